@@ -1,0 +1,24 @@
+/** `awt-demo` alone on a terminal: pick a demo from a menu (inquirer). */
+import type { Lang } from '../../demos/core/lang.js';
+import { ui } from '../../lessons/ui/index.js';
+import { listDemos } from './list.js';
+
+/** Returns the chosen demo id, or undefined when the menu was closed (Esc / Ctrl-C). */
+export async function chooseDemo(lang: Lang): Promise<string | undefined> {
+  const { select } = await import('@inquirer/prompts');
+  const listing = await listDemos(lang);
+  try {
+    return await select({
+      message: ui[lang].menu.prompt,
+      choices: listing.map((demo) => ({
+        value: demo.id,
+        name: `${demo.id.padEnd(10)} ${demo.title}`,
+        description: demo.summary,
+      })),
+    });
+  } catch (error) {
+    // inquirer rejects with ExitPromptError on Ctrl-C: the user left the menu, which is fine.
+    if (error instanceof Error && error.name === 'ExitPromptError') return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,110 @@
+/** `awt-demo <demo>`: run the scenario and show it, or serve it, or print its contract. */
+import { track } from '../../demos/core/cleanup.js';
+import type { Demo } from '../../demos/core/demo.js';
+import { AwtError } from '../../demos/core/errors.js';
+import { demoIds, findDemo } from '../../demos/registry.js';
+import type { Trace } from '../../demos/wire/trace.js';
+import { ui } from '../../lessons/ui/index.js';
+import type { RunOptions } from '../options.js';
+import { outputWidth, write } from '../output.js';
+import { createStepGate } from './step-gate.js';
+
+export async function runCommand(id: string, options: RunOptions): Promise<void> {
+  const entry = findDemo(id);
+  if (!entry) throw new AwtError('AWT_UNKNOWN_DEMO', { demo: id, ids: demoIds.join(', ') });
+  const demo = await entry.load();
+  if (options.schema) return printContract(demo);
+  if (options.serve) return serve(demo, options);
+  if (options.json) return printJson(demo, options);
+  return walkthrough(demo, options);
+}
+
+async function printContract(demo: Demo): Promise<void> {
+  if (!demo.contract) throw new AwtError('AWT_NO_SCHEMA', { demo: demo.id });
+  write((await demo.contract()).trimEnd() + '\n');
+}
+
+async function renderOptions(options: RunOptions) {
+  const { createTheme, wantsColor } = await import('../../demos/render/theme.js');
+  const color = options.colorAllowed && wantsColor(process.stdout, process.env);
+  return {
+    width: outputWidth(options.width),
+    theme: createTheme(color),
+    messages: ui[options.lang],
+    raw: options.raw,
+    full: options.full,
+  };
+}
+
+async function walkthrough(demo: Demo, options: RunOptions): Promise<void> {
+  const { runScenario } = await import('../../demos/core/run-scenario.js');
+  const { renderStep, renderSummary } = await import('../../demos/render/step.js');
+  const render = await renderOptions(options);
+  const lesson = demo.lessons[options.lang];
+  const total = demo.steps.length;
+  const gate = options.step ? createStepGate(render.messages) : undefined;
+  const steps = runScenario(demo, {
+    lang: options.lang,
+    ...(gate && {
+      beforeStep: (index: number) =>
+        gate(`${render.messages.render.step({ index, total })}: ${lesson.steps[demo.steps[index - 1]!.id]!.title}`),
+    }),
+  });
+  write(render.theme.paint('title', lesson.title) + '\n\n');
+  for (let next = await steps.next(); ; next = await steps.next()) {
+    if (next.done) {
+      if (next.value) write(renderSummary(next.value, render));
+      else write(render.messages.stepGate.quit + '\n');
+      return;
+    }
+    write(renderStep(next.value, total, render) + '\n');
+  }
+}
+
+async function printJson(demo: Demo, options: RunOptions): Promise<void> {
+  const { runScenario } = await import('../../demos/core/run-scenario.js');
+  const trace: Trace = {
+    demo: demo.id,
+    title: demo.lessons[options.lang].title,
+    lang: options.lang,
+    steps: [],
+    totals: { roundTrips: 0, connections: 0, bytesUp: 0, bytesDown: 0 },
+  };
+  const steps = runScenario(demo, { lang: options.lang });
+  for (let next = await steps.next(); ; next = await steps.next()) {
+    if (next.done) {
+      if (next.value) trace.totals = next.value;
+      break;
+    }
+    trace.steps.push(next.value);
+  }
+  write(JSON.stringify(trace, null, 2) + '\n');
+}
+
+async function serve(demo: Demo, options: RunOptions): Promise<void> {
+  const render = await renderOptions(options);
+  const t = render.messages.serve;
+  if (!demo.serve) throw new AwtError('AWT_NO_SERVE', { demo: demo.id });
+  const { renderItems } = await import('../../demos/render/items.js');
+  const { paint } = await import('../../demos/render/lines.js');
+  const served = await demo.serve({
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    onItem: (item) => {
+      if (options.json) write(JSON.stringify(item) + '\n');
+      else write(paint(renderItems([item], render), render.theme) + '\n\n');
+    },
+  });
+  track(served.close);
+  const hello = [
+    t.listening({ demo: demo.id, url: served.url }),
+    '',
+    t.tryThese,
+    ...served.examples.map((e) => `  ${e}`),
+    '',
+    t.waiting,
+    '',
+  ];
+  (options.json ? process.stderr : process.stdout).write(hello.join('\n') + '\n');
+  // Runs until Ctrl-C; the entry point closes everything and exits 130.
+  await new Promise<never>(() => {});
+}

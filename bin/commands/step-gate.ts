@@ -1,0 +1,38 @@
+/**
+ * The lecturer's pause between steps. On a terminal one key decides (Enter goes on,
+ * q or Ctrl-C stops); from a pipe each line does ("q" stops), and the end of input
+ * goes on without waiting, so a script never hangs.
+ */
+import readline from 'node:readline';
+import type { UiMessages } from '../../lessons/ui/en.js';
+
+export type StepGate = (label: string) => Promise<boolean>;
+
+export function createStepGate(messages: UiMessages): StepGate {
+  const input = process.stdin;
+  if (input.isTTY) return (label) => askKey(`${label} — ${messages.stepGate.prompt} `);
+  const lines = readline.createInterface({ input, terminal: false })[Symbol.asyncIterator]();
+  return async (label) => {
+    process.stderr.write(`${label} — ${messages.stepGate.prompt}\n`);
+    const next = await lines.next();
+    return next.done || next.value.trim().toLowerCase() !== 'q';
+  };
+}
+
+function askKey(prompt: string): Promise<boolean> {
+  const input = process.stdin;
+  process.stderr.write(prompt);
+  input.setRawMode(true);
+  input.resume();
+  return new Promise((resolve) => {
+    input.once('data', (data: Buffer) => {
+      input.setRawMode(false);
+      input.pause();
+      process.stderr.write('\r\x1b[2K');
+      const key = data.toString();
+      // Ctrl-C arrives as a byte in raw mode, not as SIGINT: raise it so the usual shutdown runs.
+      if (key === '\u0003') process.kill(process.pid, 'SIGINT');
+      resolve(!(key === 'q' || key === 'Q' || key === '\u0003'));
+    });
+  });
+}

@@ -1,0 +1,66 @@
+/** The options every demo run understands, parsed and checked once. */
+import { AwtError } from '../demos/core/errors.js';
+import { isLang, langFromEnv, type Lang } from '../demos/core/lang.js';
+
+export interface RawRunOptions {
+  step?: boolean;
+  json?: boolean;
+  raw?: boolean;
+  full?: boolean;
+  lang?: string;
+  color?: boolean;
+  width?: string;
+  serve?: boolean;
+  port?: string;
+  schema?: boolean;
+}
+
+export interface RunOptions {
+  step: boolean;
+  json: boolean;
+  raw: boolean;
+  full: boolean;
+  lang: Lang;
+  /** false when --no-color was given; otherwise decided by the terminal and NO_COLOR. */
+  colorAllowed: boolean;
+  width: number | undefined;
+  serve: boolean;
+  port: number | undefined;
+  schema: boolean;
+}
+
+export function parseRunOptions(raw: RawRunOptions, env: NodeJS.ProcessEnv): RunOptions {
+  return {
+    step: Boolean(raw.step),
+    json: Boolean(raw.json),
+    raw: Boolean(raw.raw),
+    full: Boolean(raw.full),
+    lang: resolveLang(raw.lang, env),
+    colorAllowed: raw.color !== false,
+    width: raw.width === undefined ? undefined : integer('--width', raw.width, 40, 400),
+    serve: Boolean(raw.serve),
+    port: raw.port === undefined ? undefined : integer('--port', raw.port, 1, 65535),
+    schema: Boolean(raw.schema),
+  };
+}
+
+export function resolveLang(value: string | undefined, env: NodeJS.ProcessEnv): Lang {
+  if (value === undefined) return langFromEnv(env);
+  if (!isLang(value)) throw new AwtError('AWT_BAD_OPTION', { option: '--lang', value, expected: 'de | en' });
+  return value;
+}
+
+/** The language asked for on the command line, read before commander runs (its help text needs it). */
+export function langFromArgv(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  const at = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  const value = at < 0 ? undefined : argv[at]!.includes('=') ? argv[at]!.split('=')[1] : argv[at + 1];
+  return value !== undefined && isLang(value) ? value : langFromEnv(env);
+}
+
+function integer(option: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) {
+    throw new AwtError('AWT_BAD_OPTION', { option, value, expected: `${min}–${max}` });
+  }
+  return n;
+}

@@ -1,0 +1,26 @@
+/**
+ * Writing to stdout. When the reader goes away (`awt-demo rest | head`), the pipe
+ * breaks; that is the reader's choice, not an error, so we stop quietly.
+ */
+export function write(text: string): void {
+  process.stdout.write(text);
+}
+
+export function writeError(lines: string[]): void {
+  process.stderr.write(lines.map((line, i) => (i === 0 ? `awt-demo: ${line}` : `  ${line}`)).join('\n') + '\n');
+}
+
+export function onBrokenPipe(handler: () => void): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') handler();
+    else throw error;
+  });
+}
+
+/** Columns to lay out for: --width, the terminal, $COLUMNS, else 100. */
+export function outputWidth(explicit: number | undefined): number {
+  if (explicit !== undefined) return explicit;
+  if (process.stdout.isTTY && process.stdout.columns) return process.stdout.columns;
+  const fromEnv = Number(process.env.COLUMNS);
+  return Number.isInteger(fromEnv) && fromEnv >= 40 ? fromEnv : 100;
+}

@@ -1,0 +1,76 @@
+/**
+ * The command line: commander, with every word from the message catalogue, so
+ * `--help` speaks the user's language. Only light modules are imported here.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import type { Lang } from '../demos/core/lang.js';
+import { demoIds } from '../demos/registry.js';
+import { ui } from '../lessons/ui/index.js';
+import { listCommand } from './commands/list.js';
+import { parseRunOptions, resolveLang, type RawRunOptions } from './options.js';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function addRunOptions(command: Command, lang: Lang): Command {
+  const o = ui[lang].program.options;
+  return command
+    .option('--step', o.step)
+    .option('--json', o.json)
+    .option('--raw', o.raw)
+    .option('--full', o.full)
+    .addOption(new Option('--lang <lang>', o.lang).choices(['de', 'en']))
+    .option('--no-color', o.noColor)
+    .option('--width <columns>', o.width)
+    .option('--serve', o.serve)
+    .option('--port <port>', o.port)
+    .option('--schema', o.schema);
+}
+
+export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
+  const t = ui[lang].program;
+  const examples = t.examples.map(([command, what]) => `  $ ${command.padEnd(40)} ${what}`);
+  const run = async (demo: string, raw: RawRunOptions) => {
+    const { runCommand } = await import('./commands/run.js');
+    await runCommand(demo, parseRunOptions(raw, env));
+  };
+
+  const program = addRunOptions(new Command('awt-demo'), lang)
+    .description(t.description)
+    .version(version(), '-V, --version')
+    .argument('[demo]', `${t.demoArgument}: ${demoIds.join(', ')}`)
+    .addHelpText('after', `\n${t.examplesHeading}\n${examples.join('\n')}\n`)
+    .showSuggestionAfterError()
+    .action(async (demo: string | undefined, raw: RawRunOptions) => {
+      if (demo) return run(demo, raw);
+      const chosenLang = resolveLang(raw.lang, env);
+      if (process.stdin.isTTY && process.stdout.isTTY && !raw.json) {
+        const { chooseDemo } = await import('./commands/menu.js');
+        const chosen = await chooseDemo(chosenLang);
+        if (chosen) await run(chosen, raw);
+        return;
+      }
+      await listCommand({ lang: chosenLang, usage: true, json: Boolean(raw.json) });
+    });
+
+  program
+    .command('list')
+    .description(t.commands.list)
+    .option('--json', ui[lang].program.options.json)
+    .addOption(new Option('--lang <lang>', ui[lang].program.options.lang).choices(['de', 'en']))
+    .action(async (raw: { json?: boolean; lang?: string }) => {
+      await listCommand({ lang: resolveLang(raw.lang, env), json: Boolean(raw.json) });
+    });
+
+  addRunOptions(program.command('run').description(t.commands.run).argument('<demo>', t.demoArgument), lang).action(
+    run,
+  );
+
+  program.exitOverride();
+  return program;
+}
+
+export { CommanderError };

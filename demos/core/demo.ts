@@ -1,0 +1,63 @@
+/**
+ * What every demo provides. The registry loads a demo module lazily; the runner
+ * and the CLI only talk to this interface.
+ */
+import type { Lang } from './lang.js';
+import type { Tap } from '../wire/tap.js';
+import type { WireItem } from '../wire/trace.js';
+
+/** The lesson text of one demo: a title, a line for `list`, and per step what to notice. */
+export interface Lesson {
+  title: string;
+  summary: string;
+  steps: Record<string, { title: string; notice: string[] }>;
+}
+
+/** Servers behind taps and the clients that talk to them, for one run. */
+export interface DemoSession {
+  readonly taps: readonly Tap[];
+  close(): Promise<void>;
+}
+
+export interface StepContext<S extends DemoSession, L extends Lesson> {
+  session: S;
+  /** The lesson text in the chosen language. */
+  t: L;
+  /** Wire items decoded so far in this step. */
+  items(): WireItem[];
+}
+
+export interface Step<S extends DemoSession, L extends Lesson> {
+  /** Key into the lesson's steps. */
+  id: keyof L['steps'] & string;
+  /** Makes real calls; returns facts measured in this run, already in words. */
+  run(context: StepContext<S, L>): Promise<string[] | void>;
+}
+
+/** A server kept running for `--serve`: anyone may send requests to it. */
+export interface ServedDemo {
+  readonly url: string;
+  /** Ready-to-paste commands that show the demo from another terminal. */
+  readonly examples: string[];
+  close(): Promise<void>;
+}
+
+export interface ServeOptions {
+  port?: number;
+  onItem: (item: WireItem) => void;
+}
+
+export interface Demo<S extends DemoSession = DemoSession, L extends Lesson = Lesson> {
+  id: string;
+  lessons: Record<Lang, L>;
+  start(): Promise<S>;
+  steps: Array<Step<S, L>>;
+  serve?(options: ServeOptions): Promise<ServedDemo>;
+  /** The machine-readable contract (SDL, OpenAPI, WSDL), for `--schema`. */
+  contract?(): Promise<string>;
+}
+
+/** Keeps the generic parameters when a demo module declares itself. */
+export function defineDemo<S extends DemoSession, L extends Lesson>(demo: Demo<S, L>): Demo<S, L> {
+  return demo;
+}

@@ -1,0 +1,86 @@
+/**
+ * Runs a demo's steps against its real servers and turns what the taps saw into
+ * step traces. Steps are yielded one by one so the terminal can show each as soon
+ * as it happened (and a lecturer can pause between them).
+ */
+import { track } from './cleanup.js';
+import type { Demo, DemoSession, Lesson } from './demo.js';
+import type { Lang } from './lang.js';
+import type { StepTrace, TraceTotals, WireItem } from '../wire/trace.js';
+
+export interface RunOptions {
+  lang: Lang;
+  /** Awaited before each step; returning false stops the run cleanly. */
+  beforeStep?: (index: number) => Promise<boolean>;
+}
+
+export async function* runScenario<S extends DemoSession, L extends Lesson>(
+  demo: Demo<S, L>,
+  options: RunOptions,
+): AsyncGenerator<StepTrace, TraceTotals | undefined> {
+  const t = demo.lessons[options.lang];
+  const session = await demo.start();
+  const close = track(() => session.close());
+  try {
+    for (const [i, step] of demo.steps.entries()) {
+      if (options.beforeStep && !(await options.beforeStep(i + 1))) return undefined;
+      const before = snapshot(session);
+      const items = () => itemsSince(session, before);
+      const facts = (await step.run({ session, t, items })) ?? [];
+      const after = snapshot(session);
+      const stepItems = items();
+      yield {
+        index: i + 1,
+        id: step.id,
+        title: t.steps[step.id]!.title,
+        notice: t.steps[step.id]!.notice,
+        facts,
+        items: stepItems,
+        roundTrips: countRoundTrips(stepItems),
+        bytesUp: after.bytesUp - before.bytesUp,
+        bytesDown: after.bytesDown - before.bytesDown,
+        connectionsOpened: after.connections - before.connections,
+      };
+    }
+    return totals(session);
+  } finally {
+    await close();
+  }
+}
+
+interface Snapshot {
+  itemCounts: number[];
+  connections: number;
+  bytesUp: number;
+  bytesDown: number;
+}
+
+function snapshot(session: DemoSession): Snapshot {
+  const connections = session.taps.flatMap((tap) => tap.connections);
+  return {
+    itemCounts: session.taps.map((tap) => tap.items.length),
+    connections: connections.length,
+    bytesUp: connections.reduce((sum, c) => sum + c.bytesUp, 0),
+    bytesDown: connections.reduce((sum, c) => sum + c.bytesDown, 0),
+  };
+}
+
+/** Items from all taps since the snapshot, in the order they happened. */
+function itemsSince(session: DemoSession, before: Snapshot): WireItem[] {
+  return session.taps.flatMap((tap, i) => tap.items.slice(before.itemCounts[i])).sort((a, b) => a.at - b.at);
+}
+
+/** An HTTP exchange is one round trip; other protocols count theirs when they add items. */
+export function countRoundTrips(items: readonly WireItem[]): number {
+  return items.filter((item) => item.kind === 'http').length;
+}
+
+export function totals(session: DemoSession): TraceTotals {
+  const now = snapshot(session);
+  return {
+    roundTrips: countRoundTrips(session.taps.flatMap((tap) => tap.items)),
+    connections: now.connections,
+    bytesUp: now.bytesUp,
+    bytesDown: now.bytesDown,
+  };
+}

@@ -1,0 +1,48 @@
+import { renderHttpExchange } from './http-exchange.js';
+import { span, wrap, type Line } from './lines.js';
+import type { RenderOptions } from './options.js';
+import type { WireItem } from '../wire/trace.js';
+
+/**
+ * Renders a run of consecutive items of one kind. A kind gets the whole run, not
+ * one item at a time, because some views span many items (a sequence diagram of
+ * AMQP frames, a table of WebSocket frames).
+ */
+export type ItemsRenderer<K extends WireItem['kind']> = (
+  items: Array<Extract<WireItem, { kind: K }>>,
+  options: RenderOptions,
+) => Line[];
+
+type Renderers = { [K in WireItem['kind']]?: ItemsRenderer<K> };
+
+const renderers: Renderers = {
+  http: (items, options) => items.flatMap((item, i) => [...(i > 0 ? [[]] : []), ...renderHttpExchange(item, options)]),
+  undecoded: (items, options) =>
+    items.map((item) => [span(options.messages.render.undecoded({ bytes: item.bytes, reason: item.reason }), 'warn')]),
+};
+
+/** Each paradigm registers the view of its own items. */
+export function registerItemsRenderer<K extends WireItem['kind']>(kind: K, renderer: ItemsRenderer<K>): void {
+  (renderers as Record<string, unknown>)[kind] = renderer;
+}
+
+export function renderItems(items: readonly WireItem[], options: RenderOptions): Line[] {
+  const lines: Line[] = [];
+  for (const run of runsOfKind(items)) {
+    const renderer = renderers[run[0]!.kind] as ItemsRenderer<WireItem['kind']> | undefined;
+    if (lines.length > 0) lines.push([]);
+    if (renderer) lines.push(...renderer(run as never, options));
+    else lines.push(...run.flatMap((item) => wrap([span(JSON.stringify(item), 'dim')], options.width)));
+  }
+  return lines;
+}
+
+function runsOfKind(items: readonly WireItem[]): WireItem[][] {
+  const runs: WireItem[][] = [];
+  for (const item of items) {
+    const last = runs.at(-1);
+    if (last && last[0]!.kind === item.kind) last.push(item);
+    else runs.push([item]);
+  }
+  return runs;
+}

@@ -1,0 +1,19 @@
+import type { UiMessages } from '../../lessons/ui/en.js';
+import type { Theme } from './theme.js';
+
+export interface RenderOptions {
+  /** Columns to lay out for. Below `stackBelow` the two sides stack. */
+  width: number;
+  theme: Theme;
+  messages: UiMessages;
+  /** Show exact bytes instead of pretty bodies. */
+  raw: boolean;
+  /** Do not cut long bodies. */
+  full: boolean;
+}
+
+/** Below this many columns request and response stack instead of standing side by side. */
+export const stackBelow = 100;
+
+/** Bodies longer than this are cut unless --full. */
+export const maxBodyLines = 24;

@@ -1,0 +1,45 @@
+import { renderItems } from './items.js';
+import { paint, span, wrap, type Line } from './lines.js';
+import type { RenderOptions } from './options.js';
+import type { StepTrace, TraceTotals } from '../wire/trace.js';
+
+/** A step: numbered title, what to notice, the wire, then what was measured. */
+export function renderStep(step: StepTrace, total: number, options: RenderOptions): string {
+  const t = options.messages.render;
+  const heading = `${t.step({ index: step.index, total })}  ${step.title} `;
+  const lines: Line[] = [
+    [
+      span('━━ ', 'rule'),
+      span(heading, 'title'),
+      span('━'.repeat(Math.max(3, options.width - heading.length - 3)), 'rule'),
+    ],
+    ...step.notice.flatMap((text) => wrap([span('» ', 'notice'), span(text, 'notice')], options.width)),
+    [],
+    ...renderItems(step.items, options),
+    [],
+    ...step.facts.flatMap((fact) => wrap([span('✔ ', 'fact'), span(fact, 'fact')], options.width)),
+    [span(t.stepTotals({ trips: step.roundTrips, up: step.bytesUp, down: step.bytesDown }), 'dim')],
+  ];
+  return paint(lines, options.theme) + '\n';
+}
+
+/** The totals of the whole run, aligned in two columns. */
+export function renderSummary(totals: TraceTotals, options: RenderOptions): string {
+  const t = options.messages.render;
+  const rows: Array<[string, number]> = [
+    [t.roundTrips, totals.roundTrips],
+    [t.connections, totals.connections],
+    [t.bytesUp, totals.bytesUp],
+    [t.bytesDown, totals.bytesDown],
+  ];
+  const labelWidth = Math.max(...rows.map(([label]) => label.length));
+  const valueWidth = Math.max(...rows.map(([, value]) => String(value).length));
+  const lines: Line[] = [
+    [span('━━ ', 'rule'), span(t.summaryHeading, 'title')],
+    ...rows.map(([label, value]): Line => [
+      span(`  ${label.padEnd(labelWidth)}  `),
+      span(String(value).padStart(valueWidth), 'number'),
+    ]),
+  ];
+  return paint(lines, options.theme) + '\n';
+}

@@ -1,0 +1,16 @@
+/** Small questions facts ask of HTTP items, so steps read like sentences. */
+import type { HttpExchange, HttpMessage, WireItem } from './trace.js';
+
+export function httpExchanges(items: readonly WireItem[]): HttpExchange[] {
+  return items.filter((item): item is HttpExchange => item.kind === 'http');
+}
+
+/** The value of a header, matched case-insensitively (RFC 9110 §5.1). */
+export function header(message: HttpMessage | undefined, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return message?.headers.find(([n]) => n.toLowerCase() === lower)?.[1];
+}
+
+export function totalMs(exchanges: readonly HttpExchange[]): string {
+  return exchanges.reduce((sum, e) => sum + e.durationMs, 0).toFixed(1);
+}

@@ -1,0 +1,110 @@
+/**
+ * Trace data: what crossed the wire, as plain JSON-serialisable data.
+ * Nothing here knows about rendering; renderers are pure functions of these types.
+ */
+import type { AmqpFrameItem } from './amqp-frames.js';
+
+/** One HTTP/1.1 message (request or response) exactly as it was on the socket. */
+export interface HttpMessage {
+  /** "POST /graphql HTTP/1.1" or "HTTP/1.1 200 OK" */
+  startLine: string;
+  /** Header fields in wire order, names as sent. */
+  headers: Array<[name: string, value: string]>;
+  /** The decoded body (chunked framing removed), as UTF-8 text. */
+  body: string;
+  /** Bytes of start line + headers + the blank line. */
+  headBytes: number;
+  /** Bytes of the body as sent, including chunked framing when there was any. */
+  bodyBytes: number;
+  /** Bytes of the body after removing chunked framing. */
+  contentBytes: number;
+  chunked: boolean;
+  /** The exact bytes of the whole message, decoded as UTF-8 (for `--raw`). */
+  raw: string;
+  /** ms since the tap started: first byte seen / last byte seen. */
+  firstByteAt: number;
+  lastByteAt: number;
+}
+
+export interface HttpRequest extends HttpMessage {
+  method: string;
+  target: string;
+}
+
+export interface HttpResponse extends HttpMessage {
+  status: number;
+  statusText: string;
+}
+
+/** A request and its response on one connection: one round trip. */
+export interface HttpExchange {
+  kind: 'http';
+  connection: number;
+  /** Position of this exchange on its connection, from 1 (keep-alive reuses connections). */
+  onConnection: number;
+  at: number;
+  request: HttpRequest;
+  /** Missing when the connection closed before a response came. */
+  response?: HttpResponse;
+  /** Last response byte minus first request byte, in ms. */
+  durationMs: number;
+  /** The connection switched protocols after this exchange (101 Switching Protocols). */
+  upgraded?: boolean;
+}
+
+/** Bytes that a decoder could not make sense of; shown rather than dropped. */
+export interface UndecodedBytes {
+  kind: 'undecoded';
+  connection: number;
+  at: number;
+  direction: 'up' | 'down';
+  bytes: number;
+  reason: string;
+}
+
+/**
+ * Everything a decoder can emit. Each protocol adds its own member here.
+ */
+export type WireItem = HttpExchange | UndecodedBytes | AmqpFrameItem;
+
+/** Per-connection byte counts, measured on the socket. */
+export interface ConnectionStats {
+  id: number;
+  openedAt: number;
+  closedAt?: number;
+  bytesUp: number;
+  bytesDown: number;
+}
+
+export interface StepTrace {
+  /** 1-based position in the scenario. */
+  index: number;
+  id: string;
+  title: string;
+  /** What to notice, one or two lines, in the chosen language. */
+  notice: string[];
+  /** Facts computed from this run (measured, never typed in). */
+  facts: string[];
+  items: WireItem[];
+  /** Request/response pairs in this step (each waits for its answer). */
+  roundTrips: number;
+  bytesUp: number;
+  bytesDown: number;
+  /** Connections opened during this step. */
+  connectionsOpened: number;
+}
+
+export interface TraceTotals {
+  roundTrips: number;
+  connections: number;
+  bytesUp: number;
+  bytesDown: number;
+}
+
+export interface Trace {
+  demo: string;
+  title: string;
+  lang: string;
+  steps: StepTrace[];
+  totals: TraceTotals;
+}

@@ -1,0 +1,51 @@
+import type { RestLesson } from './en.js';
+
+/** Die REST-Lektion auf Deutsch. */
+export const de: RestLesson = {
+  title: 'REST mit express: Ressourcen, Statuscodes, Caching, Versionierung',
+  summary: 'GET, POST, 201/400/404/304, ETag-Caching und /v1 gegen /v2, jeweils auf der Leitung',
+  steps: {
+    list: {
+      title: 'GET /v1/books: der Server bestimmt die Form',
+      notice: [
+        'Eine Listenansicht braucht nur Titel und Autor, zurück kommt aber jedes Feld jedes Buchs: Over-Fetching.',
+      ],
+    },
+    detail: {
+      title: 'Eine Ansicht, zwei Round Trips: erst das Buch, dann seine Rezensionen',
+      notice: ['Buch und Rezensionen sind zwei Ressourcen, also fragt der Client zweimal: Under-Fetching.'],
+    },
+    create: {
+      title: 'POST /v1/books: 201 Created mit Location',
+      notice: ['Der Server antwortet 201 und nennt im Location-Header, wo das neue Buch jetzt liegt.'],
+    },
+    invalid: {
+      title: 'Ein ungültiges Buch: 400 mit Problem Details',
+      notice: ['Der Statuscode sagt „dein Fehler“; der Body (RFC 9457 problem+json) sagt, welcher genau.'],
+    },
+    missing: {
+      title: 'Ein Buch, das es nicht gibt: 404',
+      notice: ['REST schreibt den Fehler zuerst in die Statuszeile; der Body erklärt ihn nur.'],
+    },
+    caching: {
+      title: 'Caching: ETag und If-None-Match → 304 Not Modified',
+      notice: [
+        'Der Client schickt das erhaltene ETag zurück; nichts hat sich geändert, also antwortet der Server 304 ganz ohne Body.',
+      ],
+    },
+    versioning: {
+      title: 'Versionierung in der URL: /v2/books',
+      notice: ['Eine neue Form bekommt eine neue URL: Clients von /v1 laufen weiter, neue Clients ziehen um.'],
+    },
+  },
+  facts: {
+    overFetching: (p) =>
+      `${p.received} Felder kamen zurück, ${p.needed} wurden gebraucht: ${p.percent} % davon waren Over-Fetching.`,
+    twoRoundTrips: (p) => `${p.trips} Round Trips für eine Ansicht, zusammen ${p.ms} ms.`,
+    location: (p) => `${p.status} Created, Location: ${p.location}`,
+    problems: (p) => `${p.status} Bad Request; fehlerhafte Felder: ${p.fields}.`,
+    notFound: (p) => `${p.status}, Content-Type ${p.type}.`,
+    notModified: (p) => `304 mit leerem Body: ${p.saved} B JSON wurden nicht noch einmal geschickt (ETag ${p.etag}).`,
+    v2Shape: (p) => `Felder in v1: ${p.v1}. Felder in v2: ${p.v2}.`,
+  },
+};
