@@ -13,6 +13,7 @@ export interface RawRunOptions {
   serve?: boolean;
   port?: string;
   schema?: boolean;
+  amqpUrl?: string;
 }
 
 export interface RunOptions {
@@ -27,6 +28,8 @@ export interface RunOptions {
   serve: boolean;
   port: number | undefined;
   schema: boolean;
+  /** --amqp-url as given; the mq demo checks it (and falls back to AMQP_URL). */
+  amqpUrl: string | undefined;
 }
 
 export function parseRunOptions(raw: RawRunOptions, env: NodeJS.ProcessEnv): RunOptions {
@@ -41,6 +44,7 @@ export function parseRunOptions(raw: RawRunOptions, env: NodeJS.ProcessEnv): Run
     serve: Boolean(raw.serve),
     port: raw.port === undefined ? undefined : integer('--port', raw.port, 1, 65535),
     schema: Boolean(raw.schema),
+    amqpUrl: raw.amqpUrl,
   };
 }
 

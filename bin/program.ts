@@ -3,7 +3,7 @@
  * `--help` speaks the user's language. Only light modules are imported here.
  */
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import type { Lang } from '../demos/core/lang.js';
 import { demoIds } from '../demos/registry.js';
 import { ui } from '../lessons/ui/index.js';
@@ -22,17 +22,18 @@ function addRunOptions(command: Command, lang: Lang): Command {
     .option('--json', o.json)
     .option('--raw', o.raw)
     .option('--full', o.full)
-    .addOption(new Option('--lang <lang>', o.lang).choices(['de', 'en']))
+    .option('--lang <lang>', o.lang)
     .option('--no-color', o.noColor)
     .option('--width <columns>', o.width)
     .option('--serve', o.serve)
     .option('--port <port>', o.port)
-    .option('--schema', o.schema);
+    .option('--schema', o.schema)
+    .option('--amqp-url <url>', o.amqpUrl);
 }
 
 export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
   const t = ui[lang].program;
-  const examples = t.examples.map(([command, what]) => `  $ ${command.padEnd(40)} ${what}`);
+  const examples = Object.entries(t.examples).map(([command, what]) => `  $ ${command.padEnd(40)} ${what}`);
   const run = async (demo: string, raw: RawRunOptions) => {
     const { runCommand } = await import('./commands/run.js');
     await runCommand(demo, parseRunOptions(raw, env));
@@ -40,7 +41,11 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
 
   const program = addRunOptions(new Command('awt-demo'), lang)
     .description(t.description)
-    .version(version(), '-V, --version')
+    .version(version(), '-V, --version', t.help.version)
+    .helpOption('-h, --help', t.help.help)
+    .usage(t.help.usage)
+    // Commander's own headings ("Usage:", "Options:" …) in the user's language.
+    .configureHelp({ styleTitle: (title) => t.help.titles[title] ?? title })
     .argument('[demo]', `${t.demoArgument}: ${demoIds.join(', ')}`)
     .addHelpText('after', `\n${t.examplesHeading}\n${examples.join('\n')}\n`)
     .showSuggestionAfterError()
@@ -60,15 +65,19 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
     .command('list')
     .description(t.commands.list)
     .option('--json', ui[lang].program.options.json)
-    .addOption(new Option('--lang <lang>', ui[lang].program.options.lang).choices(['de', 'en']))
-    .action(async (raw: { json?: boolean; lang?: string }) => {
+    .option('--lang <lang>', ui[lang].program.options.lang)
+    .action(async (_raw: unknown, command: Command) => {
+      // With globals, `awt-demo --lang de list` counts as much as `awt-demo list --lang de`.
+      const raw = command.optsWithGlobals<{ json?: boolean; lang?: string }>();
       await listCommand({ lang: resolveLang(raw.lang, env), json: Boolean(raw.json) });
     });
 
   addRunOptions(program.command('run').description(t.commands.run).argument('<demo>', t.demoArgument), lang).action(
-    run,
+    (demo: string, _raw: unknown, command: Command) => run(demo, command.optsWithGlobals<RawRunOptions>()),
   );
 
+  // `list --json` and `run x --json` belong to the subcommand, not to the program.
+  program.enablePositionalOptions();
   program.exitOverride();
   return program;
 }

@@ -3,7 +3,6 @@ import { track } from '../../demos/core/cleanup.js';
 import type { Demo } from '../../demos/core/demo.js';
 import { AwtError } from '../../demos/core/errors.js';
 import { demoIds, findDemo } from '../../demos/registry.js';
-import type { Trace } from '../../demos/wire/trace.js';
 import { ui } from '../../lessons/ui/index.js';
 import type { RunOptions } from '../options.js';
 import { outputWidth, write } from '../output.js';
@@ -45,6 +44,7 @@ async function walkthrough(demo: Demo, options: RunOptions): Promise<void> {
   const gate = options.step ? createStepGate(render.messages) : undefined;
   const steps = runScenario(demo, {
     lang: options.lang,
+    startOptions: { amqpUrl: options.amqpUrl },
     ...(gate && {
       beforeStep: (index: number) =>
         gate(`${render.messages.render.step({ index, total })}: ${lesson.steps[demo.steps[index - 1]!.id]!.title}`),
@@ -62,23 +62,8 @@ async function walkthrough(demo: Demo, options: RunOptions): Promise<void> {
 }
 
 async function printJson(demo: Demo, options: RunOptions): Promise<void> {
-  const { runScenario } = await import('../../demos/core/run-scenario.js');
-  const trace: Trace = {
-    demo: demo.id,
-    title: demo.lessons[options.lang].title,
-    lang: options.lang,
-    steps: [],
-    totals: { roundTrips: 0, connections: 0, bytesUp: 0, bytesDown: 0 },
-  };
-  const steps = runScenario(demo, { lang: options.lang });
-  for (let next = await steps.next(); ; next = await steps.next()) {
-    if (next.done) {
-      if (next.value) trace.totals = next.value;
-      break;
-    }
-    trace.steps.push(next.value);
-  }
-  write(JSON.stringify(trace, null, 2) + '\n');
+  const { collectTrace } = await import('../../demos/core/collect-trace.js');
+  write(JSON.stringify(await collectTrace(demo, options.lang, { amqpUrl: options.amqpUrl }), null, 2) + '\n');
 }
 
 async function serve(demo: Demo, options: RunOptions): Promise<void> {

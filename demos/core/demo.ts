@@ -47,10 +47,16 @@ export interface ServeOptions {
   onItem: (item: WireItem) => void;
 }
 
+/** Settings from the command line that a demo needs before it starts; each demo reads only its own. */
+export interface DemoStartOptions {
+  /** --amqp-url: the AMQP broker to use (else AMQP_URL, else the local default). */
+  amqpUrl?: string;
+}
+
 export interface Demo<S extends DemoSession = DemoSession, L extends Lesson = Lesson> {
   id: string;
   lessons: Record<Lang, L>;
-  start(): Promise<S>;
+  start(options?: DemoStartOptions): Promise<S>;
   steps: Array<Step<S, L>>;
   serve?(options: ServeOptions): Promise<ServedDemo>;
   /** The machine-readable contract (SDL, OpenAPI, WSDL), for `--schema`. */

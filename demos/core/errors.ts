@@ -12,6 +12,12 @@ type ErrorParams = {
   AWT_PORT_IN_USE: { port: number };
   AWT_NO_SCHEMA: { demo: string };
   AWT_NO_SERVE: { demo: string };
+  /** `url` without its password; `detail` is the system's or the broker's own words. */
+  AWT_BROKER_UNREACHABLE: {
+    url: string;
+    reason: 'refused' | 'timeout' | 'unknown-host' | 'login' | 'not-amqp' | 'lost' | 'stalled';
+    detail: string;
+  };
 };
 export type AwtErrorCode = keyof ErrorParams;
 
@@ -22,6 +28,7 @@ export const exitCodes: Record<AwtErrorCode, number> = {
   AWT_NO_SCHEMA: 2,
   AWT_NO_SERVE: 2,
   AWT_PORT_IN_USE: 4,
+  AWT_BROKER_UNREACHABLE: 3,
 };
 
 export class AwtError<C extends AwtErrorCode = AwtErrorCode> extends Error {

@@ -4,7 +4,7 @@
  * as it happened (and a lecturer can pause between them).
  */
 import { track } from './cleanup.js';
-import type { Demo, DemoSession, Lesson } from './demo.js';
+import type { Demo, DemoSession, DemoStartOptions, Lesson } from './demo.js';
 import type { Lang } from './lang.js';
 import type { StepTrace, TraceTotals, WireItem } from '../wire/trace.js';
 
@@ -12,6 +12,8 @@ export interface RunOptions {
   lang: Lang;
   /** Awaited before each step; returning false stops the run cleanly. */
   beforeStep?: (index: number) => Promise<boolean>;
+  /** Passed on to the demo's start(). */
+  startOptions?: DemoStartOptions;
 }
 
 export async function* runScenario<S extends DemoSession, L extends Lesson>(
@@ -19,7 +21,7 @@ export async function* runScenario<S extends DemoSession, L extends Lesson>(
   options: RunOptions,
 ): AsyncGenerator<StepTrace, TraceTotals | undefined> {
   const t = demo.lessons[options.lang];
-  const session = await demo.start();
+  const session = await demo.start(options.startOptions);
   const close = track(() => session.close());
   try {
     for (const [i, step] of demo.steps.entries()) {

@@ -42,6 +42,17 @@ export interface AmqpFrameItem {
   bodyTruncated?: boolean;
   /** Why this frame (or these bytes) could not be decoded. */
   error?: string;
+  /**
+   * Who talks on this connection, as named by the demo that opened it. Not on the wire:
+   * it tells a sequence diagram which lane the frame belongs to.
+   */
+  party?: AmqpParty;
+}
+
+/** A client of the broker in a scenario. Producers are drawn left of the broker, consumers right. */
+export interface AmqpParty {
+  name: string;
+  role: 'producer' | 'consumer';
 }
 
 export interface AmqpFrameDecoderOptions {

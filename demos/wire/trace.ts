@@ -3,6 +3,7 @@
  * Nothing here knows about rendering; renderers are pure functions of these types.
  */
 import type { AmqpFrameItem } from './amqp-frames.js';
+import type { WebSocketFrameItem } from './websocket-frames.js';
 
 /** One HTTP/1.1 message (request or response) exactly as it was on the socket. */
 export interface HttpMessage {
@@ -65,7 +66,7 @@ export interface UndecodedBytes {
 /**
  * Everything a decoder can emit. Each protocol adds its own member here.
  */
-export type WireItem = HttpExchange | UndecodedBytes | AmqpFrameItem;
+export type WireItem = HttpExchange | UndecodedBytes | AmqpFrameItem | WebSocketFrameItem;
 
 /** Per-connection byte counts, measured on the socket. */
 export interface ConnectionStats {

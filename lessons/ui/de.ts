@@ -17,20 +17,33 @@ export const de: UiMessages = {
       serve: 'den Demo-Server hinter dem Mitschnitt starten und jede Anfrage zeigen, bis Strg-C',
       port: 'mit --serve: der Port, auf dem er lauscht (Standard: ein freier Port)',
       schema: 'den Vertrag der Demo ausgeben (GraphQL-SDL, OpenAPI) und beenden',
+      amqpUrl: 'der AMQP-Broker für die mq-Demo (Standard: $AMQP_URL, sonst amqp://guest:guest@127.0.0.1:5672)',
     },
     commands: {
       list: 'die Demos auflisten',
       run: 'eine Demo starten (dasselbe wie "awt-demo <demo>")',
     },
+    help: {
+      usage: '[Optionen] [Befehl] [Demo]',
+      version: 'die Versionsnummer ausgeben',
+      help: 'diese Hilfe zeigen',
+      titles: {
+        'Usage:': 'Aufruf:',
+        'Arguments:': 'Argumente:',
+        'Options:': 'Optionen:',
+        'Commands:': 'Befehle:',
+        'Global Options:': 'Globale Optionen:',
+      },
+    },
     examplesHeading: 'Beispiele:',
-    examples: [
-      ['awt-demo graphql', 'der GraphQL-Rundgang, Anfrage neben Antwort'],
-      ['awt-demo rest --step', 'ein Schritt nach dem anderen, für die Vorlesung'],
-      ['awt-demo rest --json > trace.json', 'dieselben Fakten als Daten'],
-      ['awt-demo graphql --serve --port 4000', 'ein laufender Server für eigene Anfragen'],
-      ['awt-demo graphql --schema', 'das GraphQL-Schema (SDL)'],
-      ['awt-demo list --json', 'die Demos, für Skripte'],
-    ],
+    examples: {
+      'awt-demo graphql': 'der GraphQL-Rundgang, Anfrage neben Antwort',
+      'awt-demo rest --step': 'ein Schritt nach dem anderen, für die Vorlesung',
+      'awt-demo rest --json > trace.json': 'dieselben Fakten als Daten',
+      'awt-demo graphql --serve --port 4000': 'ein laufender Server für eigene Anfragen',
+      'awt-demo graphql --schema': 'das GraphQL-Schema (SDL)',
+      'awt-demo list --json': 'die Demos, für Skripte',
+    },
   },
   list: {
     heading: 'Demos:',
@@ -48,6 +61,20 @@ export const de: UiMessages = {
       'Wähle mit --port einen anderen oder lass --port weg, dann sucht das System einen freien aus.',
     AWT_NO_SCHEMA: (p) => `Die Demo ${p.demo} hat keinen Vertrag zum Ausgeben.`,
     AWT_NO_SERVE: (p) => `Die Demo ${p.demo} hat keinen Server zum Weiterlaufen; starte sie ohne --serve.`,
+    AWT_BROKER_UNREACHABLE: (p) => {
+      const sentences: Record<string, string> = {
+        refused: `Unter ${p.url} ist kein AMQP-Broker erreichbar: dort nimmt niemand Verbindungen an (${p.detail}).`,
+        timeout: `Unter ${p.url} ist kein AMQP-Broker erreichbar: keine Antwort innerhalb von ${p.detail}.`,
+        'unknown-host': `Unter ${p.url} ist kein AMQP-Broker erreichbar: der Hostname ist unbekannt (${p.detail}).`,
+        login: `Der AMQP-Broker unter ${p.url} hat die Anmeldung abgelehnt (${p.detail}).`,
+        'not-amqp': `Was unter ${p.url} antwortet, ist kein AMQP-0-9-1-Broker (${p.detail}).`,
+        lost: `Die Verbindung zum AMQP-Broker unter ${p.url} ist abgerissen (${p.detail}).`,
+        stalled: `Der AMQP-Broker unter ${p.url} antwortet nicht mehr (5 s gewartet auf ${p.detail}).`,
+      };
+      return sentences[p.reason] ?? `Der AMQP-Broker unter ${p.url} ist nicht nutzbar (${p.detail}).`;
+    },
+    AWT_BROKER_UNREACHABLE_hint:
+      'Starte RabbitMQ wie in der Vorlesung: docker run -d --hostname my-rabbit --name some-rabbit -p 5672:5672 -p 15672:15672 rabbitmq:3-management (oder installiere das Paket der Distribution: sudo apt install rabbitmq-server), oder nenne einen laufenden Broker mit --amqp-url oder AMQP_URL.',
     bug: 'Das ist ein Fehler in awt-demo, nicht deiner. Bitte melde ihn mit den Zeilen darüber.',
   },
   render: {

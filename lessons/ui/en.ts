@@ -15,20 +15,34 @@ export const en = {
       serve: 'start the demo server behind the tap and show every request anyone sends, until Ctrl-C',
       port: 'with --serve: the port to listen on (default: any free port)',
       schema: "print the demo's contract (GraphQL SDL, OpenAPI) and exit",
+      amqpUrl: 'the AMQP broker for the mq demo (default: $AMQP_URL, else amqp://guest:guest@127.0.0.1:5672)',
     },
     commands: {
       list: 'list the demos',
       run: 'run a demo (the same as "awt-demo <demo>")',
     },
+    help: {
+      usage: '[options] [command] [demo]',
+      version: 'print the version number',
+      help: 'show this help',
+      titles: {
+        'Usage:': 'Usage:',
+        'Arguments:': 'Arguments:',
+        'Options:': 'Options:',
+        'Commands:': 'Commands:',
+        'Global Options:': 'Global options:',
+      } as Record<string, string>,
+    },
     examplesHeading: 'Examples:',
-    examples: [
-      ['awt-demo graphql', 'the GraphQL walkthrough, request beside response'],
-      ['awt-demo rest --step', 'one step at a time, for class'],
-      ['awt-demo rest --json > trace.json', 'the same facts as data'],
-      ['awt-demo graphql --serve --port 4000', 'a live server; send your own requests'],
-      ['awt-demo graphql --schema', 'the GraphQL schema (SDL)'],
-      ['awt-demo list --json', 'the demos, for scripts'],
-    ] as Array<[string, string]>,
+    /** Command → what it shows (the commands are the same in every language). */
+    examples: {
+      'awt-demo graphql': 'the GraphQL walkthrough, request beside response',
+      'awt-demo rest --step': 'one step at a time, for class',
+      'awt-demo rest --json > trace.json': 'the same facts as data',
+      'awt-demo graphql --serve --port 4000': 'a live server; send your own requests',
+      'awt-demo graphql --schema': 'the GraphQL schema (SDL)',
+      'awt-demo list --json': 'the demos, for scripts',
+    } as Record<string, string>,
   },
   list: {
     heading: 'Demos:',
@@ -46,6 +60,20 @@ export const en = {
     AWT_PORT_IN_USE_hint: 'Choose another with --port, or leave --port out to let the system pick one.',
     AWT_NO_SCHEMA: (p: { demo: string }) => `The ${p.demo} demo has no contract to print.`,
     AWT_NO_SERVE: (p: { demo: string }) => `The ${p.demo} demo has no server to keep running; run it without --serve.`,
+    AWT_BROKER_UNREACHABLE: (p: { url: string; reason: string; detail: string }) => {
+      const sentences: Record<string, string> = {
+        refused: `No AMQP broker is reachable at ${p.url}: nothing accepts connections there (${p.detail}).`,
+        timeout: `No AMQP broker is reachable at ${p.url}: no answer within ${p.detail}.`,
+        'unknown-host': `No AMQP broker is reachable at ${p.url}: the host name is unknown (${p.detail}).`,
+        login: `The AMQP broker at ${p.url} refused the login (${p.detail}).`,
+        'not-amqp': `What answers at ${p.url} is not an AMQP 0-9-1 broker (${p.detail}).`,
+        lost: `The connection to the AMQP broker at ${p.url} was lost (${p.detail}).`,
+        stalled: `The AMQP broker at ${p.url} stopped answering (waited 5 s for ${p.detail}).`,
+      };
+      return sentences[p.reason] ?? `The AMQP broker at ${p.url} is not usable (${p.detail}).`;
+    },
+    AWT_BROKER_UNREACHABLE_hint:
+      'Start RabbitMQ as in the lecture: docker run -d --hostname my-rabbit --name some-rabbit -p 5672:5672 -p 15672:15672 rabbitmq:3-management (or install the distribution package: sudo apt install rabbitmq-server), or name a running broker with --amqp-url or AMQP_URL.',
     bug: 'This is a bug in awt-demo, not something you did. Please report it with the lines above.',
   },
   render: {

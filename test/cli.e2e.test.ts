@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { describe, test } from 'node:test';
+import type { Trace } from '../demos/wire/trace.js';
+import { ansi, runCli, spawnCli, waitForOutput } from './utils/cli.js';
+
+describe('the awt-demo command, through the built bin', () => {
+  test('when run with no demo and not on a terminal then it lists the demos and usage, exit 0', async () => {
+    const result = await runCli([]);
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /^Demos:/);
+    assert.match(result.stdout, /^ {2}rest +REST with express/m);
+    assert.match(result.stdout, /^ {2}graphql +GraphQL/m);
+    assert.match(result.stdout, /Run one with: awt-demo <demo>/);
+  });
+
+  test('when list --json runs then it prints ids, titles and summaries as JSON', async () => {
+    const result = await runCli(['list', '--json', '--lang', 'de']);
+    const listing = JSON.parse(result.stdout) as Array<{ id: string; title: string; summary: string }>;
+    assert.deepEqual(
+      listing.slice(0, 2).map((d) => d.id),
+      ['rest', 'graphql'],
+    );
+    assert.match(listing[0]!.title, /Ressourcen/);
+  });
+
+  test('when the demo is unknown then one line names the valid ids, exit 2', async () => {
+    const result = await runCli(['grpc']);
+    assert.equal(result.code, 2);
+    assert.equal(result.stdout, '');
+    const lines = result.stderr.trim().split('\n');
+    assert.equal(lines.length, 1);
+    assert.match(lines[0]!, /^awt-demo: Unknown demo "grpc"\. The demos are: rest, graphql/);
+  });
+
+  test('when an option value is bad then a clear message names it, exit 2, no stack trace', async () => {
+    const width = await runCli(['rest', '--width', 'wide']);
+    assert.equal(width.code, 2);
+    assert.match(width.stderr, /Invalid value "wide" for --width: expected 40–400\./);
+    assert.doesNotMatch(width.stderr, /at .*\.js:\d+/);
+    const lang = await runCli(['rest', '--lang', 'fr']);
+    assert.equal(lang.code, 2);
+    assert.match(lang.stderr, /fr/);
+  });
+
+  test('when --help runs in German then the help and the examples are German', async () => {
+    const result = await runCli(['--help'], { env: { LANG: 'de_DE.UTF-8' } });
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /Beispiele:/);
+    assert.match(result.stdout, /--step +Schritt für Schritt/);
+    assert.match(result.stdout, /\$ awt-demo graphql --schema/);
+  });
+
+  test('when --version runs then it prints the package version', async () => {
+    const result = await runCli(['--version']);
+    assert.equal(result.code, 0);
+    assert.match(result.stdout.trim(), /^\d+\.\d+\.\d+$/);
+  });
+
+  test('when rest runs piped then all seven steps and the summary print without colour', async () => {
+    const result = await runCli(['rest', '--width', '120']);
+    assert.equal(result.code, 0, result.stderr);
+    for (let i = 1; i <= 7; i++) assert.match(result.stdout, new RegExp(`━━ Step ${i}/7 `));
+    assert.match(result.stdout, /HTTP\/1\.1 304 Not Modified/);
+    assert.match(result.stdout, /━━ Summary/);
+    assert.doesNotMatch(result.stdout, ansi);
+  });
+
+  test('when FORCE_COLOR is set then colour comes, and --no-color takes it away again', async () => {
+    const coloured = await runCli(['graphql'], { env: { FORCE_COLOR: '1' } });
+    assert.match(coloured.stdout, ansi);
+    const plain = await runCli(['graphql', '--no-color'], { env: { FORCE_COLOR: '1' } });
+    assert.doesNotMatch(plain.stdout, ansi);
+  });
+
+  test('when graphql --json runs then the trace is JSON with the same facts', async () => {
+    const result = await runCli(['graphql', '--json', '--lang', 'en']);
+    const trace = JSON.parse(result.stdout) as Trace;
+    assert.equal(trace.demo, 'graphql');
+    assert.equal(trace.steps.length, 7);
+    assert.match(trace.steps[0]!.facts[0]!, /Fields in each answer: title, author/);
+    assert.equal(trace.totals.roundTrips, 8);
+  });
+
+  test('when run as `run <demo>` then it is the same as `<demo>`', async () => {
+    const result = await runCli(['run', 'graphql', '--json']);
+    assert.equal((JSON.parse(result.stdout) as Trace).demo, 'graphql');
+  });
+
+  test('when graphql --schema runs then the SDL is printed', async () => {
+    const result = await runCli(['graphql', '--schema']);
+    assert.match(result.stdout, /^type Book \{/m);
+    assert.match(result.stdout, /isbn: String @deprecated/);
+  });
+
+  test('when --step reads "q" from a pipe then it stops cleanly after the steps so far', async () => {
+    const result = await runCli(['rest', '--step'], { input: '\n\nq\n' });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /━━ Step 2\/7/);
+    assert.doesNotMatch(result.stdout, /━━ Step 3\/7/);
+    assert.match(result.stdout, /Stopped\. Every server and connection is closed\./);
+    assert.match(result.stderr, /Step 3\/7: .* — Enter: next step · q: quit/);
+  });
+
+  test('when the output is piped into a reader that stops early then there is no crash', async () => {
+    const child = spawnCli(['graphql', '--full']);
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await waitForOutput(child, /Step 1/);
+    child.stdout!.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(code, 0);
+    assert.equal(stderr, '');
+  });
+
+  test('when --serve runs then a request from outside is shown live, and Ctrl-C ends it with 130', async () => {
+    const child = spawnCli(['rest', '--serve']);
+    try {
+      const banner = await waitForOutput(child, /Ctrl-C stops the server/);
+      const url = /listens on (http:\/\/127\.0\.0\.1:\d+)/.exec(banner)![1]!;
+      assert.match(banner, /curl -i http:\/\/127\.0\.0\.1:\d+\/v1\/books/);
+      const live = waitForOutput(child, /GET \/v1\/books\/2 HTTP\/1\.1/);
+      const status = await new Promise<number | undefined>((resolve, reject) =>
+        http.get(`${url}/v1/books/2`, (res) => (res.resume(), resolve(res.statusCode))).on('error', reject),
+      );
+      assert.equal(status, 200);
+      await live;
+      child.kill('SIGINT');
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      assert.equal(code, 130);
+      await assert.rejects(
+        new Promise((resolve, reject) => http.get(`${url}/v1/books`, resolve).on('error', reject)),
+        /ECONNREFUSED/,
+      );
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  test('when --serve asks for a port that is taken then it says so, exit 4', async () => {
+    const blocker = http.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as { port: number };
+    try {
+      const result = await runCli(['graphql', '--serve', '--port', String(port)]);
+      assert.equal(result.code, 4);
+      assert.match(result.stderr, new RegExp(`Port ${port} is already in use\\.`));
+      assert.match(result.stderr, /--port/);
+    } finally {
+      blocker.close();
+    }
+  });
+});
+
+describe('options before the subcommand', () => {
+  test('when --lang comes before list then the list is in that language', async () => {
+    const result = await runCli(['--lang', 'de', 'list']);
+    assert.match(result.stdout, /REST mit express/);
+  });
+});

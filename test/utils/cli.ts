@@ -1,0 +1,75 @@
+/** Runs the built CLI (dist/bin/awt-demo.js) as a user would, never on a TTY. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const binPath = fileURLToPath(new URL('../../dist/bin/awt-demo.js', import.meta.url));
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliOptions {
+  env?: Record<string, string | undefined>;
+  input?: string;
+  timeoutMs?: number;
+}
+
+/** A clean environment: English, no colour forcing, no inherited LANG. */
+export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LANG: 'C',
+    LC_ALL: '',
+    LC_MESSAGES: '',
+    NO_COLOR: '',
+    FORCE_COLOR: undefined,
+  };
+  delete env.FORCE_COLOR;
+  delete env.NODE_OPTIONS;
+  for (const [key, value] of Object.entries(extra)) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return env;
+}
+
+export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  const child = spawnCli(args, options);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin!.end(options.input ?? '');
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
+  return new Promise((resolve) => {
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+export function spawnCli(args: string[], options: CliOptions = {}): ChildProcess {
+  return spawn(process.execPath, [binPath, ...args], { env: cliEnv(options.env), stdio: 'pipe' });
+}
+
+/** Resolves with everything printed so far once `pattern` shows up on stdout. */
+export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; saw:\n${seen}`)), timeoutMs);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (pattern.test(seen)) {
+        clearTimeout(timer);
+        resolve(seen);
+      }
+    });
+  });
+}
+
+// eslint-disable-next-line no-control-regex -- matching the ESC of ANSI colour codes is the point
+export const ansi = /\x1b\[[0-9;]*m/;
