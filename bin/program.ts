@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import type { Lang } from '../demos/core/lang.js';
+import { AwtError } from '../demos/core/errors.js';
 import { demoIds } from '../demos/registry.js';
 import { ui } from '../lessons/ui/index.js';
 import { listCommand } from './commands/list.js';
@@ -55,7 +56,9 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
       if (process.stdin.isTTY && process.stdout.isTTY && !raw.json) {
         const { chooseDemo } = await import('./commands/menu.js');
         const chosen = await chooseDemo(chosenLang);
-        if (chosen) await run(chosen, raw);
+        // Ctrl-C in the menu ends the program like Ctrl-C anywhere else (exit 130).
+        if (chosen === undefined) throw new AwtError('AWT_INTERRUPTED', {});
+        else await run(chosen, raw);
         return;
       }
       await listCommand({ lang: chosenLang, usage: true, json: Boolean(raw.json) });

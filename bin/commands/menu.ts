@@ -7,9 +7,17 @@ import { listDemos } from './list.js';
 export async function chooseDemo(lang: Lang): Promise<string | undefined> {
   const { select } = await import('@inquirer/prompts');
   const listing = await listDemos(lang);
+  const t = ui[lang].menu;
   try {
     return await select({
-      message: ui[lang].menu.prompt,
+      message: t.prompt,
+      theme: {
+        style: {
+          // inquirer's key hints ("navigate", "select") in the user's language.
+          keysHelpTip: (keys: Array<[string, string]>) =>
+            keys.map(([key, action]) => `${key} ${t.keys[action as keyof typeof t.keys] ?? action}`).join(' • '),
+        },
+      },
       choices: listing.map((demo) => ({
         value: demo.id,
         name: `${demo.id.padEnd(10)} ${demo.title}`,

@@ -4,13 +4,14 @@
  * goes on without waiting, so a script never hangs.
  */
 import readline from 'node:readline';
+import { AwtError } from '../../demos/core/errors.js';
 import type { UiMessages } from '../../lessons/ui/en.js';
 
 export type StepGate = (label: string) => Promise<boolean>;
 
 export function createStepGate(messages: UiMessages): StepGate {
   const input = process.stdin;
-  if (input.isTTY) return (label) => askKey(`${label} — ${messages.stepGate.prompt} `);
+  if (input.isTTY) return (label) => askKey(fitLine(`${messages.stepGate.prompt} — ${label} `));
   const lines = readline.createInterface({ input, terminal: false })[Symbol.asyncIterator]();
   return async (label) => {
     process.stderr.write(`${label} — ${messages.stepGate.prompt}\n`);
@@ -24,15 +25,22 @@ function askKey(prompt: string): Promise<boolean> {
   process.stderr.write(prompt);
   input.setRawMode(true);
   input.resume();
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     input.once('data', (data: Buffer) => {
       input.setRawMode(false);
       input.pause();
       process.stderr.write('\r\x1b[2K');
       const key = data.toString();
-      // Ctrl-C arrives as a byte in raw mode, not as SIGINT: raise it so the usual shutdown runs.
-      if (key === '\u0003') process.kill(process.pid, 'SIGINT');
-      resolve(!(key === 'q' || key === 'Q' || key === '\u0003'));
+      // Ctrl-C arrives as a byte in raw mode, not as SIGINT: end the run as Ctrl-C would (exit 130).
+      if (key === '\u0003') reject(new AwtError('AWT_INTERRUPTED', {}));
+      else resolve(!(key === 'q' || key === 'Q'));
     });
   });
+}
+
+/** One terminal line at most, so clearing the line afterwards removes the whole prompt. */
+function fitLine(text: string): string {
+  const columns = process.stderr.columns || 80;
+  const chars = [...text];
+  return chars.length < columns ? text : `${chars.slice(0, columns - 2).join('')}… `;
 }

@@ -12,6 +12,7 @@ type ErrorParams = {
   AWT_PORT_IN_USE: { port: number };
   AWT_NO_SCHEMA: { demo: string };
   AWT_NO_SERVE: { demo: string };
+  AWT_INTERRUPTED: Record<string, never>;
   /** `url` without its password; `detail` is the system's or the broker's own words. */
   AWT_BROKER_UNREACHABLE: {
     url: string;
@@ -27,6 +28,8 @@ export const exitCodes: Record<AwtErrorCode, number> = {
   AWT_BAD_OPTION: 2,
   AWT_NO_SCHEMA: 2,
   AWT_NO_SERVE: 2,
+  // 128 + SIGINT, as a shell reports a program stopped by Ctrl-C.
+  AWT_INTERRUPTED: 130,
   AWT_PORT_IN_USE: 4,
   AWT_BROKER_UNREACHABLE: 3,
 };

@@ -21,13 +21,13 @@ export function width(line: Line): number {
  * Wraps a line into pieces of at most `max` characters, keeping styles. It breaks
  * after a space where one is near the end, else mid-word; continuation lines are
  * indented two more than the line itself, so a wrapped header or JSON line reads
- * as one.
+ * as one. `exact` wraps at the width with no added spaces (raw bytes must stay as they were).
  */
-export function wrap(line: Line, max: number): Line[] {
+export function wrap(line: Line, max: number, exact = false): Line[] {
   const chars = line.flatMap((s) => [...s.text].map((ch) => ({ ch, style: s.style })));
   if (max < 1 || chars.length <= max) return [line];
   const leading = chars.findIndex((c) => c.ch !== ' ');
-  const continuation = Math.min(Math.max(leading, 0) + 2, Math.floor(max / 2));
+  const continuation = exact ? 0 : Math.min(Math.max(leading, 0) + 2, Math.floor(max / 2));
   const out: Line[] = [];
   let rest = chars;
   let room = max;
@@ -37,7 +37,7 @@ export function wrap(line: Line, max: number): Line[] {
       .slice(0, room + 1)
       .map((c) => c.ch)
       .lastIndexOf(' ');
-    if (space > room / 2) cut = space + 1;
+    if (!exact && space > room / 2) cut = space + 1;
     out.push(toLine(rest.slice(0, cut), out.length === 0 ? 0 : continuation));
     rest = rest.slice(cut);
     room = max - continuation;
@@ -67,12 +67,12 @@ export function indent(lines: Line[], by: number): Line[] {
 }
 
 /** Two columns side by side, each wrapped to its width, joined by a rule. */
-export function sideBySide(left: Line[], right: Line[], total: number, divider: Span): Line[] {
+export function sideBySide(left: Line[], right: Line[], total: number, divider: Span, exact = false): Line[] {
   const dividerWidth = [...divider.text].length;
   const leftWidth = Math.floor((total - dividerWidth) / 2);
   const rightWidth = total - dividerWidth - leftWidth;
-  const l = left.flatMap((line) => wrap(line, leftWidth));
-  const r = right.flatMap((line) => wrap(line, rightWidth));
+  const l = left.flatMap((line) => wrap(line, leftWidth, exact));
+  const r = right.flatMap((line) => wrap(line, rightWidth, exact));
   const rows = Math.max(l.length, r.length);
   const out: Line[] = [];
   for (let i = 0; i < rows; i++) {

@@ -51,6 +51,7 @@ export const de: UiMessages = {
   },
   menu: {
     prompt: 'Welche Demo möchtest du sehen?',
+    keys: { navigate: 'wählen', select: 'starten' },
   },
   errors: {
     AWT_UNKNOWN_DEMO: (p) => `Unbekannte Demo "${p.demo}". Es gibt: ${p.ids}.`,
@@ -75,6 +76,7 @@ export const de: UiMessages = {
     },
     AWT_BROKER_UNREACHABLE_hint:
       'Starte RabbitMQ wie in der Vorlesung: docker run -d --hostname my-rabbit --name some-rabbit -p 5672:5672 -p 15672:15672 rabbitmq:3-management (oder installiere das Paket der Distribution: sudo apt install rabbitmq-server), oder nenne einen laufenden Broker mit --amqp-url oder AMQP_URL.',
+    AWT_INTERRUPTED: () => 'Abgebrochen. Alle Server und Verbindungen sind geschlossen.',
     bug: 'Das ist ein Fehler in awt-demo, nicht deiner. Bitte melde ihn mit den Zeilen darüber.',
   },
   render: {

@@ -50,6 +50,7 @@ export const en = {
   },
   menu: {
     prompt: 'Which demo do you want to see?',
+    keys: { navigate: 'navigate', select: 'select' },
   },
   errors: {
     AWT_UNKNOWN_DEMO: (p: { demo: string; ids: string }) => `Unknown demo "${p.demo}". The demos are: ${p.ids}.`,
@@ -74,6 +75,7 @@ export const en = {
     },
     AWT_BROKER_UNREACHABLE_hint:
       'Start RabbitMQ as in the lecture: docker run -d --hostname my-rabbit --name some-rabbit -p 5672:5672 -p 15672:15672 rabbitmq:3-management (or install the distribution package: sudo apt install rabbitmq-server), or name a running broker with --amqp-url or AMQP_URL.',
+    AWT_INTERRUPTED: () => 'Interrupted. Every server and connection is closed.',
     bug: 'This is a bug in awt-demo, not something you did. Please report it with the lines above.',
   },
   render: {
