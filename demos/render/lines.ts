@@ -21,25 +21,31 @@ export function width(line: Line): number {
  * Wraps a line into pieces of at most `max` characters, keeping styles. It breaks
  * after a space where one is near the end, else mid-word; continuation lines are
  * indented two more than the line itself, so a wrapped header or JSON line reads
- * as one. `exact` wraps at the width with no added spaces (raw bytes must stay as they were).
+ * as one. Modes: 'exact' cuts at the width and adds nothing (raw bytes must stay as
+ * they were); 'words' breaks at spaces without indenting (table cells).
  */
-export function wrap(line: Line, max: number, exact = false): Line[] {
+export type WrapMode = 'indent' | 'exact' | 'words';
+
+export function wrap(line: Line, max: number, mode: WrapMode = 'indent'): Line[] {
+  const exact = mode === 'exact';
   const chars = line.flatMap((s) => [...s.text].map((ch) => ({ ch, style: s.style })));
   if (max < 1 || chars.length <= max) return [line];
   const leading = chars.findIndex((c) => c.ch !== ' ');
-  const continuation = exact ? 0 : Math.min(Math.max(leading, 0) + 2, Math.floor(max / 2));
+  const continuation = mode !== 'indent' ? 0 : Math.min(Math.max(leading, 0) + 2, Math.floor(max / 2));
   const out: Line[] = [];
   let rest = chars;
   let room = max;
   while (rest.length > room) {
     let cut = room;
+    let skip = 0;
     const space = rest
       .slice(0, room + 1)
       .map((c) => c.ch)
       .lastIndexOf(' ');
-    if (!exact && space > room / 2) cut = space + 1;
+    // Break at the space: it ends neither this line (width) nor starts the next.
+    if (!exact && space > room / 2) [cut, skip] = [space, 1];
     out.push(toLine(rest.slice(0, cut), out.length === 0 ? 0 : continuation));
-    rest = rest.slice(cut);
+    rest = rest.slice(cut + skip);
     room = max - continuation;
   }
   if (rest.length > 0) out.push(toLine(rest, out.length === 0 ? 0 : continuation));
@@ -67,12 +73,18 @@ export function indent(lines: Line[], by: number): Line[] {
 }
 
 /** Two columns side by side, each wrapped to its width, joined by a rule. */
-export function sideBySide(left: Line[], right: Line[], total: number, divider: Span, exact = false): Line[] {
+export function sideBySide(
+  left: Line[],
+  right: Line[],
+  total: number,
+  divider: Span,
+  mode: WrapMode = 'indent',
+): Line[] {
   const dividerWidth = [...divider.text].length;
   const leftWidth = Math.floor((total - dividerWidth) / 2);
   const rightWidth = total - dividerWidth - leftWidth;
-  const l = left.flatMap((line) => wrap(line, leftWidth, exact));
-  const r = right.flatMap((line) => wrap(line, rightWidth, exact));
+  const l = left.flatMap((line) => wrap(line, leftWidth, mode));
+  const r = right.flatMap((line) => wrap(line, rightWidth, mode));
   const rows = Math.max(l.length, r.length);
   const out: Line[] = [];
   for (let i = 0; i < rows; i++) {

@@ -1,0 +1,90 @@
+/** `awt-demo compare` and the parsing of its options. */
+import type { Comparison, ParadigmId, UseCaseId } from '../../demos/compare/types.js';
+import { AwtError } from '../../demos/core/errors.js';
+import type { Lang } from '../../demos/core/lang.js';
+import { integerOption, resolveLang } from '../options.js';
+import { outputWidth, write } from '../output.js';
+
+export interface RawCompareOptions {
+  only?: string;
+  case?: string;
+  repeat?: string;
+  json?: boolean;
+  markdown?: boolean;
+  csv?: boolean;
+  lang?: string;
+  color?: boolean;
+  width?: string;
+  amqpUrl?: string;
+}
+
+export interface CompareOptions {
+  paradigms: ParadigmId[];
+  useCases: UseCaseId[];
+  repetitions: number;
+  lang: Lang;
+  amqpUrl?: string;
+}
+
+export async function parseCompareOptions(raw: RawCompareOptions, env: NodeJS.ProcessEnv): Promise<CompareOptions> {
+  const { comparableParadigms } = await import('../../demos/compare/adapters/index.js');
+  const { useCaseIds } = await import('../../demos/compare/types.js');
+  const paradigms = list(raw.only, '--only', comparableParadigms);
+  const cases = list(raw.case, '--case', useCaseIds.map(String)).map(Number) as UseCaseId[];
+  const repetitions = raw.repeat === undefined ? 5 : integerOption('--repeat', raw.repeat, 1, 50);
+  return {
+    paradigms: comparableParadigms.filter((p) => paradigms.includes(p)),
+    useCases: cases.sort((a, b) => a - b),
+    repetitions,
+    lang: resolveLang(raw.lang, env),
+    ...(raw.amqpUrl || env.AMQP_URL ? { amqpUrl: raw.amqpUrl ?? env.AMQP_URL } : {}),
+  };
+}
+
+/** A comma-separated choice from `allowed`; all of them when not given. */
+function list<T extends string>(value: string | undefined, option: string, allowed: readonly T[]): T[] {
+  if (value === undefined) return [...allowed];
+  const items = value.split(',').map((item) => item.trim().toLowerCase());
+  const bad = items.find((item) => !allowed.includes(item as T));
+  if (bad !== undefined || items.length === 0) {
+    throw new AwtError('AWT_BAD_OPTION', { option, value, expected: allowed.join(', ') });
+  }
+  return [...new Set(items)] as T[];
+}
+
+export async function measureComparison(options: CompareOptions): Promise<Comparison> {
+  const { runComparison } = await import('../../demos/compare/run-comparison.js');
+  const { lessons } = await import('../../lessons/compare/index.js');
+  const t = lessons[options.lang];
+  // Progress on stderr, only for a person watching: a pipe gets the result alone.
+  const progress = process.stderr.isTTY
+    ? (paradigm: ParadigmId) => process.stderr.write(`\r\x1b[2K… ${t.paradigms[paradigm]}`)
+    : undefined;
+  const comparison = await runComparison({ ...options, ...(progress ? { onParadigm: progress } : {}) });
+  if (progress) process.stderr.write('\r\x1b[2K');
+  return comparison;
+}
+
+export async function compareCommand(raw: RawCompareOptions, env: NodeJS.ProcessEnv): Promise<void> {
+  const formats = [raw.json, raw.markdown, raw.csv].filter(Boolean).length;
+  if (formats > 1) {
+    throw new AwtError('AWT_BAD_OPTION', {
+      option: '--json/--markdown/--csv',
+      value: 'several',
+      expected: 'one of them',
+    });
+  }
+  const options = await parseCompareOptions(raw, env);
+  const comparison = await measureComparison(options);
+  const { lessons } = await import('../../lessons/compare/index.js');
+  const t = lessons[options.lang];
+  if (raw.json) return write(JSON.stringify(comparison, null, 2) + '\n');
+  const formatsModule = await import('../../demos/render/comparison-formats.js');
+  if (raw.markdown) return write(formatsModule.comparisonMarkdown(comparison, t));
+  if (raw.csv) return write(formatsModule.comparisonCsv(comparison, t));
+  const { renderComparison } = await import('../../demos/render/comparison.js');
+  const { createTheme, wantsColor } = await import('../../demos/render/theme.js');
+  const theme = createTheme(raw.color !== false && wantsColor(process.stdout, env));
+  const width = outputWidth(raw.width === undefined ? undefined : integerOption('--width', raw.width, 40, 400));
+  write(renderComparison(comparison, { width, theme, t }));
+}

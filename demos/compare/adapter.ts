@@ -1,0 +1,41 @@
+/**
+ * One paradigm's way of doing the compare use cases, with the same servers and
+ * clients the demos use, behind the same tap. A use case a paradigm does not fit is
+ * left out: the runner reports it as "not a fit" with the lesson's reason.
+ */
+import type { Tap } from '../wire/tap.js';
+import type { ParadigmId, UseCaseId } from './types.js';
+
+export interface UseCaseOutcome {
+  fieldsReceived?: number;
+  fieldsNeeded?: number;
+  note?: string;
+  /** For notifications: the delay from the event to the client knowing, instead of the run's wall time. */
+  latencyMs?: number;
+}
+
+/**
+ * A use case: a function, or a run with a `prepare` step that is not measured (for
+ * use case 6 the client first gets up to date, then waits for news).
+ */
+export type UseCaseRun =
+  (() => Promise<UseCaseOutcome>) | { prepare: () => Promise<void>; run: () => Promise<UseCaseOutcome> };
+
+export interface AdapterSession {
+  readonly taps: readonly Tap[];
+  /** Connects the client (handshakes and the like); measured as set-up, not as a use case. */
+  connect(): Promise<void>;
+  useCases: Partial<Record<UseCaseId, UseCaseRun>>;
+  close(): Promise<void>;
+}
+
+export interface AdapterOptions {
+  amqpUrl?: string;
+  /** Shared time origin so every tap's items line up. */
+  origin: number;
+}
+
+export interface CompareAdapter {
+  paradigm: ParadigmId;
+  start(options: AdapterOptions): Promise<AdapterSession>;
+}

@@ -1,0 +1,48 @@
+/** What `compare` measures, as plain data (rendered as a table, JSON, Markdown or CSV). */
+export const paradigmIds = ['rest', 'graphql', 'soap', 'websocket', 'mq'] as const;
+export type ParadigmId = (typeof paradigmIds)[number];
+
+export const useCaseIds = [1, 2, 3, 4, 5, 6] as const;
+export type UseCaseId = (typeof useCaseIds)[number];
+
+export interface Bytes {
+  total: number;
+  /** Headers, envelopes, frame headers: what the protocol adds around the data. */
+  overhead: number;
+  /** The application data itself (bodies, frame payloads). */
+  payload: number;
+}
+
+export interface Measurement {
+  /** Request/response pairs the client waited for. */
+  roundTrips: number;
+  /** TCP connections that carried bytes for this use case. */
+  connections: number;
+  up: Bytes;
+  down: Bytes;
+  /** Data fields that came back, and how many the use case needed (over-fetching). */
+  fieldsReceived: number | null;
+  fieldsNeeded: number | null;
+  /** Median wall time of the whole use case over `repetitions` runs, in ms. */
+  latencyMs: number;
+  repetitions: number;
+  /** A measured remark, already in words (e.g. "304, no body"). */
+  note?: string;
+}
+
+export type Cell =
+  { fit: true; measurement: Measurement } | { fit: false; reason: string } | { fit: 'skipped'; reason: string };
+
+export interface UseCaseComparison {
+  id: UseCaseId;
+  title: string;
+  cells: Partial<Record<ParadigmId, Cell>>;
+}
+
+export interface Comparison {
+  lang: string;
+  paradigms: ParadigmId[];
+  /** Set-up cost per paradigm (connect, handshake), measured once, not part of any use case. */
+  setup: Partial<Record<ParadigmId, Cell>>;
+  useCases: UseCaseComparison[];
+}

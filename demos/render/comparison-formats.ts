@@ -1,0 +1,111 @@
+/** `compare --markdown` and `--csv`: the same facts as flat rows, for slides and scripts. */
+import type { Cell, Comparison } from '../compare/types.js';
+import type { CompareLesson } from '../../lessons/compare/en.js';
+
+const columns = [
+  'useCase',
+  'paradigm',
+  'fit',
+  'roundTrips',
+  'connections',
+  'bytesUp',
+  'overheadUp',
+  'payloadUp',
+  'bytesDown',
+  'overheadDown',
+  'payloadDown',
+  'fieldsReceived',
+  'fieldsNeeded',
+  'latencyMs',
+  'note',
+] as const;
+
+type FlatRow = Record<(typeof columns)[number], string>;
+
+const emptyRow = Object.fromEntries(columns.map((c) => [c, ''])) as FlatRow;
+
+function flatten(comparison: Comparison, t: CompareLesson): FlatRow[] {
+  const rows: FlatRow[] = [];
+  const blocks = [{ id: 0, title: t.setup, cells: comparison.setup }, ...comparison.useCases];
+  for (const block of blocks) {
+    for (const paradigm of comparison.paradigms) {
+      const cell: Cell | undefined = block.cells[paradigm];
+      if (!cell) continue;
+      const measured = cell.fit === true ? toFlat(cell.measurement) : undefined;
+      rows.push({
+        ...(measured ?? emptyRow),
+        useCase: block.id ? `${block.id} ${block.title}` : block.title,
+        paradigm: t.paradigms[paradigm],
+        fit: cell.fit === true ? 'yes' : cell.fit === false ? 'no' : 'skipped',
+        note: cell.fit === true ? (measured?.note ?? '') : cell.reason,
+      });
+    }
+  }
+  return rows;
+}
+
+/** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled. */
+export function comparisonCsv(comparison: Comparison, t: CompareLesson): string {
+  const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  const lines = [
+    columns.join(','),
+    ...flatten(comparison, t).map((row) => columns.map((c) => quote(row[c])).join(',')),
+  ];
+  return lines.join('\r\n') + '\r\n';
+}
+
+export function comparisonMarkdown(comparison: Comparison, t: CompareLesson): string {
+  const escape = (value: string) => value.replace(/\|/g, '\\|');
+  const head = ['', ...comparison.paradigms.map((p) => t.paradigms[p])];
+  const out: string[] = [`# ${t.heading}`, ''];
+  const blocks = [{ id: 0, title: t.setup, cells: comparison.setup }, ...comparison.useCases];
+  for (const block of blocks) {
+    out.push(
+      `## ${block.id ? `${block.id}. ` : ''}${block.title}`,
+      '',
+      `| ${head.join(' | ')} |`,
+      `|${head.map(() => ' --- ').join('|')}|`,
+    );
+    const value = (p: (typeof comparison.paradigms)[number], pick: (row: FlatRow) => string) => {
+      const cell = block.cells[p];
+      if (!cell) return '';
+      if (cell.fit !== true) return `— ${cell.fit === false ? t.notAFitLabel : t.skippedLabel}: ${cell.reason}`;
+      return pick(toFlat(cell.measurement));
+    };
+    const rowsSpec: Array<[string, (row: FlatRow) => string]> = [
+      [t.rows.roundTrips, (r) => r.roundTrips],
+      [t.rows.connections, (r) => r.connections],
+      [t.rows.bytesUp, (r) => `${r.bytesUp} (${r.overheadUp} + ${r.payloadUp})`],
+      [t.rows.bytesDown, (r) => `${r.bytesDown} (${r.overheadDown} + ${r.payloadDown})`],
+      [t.rows.fields, (r) => (r.fieldsReceived ? `${r.fieldsReceived} / ${r.fieldsNeeded}` : '')],
+      [t.rows.latency, (r) => `${r.latencyMs} ms`],
+      [t.rows.note, (r) => r.note],
+    ];
+    for (const [label, pick] of rowsSpec) {
+      out.push(`| ${[label, ...comparison.paradigms.map((p) => value(p, pick))].map(escape).join(' | ')} |`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+function toFlat(m: NonNullable<Extract<Cell, { fit: true }>['measurement']>): FlatRow {
+  const s = (v: number | null) => (v === null ? '' : String(v));
+  return {
+    useCase: '',
+    paradigm: '',
+    fit: 'yes',
+    roundTrips: s(m.roundTrips),
+    connections: s(m.connections),
+    bytesUp: s(m.up.total),
+    overheadUp: s(m.up.overhead),
+    payloadUp: s(m.up.payload),
+    bytesDown: s(m.down.total),
+    overheadDown: s(m.down.overhead),
+    payloadDown: s(m.down.payload),
+    fieldsReceived: s(m.fieldsReceived),
+    fieldsNeeded: s(m.fieldsNeeded),
+    latencyMs: s(m.latencyMs),
+    note: m.note ?? '',
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * `awt-demo compare` in the terminal: per use case, one column per paradigm (or one
+ * block per paradigm when narrow), then bars of bytes and latency.
+ */
+import type { Cell, Comparison, Measurement, ParadigmId, UseCaseComparison } from '../compare/types.js';
+import type { CompareLesson } from '../../lessons/compare/en.js';
+import { barChart } from './bar-chart.js';
+import { paint, span, wrap, type Line } from './lines.js';
+import { table, type TableCell } from './table.js';
+import type { Theme } from './theme.js';
+
+export interface ComparisonView {
+  width: number;
+  theme: Theme;
+  t: CompareLesson;
+}
+
+type Row = [label: string, value: (m: Measurement) => string];
+
+function rows(t: CompareLesson): Row[] {
+  const r = t.rows;
+  return [
+    [r.roundTrips, (m) => String(m.roundTrips)],
+    [r.connections, (m) => String(m.connections)],
+    [r.bytesUp, (m) => `${m.up.total} B`],
+    [`  ${r.split}`, (m) => `${m.up.overhead} + ${m.up.payload}`],
+    [r.bytesDown, (m) => `${m.down.total} B`],
+    [`  ${r.split}`, (m) => `${m.down.overhead} + ${m.down.payload}`],
+    [r.fields, (m) => (m.fieldsReceived === null ? '' : `${m.fieldsReceived} / ${m.fieldsNeeded ?? '?'}`)],
+    [r.latency, (m) => `${m.latencyMs.toFixed(2)} ms`],
+    [r.note, (m) => m.note ?? ''],
+  ];
+}
+
+export function renderComparison(comparison: Comparison, view: ComparisonView): string {
+  const { t } = view;
+  const repetitions = firstMeasurement(comparison)?.repetitions ?? 0;
+  const lines: Line[] = [
+    ...wrap([span(t.heading, 'title')], view.width, 'words'),
+    ...wrap([span(t.measuredHow({ repetitions }), 'dim')], view.width, 'words'),
+    [],
+    ...useCaseBlock({ id: 0, title: t.setup, cells: comparison.setup }, comparison.paradigms, view),
+  ];
+  for (const useCase of comparison.useCases) lines.push([], ...useCaseBlock(useCase, comparison.paradigms, view));
+  return paint(lines, view.theme) + '\n';
+}
+
+function useCaseBlock(
+  useCase: Omit<UseCaseComparison, 'id'> & { id: number },
+  paradigms: ParadigmId[],
+  view: ComparisonView,
+): Line[] {
+  const { t } = view;
+  const title = useCase.id ? `${useCase.id}  ${useCase.title}` : useCase.title;
+  const heading = wrap([span('━━ ', 'rule'), span(title, 'title')], view.width, 'words');
+  const measured = paradigms.filter((p) => useCase.cells[p]?.fit === true);
+  const header: TableCell[] = [
+    { text: '' },
+    ...paradigms.map((p) => ({ text: t.paradigms[p], style: 'bold' as const })),
+  ];
+  const body: TableCell[][] = rows(t)
+    .map(([label, value], row): TableCell[] => [
+      { text: label, style: 'dim' },
+      ...paradigms.map((p) => cellText(useCase.cells[p], value, t, row === 0)),
+    ])
+    // A row with nothing in it (no fields counted, no remark) says nothing.
+    .filter((row) => row.slice(1).some((cell) => cell.text !== ''));
+  const grid = table([header, ...body], view.width, { wrapCells: false });
+  const lines: Line[] = [...heading, ...(grid ?? stacked(useCase.cells, paradigms, view))];
+  for (const p of paradigms) {
+    const cell = useCase.cells[p];
+    if (cell && cell.fit !== true) {
+      const label = cell.fit === false ? t.notAFitLabel : t.skippedLabel;
+      lines.push(...wrap([span(`${t.paradigms[p]}: `, 'bold'), span(`${label} — ${cell.reason}`, 'warn')], view.width));
+    }
+  }
+  // Bars compare use cases; the set-up block (id 0) is too small a thing to draw.
+  if (useCase.id && measured.length > 1) lines.push([], ...bars(useCase, measured, view));
+  return lines;
+}
+
+/** A paradigm that was not measured says so once, in its first row; the reason follows the table. */
+function cellText(
+  cell: Cell | undefined,
+  value: (m: Measurement) => string,
+  t: CompareLesson,
+  first: boolean,
+): TableCell {
+  if (!cell) return { text: '' };
+  if (cell.fit === true) return { text: value(cell.measurement) };
+  return first ? { text: `— ${cell.fit === false ? t.notAFitLabel : t.skippedLabel}`, style: 'dim' } : { text: '' };
+}
+
+/** Narrow terminals: one block per paradigm, label and value on a line. */
+function stacked(cells: Partial<Record<ParadigmId, Cell>>, paradigms: ParadigmId[], view: ComparisonView): Line[] {
+  const labelWidth = Math.max(...rows(view.t).map(([label]) => label.length));
+  const lines: Line[] = [];
+  for (const p of paradigms) {
+    const cell = cells[p];
+    if (cell?.fit !== true) continue;
+    lines.push([span(view.t.paradigms[p], 'bold')]);
+    for (const [label, value] of rows(view.t)) {
+      const text = value(cell.measurement);
+      if (text) lines.push([span(`  ${label.padEnd(labelWidth)}  `, 'dim'), span(text)]);
+    }
+  }
+  return lines;
+}
+
+function bars(
+  useCase: { cells: Partial<Record<ParadigmId, Cell>> },
+  paradigms: ParadigmId[],
+  view: ComparisonView,
+): Line[] {
+  const { t } = view;
+  const measurements = paradigms.map(
+    (p) => [p, (useCase.cells[p] as { measurement: Measurement }).measurement] as const,
+  );
+  const chartWidth = Math.min(view.width, 80);
+  return [
+    [span(t.bars.bytes, 'dim')],
+    ...barChart(
+      measurements.map(([p, m]) => ({
+        label: `  ${t.paradigms[p]}`,
+        value: m.up.total + m.down.total,
+        display: `${m.up.total + m.down.total} B`,
+      })),
+      { width: chartWidth },
+    ),
+    [span(t.bars.latency, 'dim')],
+    ...barChart(
+      measurements.map(([p, m]) => ({
+        label: `  ${t.paradigms[p]}`,
+        value: m.latencyMs,
+        display: m.latencyMs.toFixed(2),
+        style: 'variable' as const,
+      })),
+      { width: chartWidth },
+    ),
+  ];
+}
+
+function firstMeasurement(comparison: Comparison): Measurement | undefined {
+  for (const useCase of comparison.useCases) {
+    for (const cell of Object.values(useCase.cells)) if (cell?.fit === true) return cell.measurement;
+  }
+  return undefined;
+}

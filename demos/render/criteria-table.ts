@@ -1,0 +1,95 @@
+/**
+ * `awt-demo table`: the lecture's criteria for every paradigm, and under them rows
+ * computed from a comparison (never typed in). Stacks when the terminal is narrow.
+ */
+import type { Comparison, Measurement, ParadigmId, UseCaseId } from '../compare/types.js';
+import type { CompareLesson } from '../../lessons/compare/en.js';
+import { paint, span, wrap, type Line } from './lines.js';
+import { table, type TableCell } from './table.js';
+import type { Theme } from './theme.js';
+
+/** The lecture's order (SOAP, REST, GraphQL), then the paradigms this course adds. */
+const columns: readonly ParadigmId[] = ['soap', 'rest', 'graphql', 'websocket', 'mq'];
+
+type MeasuredRow = [
+  key: keyof CompareLesson['table']['measured'],
+  useCase: UseCaseId,
+  value: (m: Measurement) => string,
+];
+
+const measuredRows: MeasuredRow[] = [
+  ['listBytes', 1, (m) => `${m.up.total + m.down.total} B`],
+  ['listFields', 1, (m) => (m.fieldsReceived === null ? '' : `${m.fieldsReceived} / ${m.fieldsNeeded}`)],
+  ['listLatency', 1, (m) => m.latencyMs.toFixed(2)],
+  ['detailTrips', 2, (m) => String(m.roundTrips)],
+  ['cachedBytes', 5, (m) => `${m.up.total + m.down.total} B`],
+  ['notifyDelay', 6, (m) => m.latencyMs.toFixed(0)],
+];
+
+/** Rows of text: the criteria, then the measured ones (paradigm order as in the lecture, then the rest). */
+export function criteriaRows(
+  t: CompareLesson,
+  comparison: Comparison | undefined,
+): { criteria: string[][]; measured: string[][] } {
+  // The catalogue's criteria rows already stand in this order: label, then one cell per paradigm.
+  const criteria = Object.values(t.table.criteria).map((row) => [...row]);
+  const measured = comparison
+    ? measuredRows.map(([key, useCase, value]) => [
+        t.table.measured[key],
+        ...columns.map((p) => {
+          const cell = comparison.useCases.find((u) => u.id === useCase)?.cells[p];
+          return cell?.fit === true ? value(cell.measurement) : '—';
+        }),
+      ])
+    : [];
+  return { criteria, measured };
+}
+
+export interface CriteriaView {
+  width: number;
+  theme: Theme;
+  t: CompareLesson;
+  /** Where the measured rows came from, said under them. */
+  source: string;
+}
+
+export function renderCriteriaTable(comparison: Comparison | undefined, view: CriteriaView): string {
+  const { t } = view;
+  const { criteria, measured } = criteriaRows(t, comparison);
+  const header: TableCell[] = [
+    { text: t.table.criterion, style: 'bold' },
+    ...columns.map((p) => ({ text: t.paradigms[p], style: 'bold' as const })),
+  ];
+  const toCells = (rows: string[][]) =>
+    rows.map(([label, ...values]) => [{ text: label!, style: 'key' as const }, ...values.map((text) => ({ text }))]);
+  const lines: Line[] = [[span(t.table.heading, 'title')], []];
+  lines.push(...(table([header, ...toCells(criteria)], view.width) ?? stacked(header, criteria)));
+  if (measured.length > 0) {
+    lines.push([], [span(t.table.measuredHeading, 'title')]);
+    lines.push(...(table([header, ...toCells(measured)], view.width) ?? stacked(header, measured)));
+    lines.push(...wrap([span(t.table.measuredFrom({ source: view.source }), 'dim')], view.width, 'words'));
+  }
+  return paint(lines, view.theme) + '\n';
+}
+
+function stacked(header: TableCell[], rows: string[][]): Line[] {
+  return rows.flatMap(([label, ...values]) => [
+    [span(label!, 'key')],
+    ...values.map((value, i): Line => [span(`  ${header[i + 1]!.text}: `, 'bold'), span(value)]),
+  ]);
+}
+
+/** Markdown for the lecture slides: the same rows. */
+export function criteriaMarkdown(comparison: Comparison | undefined, t: CompareLesson, source: string): string {
+  const { criteria, measured } = criteriaRows(t, comparison);
+  const head = [t.table.criterion, ...columns.map((p) => t.paradigms[p])];
+  const md = (rows: string[][]) => [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => ' --- ').join('|')}|`,
+    ...rows.map((row) => `| ${row.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`),
+  ];
+  const out = [`# ${t.table.heading}`, '', ...md(criteria)];
+  if (measured.length > 0)
+    out.push('', `## ${t.table.measuredHeading}`, '', ...md(measured), '', t.table.measuredFrom({ source }));
+  return out.join('\n') + '\n';
+}

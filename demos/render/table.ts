@@ -1,0 +1,64 @@
+/**
+ * A table that fits the terminal: columns as wide as their content when there is
+ * room, otherwise the first column keeps its width and the others share the rest,
+ * text wrapped at word boundaries. Returns undefined when even that does not fit,
+ * so the caller can stack the table instead.
+ */
+import { pad, span, wrap, type Line } from './lines.js';
+import type { Style } from './theme.js';
+
+export interface TableCell {
+  text: string;
+  style?: Style;
+}
+
+const gap = 2;
+const minColumn = 8;
+
+export interface TableOptions {
+  /** Wrap cells to fit (the default); false: natural widths or nothing (numbers must not wrap). */
+  wrapCells?: boolean;
+}
+
+export function table(rows: readonly TableCell[][], width: number, options: TableOptions = {}): Line[] | undefined {
+  const columns = Math.max(...rows.map((row) => row.length));
+  const natural = Array.from({ length: columns }, (_v, c) =>
+    Math.max(...rows.map((row) => [...(row[c]?.text ?? '')].length)),
+  );
+  const widths = options.wrapCells === false ? fitNatural(natural, width) : fit(natural, width);
+  if (!widths) return undefined;
+  const wrapped = rows.some((row) => row.some((cell, c) => [...cell.text].length > widths[c]!));
+  const out: Line[] = [];
+  rows.forEach((row, r) => {
+    const cells = widths.map((w, c) => {
+      const cell = row[c] ?? { text: '' };
+      return wrap([span(cell.text, cell.style)], w, 'words');
+    });
+    const height = Math.max(...cells.map((lines) => lines.length));
+    for (let i = 0; i < height; i++) {
+      const line: Line = [];
+      cells.forEach((lines, c) => {
+        line.push(...pad(lines[i] ?? [], widths[c]!));
+        if (c < columns - 1) line.push(span(' '.repeat(gap)));
+      });
+      out.push(line);
+    }
+    // Wrapped rows run into each other without a little air between them.
+    if (wrapped && r < rows.length - 1) out.push([]);
+  });
+  return out;
+}
+
+function fit(natural: number[], width: number): number[] | undefined {
+  const gaps = gap * (natural.length - 1);
+  if (natural.reduce((a, b) => a + b, 0) + gaps <= width) return natural;
+  const first = Math.min(natural[0]!, Math.floor(width * 0.3));
+  const rest = natural.length - 1;
+  const share = Math.floor((width - first - gaps) / Math.max(rest, 1));
+  if (share < minColumn) return undefined;
+  return [first, ...natural.slice(1).map((w) => Math.min(w, share))];
+}
+
+function fitNatural(natural: number[], width: number): number[] | undefined {
+  return natural.reduce((a, b) => a + b, 0) + gap * (natural.length - 1) <= width ? natural : undefined;
+}

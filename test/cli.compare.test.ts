@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import type { Comparison } from '../demos/compare/types.js';
+import { runCli } from './utils/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'awt-compare-'));
+
+describe('compare and table, through the built bin', () => {
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('when compare --json is narrowed with --only and --case then only those cells are measured', async () => {
+    const result = await runCli(['compare', '--only', 'rest', '--case', '1,5', '--repeat', '1', '--json']);
+    assert.equal(result.code, 0, result.stderr);
+    const comparison = JSON.parse(result.stdout) as Comparison;
+    assert.deepEqual(comparison.paradigms, ['rest']);
+    assert.deepEqual(
+      comparison.useCases.map((u) => u.id),
+      [1, 5],
+    );
+    writeFileSync(join(dir, 'compare.json'), result.stdout);
+  });
+
+  test('when compare runs on a narrow terminal then the paradigms stack into blocks', async () => {
+    const result = await runCli(['compare', '--case', '1', '--repeat', '1', '--width', '40', '--lang', 'de']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^REST$/m);
+    assert.match(result.stdout, /^GraphQL$/m);
+    assert.match(result.stdout, /Felder erhalten \/ gebraucht +36 \/ 12/);
+  });
+
+  test('when an option names an unknown paradigm or use case then it says which are valid, exit 2', async () => {
+    const only = await runCli(['compare', '--only', 'rest,corba']);
+    assert.equal(only.code, 2);
+    assert.match(only.stderr, /Invalid value "rest,corba" for --only: expected rest, graphql/);
+    const useCase = await runCli(['compare', '--case', '9']);
+    assert.equal(useCase.code, 2);
+    assert.match(useCase.stderr, /--case: expected 1, 2, 3, 4, 5, 6/);
+    const two = await runCli(['compare', '--json', '--csv']);
+    assert.equal(two.code, 2);
+  });
+
+  test('when table reads a compare --json file then the measured rows come from it, in Markdown too', async () => {
+    const result = await runCli(['table', '--from', join(dir, 'compare.json'), '--markdown']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^\| Criterion \| SOAP \| REST \| GraphQL \| WebSocket \| Message queue \|$/m);
+    assert.match(result.stdout, /^\| Caching \| complex, rarely used \| well supported by HTTP caching \|/m);
+    const rest = (
+      JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(dir, 'compare.json'), 'utf8'))) as Comparison
+    ).useCases[0]!.cells.rest;
+    assert.ok(rest?.fit === true);
+    const bytes = rest.measurement.up.total + rest.measurement.down.total;
+    assert.match(result.stdout, new RegExp(`^\\| list \\(1\\): bytes on the wire \\| — \\| ${bytes} B \\|`, 'm'));
+  });
+
+  test('when table is given a file that is not a comparison then it says so, exit 4', async () => {
+    writeFileSync(join(dir, 'bad.json'), '{"hello": 1}');
+    const bad = await runCli(['table', '--from', join(dir, 'bad.json')]);
+    assert.equal(bad.code, 4);
+    assert.match(bad.stderr, /is not a comparison written by "awt-demo compare --json"/);
+    assert.match(bad.stderr, /awt-demo compare --json > compare\.json/);
+    const missing = await runCli(['table', '--from', join(dir, 'nope.json'), '--lang', 'de']);
+    assert.equal(missing.code, 4);
+    assert.match(missing.stderr, /lässt sich nicht lesen \(ENOENT\)/);
+  });
+
+  test('when table runs in German on a wide terminal then criteria and measured rows fit the width', async () => {
+    const result = await runCli(['table', '--lang', 'de', '--width', '140', '--repeat', '1']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^Kriterium +SOAP +REST +GraphQL +WebSocket +Message Queue$/m);
+    assert.match(result.stdout, /^Gemessen in diesem Lauf$/m);
+    for (const line of result.stdout.split('\n')) assert.ok([...line].length <= 140, line);
+  });
+});
