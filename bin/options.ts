@@ -1,4 +1,5 @@
 /** The options every demo run understands, parsed and checked once. */
+import type { Command } from 'commander';
 import { AwtError } from '../demos/core/errors.js';
 import { isLang, langFromEnv, type Lang } from '../demos/core/lang.js';
 
@@ -40,9 +41,9 @@ export function parseRunOptions(raw: RawRunOptions, env: NodeJS.ProcessEnv): Run
     full: Boolean(raw.full),
     lang: resolveLang(raw.lang, env),
     colorAllowed: raw.color !== false,
-    width: raw.width === undefined ? undefined : integer('--width', raw.width, 40, 400),
+    width: raw.width === undefined ? undefined : integerOption('--width', raw.width, 40, 400),
     serve: Boolean(raw.serve),
-    port: raw.port === undefined ? undefined : integer('--port', raw.port, 1, 65535),
+    port: raw.port === undefined ? undefined : integerOption('--port', raw.port, 1, 65535),
     schema: Boolean(raw.schema),
     amqpUrl: raw.amqpUrl,
   };
@@ -61,10 +62,25 @@ export function langFromArgv(argv: readonly string[], env: NodeJS.ProcessEnv): L
   return value !== undefined && isLang(value) ? value : langFromEnv(env);
 }
 
-function integer(option: string, value: string, min: number, max: number): number {
+export function integerOption(option: string, value: string, min: number, max: number): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < min || n > max) {
     throw new AwtError('AWT_BAD_OPTION', { option, value, expected: `${min}–${max}` });
   }
   return n;
+}
+
+/**
+ * A subcommand's options, with those given before it on the command line
+ * (`awt-demo --lang de list`). Only values typed on the command line travel down:
+ * Commander's optsWithGlobals() would let the program's default `color: true` undo a
+ * subcommand's --no-color.
+ */
+export function subcommandOptions<T>(command: Command): T {
+  const merged: Record<string, unknown> = { ...command.opts() };
+  const parent = command.parent;
+  for (const [key, value] of Object.entries(parent?.opts() ?? {})) {
+    if (parent!.getOptionValueSource(key) === 'cli' && command.getOptionValueSource(key) !== 'cli') merged[key] = value;
+  }
+  return merged as T;
 }

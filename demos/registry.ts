@@ -24,6 +24,21 @@ export const demos: readonly DemoEntry[] = [
     lessons: async () => (await import('../lessons/graphql/index.js')).lessons,
     load: async () => (await import('./graphql/demo.js')).demo as unknown as Demo,
   },
+  {
+    id: 'soap',
+    lessons: async () => (await import('../lessons/soap/index.js')).lessons,
+    load: async () => (await import('./soap/demo.js')).demo as unknown as Demo,
+  },
+  {
+    id: 'websocket',
+    lessons: async () => (await import('../lessons/websocket/index.js')).lessons,
+    load: async () => (await import('./websocket/demo.js')).demo as unknown as Demo,
+  },
+  {
+    id: 'mq',
+    lessons: async () => (await import('../lessons/mq/index.js')).lessons,
+    load: async () => (await import('./mq/demo.js')).demo as unknown as Demo,
+  },
 ];
 
 export const demoIds = demos.map((entry) => entry.id);

@@ -158,3 +158,14 @@ describe('options before the subcommand', () => {
     assert.match(result.stdout, /REST mit express/);
   });
 });
+
+describe('colour', () => {
+  test('when --no-color is given to a subcommand or before it then FORCE_COLOR does not bring colour back', async () => {
+    const after = await runCli(['run', 'rest', '--no-color'], { env: { FORCE_COLOR: '1' } });
+    assert.doesNotMatch(after.stdout, ansi);
+    const before = await runCli(['--no-color', 'run', 'rest'], { env: { FORCE_COLOR: '1' } });
+    assert.doesNotMatch(before.stdout, ansi);
+    const coloured = await runCli(['run', 'rest'], { env: { FORCE_COLOR: '1' } });
+    assert.match(coloured.stdout, ansi);
+  });
+});

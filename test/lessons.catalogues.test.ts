@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { demos } from '../demos/registry.js';
+import { lessons as compareLessons } from '../lessons/compare/index.js';
 import { ui } from '../lessons/ui/index.js';
 
 /** Every leaf of a catalogue: strings, functions (called with sample values) and arrays, by path. */
@@ -35,6 +36,10 @@ function assertSameShape(en: unknown, de: unknown, what: string): void {
 describe('message catalogues', () => {
   test('when the tool speaks then every line exists in German and English', () => {
     assertSameShape(ui.en, ui.de, 'ui');
+  });
+
+  test('when compare and table speak then every line exists in German and English', () => {
+    assertSameShape(compareLessons.en, compareLessons.de, 'compare');
   });
 
   for (const entry of demos) {

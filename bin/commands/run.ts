@@ -45,12 +45,12 @@ async function walkthrough(demo: Demo, options: RunOptions): Promise<void> {
   const steps = runScenario(demo, {
     lang: options.lang,
     startOptions: { amqpUrl: options.amqpUrl },
+    onStarted: () => write(render.theme.paint('title', lesson.title) + '\n\n'),
     ...(gate && {
       beforeStep: (index: number) =>
         gate(`${render.messages.render.step({ index, total })}: ${lesson.steps[demo.steps[index - 1]!.id]!.title}`),
     }),
   });
-  write(render.theme.paint('title', lesson.title) + '\n\n');
   for (let next = await steps.next(); ; next = await steps.next()) {
     if (next.done) {
       if (next.value) write(renderSummary(next.value, render));

@@ -27,11 +27,17 @@ export interface StepContext<S extends DemoSession, L extends Lesson> {
   items(): WireItem[];
 }
 
+/** What a step found: sentences, and preformatted lines (a table, a bar chart) shown as they are. */
+export interface StepOutcome {
+  facts: string[];
+  figures: string[];
+}
+
 export interface Step<S extends DemoSession, L extends Lesson> {
   /** Key into the lesson's steps. */
   id: keyof L['steps'] & string;
-  /** Makes real calls; returns facts measured in this run, already in words. */
-  run(context: StepContext<S, L>): Promise<string[] | void>;
+  /** Makes real calls; returns facts measured in this run, already in words (and figures: tables, charts). */
+  run(context: StepContext<S, L>): Promise<string[] | StepOutcome | void>;
 }
 
 /** A server kept running for `--serve`: anyone may send requests to it. */

@@ -13,10 +13,11 @@ type ErrorParams = {
   AWT_NO_SCHEMA: { demo: string };
   AWT_NO_SERVE: { demo: string };
   AWT_INTERRUPTED: Record<string, never>;
+  AWT_BAD_FILE: { file: string; reason: string };
   /** `url` without its password; `detail` is the system's or the broker's own words. */
   AWT_BROKER_UNREACHABLE: {
     url: string;
-    reason: 'refused' | 'timeout' | 'unknown-host' | 'login' | 'not-amqp' | 'lost' | 'stalled';
+    reason: 'refused' | 'timeout' | 'unknown-host' | 'login' | 'vhost' | 'not-amqp' | 'lost' | 'stalled';
     detail: string;
   };
 };
@@ -30,6 +31,7 @@ export const exitCodes: Record<AwtErrorCode, number> = {
   AWT_NO_SERVE: 2,
   // 128 + SIGINT, as a shell reports a program stopped by Ctrl-C.
   AWT_INTERRUPTED: 130,
+  AWT_BAD_FILE: 4,
   AWT_PORT_IN_USE: 4,
   AWT_BROKER_UNREACHABLE: 3,
 };

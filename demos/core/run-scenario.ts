@@ -14,6 +14,8 @@ export interface RunOptions {
   beforeStep?: (index: number) => Promise<boolean>;
   /** Passed on to the demo's start(). */
   startOptions?: DemoStartOptions;
+  /** Called once the demo's servers run (so a title is not printed above a start-up error). */
+  onStarted?: () => void;
 }
 
 export async function* runScenario<S extends DemoSession, L extends Lesson>(
@@ -23,12 +25,14 @@ export async function* runScenario<S extends DemoSession, L extends Lesson>(
   const t = demo.lessons[options.lang];
   const session = await demo.start(options.startOptions);
   const close = track(() => session.close());
+  options.onStarted?.();
   try {
     for (const [i, step] of demo.steps.entries()) {
       if (options.beforeStep && !(await options.beforeStep(i + 1))) return undefined;
       const before = snapshot(session);
       const items = () => itemsSince(session, before);
-      const facts = (await step.run({ session, t, items })) ?? [];
+      const outcome = (await step.run({ session, t, items })) ?? [];
+      const { facts, figures } = Array.isArray(outcome) ? { facts: outcome, figures: [] } : outcome;
       const after = snapshot(session);
       const stepItems = items();
       yield {
@@ -37,6 +41,7 @@ export async function* runScenario<S extends DemoSession, L extends Lesson>(
         title: t.steps[step.id]!.title,
         notice: t.steps[step.id]!.notice,
         facts,
+        figures,
         items: stepItems,
         roundTrips: countRoundTrips(stepItems),
         bytesUp: after.bytesUp - before.bytesUp,
@@ -72,9 +77,22 @@ function itemsSince(session: DemoSession, before: Snapshot): WireItem[] {
   return session.taps.flatMap((tap, i) => tap.items.slice(before.itemCounts[i])).sort((a, b) => a.at - b.at);
 }
 
-/** An HTTP exchange is one round trip; other protocols count theirs when they add items. */
+/** Round trips: request/response pairs the client waited for, in every protocol the tap decodes. */
 export function countRoundTrips(items: readonly WireItem[]): number {
-  return items.filter((item) => item.kind === 'http').length;
+  return items.filter(isAnswer).length;
+}
+
+/**
+ * An item that closes a round trip: an HTTP exchange; a WebSocket pong, which answers
+ * a ping (RFC 6455 §5.5.3); an AMQP "-Ok" method from the broker, which answers a
+ * synchronous request (AMQP 0-9-1 §2.3.4). Data frames and deliveries wait for no answer.
+ */
+function isAnswer(item: WireItem): boolean {
+  if (item.kind === 'http') return true;
+  if (item.kind === 'ws-frame') return item.opcodeName === 'pong';
+  if (item.kind === 'amqp-frame')
+    return item.direction === 'down' && item.frameType === 'method' && /Ok$/.test(item.method ?? '');
+  return false;
 }
 
 export function totals(session: DemoSession): TraceTotals {

@@ -1,11 +1,12 @@
 import { graphqlLines } from './highlight-graphql.js';
 import { jsonLines } from './highlight-json.js';
+import { xmlView } from './highlight-xml.js';
 import { span, type Line } from './lines.js';
 
 /** A viewer for one kind of body; SOAP adds XML, for example. */
 export type BodyViewer = (body: string, contentType: string) => Line[] | undefined;
 
-const viewers: BodyViewer[] = [graphqlRequestView, jsonView];
+const viewers: BodyViewer[] = [graphqlRequestView, jsonView, xmlView];
 
 /** Other paradigms register their own formats (XML, …) here. */
 export function addBodyViewer(viewer: BodyViewer): void {

@@ -24,9 +24,9 @@ export function renderHttpExchange(exchange: HttpExchange, options: RenderOption
     : [[span(`◀ ${t.response}`, 'down')], [span(t.noResponse, 'warn')]];
 
   if (options.width < stackBelow) {
-    return [...left, [], ...right].flatMap((line) => wrap(line, options.width, options.raw));
+    return [...left, [], ...right].flatMap((line) => wrap(line, options.width, options.raw ? 'exact' : 'indent'));
   }
-  return sideBySide(left, right, options.width, span(' │ ', 'rule'), options.raw);
+  return sideBySide(left, right, options.width, span(' │ ', 'rule'), options.raw ? 'exact' : 'indent');
 }
 
 function messageLines(message: HttpMessage, options: RenderOptions, startStyle: Style = 'bold'): Line[] {

@@ -1,6 +1,8 @@
+import { renderAmqpSequence } from './amqp-sequence.js';
 import { renderHttpExchange } from './http-exchange.js';
 import { span, wrap, type Line } from './lines.js';
 import type { RenderOptions } from './options.js';
+import { renderWebSocketFrames } from './websocket-frames.js';
 import type { WireItem } from '../wire/trace.js';
 
 /**
@@ -19,6 +21,8 @@ const renderers: Renderers = {
   http: (items, options) => items.flatMap((item, i) => [...(i > 0 ? [[]] : []), ...renderHttpExchange(item, options)]),
   undecoded: (items, options) =>
     items.map((item) => [span(options.messages.render.undecoded({ bytes: item.bytes, reason: item.reason }), 'warn')]),
+  'ws-frame': renderWebSocketFrames,
+  'amqp-frame': renderAmqpSequence,
 };
 
 /** Each paradigm registers the view of its own items. */

@@ -7,17 +7,20 @@ import type { StepTrace, TraceTotals } from '../wire/trace.js';
 export function renderStep(step: StepTrace, total: number, options: RenderOptions): string {
   const t = options.messages.render;
   const heading = `${t.step({ index: step.index, total })}  ${step.title} `;
+  const fill = options.width - [...heading].length - 3;
+  // A title too long for one line wraps at words and goes without the rule after it.
+  const title: Line[] =
+    fill >= 3
+      ? [[span('━━ ', 'rule'), span(heading, 'title'), span('━'.repeat(fill), 'rule')]]
+      : wrap([span('━━ ', 'rule'), span(heading.trimEnd(), 'title')], options.width, 'words');
   const lines: Line[] = [
-    [
-      span('━━ ', 'rule'),
-      span(heading, 'title'),
-      span('━'.repeat(Math.max(3, options.width - heading.length - 3)), 'rule'),
-    ],
+    ...title,
     ...step.notice.flatMap((text) => wrap([span('» ', 'notice'), span(text, 'notice')], options.width)),
     [],
     ...renderItems(step.items, options),
     [],
     ...step.facts.flatMap((fact) => wrap([span('✔ ', 'fact'), span(fact, 'fact')], options.width)),
+    ...(step.figures.length > 0 ? [[], ...step.figures.map((figure): Line => [span(`  ${figure}`)]), []] : []),
     [span(t.stepTotals({ trips: step.roundTrips, up: step.bytesUp, down: step.bytesDown }), 'dim')],
   ];
   return paint(lines, options.theme) + '\n';

@@ -86,6 +86,8 @@ export interface StepTrace {
   notice: string[];
   /** Facts computed from this run (measured, never typed in). */
   facts: string[];
+  /** Preformatted lines measured in this run (a table, a bar chart), shown as they are. */
+  figures: string[];
   items: WireItem[];
   /** Request/response pairs in this step (each waits for its answer). */
   roundTrips: number;

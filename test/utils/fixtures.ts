@@ -22,6 +22,7 @@ export function fixedStep(exchange = fixedExchange()): StepTrace {
     title: 'The lecture query',
     notice: ['Only the fields you ask for come back.'],
     facts: ['Fields asked for: title, author.'],
+    figures: [],
     items: [exchange],
     roundTrips: 1,
     bytesUp: exchange.request.raw.length,

@@ -1,0 +1,188 @@
+/**
+ * One run of the mq demo: a wire tap in front of the real broker, exchanges and queues
+ * named for this run only, and the parties (connections) of the current step.
+ */
+import amqp from 'amqplib';
+import { randomBytes } from 'node:crypto';
+import type { DemoSession, DemoStartOptions } from '../core/demo.js';
+import { AwtError } from '../core/errors.js';
+import { createAmqpFrameDecoder, type AmqpParty } from '../wire/amqp-frames.js';
+import { startTap, type Tap } from '../wire/tap.js';
+import { resolveBrokerUrl, viaTap, type BrokerAddress } from './broker-url.js';
+import { openParty, type Party, type PartyOptions } from './party.js';
+import { patienceMs, stalled, within } from './wait.js';
+
+export interface MqSession extends DemoSession {
+  readonly broker: BrokerAddress;
+  /** `awt-<run>.<base>`: no other run (or test) sees this run's messages. Deleted on close. */
+  queue(base: string): string;
+  exchange(base: string): string;
+  /** A new connection with one channel through the tap, for one party of the current step. */
+  connect(info: AmqpParty, options?: PartyOptions): Promise<Party>;
+  /** Closes the current step's parties (Connection.Close → CloseOk), so their last frames are in the trace. */
+  closeParties(): Promise<void>;
+  /** `promise`, or AWT_BROKER_UNREACHABLE ("stalled") after 5 s of waiting for `awaiting`. */
+  within<T>(promise: Promise<T>, awaiting: string): Promise<T>;
+  /** True once the broker dropped the session's own connection: the broker went away. */
+  readonly lost: boolean;
+  /** True once close() has begun: Ctrl-C, q or a closed pipe is ending the run. */
+  readonly closed: boolean;
+}
+
+/** The whole check, node's start-up included, must end within the 3 s the issue allows. */
+const probeMs = 2000;
+
+export async function startMq(options: DemoStartOptions = {}): Promise<MqSession> {
+  const broker = resolveBrokerUrl(options.amqpUrl, process.env);
+  // A direct connection, outside the tap: it proves the broker is there before anything is
+  // shown, and it deletes this run's queues and exchanges at the end without adding to the trace.
+  const admin = await connectDirect(broker);
+  let lost = false;
+  let closed = false;
+  admin.on('error', () => undefined);
+  admin.on('close', () => (lost = true));
+
+  let pending: AmqpParty | undefined;
+  let tap: Tap;
+  try {
+    tap = await startTap({
+      target: { host: broker.host, port: broker.port },
+      decoder: (connection, emit) => {
+        // Connections open one at a time (see `connect`), so the one just accepted is `pending`.
+        const party = pending;
+        pending = undefined;
+        return createAmqpFrameDecoder(connection, party ? (item) => emit({ ...item, party }) : emit);
+      },
+    });
+  } catch (error) {
+    await admin.close().catch(() => undefined);
+    throw error;
+  }
+
+  // 24 random bits: runs that overlap in time (tests side by side) never share a name.
+  const run = randomBytes(3).toString('hex');
+  const queues = new Set<string>();
+  const exchanges = new Set<string>();
+  const parties: Party[] = [];
+  let connecting: Promise<unknown> = Promise.resolve();
+  const wait = <T>(promise: Promise<T>, awaiting: string) =>
+    within(promise, patienceMs, () => stalled(broker.shown, awaiting));
+
+  const closeParties = async () => {
+    const open = parties.splice(0);
+    for (const party of open)
+      await within(party.close(), patienceMs, () => stalled(broker.shown, 'Connection.CloseOk'));
+  };
+
+  return {
+    broker,
+    taps: [tap],
+    get lost() {
+      return lost;
+    },
+    get closed() {
+      return closed;
+    },
+    queue: (base) => remember(queues, `awt-${run}.${base}`),
+    exchange: (base) => remember(exchanges, `awt-${run}.${base}`),
+    within: wait,
+    closeParties,
+    async connect(info, partyOptions) {
+      const opened = connecting.then(async () => {
+        pending = info;
+        const attempt = openParty(viaTap(broker, tap.port), info, partyOptions);
+        try {
+          return await wait(attempt, 'Connection.OpenOk');
+        } catch (error) {
+          // Should the connection still open after we gave up on it, it must not be left behind.
+          attempt.then(
+            (late) => late.close(),
+            () => undefined,
+          );
+          throw error instanceof AwtError ? error : brokerError(broker, error, 'lost');
+        } finally {
+          pending = undefined;
+        }
+      });
+      connecting = opened.catch(() => undefined);
+      const party = await opened;
+      parties.push(party);
+      return party;
+    },
+    async close() {
+      closed = true;
+      await closeParties().catch(() => undefined);
+      await tap.close();
+      await removeAll(admin, queues, exchanges).catch(() => undefined);
+      await within(admin.close(), 2000, () => new Error('close')).catch(() => undefined);
+    },
+  };
+}
+
+function remember(names: Set<string>, name: string): string {
+  names.add(name);
+  return name;
+}
+
+async function connectDirect(broker: BrokerAddress): Promise<amqp.ChannelModel> {
+  const timeout = () =>
+    new AwtError('AWT_BROKER_UNREACHABLE', { url: broker.shown, reason: 'timeout', detail: `${probeMs / 1000} s` });
+  try {
+    return await within(
+      amqp.connect(broker.url.href, {
+        timeout: probeMs,
+        noDelay: true,
+        clientProperties: { connection_name: 'awt-demo: clean-up' },
+      }),
+      probeMs + 200,
+      timeout,
+    );
+  } catch (error) {
+    if (error instanceof AwtError) throw error;
+    if ((error as Error).message === 'connect ETIMEDOUT') throw timeout();
+    throw brokerError(broker, error, 'not-amqp');
+  }
+}
+
+/** What went wrong, in the terms of AWT_BROKER_UNREACHABLE; `otherwise` when nothing more specific fits. */
+function brokerError(broker: BrokerAddress, error: unknown, otherwise: 'lost' | 'not-amqp'): AwtError {
+  const { code, message } = error as { code?: unknown; message?: string };
+  const text = message ?? String(error);
+  // amqplib quotes the broker's reply text: `... with message "ACCESS_REFUSED - Login was refused ..."`.
+  const brokerSays = /with message "([^"]*)"/.exec(text)?.[1];
+  const url = broker.shown;
+  if (code === 'ECONNREFUSED') {
+    return new AwtError('AWT_BROKER_UNREACHABLE', { url, reason: 'refused', detail: 'ECONNREFUSED' });
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new AwtError('AWT_BROKER_UNREACHABLE', { url, reason: 'unknown-host', detail: String(code) });
+  }
+  if (brokerSays && /ACCESS.REFUSED|NOT.ALLOWED/.test(brokerSays)) {
+    return new AwtError('AWT_BROKER_UNREACHABLE', { url, reason: 'login', detail: brokerSays });
+  }
+  // The broker answers Connection.Open for an unknown vhost with Connection.Close 530; amqplib keeps only this.
+  if (/Expected ConnectionOpenOk; got <ConnectionClose/.test(text)) {
+    const vhost = decodeURIComponent(broker.url.pathname.slice(1)) || '/';
+    return new AwtError('AWT_BROKER_UNREACHABLE', { url, reason: 'vhost', detail: vhost });
+  }
+  return new AwtError('AWT_BROKER_UNREACHABLE', { url, reason: otherwise, detail: brokerSays ?? text });
+}
+
+/** Deletes what this run declared; deleting what is already gone is fine in RabbitMQ. */
+async function removeAll(admin: amqp.ChannelModel, queues: Set<string>, exchanges: Set<string>): Promise<void> {
+  let channel: amqp.Channel | undefined;
+  const remove = async (action: (channel: amqp.Channel) => Promise<unknown>) => {
+    try {
+      if (!channel) {
+        channel = await admin.createChannel();
+        channel.on('error', () => undefined);
+      }
+      await within(action(channel), 2000, () => new Error('delete'));
+    } catch {
+      // A refused delete closes the channel; the next one gets a fresh channel.
+      channel = undefined;
+    }
+  };
+  for (const queue of queues) await remove((c) => c.deleteQueue(queue));
+  for (const exchange of exchanges) await remove((c) => c.deleteExchange(exchange));
+}

@@ -1,0 +1,84 @@
+/**
+ * The shape of every mq step: act against the broker, close the step's connections so
+ * their last frames are on the wire, then compute the facts from the frames the tap saw.
+ */
+import type { ConsumeMessage } from 'amqplib';
+import type { Step } from '../core/demo.js';
+import { AwtError } from '../core/errors.js';
+import type { AmqpFrameItem, AmqpParty } from '../wire/amqp-frames.js';
+import type { MqLesson } from '../../lessons/mq/en.js';
+import { amqpFrames } from './frames.js';
+import type { Party, PartyOptions } from './party.js';
+import type { MqSession } from './session.js';
+import { Inbox } from './wait.js';
+
+export type MqStep = Step<MqSession, MqLesson>;
+export type Facts = (frames: AmqpFrameItem[]) => string[];
+
+export interface MqContext {
+  session: MqSession;
+  t: MqLesson;
+}
+
+export function mqStep(id: MqStep['id'], act: (context: MqContext) => Promise<Facts>): MqStep {
+  return {
+    id,
+    async run({ session, t, items }) {
+      try {
+        const facts = await act({ session, t });
+        await session.closeParties();
+        return facts(amqpFrames(items()));
+      } catch (error) {
+        // The run is being ended from outside (Ctrl-C, q, a reader that went away) and the session closed
+        // under this step. The entry point exits once everything is closed; an error now would only race it.
+        if (session.closed) return new Promise<never>(() => undefined);
+        await session.closeParties().catch(() => undefined);
+        // amqplib's own errors after the broker vanished ("Channel closed", ECONNRESET) mean just that.
+        if (!(error instanceof AwtError) && session.lost) {
+          throw new AwtError('AWT_BROKER_UNREACHABLE', {
+            url: session.broker.shown,
+            reason: 'lost',
+            detail: error instanceof Error ? error.message : String(error),
+          });
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+/** A consumer party: its own connection, subscribed to `queue` with `tag` as consumer tag. */
+export async function consumer(
+  session: MqSession,
+  name: string,
+  queue: string,
+  tag: string,
+  options: {
+    noAck?: boolean;
+    prefetch?: number;
+    /** Declarations before subscribing: each service declares what it consumes from. */
+    setUp?: (party: Party) => Promise<unknown>;
+    onMessage?: (message: ConsumeMessage, party: Party) => void;
+  } = {},
+  partyOptions?: PartyOptions,
+): Promise<{ party: Party; inbox: Inbox<ConsumeMessage> }> {
+  const party = await session.connect({ name, role: 'consumer' }, partyOptions);
+  const inbox = new Inbox<ConsumeMessage>();
+  await options.setUp?.(party);
+  if (options.prefetch !== undefined) await party.channel.prefetch(options.prefetch);
+  await party.channel.consume(
+    queue,
+    (message) => {
+      if (!message) return;
+      options.onMessage?.(message, party);
+      inbox.add(message);
+    },
+    { noAck: options.noAck ?? false, consumerTag: tag },
+  );
+  return { party, inbox };
+}
+
+export function producer(session: MqSession, name: string, options?: PartyOptions): Promise<Party> {
+  const info: AmqpParty = { name, role: 'producer' };
+  return session.connect(info, options);
+}

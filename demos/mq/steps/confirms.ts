@@ -1,0 +1,35 @@
+/**
+ * Publisher confirms (RabbitMQ's Confirm class, an extension of 0-9-1): after
+ * Confirm.Select the broker acks every publish on the channel, by sequence number.
+ */
+import { list, messages, methods, ms } from '../frames.js';
+import { bookOrder, json } from '../shop.js';
+import { mqStep, producer } from '../step.js';
+
+export const confirms = mqStep('confirms', async ({ session, t }) => {
+  const queue = session.queue('confirmed-orders');
+  const shop = await producer(session, t.parties.shop, { confirm: true });
+  await shop.channel.assertQueue(queue, { durable: true });
+  for (const n of [1, 2, 3]) {
+    shop.channel.sendToQueue(queue, json(bookOrder(n, n)), { persistent: true, contentType: 'application/json' });
+  }
+  await session.within(shop.channel.waitForConfirms(), 'Basic.Ack');
+
+  return (frames) => {
+    const published = messages(frames, 'Basic.Publish');
+    const acks = methods(frames, 'Basic.Ack').filter((f) => f.direction === 'down');
+    const lastAck = acks.at(-1);
+    return [
+      t.facts.confirmMode({ published: published.length }),
+      t.facts.brokerAcks({
+        acks: list(
+          acks.map((a) => `deliveryTag=${a.fields?.deliveryTag}${a.fields?.multiple ? ' multiple=true' : ''}`),
+        ),
+        frames: acks.length,
+      }),
+      t.facts.confirmTime({
+        ms: lastAck && published.length > 0 ? ms(published.at(-1)!.method.at, lastAck.at) : '—',
+      }),
+    ];
+  };
+});

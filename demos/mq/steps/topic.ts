@@ -1,0 +1,59 @@
+/**
+ * A topic exchange: routing keys book.<genre>.<event> against patterns with * (exactly
+ * one word) and # (zero or more words). The facts name, per key, the queues the broker
+ * delivered to and the word each wildcard took.
+ */
+import type { ConsumeMessage } from 'amqplib';
+import { messages } from '../frames.js';
+import { topicMatch } from '../matching.js';
+import { bookOrder, json } from '../shop.js';
+import { consumer, mqStep, producer } from '../step.js';
+import { atMost, Inbox } from '../wait.js';
+
+const keys = ['book.scifi.added', 'book.crime.added', 'book.scifi.sold-out', 'book.crime.review.added', 'author.added'];
+
+export const topic = mqStep('topic', async ({ session, t }) => {
+  const bindings = [
+    { tag: 'sci-fi', name: t.parties.scifi, pattern: 'book.scifi.*' },
+    { tag: 'new-releases', name: t.parties.newReleases, pattern: 'book.*.added' },
+    { tag: 'restock', name: t.parties.restock, pattern: '#.sold-out' },
+    { tag: 'audit', name: t.parties.audit, pattern: 'book.#' },
+  ];
+  const exchange = session.exchange('book-topics');
+  const catalogue = await producer(session, t.parties.catalogue);
+  await catalogue.channel.assertExchange(exchange, 'topic', { durable: false });
+  const all = new Inbox<ConsumeMessage>();
+  for (const { tag, name, pattern } of bindings) {
+    const queue = session.queue(tag);
+    await consumer(session, name, queue, tag, {
+      noAck: true,
+      setUp: async (party) => {
+        await party.channel.assertQueue(queue, { durable: false });
+        await party.channel.bindQueue(queue, exchange, pattern);
+      },
+      onMessage: (message) => all.add(message),
+    });
+  }
+  keys.forEach((key, i) =>
+    catalogue.channel.publish(exchange, key, json({ event: key, title: bookOrder(0, i).title }), {
+      contentType: 'application/json',
+    }),
+  );
+  // The broker decides; our matcher only predicts how many to wait for, so a disagreement shows in the facts.
+  const expected = keys.flatMap((key) => bindings.filter((b) => topicMatch(b.pattern, key))).length;
+  await atMost(all.until(expected), 1500);
+
+  return (frames) => {
+    const delivered = messages(frames, 'Basic.Deliver');
+    return keys.map((key) => {
+      const to = delivered
+        .filter((m) => m.fields.routingKey === key)
+        .map((m) => {
+          const binding = bindings.find((b) => b.name === m.party);
+          const why = binding && topicMatch(binding.pattern, key);
+          return `${m.party} (${binding?.pattern ?? '?'}${why && why.length > 0 ? `: ${why.join(', ')}` : ''})`;
+        });
+      return to.length > 0 ? t.facts.topicKey({ key, to: to.join('; ') }) : t.facts.topicNone({ key });
+    });
+  };
+});

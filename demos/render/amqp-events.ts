@@ -1,0 +1,120 @@
+/**
+ * AMQP frames → the events a sequence diagram draws, one arrow each: a method frame with
+ * its content (header and body frames, AMQP 0-9-1 §4.2.6), or a folded connection
+ * set-up or clean close. Pure data in, pure data out.
+ */
+import type { AmqpFrameItem } from '../wire/amqp-frames.js';
+
+export interface FoldedEvent {
+  kind: 'set-up' | 'closed';
+  items: AmqpFrameItem[];
+}
+
+export type AmqpEvent =
+  { kind: 'frame'; item: AmqpFrameItem; header?: AmqpFrameItem; bodies: AmqpFrameItem[] } | FoldedEvent;
+
+export interface EventOptions {
+  /** Fold the opening handshake and a clean close into one line each (not with --full or --raw). */
+  fold: boolean;
+  /** Draw a message (method + header + bodies) as one arrow (not with --raw, which shows every frame). */
+  group: boolean;
+}
+
+/** §4.2.6: a message is a method frame followed on its channel by a content header and body frames. */
+const CONTENT_METHODS = new Set(['Basic.Publish', 'Basic.Deliver', 'Basic.Return', 'Basic.GetOk']);
+
+/** The opening handshake (§2.2.4, the connection class): Start/StartOk, Secure/SecureOk, Tune/TuneOk, Open/OpenOk. */
+const HANDSHAKE = new Set([
+  'Connection.Start',
+  'Connection.StartOk',
+  'Connection.Secure',
+  'Connection.SecureOk',
+  'Connection.Tune',
+  'Connection.TuneOk',
+  'Connection.Open',
+  'Connection.OpenOk',
+]);
+
+export function amqpEvents(items: readonly AmqpFrameItem[], options: EventOptions): AmqpEvent[] {
+  const taken = new Set<AmqpFrameItem>();
+  const groups = new Map<AmqpFrameItem, FoldedEvent>();
+  if (options.fold) {
+    for (const frames of byConnection(items).values()) {
+      for (const group of [setUp(frames), cleanClose(frames)]) {
+        if (!group) continue;
+        group.items.forEach((item) => taken.add(item));
+        groups.set(group.items[0]!, group);
+      }
+    }
+  }
+  const events: AmqpEvent[] = [];
+  items.forEach((item, index) => {
+    const group = groups.get(item);
+    if (group) events.push(group);
+    if (taken.has(item)) return;
+    if (!options.group || item.frameType !== 'method' || !CONTENT_METHODS.has(item.method ?? '')) {
+      events.push({ kind: 'frame', item, bodies: [] });
+      return;
+    }
+    const event: AmqpEvent = { kind: 'frame', item, bodies: [] };
+    const sameStream = (other: AmqpFrameItem) =>
+      other.connection === item.connection && other.channel === item.channel && other.direction === item.direction;
+    let received = 0;
+    for (const next of items.slice(index + 1)) {
+      if (!sameStream(next) || taken.has(next)) continue;
+      if (!event.header && next.frameType === 'header') event.header = next;
+      else if (event.header && next.frameType === 'body' && received < (event.header.bodySize ?? 0)) {
+        event.bodies.push(next);
+        received += next.bodySize ?? 0;
+      } else break;
+      taken.add(next);
+      if (received >= (event.header.bodySize ?? 0)) break;
+    }
+    events.push(event);
+  });
+  return events;
+}
+
+export function eventItems(event: AmqpEvent): AmqpFrameItem[] {
+  return event.kind === 'frame' ? [event.item, ...(event.header ? [event.header] : []), ...event.bodies] : event.items;
+}
+
+export function eventBytes(event: AmqpEvent): number {
+  return eventItems(event).reduce((sum, item) => sum + item.wireBytes, 0);
+}
+
+function byConnection(items: readonly AmqpFrameItem[]): Map<number, AmqpFrameItem[]> {
+  const map = new Map<number, AmqpFrameItem[]>();
+  for (const item of items) map.set(item.connection, [...(map.get(item.connection) ?? []), item]);
+  return map;
+}
+
+/** The handshake up to Connection.OpenOk and the first channel's Open/OpenOk; only when it succeeded. */
+function setUp(frames: AmqpFrameItem[]): FoldedEvent | undefined {
+  if (frames[0]?.frameType !== 'protocol-header') return undefined;
+  let end = 1;
+  while (end < frames.length && HANDSHAKE.has(frames[end]!.method ?? '') && !frames[end]!.error) end++;
+  if (frames[end - 1]?.method !== 'Connection.OpenOk') return undefined;
+  const [open, openOk] = [frames[end], frames[end + 1]];
+  if (open?.method === 'Channel.Open' && openOk?.method === 'Channel.OpenOk' && open.channel === openOk.channel) {
+    end += 2;
+  }
+  return { kind: 'set-up', items: frames.slice(0, end) };
+}
+
+/** Trailing Channel.Close/CloseOk and Connection.Close/CloseOk that the client sent with reply-success (200). */
+function cleanClose(frames: AmqpFrameItem[]): FoldedEvent | undefined {
+  const polite = (item: AmqpFrameItem) =>
+    ((item.method === 'Channel.Close' || item.method === 'Connection.Close') &&
+      item.direction === 'up' &&
+      item.fields?.replyCode === 200) ||
+    ((item.method === 'Channel.CloseOk' || item.method === 'Connection.CloseOk') && item.direction === 'down');
+  let start = frames.length;
+  while (start > 0 && polite(frames[start - 1]!)) start--;
+  // A CloseOk whose Close is not in the group answers an error close (541, 404, …), which stays visible.
+  while (start < frames.length && /CloseOk$/.test(frames[start]!.method ?? '')) start++;
+  const tail = frames.slice(start);
+  const closes = tail.some((i) => i.method === 'Connection.Close') && tail.at(-1)?.method === 'Connection.CloseOk';
+  // The set-up is never also the close: a connection with nothing else folds only its start.
+  return closes && start > 0 ? { kind: 'closed', items: tail } : undefined;
+}

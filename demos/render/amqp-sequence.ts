@@ -1,0 +1,171 @@
+/**
+ * AMQP frames as a sequence diagram: one lane per party (producers left of the broker,
+ * consumers right), one arrow per frame or message, time running down. Several parties
+ * talk through one broker, which request/response columns cannot show.
+ *
+ *     ms    B  producer  broker    worker 1
+ *    0.0  972  │◀═══════▶│            connection set-up: AMQP 0-9-1, PLAIN login as guest, …
+ *   19.6  143  ├────────▶│            Basic.Publish exchange="" routingKey=orders · 3 frames
+ *              │         │              body, 68 B: { "order": 1, … }
+ *   21.0  158  │         ├────────▶│  Basic.Deliver consumerTag=worker-1 deliveryTag=1 redelivered=false
+ */
+import { amqpEvents, eventBytes, eventItems, type AmqpEvent } from './amqp-events.js';
+import { bodyView, methodSpans, propertySpans, setUpText } from './amqp-labels.js';
+import { drawArrow, GAP, header, lanesOf, layout, toSpans, type Cell } from './amqp-lanes.js';
+import { span, wrap, type Line, type Span } from './lines.js';
+import type { RenderOptions } from './options.js';
+import type { Style } from './theme.js';
+import type { AmqpFrameItem } from '../wire/amqp-frames.js';
+
+export function renderAmqpSequence(items: AmqpFrameItem[], options: RenderOptions): Line[] {
+  if (items.length === 0) return [];
+  const t = options.messages;
+  const fold = !options.full && !options.raw;
+  const events = amqpEvents(items, { fold, group: !options.raw });
+  const { lanes, broker } = lanesOf(events, t);
+  const laneOf = (connection: number) => lanes.findIndex((lane) => lane.connection === connection);
+
+  const start = items[0]!.at;
+  const times = events.map((event) => (eventItems(event)[0]!.at - start).toFixed(1));
+  const sizes = events.map((event) => String(eventBytes(event)));
+  const timeWidth = Math.max(t.amqp.ms.length, ...times.map((time) => time.length));
+  const sizeWidth = Math.max(t.amqp.bytes.length, ...sizes.map((size) => size.length));
+  const lead = (time = '', size = ''): Span[] => [
+    span(time.padStart(timeWidth), 'dim'),
+    span(GAP),
+    span(size.padStart(sizeWidth), 'dim'),
+    span(GAP),
+  ];
+  const { step, labelWidth } = layout(lanes, timeWidth + sizeWidth + GAP.length, options.width);
+  const gutterWidth = (lanes.length - 1) * step + 1;
+
+  const gutter = (row: number, arrow?: { from: number; to: number; style: Style; both?: boolean }): Span[] => {
+    const cells: Cell[] = Array.from({ length: gutterWidth }, () => ({ ch: ' ' }));
+    lanes.forEach((lane, i) => {
+      if (row >= lane.from && row <= lane.to) cells[i * step] = { ch: '│', style: 'rule' };
+    });
+    if (arrow) drawArrow(cells, arrow.from * step, arrow.to * step, arrow.style, arrow.both ?? false);
+    return toSpans(cells);
+  };
+  const row = (leading: Span[], gutterSpans: Span[], label: Line): Line => [
+    ...leading,
+    ...gutterSpans,
+    span(GAP),
+    ...label,
+  ];
+
+  // A message already shown (published, then delivered) and a set-up like the one above are said once.
+  const repeats = { bodies: new Map<string, string>(), setUps: new Set<string>() };
+  const lines: Line[] = header(lanes, step, lead, labelWidth + gutterWidth + GAP.length, t);
+  events.forEach((event, index) => {
+    const first = eventItems(event)[0]!;
+    const lane = laneOf(first.connection);
+    const both = event.kind !== 'frame';
+    const up = first.direction === 'up';
+    const arrow = {
+      from: both || up ? lane : broker,
+      to: both || up ? broker : lane,
+      style: (both ? 'dim' : first.direction) as Style,
+      both,
+    };
+    const [main, ...more] = wrap(mainLabel(event, items, options, repeats.setUps), labelWidth);
+    const body =
+      event.kind === 'frame' && event.bodies.length > 0 ? event.bodies.map((b) => b.body).join('') : undefined;
+    const shownAt = body !== undefined && !options.full ? repeats.bodies.get(body) : undefined;
+    if (body !== undefined && !repeats.bodies.has(body)) repeats.bodies.set(body, times[index]!);
+    lines.push(row(lead(times[index], sizes[index]), gutter(index, arrow), main!));
+    const rest = [
+      ...more,
+      ...contentLines(event, options, labelWidth - 2, shownAt).flatMap((line) =>
+        wrap([span('  '), ...line], labelWidth),
+      ),
+    ];
+    for (const line of rest) lines.push(row(lead(), gutter(index), line));
+  });
+  if (fold && events.some((event) => event.kind !== 'frame')) {
+    lines.push(...wrap([span(t.amqp.folded, 'dim')], options.width));
+  }
+  return lines;
+}
+
+function mainLabel(event: AmqpEvent, all: AmqpFrameItem[], options: RenderOptions, setUps: Set<string>): Line {
+  const t = options.messages.amqp;
+  const count = eventItems(event).length;
+  const frames = count > 1 ? [span(` · ${t.frames({ frames: count })}`, 'dim')] : [];
+  if (event.kind !== 'frame') {
+    if (event.kind === 'closed') return [span(t.closed, 'dim'), ...frames];
+    const text = setUpText(event.items, options.messages);
+    const again = setUps.has(text);
+    setUps.add(text);
+    return [span(again ? t.setUpAgain : text, 'dim'), ...frames];
+  }
+  const { item } = event;
+  const channel = usesChannels(all, item.connection) ? [span(`${t.channel({ channel: item.channel })} `, 'dim')] : [];
+  const raw =
+    options.raw && item.frameType !== 'protocol-header'
+      ? [span(` ${t.rawFrame({ type: frameTypeCode(item), channel: item.channel })}`, 'dim')]
+      : [];
+  const error = item.error ? [span(` ${item.error}`, 'warn')] : [];
+  return [...channel, ...frameWords(item, options), ...error, ...raw, ...frames];
+}
+
+function frameWords(item: AmqpFrameItem, options: RenderOptions): Span[] {
+  const t = options.messages.amqp;
+  switch (item.frameType) {
+    case 'method':
+      return methodSpans(item, options.full);
+    case 'header':
+      return [
+        span(t.contentHeader, 'bold'),
+        span(` bodySize=${item.bodySize}`, 'dim'),
+        ...spaced(propertySpans(item, options.messages)),
+      ];
+    case 'body':
+      return [
+        span(t.body({ bytes: item.bodySize ?? 0 }), 'dim'),
+        span(' '),
+        ...bodyView([item], '', options.full, 200)[0]!,
+      ];
+    case 'protocol-header': {
+      const f = item.fields ?? {};
+      return [span(t.protocolHeader({ version: `${f.major}-${f.minor}-${f.revision}` }), 'bold')];
+    }
+    case 'heartbeat':
+      return [span(t.heartbeat, 'dim')];
+    default:
+      return [];
+  }
+}
+
+/** A message's properties and body, under its method line. */
+function contentLines(event: AmqpEvent, options: RenderOptions, width: number, shownAt?: string): Line[] {
+  if (event.kind !== 'frame' || !event.header) return [];
+  const properties = propertySpans(event.header, options.messages);
+  const contentType = String(event.header.properties?.contentType ?? '');
+  const bodyBytes = event.bodies.reduce((sum, b) => sum + (b.bodySize ?? 0), 0);
+  const label = span(`${options.messages.amqp.body({ bytes: bodyBytes })} `, 'dim');
+  const body =
+    shownAt !== undefined
+      ? [[span(options.messages.amqp.sameBody({ at: shownAt }), 'dim')]]
+      : event.bodies.length > 0
+        ? bodyView(event.bodies, contentType, options.full, width * 2 - label.text.length)
+        : [];
+  const lines: Line[] = properties.length > 0 ? [properties] : [];
+  if (body.length === 1) lines.push([label, ...body[0]!]);
+  else if (body.length > 1) lines.push([label], ...body);
+  return lines;
+}
+
+function spaced(spans: Span[]): Span[] {
+  return spans.length > 0 ? [span(' '), ...spans] : [];
+}
+
+/** Channel numbers matter only when a connection uses more than one channel. */
+function usesChannels(items: AmqpFrameItem[], connection: number): boolean {
+  return new Set(items.filter((i) => i.connection === connection && i.channel > 0).map((i) => i.channel)).size > 1;
+}
+
+/** §4.2.3 frame types; the protocol header is not a frame. */
+function frameTypeCode(item: AmqpFrameItem): string {
+  return { method: '1', header: '2', body: '3', heartbeat: '8', 'protocol-header': '-', unknown: '?' }[item.frameType];
+}

@@ -1,0 +1,157 @@
+/**
+ * The frame view: one aligned row per WebSocket frame with the fields of the RFC 6455
+ * §5.2 header (FIN, opcode, MASK and masking key, how the length was encoded), the
+ * payload, and the frame's size on the wire against its payload. Broken frames get
+ * a warning line per violation. A pure function of the frames and the options.
+ */
+import { span, wrap, type Line, type Span } from './lines.js';
+import type { RenderOptions } from './options.js';
+import type { WebSocketFrameItem } from '../wire/websocket-frames.js';
+
+/** Below this many columns left for it, the payload goes on its own line under the row. */
+const minInlinePayload = 24;
+
+interface Row {
+  cells: Span[];
+  payload: Line;
+  frame: WebSocketFrameItem;
+}
+
+export function renderWebSocketFrames(frames: readonly WebSocketFrameItem[], options: RenderOptions): Line[] {
+  const t = options.messages.frames;
+  const sizeWidths = {
+    wire: Math.max(...frames.map((f) => String(f.wireBytes).length)),
+    head: Math.max(...frames.map((f) => String(f.headerBytes).length)),
+    payload: Math.max(...frames.map((f) => String(f.payloadLength).length)),
+  };
+  const rows: Row[] = frames.map((frame) => ({
+    frame,
+    payload: payloadLine(frame, options),
+    cells: [
+      span(`${frame.direction === 'up' ? '▶' : '◀'} #${frame.connection}`, frame.direction),
+      span(frame.fin ? '1' : '0'),
+      span(`0x${frame.opcode.toString(16).toUpperCase()} ${t.opcodes[frame.opcodeName] ?? frame.opcodeName}`, 'bold'),
+      span(frame.masked ? `1 ${frame.maskingKey ?? ''}` : '0', frame.masked ? 'attr' : undefined),
+      span(t.lengthBits({ bits: frame.lengthEncoding })),
+      span(
+        `${String(frame.wireBytes).padStart(sizeWidths.wire)} = ${String(frame.headerBytes).padStart(sizeWidths.head)}` +
+          ` + ${String(frame.payloadLength).padStart(sizeWidths.payload)}`,
+        'number',
+      ),
+    ],
+  }));
+  const headings = ['', t.fin, t.opcode, t.mask, t.length, t.sizes];
+  const widths = headings.map((heading, i) =>
+    Math.max(heading.length, ...rows.map((row) => row.cells[i]!.text.length)),
+  );
+  const fits = (gap: number) => widths.reduce((sum, w) => sum + w + gap, 0) - gap <= options.width;
+  // Very narrow terminals get single spaces between the columns, and wrapped rows if even that is too wide.
+  const gap = fits(2) ? '  ' : ' ';
+  const fixed = widths.reduce((sum, w) => sum + w + gap.length, 0);
+  const inline = options.width - fixed >= minInlinePayload;
+  const room = inline ? options.width - fixed : options.width - 4;
+
+  const lines: Line[] = wrap(
+    [span(headings.map((heading, i) => heading.padEnd(widths[i]!)).join(gap) + (inline ? gap + t.payload : ''), 'dim')],
+    options.width,
+  );
+  let cut = false;
+  for (const row of rows) {
+    const cells = row.cells.flatMap((cell, i) => [span(cell.text.padEnd(widths[i]!), cell.style), span(gap)]);
+    const [first, ...more] = fit(row.payload, room, options.full);
+    cut ||= more.length === 0 && lineWidth(first!) < lineWidth(row.payload);
+    if (inline) {
+      lines.push([...cells, ...first!]);
+      lines.push(...more.map((line) => [span(' '.repeat(fixed)), ...line]));
+    } else {
+      lines.push(...wrap(cells.slice(0, -1), options.width));
+      lines.push(...[first!, ...more].map((line) => [span('    '), ...line]));
+    }
+    if (options.raw) lines.push([span('    '), span(`${t.headerBytes} ${headerHex(row.frame)}`, 'escape')]);
+    for (const violation of row.frame.violations) {
+      const why = t.violations[violation] ?? violation;
+      lines.push(...wrap([span('    ⚠ ', 'warn'), span(`${violation}: ${why}`, 'warn')], options.width));
+    }
+  }
+  if (cut) lines.push(...wrap([span(t.cut, 'dim')], options.width));
+  return lines;
+}
+
+/** One line cut to `room` (ending in …), or with --full every piece wrapped to `room`. */
+function fit(line: Line, room: number, full: boolean): Line[] {
+  if (lineWidth(line) <= room) return [line];
+  if (full) return wrap(line, room);
+  const out: Line = [];
+  let left = room - 1;
+  for (const s of line) {
+    const chars = [...s.text];
+    if (chars.length <= left) {
+      out.push(s);
+      left -= chars.length;
+      continue;
+    }
+    if (left > 0) out.push(span(chars.slice(0, left).join(''), s.style));
+    break;
+  }
+  return [[...out, span('…', 'warn')]];
+}
+
+function lineWidth(line: Line): number {
+  return line.reduce((sum, s) => sum + [...s.text].length, 0);
+}
+
+/** What the payload says: text as text, close as code and reason, anything else as hex. */
+function payloadLine(frame: WebSocketFrameItem, options: RenderOptions): Line {
+  const t = options.messages.frames;
+  if (frame.opcodeName === 'close' && frame.payloadLength > 0 && frame.closeCode !== undefined) {
+    const name = t.closeCodes[frame.closeCode];
+    return [
+      span(String(frame.closeCode), 'number'),
+      ...(name ? [span(` ${name}`, 'dim')] : []),
+      ...(frame.closeReason ? [span(' '), span(JSON.stringify(frame.closeReason), 'string')] : []),
+    ];
+  }
+  if (frame.opcodeName === 'close' && frame.payloadLength === 0) return [span(t.noCloseCode, 'dim')];
+  if (frame.payloadText !== undefined) {
+    return frame.payloadText === '' ? [span(t.empty, 'dim')] : escaped(frame.payloadText);
+  }
+  if (frame.payloadBase64 !== undefined) {
+    const bytes = Buffer.from(frame.payloadBase64, 'base64');
+    if (bytes.length === 0) return [span(t.empty, 'dim')];
+    return [span([...bytes].map((b) => b.toString(16).padStart(2, '0')).join(' '), 'number')];
+  }
+  return [span(t.notDecoded, 'warn')];
+}
+
+const controlNames: Record<string, string> = { '\r': '\\r', '\n': '\\n', '\t': '\\t' };
+
+/** Text with control characters made visible, so a payload stays on its row. */
+function escaped(text: string): Line {
+  const line: Line = [];
+  let plain = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code >= 0x20 && code !== 0x7f) {
+      plain += ch;
+      continue;
+    }
+    if (plain) line.push(span(plain, 'string'));
+    plain = '';
+    line.push(span(controlNames[ch] ?? `\\x${code.toString(16).padStart(2, '0')}`, 'escape'));
+  }
+  if (plain) line.push(span(plain, 'string'));
+  return line;
+}
+
+/** The header exactly as it was sent, rebuilt from its fields (RFC 6455 §5.2 is lossless). */
+export function headerHex(frame: WebSocketFrameItem): string {
+  const [rsv1, rsv2, rsv3] = frame.rsv;
+  const first = (frame.fin ? 0x80 : 0) | (rsv1 ? 0x40 : 0) | (rsv2 ? 0x20 : 0) | (rsv3 ? 0x10 : 0) | frame.opcode;
+  const len7 = frame.lengthEncoding === 7 ? frame.payloadLength : frame.lengthEncoding === 16 ? 126 : 127;
+  const extended = Buffer.alloc(frame.lengthEncoding === 7 ? 0 : frame.lengthEncoding === 16 ? 2 : 8);
+  if (frame.lengthEncoding === 16) extended.writeUInt16BE(frame.payloadLength);
+  if (frame.lengthEncoding === 64) extended.writeBigUInt64BE(BigInt(frame.payloadLength));
+  const key = Buffer.from(frame.maskingKey ?? '', 'hex');
+  const bytes = Buffer.concat([Buffer.from([first, (frame.masked ? 0x80 : 0) | len7]), extended, key]);
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+}

@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import { header, httpExchanges } from '../../wire/http-facts.js';
+import { websocketAccept } from '../../wire/websocket-frames.js';
+import { opened } from '../clients.js';
+import type { WebsocketStep } from './types.js';
+
+/** RFC 6455 §1.3 and §4.2.2: the GUID every server appends to the client's key. */
+const guid = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+
+export const handshakeStep: WebsocketStep = {
+  id: 'handshake',
+  async run({ session, t, items }) {
+    await opened(session.connect('/echo', { as: 'echo' }));
+    const exchange = httpExchanges(items()).find((e) => e.upgraded);
+    if (!exchange) throw new Error('the echo handshake did not switch protocols');
+    const key = header(exchange.request, 'Sec-WebSocket-Key') ?? '';
+    const sha1 = createHash('sha1')
+      .update(key + guid)
+      .digest();
+    const computed = sha1.toString('base64');
+    const accept = header(exchange.response, 'Sec-WebSocket-Accept') ?? '';
+    // The worked derivation must agree with the decoder's own (websocket-frames.ts) and with the server.
+    const match = computed === accept && computed === websocketAccept(key) ? t.facts.matches : t.facts.differs;
+    const offered = header(exchange.request, 'Sec-WebSocket-Extensions');
+    const accepted = header(exchange.response, 'Sec-WebSocket-Extensions');
+    return [
+      t.facts.key({ key }),
+      t.facts.sha1({ guid, sha1: sha1.toString('hex') }),
+      t.facts.accept({ computed, header: accept, match }),
+      t.facts.switched({ connection: exchange.connection }),
+      ...(offered && !accepted ? [t.facts.declined({ offered: offered.split(';')[0]!.trim() })] : []),
+    ];
+  },
+};

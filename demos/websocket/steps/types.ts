@@ -1,0 +1,16 @@
+import type { Step } from '../../core/demo.js';
+import type { WireItem } from '../../wire/trace.js';
+import type { WebSocketFrameItem } from '../../wire/websocket-frames.js';
+import type { WebsocketLesson } from '../../../lessons/websocket/en.js';
+import type { WebsocketSession } from '../session.js';
+
+export type WebsocketStep = Step<WebsocketSession, WebsocketLesson>;
+
+export function framesIn(items: readonly WireItem[]): WebSocketFrameItem[] {
+  return items.filter((item): item is WebSocketFrameItem => item.kind === 'ws-frame');
+}
+
+/** Milliseconds as the facts show them: one decimal. */
+export function ms(value: number): string {
+  return value.toFixed(1);
+}

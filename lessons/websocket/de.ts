@@ -1,0 +1,145 @@
+import type { WebsocketLesson } from './en.js';
+
+/** Die WebSocket-Lektion auf Deutsch. */
+export const de: WebsocketLesson = {
+  title: 'WebSocket mit ws: Handshake, Frames, Push und Polling zum Vergleich',
+  summary: 'ein HTTP-Upgrade, danach Frames in beide Richtungen auf einer TCP-Verbindung; Push statt Nachfragen',
+  steps: {
+    handshake: {
+      title: 'Der Handshake: ein HTTP-GET bittet um Protokollwechsel',
+      notice: [
+        'GET mit Upgrade: websocket, Connection: Upgrade, einem zufälligen Sec-WebSocket-Key und Sec-WebSocket-Version: 13; die Antwort ist 101 Switching Protocols.',
+        'Der Server beweist, dass er WebSocket spricht: Sec-WebSocket-Accept = base64(SHA-1(Key + feste GUID)), RFC 6455 §4.2.2.',
+      ],
+    },
+    echo: {
+      title: 'Der Echo-Server der Vorlesung: Text und Binärdaten',
+      notice: [
+        'Nach dem 101 gibt es auf dieser Verbindung kein HTTP mehr, nur noch Frames. Frames des Clients sind mit einem frischen 4-Byte-Schlüssel maskiert, die des Servers nicht (RFC 6455 §5.1, §5.3).',
+        'Der Kopf ist 2 Bytes groß, plus 4 für den Maskierungsschlüssel: vergleiche das mit den HTTP-Köpfen oben.',
+      ],
+    },
+    broadcast: {
+      title: 'Broadcast: drei Mitglieder in einem Buchclub-Chat',
+      notice: [
+        'Drei Clients treten /chat bei (drei Handshakes). Eine Nachricht kommt herein; der Server schreibt jedem Mitglied einen Frame, auch dem Absender.',
+      ],
+    },
+    push: {
+      title: 'Server-Push: ein Buch per POST, alle erfahren es sofort',
+      notice: [
+        'HTTP und WebSocket teilen sich einen Server und einen Port. Der POST kommt auf einer eigenen Verbindung an; die Push-Frames gehen über die offenen hinaus, ohne dass jemand fragen musste.',
+      ],
+    },
+    pingPong: {
+      title: 'Ping und Pong: ist die Gegenseite noch da?',
+      notice: [
+        'Steuer-Frames: ein Ping (Opcode 0x9) muss mit einem Pong (0xA) mit denselben Nutzdaten beantwortet werden. Server nutzen das als Herzschlag; Browser antworten von selbst.',
+        'Hier zählt ein Pong als ein Round Trip; Daten-Frames warten auf keine Antwort.',
+      ],
+    },
+    limits: {
+      title: 'Grenzen: Nachricht zu groß (1009), kein Token (401)',
+      notice: [
+        'Der Server nimmt Nachrichten bis 64 KiB an; eine größere schließt genau diese eine Verbindung mit 1009. Die anderen Mitglieder machen weiter.',
+        'Die Berechtigung wird beim Handshake geprüft: ohne Bearer-Token lautet die Antwort 401, nie 101, also tritt niemand Unberechtigtes bei.',
+      ],
+    },
+    close: {
+      title: 'Der Close-Handshake (1000)',
+      notice: [
+        'Eine Seite sendet einen Close-Frame mit Statuscode und Grund, die andere antwortet mit einem Close-Frame, dann schließt TCP (RFC 6455 §5.5.1, §7).',
+      ],
+    },
+    thenAndNow: {
+      title: 'Früher und heute: „Gibt es neue Bücher?“ auf drei Arten',
+      notice: [
+        'Dieselben fünf Bücher kommen im Server dazu. Short Polling fragt immer wieder, Long Polling lässt eine Anfrage warten, WebSocket bekommt einen Push.',
+        'Alles hier wurde in diesem Lauf gemessen: Anfragen, Bytes auf der Leitung (wie der Mitschnitt sie gezählt hat) und wie spät jede Benachrichtigung ankam.',
+      ],
+    },
+    graphqlSubscription: {
+      title: 'Eine GraphQL-Subscription über WebSocket (graphql-ws)',
+      notice: [
+        'Derselbe Server spricht auf /graphql GraphQL über WebSocket: das Subprotokoll wird im Handshake vereinbart, und jede Protokollnachricht ist JSON in einem Text-Frame.',
+      ],
+    },
+  },
+  facts: {
+    key: (p) => `Sec-WebSocket-Key (16 Zufallsbytes, base64): ${p.key}`,
+    sha1: (p) => `SHA-1(Key + "${p.guid}") = ${p.sha1}`,
+    accept: (p) => `base64 dieser 20 Bytes = ${p.computed}; Sec-WebSocket-Accept im 101: ${p.header} (${p.match})`,
+    matches: 'stimmt überein',
+    differs: 'WEICHT AB',
+    switched: (p) => `Ab hier trägt die TCP-Verbindung #${p.connection} WebSocket-Frames; sie bleibt offen.`,
+    declined: (p) =>
+      `Der Client bot ${p.offered} an (RFC 7692); der 101 nimmt keine Erweiterung an: der Server läuft mit perMessageDeflate: false, denn komprimierte Nutzdaten wären in diesem Mitschnitt unlesbare Bytes.`,
+    echoText: (p) =>
+      `Text hin: „${p.sent}“ in ${p.upWire} B (${p.upHead} B Kopf mit Maskierungsschlüssel). Zurück: „${p.back}“ in ${p.downWire} B (${p.downHead} B Kopf, unmaskiert).`,
+    echoBinary: (p) =>
+      `Binär: die ISBN ${p.isbn} als 64-Bit-Ganzzahl sind ${p.bytes} B (${p.hex}) statt 13 Zeichen; sie kam ${p.same} zurück.`,
+    unchanged: 'unverändert',
+    changed: 'VERÄNDERT',
+    members: (p) => `Mitglieder: ${p.names}.`,
+    fanOut: (p) =>
+      `1 Frame herein (${p.inBytes} B), ${p.out} Frames hinaus (${p.outBytes} B): einer pro Mitglied, auch für den Absender.`,
+    created: (p) => `POST /books wurde mit ${p.status} beantwortet: „${p.title}“.`,
+    pushed: (p) =>
+      `${p.frames} Mitglieder erfuhren es binnen ${p.ms} ms nach dem letzten Byte des POST, ohne zu fragen.`,
+    pushedFirst:
+      'Die Push-Frames gingen hinaus, bevor die 201 den POST beantwortete: der Store benachrichtigt zuerst seine Zuhörer.',
+    answeredFirst: 'Die 201 beantwortete den POST, bevor die Push-Frames hinausgingen.',
+    pushLength: (p) =>
+      `Jeder Push ist ${p.bytes} B JSON, mehr als 125: seine Länge steht in der 16-Bit-Form (7 Bit sagen 126, dann 2 Bytes).`,
+    clientPing: (p) =>
+      `Client-Ping → Server-Pong: ${p.ms} ms Round Trip, gemessen vom Client (${p.wireMs} ms zwischen den beiden Frames am Mitschnitt).`,
+    serverPing: (p) =>
+      `Server-Ping → Client-Pong (der Herzschlag): ${p.ms} ms, gemessen vom Server. Der Pong des Clients ist maskiert, wie jeder Client-Frame.`,
+    samePayload: (p) => `Jeder Pong bringt die Nutzdaten seines Pings zurück: ${p.payloads}.`,
+    tooBig: (p) =>
+      `Eine Nachricht mit ${p.bytes} B (${p.encoding}-Bit-Länge) liegt über der Grenze von ${p.limit} B: der Server schloss diese Verbindung mit ${p.code}${p.reason}.`,
+    refused: (p) => `Ohne Token: HTTP ${p.status}, kein 101, kein Frame.`,
+    stillThere: (p) => `Weiter im Chat und verbunden: ${p.names}.`,
+    closed: (p) =>
+      `#${p.connection}: der Client sandte Close ${p.code} „${p.reason}“, der Server antwortete mit Close ${p.answer}.`,
+    schedule: (p) =>
+      `${p.count} Bücher kamen im Server dazu, verteilt über ${p.span} ms; Short Polling fragt alle ${p.interval} ms.`,
+    delayChart: 'Mittlere Verzögerung (ms), gemessen in diesem Lauf:',
+    protocol: (p) => `Im Handshake vereinbartes Subprotokoll: ${p.protocol}.`,
+    messages: (p) => `Protokollnachrichten in den Frames, der Reihe nach: ${p.types}.`,
+    received: (p) => `Die Subscription lieferte „${p.title}“ in einer next-Nachricht.`,
+  },
+  compare: {
+    way: 'Art',
+    requests: 'Anfragen',
+    bytes: 'Bytes',
+    average: 'Verz. Mittel',
+    max: 'Verz. max.',
+    shortPolling: 'Short Polling',
+    longPolling: 'Long Polling',
+    websocket: 'WebSocket',
+  },
+  page: {
+    title: 'Buchclub (WebSocket)',
+    intro:
+      'Diese Seite nutzt die WebSocket-API des Browsers: onopen, onmessage, onclose, onerror. Das Terminal, in dem awt-demo --serve läuft, zeigt jeden Frame.',
+    name: 'Dein Name',
+    token: 'Token',
+    join: 'Beitreten',
+    connecting: 'Verbinde …',
+    connected: 'Verbunden: du bist im Buchclub.',
+    closed: 'Geschlossen: {code} {reason}',
+    refused: 'Der Server hat den Handshake abgelehnt (kein Token oder ein falsches?).',
+    chat: 'Chat',
+    message: 'Nachricht',
+    send: 'Senden',
+    newBooks: 'Neue Bücher, vom Server gepusht',
+    newBook: 'Neues Buch: {title} von {author}',
+    bookTitle: 'Titel',
+    bookAuthor: 'Autor',
+    add: 'Per HTTP-POST hinzufügen',
+    added: 'Hinzugefügt: {title} (HTTP {status})',
+    notAdded: 'Nicht hinzugefügt: HTTP {status}',
+    events: 'WebSocket-Ereignisse',
+  },
+};

@@ -1,0 +1,147 @@
+/** The WebSocket lesson, in English. lessons/websocket/de.ts has the same keys. */
+export const en = {
+  title: 'WebSocket with ws: handshake, frames, push, and polling for comparison',
+  summary: 'one HTTP upgrade, then frames both ways on one TCP connection; push instead of asking',
+  steps: {
+    handshake: {
+      title: 'The handshake: an HTTP GET that asks to switch protocols',
+      notice: [
+        'GET with Upgrade: websocket, Connection: Upgrade, a random Sec-WebSocket-Key and Sec-WebSocket-Version: 13; the answer is 101 Switching Protocols.',
+        'The server proves it speaks WebSocket: Sec-WebSocket-Accept = base64(SHA-1(key + a fixed GUID)), RFC 6455 §4.2.2.',
+      ],
+    },
+    echo: {
+      title: "The lecture's echo server: one text, one binary message",
+      notice: [
+        'After the 101 there is no more HTTP on this connection, only frames. Client frames are masked with a fresh 4-byte key, server frames are not (RFC 6455 §5.1, §5.3).',
+        'The header is 2 bytes, plus 4 for the masking key: compare that with the HTTP heads above.',
+      ],
+    },
+    broadcast: {
+      title: 'Broadcast: three members in a book-club chat',
+      notice: [
+        'Three clients join /chat (three handshakes). One message comes in; the server writes one frame to every member, the sender included.',
+      ],
+    },
+    push: {
+      title: 'Server push: a POSTed book reaches every member at once',
+      notice: [
+        'HTTP and WebSocket share one server and one port. The POST arrives on its own connection; the push frames go out on the open ones, and nobody had to ask.',
+      ],
+    },
+    pingPong: {
+      title: 'Ping and pong: is the other side still there?',
+      notice: [
+        'Control frames: a ping (opcode 0x9) must be answered with a pong (0xA) carrying the same payload. Servers use it as a heartbeat; browsers answer it on their own.',
+        'Here a pong counts as one round trip; data frames wait for no answer.',
+      ],
+    },
+    limits: {
+      title: 'Limits: too big a message (1009), no token (401)',
+      notice: [
+        'The server accepts messages up to 64 KiB; a bigger one closes that one connection with 1009. The other members carry on.',
+        'Authorisation happens at the handshake: without a bearer token the answer is 401, never a 101, so nobody unauthorised joins.',
+      ],
+    },
+    close: {
+      title: 'The close handshake (1000)',
+      notice: [
+        'Either side sends a close frame with a status code and a reason; the other answers with a close frame; then TCP closes (RFC 6455 §5.5.1, §7).',
+      ],
+    },
+    thenAndNow: {
+      title: 'Then and now: "tell me about new books", three ways',
+      notice: [
+        'The same five books are added inside the server. Short polling asks again and again, long polling keeps one request waiting, WebSocket gets a push.',
+        'Everything below was measured in this run: requests, bytes on the wire (as the tap counted them), and how late each notice arrived.',
+      ],
+    },
+    graphqlSubscription: {
+      title: 'A GraphQL subscription over WebSocket (graphql-ws)',
+      notice: [
+        'The same server speaks GraphQL over WebSocket on /graphql: the subprotocol is agreed in the handshake, and each protocol message is JSON in one text frame.',
+      ],
+    },
+  },
+  facts: {
+    key: (p: { key: string }) => `Sec-WebSocket-Key (16 random bytes, base64): ${p.key}`,
+    sha1: (p: { guid: string; sha1: string }) => `SHA-1(key + "${p.guid}") = ${p.sha1}`,
+    accept: (p: { computed: string; header: string; match: string }) =>
+      `base64 of those 20 bytes = ${p.computed}; Sec-WebSocket-Accept in the 101: ${p.header} (${p.match})`,
+    matches: 'the same',
+    differs: 'DIFFERENT',
+    switched: (p: { connection: number }) =>
+      `From here on TCP connection #${p.connection} carries WebSocket frames; it stays open.`,
+    declined: (p: { offered: string }) =>
+      `The client offered ${p.offered} (RFC 7692); the 101 accepts no extension: the server runs with perMessageDeflate: false, because compressed payloads would be unreadable bytes in this trace.`,
+    echoText: (p: { sent: string; upWire: number; upHead: number; back: string; downWire: number; downHead: number }) =>
+      `Text up: "${p.sent}" in ${p.upWire} B (${p.upHead} B header with masking key). Back: "${p.back}" in ${p.downWire} B (${p.downHead} B header, unmasked).`,
+    echoBinary: (p: { isbn: string; bytes: number; hex: string; same: string }) =>
+      `Binary: ISBN ${p.isbn} as a 64-bit integer is ${p.bytes} B (${p.hex}) instead of 13 characters; it came back ${p.same}.`,
+    unchanged: 'unchanged',
+    changed: 'CHANGED',
+    members: (p: { names: string }) => `Members: ${p.names}.`,
+    fanOut: (p: { inBytes: number; out: number; outBytes: string }) =>
+      `1 frame in (${p.inBytes} B), ${p.out} frames out (${p.outBytes} B): one per member, the sender included.`,
+    created: (p: { status: number; title: string }) => `POST /books answered ${p.status}: "${p.title}".`,
+    pushed: (p: { frames: number; ms: string }) =>
+      `${p.frames} members were told within ${p.ms} ms of the POST's last byte, without asking.`,
+    pushedFirst: 'The push frames left before the 201 answered the POST: the store tells its listeners first.',
+    answeredFirst: 'The 201 answered the POST before the push frames left.',
+    pushLength: (p: { bytes: number }) =>
+      `Each push is ${p.bytes} B of JSON, more than 125: its length takes the 16-bit form (7 bits say 126, then 2 bytes).`,
+    clientPing: (p: { ms: string; wireMs: string }) =>
+      `Client ping → server pong: ${p.ms} ms round trip measured by the client (${p.wireMs} ms between the two frames at the tap).`,
+    serverPing: (p: { ms: string }) =>
+      `Server ping → client pong (the heartbeat): ${p.ms} ms measured by the server. The client's pong is masked, like every client frame.`,
+    samePayload: (p: { payloads: string }) => `Each pong carries its ping's payload back: ${p.payloads}.`,
+    tooBig: (p: { bytes: number; encoding: number; limit: number; code: number; reason: string }) =>
+      `A ${p.bytes} B message (${p.encoding}-bit length) is over the ${p.limit} B limit: the server closed that connection with ${p.code}${p.reason}.`,
+    refused: (p: { status: number }) => `Without a token: HTTP ${p.status}, no 101, no frame.`,
+    stillThere: (p: { names: string }) => `Still in the chat, still connected: ${p.names}.`,
+    closed: (p: { connection: number; code: number; reason: string; answer: string }) =>
+      `#${p.connection}: the client sent close ${p.code} "${p.reason}", the server answered close ${p.answer}.`,
+    schedule: (p: { count: number; span: string; interval: number }) =>
+      `${p.count} books added inside the server over ${p.span} ms; short polling asks every ${p.interval} ms.`,
+    delayChart: 'Average delay (ms), measured in this run:',
+    protocol: (p: { protocol: string }) => `Subprotocol agreed in the handshake: ${p.protocol}.`,
+    messages: (p: { types: string }) => `Protocol messages in the frames, in order: ${p.types}.`,
+    received: (p: { title: string }) => `The subscription delivered "${p.title}" in a next message.`,
+  },
+  compare: {
+    way: 'way',
+    requests: 'requests',
+    bytes: 'bytes',
+    average: 'avg delay',
+    max: 'max delay',
+    shortPolling: 'short polling',
+    longPolling: 'long polling',
+    websocket: 'WebSocket',
+  },
+  /** The browser page of --serve; {name} marks a value the page fills in. */
+  page: {
+    title: 'Book club (WebSocket)',
+    intro:
+      "This page uses the browser's own WebSocket API: onopen, onmessage, onclose, onerror. The terminal running awt-demo --serve shows every frame.",
+    name: 'Your name',
+    token: 'Token',
+    join: 'Join',
+    connecting: 'Connecting…',
+    connected: 'Connected: you are in the book club.',
+    closed: 'Closed: {code} {reason}',
+    refused: 'The server refused the handshake (no token, or a wrong one?).',
+    chat: 'Chat',
+    message: 'Message',
+    send: 'Send',
+    newBooks: 'New books, pushed by the server',
+    newBook: 'New book: {title} by {author}',
+    bookTitle: 'Title',
+    bookAuthor: 'Author',
+    add: 'Add over HTTP POST',
+    added: 'Added: {title} (HTTP {status})',
+    notAdded: 'Not added: HTTP {status}',
+    events: 'WebSocket events',
+  },
+};
+
+export type WebsocketLesson = typeof en;

@@ -1,0 +1,43 @@
+/** Runs one step of the mq demo against the real broker (AMQP_URL or the local default) and hands back what it saw. */
+import type { Lang } from '../../demos/core/lang.js';
+import { demo } from '../../demos/mq/demo.js';
+import { amqpFrames } from '../../demos/mq/frames.js';
+import { startMq } from '../../demos/mq/session.js';
+import type { AmqpFrameItem } from '../../demos/wire/amqp-frames.js';
+import type { MqLesson } from '../../lessons/mq/en.js';
+
+export interface StepRun {
+  facts: string[];
+  frames: AmqpFrameItem[];
+  t: MqLesson;
+  /** Every queue and exchange name the step declared by name (server-named queues excluded). */
+  declared: { queues: string[]; exchanges: string[] };
+}
+
+export async function runMqStep(id: string, lang: Lang = 'en'): Promise<StepRun> {
+  const step = demo.steps.find((s) => s.id === id);
+  if (!step) throw new Error(`no mq step ${id}`);
+  const t = demo.lessons[lang];
+  const session = await startMq();
+  try {
+    const tap = session.taps[0]!;
+    const outcome = await step.run({ session, t, items: () => [...tap.items] });
+    const facts = Array.isArray(outcome) ? outcome : (outcome?.facts ?? []);
+    const frames = amqpFrames(tap.items);
+    const named = (method: string, key: string) => [
+      ...new Set(frames.filter((f) => f.method === method && f.fields?.[key]).map((f) => String(f.fields?.[key]))),
+    ];
+    return {
+      facts,
+      frames,
+      t,
+      declared: { queues: named('Queue.Declare', 'queue'), exchanges: named('Exchange.Declare', 'exchange') },
+    };
+  } finally {
+    await session.close();
+  }
+}
+
+/** One line per frame, for assertion messages. */
+export const listing = (frames: AmqpFrameItem[]) =>
+  frames.map((f) => `${f.party?.name ?? f.connection} ${f.direction} ${f.method ?? f.frameType}`).join('\n');

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { describe, test } from 'node:test';
+import { WebSocket } from 'ws';
+import type { Trace } from '../demos/wire/trace.js';
+import { ansi, runCli, spawnCli, waitForOutput } from './utils/cli.js';
+
+describe('awt-demo websocket, through the built bin', () => {
+  test('when it runs piped in German at 80 columns then all nine steps print, within the width, without colour', async () => {
+    const result = await runCli(['websocket', '--lang', 'de', '--width', '80']);
+    assert.equal(result.code, 0, result.stderr);
+    for (let i = 1; i <= 9; i++) assert.match(result.stdout, new RegExp(`━━ Schritt ${i}/9 `));
+    assert.match(result.stdout, /HTTP\/1\.1 101 Switching Protocols/);
+    assert.match(result.stdout, /FIN +Opcode +MASK Schlüssel +Länge +Bytes = Kopf \+ Nutzdaten/);
+    assert.match(result.stdout, /1009 Nachricht zu groß/);
+    assert.match(result.stdout, /^ {2}Short Polling +\d+ +\d+ B /m);
+    assert.match(result.stdout, /━━ Zusammenfassung/);
+    assert.doesNotMatch(result.stdout, ansi);
+    for (const line of result.stdout.split('\n'))
+      assert.ok([...line].length <= 80, `line of ${[...line].length}: ${line}`);
+  });
+
+  test('when --json runs then the trace has the nine steps and the frames as data', async () => {
+    const result = await runCli(['websocket', '--json']);
+    assert.equal(result.code, 0, result.stderr);
+    const trace = JSON.parse(result.stdout) as Trace;
+    assert.equal(trace.demo, 'websocket');
+    assert.equal(trace.steps.length, 9);
+    const kinds = new Set(trace.steps.flatMap((s) => s.items.map((item) => item.kind)));
+    assert.deepEqual([...kinds].sort(), ['http', 'ws-frame']);
+    assert.equal(trace.steps.find((s) => s.id === 'pingPong')!.roundTrips, 2);
+  });
+
+  test('when --step reads "q" after two steps then it stops cleanly', async () => {
+    const result = await runCli(['websocket', '--step'], { input: '\n\nq\n' });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /━━ Step 2\/9/);
+    assert.doesNotMatch(result.stdout, /━━ Step 3\/9/);
+    assert.match(result.stdout, /Stopped\. Every server and connection is closed\./);
+  });
+
+  test("when --serve runs then the page is served, a client's frames show live, and Ctrl-C ends it with 130", async () => {
+    const child = spawnCli(['websocket', '--serve', '--width', '120']);
+    try {
+      const banner = await waitForOutput(child, /Ctrl-C stops the server/);
+      const url = /listens on (http:\/\/127\.0\.0\.1:\d+)\//.exec(banner)![1]!;
+      assert.match(banner, /curl -i -X POST http:\/\/127\.0\.0\.1:\d+\/books/);
+      const page = await new Promise<string>((resolve, reject) =>
+        http
+          .get(`${url}/`, (res) => {
+            let body = '';
+            res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+            res.on('end', () => resolve(body));
+          })
+          .on('error', reject),
+      );
+      assert.match(page, /<script src="\/app\.js"><\/script>/);
+
+      const live = waitForOutput(child, /▶ #\d+ +1 +0x1 text +1 [0-9a-f]{8} .*"text":"Hello from the terminal"/);
+      const ws = new WebSocket(`${url.replace('http', 'ws')}/chat?access_token=book-club&name=Zoe`);
+      await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+      ws.send(JSON.stringify({ type: 'chat', text: 'Hello from the terminal' }));
+      await live;
+      ws.close();
+
+      child.kill('SIGINT');
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      assert.equal(code, 130);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+});
