@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { Lang } from '../demos/core/lang.js';
 import { ui } from '../lessons/ui/index.js';
+import { subcommandOptions } from './options.js';
 
 export function addComparisonCommands(program: Command, lang: Lang, env: NodeJS.ProcessEnv): void {
   const o = ui[lang].program.options;
@@ -21,7 +22,7 @@ export function addComparisonCommands(program: Command, lang: Lang, env: NodeJS.
     .option('--amqp-url <url>', o.amqpUrl)
     .action(async (_raw: unknown, command: Command) => {
       const { compareCommand } = await import('./commands/compare.js');
-      await compareCommand(command.optsWithGlobals(), env);
+      await compareCommand(subcommandOptions(command), env);
     });
 
   program
@@ -36,6 +37,6 @@ export function addComparisonCommands(program: Command, lang: Lang, env: NodeJS.
     .option('--amqp-url <url>', o.amqpUrl)
     .action(async (_raw: unknown, command: Command) => {
       const { tableCommand } = await import('./commands/table.js');
-      await tableCommand(command.optsWithGlobals(), env);
+      await tableCommand(subcommandOptions(command), env);
     });
 }

@@ -7,9 +7,11 @@ import { Command, CommanderError } from 'commander';
 import type { Lang } from '../demos/core/lang.js';
 import { AwtError } from '../demos/core/errors.js';
 import { demoIds } from '../demos/registry.js';
+import { lessons as benchLessons } from '../lessons/bench/index.js';
 import { ui } from '../lessons/ui/index.js';
 import { listCommand } from './commands/list.js';
-import { parseRunOptions, resolveLang, type RawRunOptions } from './options.js';
+import { addComparisonCommands } from './comparison-commands.js';
+import { parseRunOptions, resolveLang, subcommandOptions, type RawRunOptions } from './options.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -70,14 +72,31 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
     .option('--json', ui[lang].program.options.json)
     .option('--lang <lang>', ui[lang].program.options.lang)
     .action(async (_raw: unknown, command: Command) => {
-      // With globals, `awt-demo --lang de list` counts as much as `awt-demo list --lang de`.
-      const raw = command.optsWithGlobals<{ json?: boolean; lang?: string }>();
+      const raw = subcommandOptions<{ json?: boolean; lang?: string }>(command);
       await listCommand({ lang: resolveLang(raw.lang, env), json: Boolean(raw.json) });
     });
 
   addRunOptions(program.command('run').description(t.commands.run).argument('<demo>', t.demoArgument), lang).action(
-    (demo: string, _raw: unknown, command: Command) => run(demo, command.optsWithGlobals<RawRunOptions>()),
+    (demo: string, _raw: unknown, command: Command) => run(demo, subcommandOptions<RawRunOptions>(command)),
   );
+
+  const b = benchLessons[lang].cli;
+  program
+    .command('bench')
+    .description(b.description)
+    .option('--duration <seconds>', b.duration)
+    .option('--concurrency <n>', b.concurrency)
+    .option('--only <ids>', b.only)
+    .option('--json', b.json)
+    .option('--lang <lang>', ui[lang].program.options.lang)
+    .option('--width <columns>', ui[lang].program.options.width)
+    .option('--no-color', ui[lang].program.options.noColor)
+    .action(async (_raw: unknown, command: Command) => {
+      const { benchCommand, parseBenchOptions } = await import('./commands/bench.js');
+      await benchCommand(parseBenchOptions(subcommandOptions(command), env));
+    });
+
+  addComparisonCommands(program, lang, env);
 
   // `list --json` and `run x --json` belong to the subcommand, not to the program.
   program.enablePositionalOptions();

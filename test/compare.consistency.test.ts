@@ -7,6 +7,7 @@ import type { Demo } from '../demos/core/demo.js';
 import { demo as graphqlDemo } from '../demos/graphql/demo.js';
 import { comparisonCsv, comparisonMarkdown } from '../demos/render/comparison-formats.js';
 import { demo as restDemo } from '../demos/rest/demo.js';
+import { demo as soapDemo } from '../demos/soap/demo.js';
 import type { Trace } from '../demos/wire/trace.js';
 import { lessons } from '../lessons/compare/index.js';
 
@@ -25,8 +26,8 @@ describe('compare: the numbers agree with the demos and with themselves', () => 
   let comparison: Comparison;
   before(async () => {
     comparison = await runComparison({
-      paradigms: ['rest', 'graphql'],
-      useCases: [1, 2, 5, 6],
+      paradigms: ['rest', 'graphql', 'soap', 'websocket', 'mq'],
+      useCases: [1, 2, 3, 5, 6],
       repetitions: 2,
       lang: 'en',
     });
@@ -69,7 +70,10 @@ describe('compare: the numbers agree with the demos and with themselves', () => 
     const rest = measured(comparison, 5, 'rest');
     assert.equal(rest.note, '304');
     assert.equal(rest.down.payload, 0);
-    assert.equal(measured(comparison, 5, 'graphql').down.total, measured(comparison, 1, 'graphql').down.total);
+    // Use case 3 added books in between, so the list only grew: no byte of it was saved.
+    const again = measured(comparison, 5, 'graphql');
+    assert.equal(again.note, '200');
+    assert.ok(again.down.payload >= measured(comparison, 1, 'graphql').down.payload);
   });
 
   test('when a new book arrives then REST polls with ETags until the 200 comes', () => {
@@ -77,6 +81,48 @@ describe('compare: the numbers agree with the demos and with themselves', () => 
     assert.match(rest.note ?? '', /^polling: \d+ × GET$/);
     assert.equal(rest.roundTrips, Number(/(\d+) ×/.exec(rest.note!)![1]));
     assert.ok(rest.roundTrips >= 2);
+  });
+
+  test('when SOAP lists the books then its bytes equal the SOAP demo trace for ListBooks', async () => {
+    const soap = await collectTrace(soapDemo as unknown as Demo, 'en');
+    const list = measured(comparison, 1, 'soap');
+    assert.deepEqual({ up: list.up.total, down: list.down.total }, stepBytes(soap, 'listBooks'));
+    assert.deepEqual([list.fieldsReceived, list.fieldsNeeded], [36, 12]);
+    // The envelope is SOAP's framing: overhead, like the HTTP head.
+    assert.ok(list.down.overhead > 0 && list.down.payload < list.down.total);
+  });
+
+  test('when a new book arrives then push ways take no round trip and fewer bytes than polling', () => {
+    const polling = measured(comparison, 6, 'rest');
+    for (const paradigm of ['graphql', 'websocket', 'mq'] as const) {
+      const push = measured(comparison, 6, paradigm);
+      assert.equal(push.roundTrips, 0, paradigm);
+      assert.ok(push.down.total > 0 && push.down.total < polling.down.total, paradigm);
+    }
+    assert.match(measured(comparison, 6, 'websocket').note ?? '', /bookAdded/);
+  });
+
+  test('when a paradigm does not fit a use case then the cell says so with a reason instead of a number', () => {
+    const soapNotify = comparison.useCases.find((u) => u.id === 6)!.cells.soap;
+    assert.equal(soapNotify?.fit, false);
+    assert.match((soapNotify as { reason: string }).reason, /poll/);
+    const mqList = comparison.useCases.find((u) => u.id === 1)!.cells.mq;
+    assert.equal(mqList?.fit, false);
+    assert.equal(measured(comparison, 3, 'mq').note, 'confirm + ack');
+  });
+
+  test('when the broker cannot be reached then the queue column is skipped with the reason and the rest runs', async () => {
+    const without = await runComparison({
+      paradigms: ['rest', 'mq'],
+      useCases: [6],
+      repetitions: 1,
+      lang: 'de',
+      amqpUrl: 'amqp://guest:guest@127.0.0.1:1',
+    });
+    const notify = without.useCases[0]!;
+    assert.equal(notify.cells.mq?.fit, 'skipped');
+    assert.match((notify.cells.mq as { reason: string }).reason, /127\.0\.0\.1:1/);
+    assert.equal(notify.cells.rest?.fit, true);
   });
 
   test('when written as CSV or Markdown then every measured cell is a row with the same numbers', () => {

@@ -14,6 +14,8 @@ export const newBook = { title: 'Clean Code', author: 'Robert C. Martin', year: 
 
 /** Counts the primitive values in a parsed answer: the data fields that crossed the wire. */
 export function countFields(value: unknown): number {
+  // A date is one field, even when a client (SOAP's xsd:dateTime) turns it into an object.
+  if (value instanceof Date) return 1;
   if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + countFields(item), 0);
   if (value !== null && typeof value === 'object') {
     return Object.values(value).reduce((sum: number, item) => sum + countFields(item), 0);

@@ -69,7 +69,8 @@ function useCaseBlock(
   const lines: Line[] = [...heading, ...(grid ?? stacked(useCase.cells, paradigms, view))];
   for (const p of paradigms) {
     const cell = useCase.cells[p];
-    if (cell && cell.fit !== true) {
+    // Why a paradigm was skipped is said once, under the set-up; "not a fit" differs per use case.
+    if (cell && (cell.fit === false || (cell.fit === 'skipped' && !useCase.id))) {
       const label = cell.fit === false ? t.notAFitLabel : t.skippedLabel;
       lines.push(...wrap([span(`${t.paradigms[p]}: `, 'bold'), span(`${label} — ${cell.reason}`, 'warn')], view.width));
     }

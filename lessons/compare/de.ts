@@ -19,14 +19,19 @@ export const de: CompareLesson = {
     rest: {},
     graphql: {},
     soap: {
-      5: 'SOAP läuft über POST, und das cacht HTTP nicht; derselbe Aufruf kostet noch einmal dasselbe',
       6: 'nur Anfrage/Antwort: ein SOAP-Client müsste pollen',
     },
-    websocket: {},
+    websocket: {
+      1: 'WebSocket trägt Nachrichten, keine Anfragen nach Ressourcen: eine Listenabfrage bräuchte ein eigenes Protokoll darüber (oder GraphQL darüber)',
+      2: 'WebSocket hat kein eigenes Anfrage/Antwort: nach einem Buch zu fragen bräuchte ein Protokoll darüber',
+      3: 'Hinzufügen ist eine Anfrage, die eine Antwort will; das erledigt HTTP (die Demo schickt POST, der Socket pusht die Neuigkeit)',
+      4: '„nicht gefunden“ ist die Antwort auf eine Anfrage, und WebSocket hat keine eigenen Anfragen',
+      5: 'ein Live-Strom hat nichts zu cachen',
+    },
     mq: {
       1: 'eine Queue transportiert Nachrichten, sie ist keine Datenbank zum Abfragen; die Liste gehört zu einem Dienst hinter Request/Reply',
-      2: 'wie bei 1: Daten nachschlagen ist Anfrage/Antwort, kein Messaging',
-      4: 'wie bei 1: in einer Queue gibt es nichts nachzuschlagen',
+      2: 'Daten nachschlagen ist Anfrage/Antwort, kein Messaging',
+      4: 'in einer Queue gibt es nichts nachzuschlagen',
       5: 'Nachrichten werden verbraucht, nicht gecacht',
     },
   },

@@ -28,14 +28,19 @@ export const en = {
     rest: {},
     graphql: {},
     soap: {
-      5: 'SOAP goes over POST, which HTTP does not cache; the same call costs the same again',
       6: 'request/response only: a SOAP client would have to poll',
     },
-    websocket: {},
+    websocket: {
+      1: 'WebSocket carries messages, not requests for resources: a list query needs a protocol of your own on top (or GraphQL over it)',
+      2: 'WebSocket has no request/response of its own: asking for one book would need a protocol on top',
+      3: 'adding is a request that wants an answer; HTTP does it (the demo POSTs, the socket pushes the news)',
+      4: '"not found" is the answer to a request, and WebSocket has no requests of its own',
+      5: 'a live stream has nothing to cache',
+    },
     mq: {
       1: 'a queue carries messages, it is not a database to query; the list belongs to a service behind a request/reply',
-      2: 'same as 1: looking data up is request/response, not messaging',
-      4: 'same as 1: there is nothing to look up in a queue',
+      2: 'looking data up is request/response, not messaging',
+      4: 'there is nothing to look up in a queue',
       5: 'messages are consumed, not cached',
     },
   } as Record<ParadigmId, Partial<Record<UseCaseId, string>>>,

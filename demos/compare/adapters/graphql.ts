@@ -1,7 +1,13 @@
+import { performance } from 'node:perf_hooks';
+import { createClient, type Client } from 'graphql-ws';
+import { WebSocket } from 'ws';
 import { BookStore } from '../../books/store.js';
 import { createGraphqlApp } from '../../graphql/server.js';
 import { createHttpClient } from '../../wire/http-client.js';
 import { httpBehindTap } from '../../wire/http-behind-tap.js';
+import { bookClubToken } from '../../websocket/auth.js';
+import { wsUrl } from '../../websocket/clients.js';
+import { startWebsocket } from '../../websocket/session.js';
 import type { CompareAdapter } from '../adapter.js';
 import { countFields, detailFieldsNeeded, listFieldsNeeded, newBook } from '../use-cases.js';
 
@@ -11,6 +17,9 @@ export const graphqlAdapter: CompareAdapter = {
   paradigm: 'graphql',
   async start({ origin }) {
     const server = await httpBehindTap(createGraphqlApp(new BookStore()), { origin });
+    // Subscriptions need a socket: the WebSocket demo's server speaks graphql-ws (its own tap).
+    const live = await startWebsocket();
+    let subscriber: Client | undefined;
     const client = createHttpClient(server.url);
     const query = async (text: string, variables?: Record<string, unknown>) => {
       const reply = await client.send({
@@ -22,8 +31,20 @@ export const graphqlAdapter: CompareAdapter = {
       return { status: reply.status, data: (reply.json as { data?: unknown }).data };
     };
     return {
-      taps: [server.tap],
-      connect: async () => {},
+      taps: [server.tap, ...live.taps],
+      // Queries need no set-up; the subscription socket does: upgrade, connection_init, connection_ack.
+      connect: async () => {
+        subscriber = createClient({
+          url: wsUrl(live.url, '/graphql', { access_token: bookClubToken }),
+          webSocketImpl: WebSocket,
+          lazy: false,
+          retryAttempts: 0,
+        });
+        await new Promise<void>((resolve, reject) => {
+          subscriber!.on('connected', () => resolve());
+          subscriber!.on('error', reject);
+        });
+      },
       useCases: {
         1: async () => ({ fieldsReceived: countFields((await query(listQuery)).data), fieldsNeeded: listFieldsNeeded }),
         2: async () => {
@@ -51,10 +72,29 @@ export const graphqlAdapter: CompareAdapter = {
           const { status, data } = await query(listQuery);
           return { note: `${status}`, fieldsReceived: countFields(data), fieldsNeeded: 0 };
         },
+        // subscribe, next (the push), complete: graphql-ws messages in WebSocket frames.
+        6: async () => {
+          const listening = live.servers.graphql.whenSubscribed();
+          let addedAt = 0;
+          let stop = () => {};
+          const next = new Promise<number>((resolve, reject) => {
+            stop = subscriber!.subscribe(
+              { query: 'subscription { bookAdded { title author } }' },
+              { next: () => resolve(performance.now() - addedAt), error: reject, complete: () => {} },
+            );
+          });
+          await listening;
+          addedAt = performance.now();
+          live.store.add({ ...newBook, isbn: null });
+          const latencyMs = await next;
+          stop();
+          return { latencyMs, note: 'subscription: next' };
+        },
       },
       close: async () => {
         client.close();
-        await server.close();
+        await subscriber?.dispose();
+        await Promise.all([server.close(), live.close()]);
       },
     };
   },

@@ -5,6 +5,9 @@ import { paradigmIds, type ParadigmId } from '../types.js';
 export const adapters: Partial<Record<ParadigmId, () => Promise<CompareAdapter>>> = {
   rest: async () => (await import('./rest.js')).restAdapter,
   graphql: async () => (await import('./graphql.js')).graphqlAdapter,
+  soap: async () => (await import('./soap.js')).soapAdapter,
+  websocket: async () => (await import('./websocket.js')).websocketAdapter,
+  mq: async () => (await import('./mq.js')).mqAdapter,
 };
 
 /** The paradigms that can be compared, in the order of the columns. */

@@ -1,0 +1,5 @@
+import { de } from './de.js';
+import { en } from './en.js';
+
+export const lessons = { en, de };
+export type { BenchLesson } from './en.js';
