@@ -91,6 +91,7 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
     .option('--lang <lang>', ui[lang].program.options.lang)
     .option('--width <columns>', ui[lang].program.options.width)
     .option('--no-color', ui[lang].program.options.noColor)
+    .option('--amqp-url <url>', b.amqpUrl)
     .action(async (_raw: unknown, command: Command) => {
       const { benchCommand, parseBenchOptions } = await import('./commands/bench.js');
       await benchCommand(parseBenchOptions(subcommandOptions(command), env));

@@ -1,3 +1,4 @@
+import amqp from 'amqplib';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { describe, test } from 'node:test';
@@ -62,6 +63,90 @@ describe('the bench adapters', () => {
   }
 });
 
+describe('the bench adapters for WebSocket and the message queue', () => {
+  const brokerUrl = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+
+  test('when each answers then WebSocket wraps the REST list in its reply, and AMQP carries the REST list as it is', async () => {
+    for (const id of ['websocket', 'mq']) {
+      const adapter = await benchAdapters.find((entry) => entry.id === id)!.load();
+      const server = await adapter.start({ concurrency: 1 });
+      try {
+        const client = await adapter.connect(server.address, { concurrency: 1 });
+        try {
+          const { bytes } = await (await client.worker()).run(true);
+          // '{"type":"books","id":"1","books":' + the list + '}': 34 bytes around it.
+          assert.equal(bytes, referenceBody().length + (id === 'websocket' ? 34 : 0), id);
+        } finally {
+          await client.close();
+        }
+      } finally {
+        await server.close();
+      }
+    }
+  });
+
+  test('when two mq servers start then each has its own request queue, and closing deletes it', async () => {
+    const { adapter } = await import('../demos/bench/adapters/mq.js');
+    const servers = [await adapter.start({ concurrency: 1 })];
+    try {
+      servers.push(await adapter.start({ concurrency: 1 }));
+    } finally {
+      await Promise.all(servers.map((server) => server.close()));
+    }
+    const [first, second] = servers.map((server) => String(server.address.queue));
+    assert.match(first!, /^awt-[0-9a-f]{6}\.bench-books$/);
+    assert.notEqual(first, second);
+    const connection = await amqp.connect(brokerUrl);
+    try {
+      for (const queue of [first!, second!]) {
+        const channel = await connection.createChannel();
+        channel.on('error', () => undefined);
+        await assert.rejects(channel.checkQueue(queue), (error: { code?: number }) => error.code === 404);
+      }
+    } finally {
+      await connection.close();
+    }
+  });
+
+  test('when the mq request queue is not there then a request fails at once instead of waiting', async () => {
+    const { adapter } = await import('../demos/bench/adapters/mq.js');
+    const client = await adapter.connect({ url: brokerUrl, queue: 'awt-000000.no-such-queue' }, { concurrency: 1 });
+    try {
+      const started = Date.now();
+      await assert.rejects((await client.worker()).run(true), /no queue awt-000000\.no-such-queue/);
+      assert.ok(Date.now() - started < 2000);
+    } finally {
+      await client.close();
+    }
+  });
+
+  test('when the broker URL points at 127.0.0.1:1 then the mq row is skipped with the reason, within 3 s', async () => {
+    const started = Date.now();
+    const report = await runBench({
+      ids: ['mq'],
+      concurrency: 2,
+      durationMs: 200,
+      warmupMs: 0,
+      lang: 'en',
+      amqpUrl: 'amqp://guest:guest@127.0.0.1:1',
+    });
+    assert.ok(Date.now() - started < 3000);
+    const [mq] = report.rows;
+    assert.equal(mq!.name, 'AMQP');
+    assert.equal(mq!.requests, 0);
+    assert.equal(mq!.latencyMs, null);
+    assert.match(mq!.skipped ?? '', /No AMQP broker is reachable at amqp:\/\/guest@127\.0\.0\.1:1/);
+  });
+
+  test('when the broker URL is no amqp:// URL then the mq adapter refuses it by the option’s name', async () => {
+    const { adapter } = await import('../demos/bench/adapters/mq.js');
+    await assert.rejects(
+      adapter.start({ concurrency: 1, amqpUrl: 'http://127.0.0.1:5672' }),
+      (error) => error instanceof AwtError && error.code === 'AWT_BAD_OPTION',
+    );
+  });
+});
+
 describe('a bench run', () => {
   const broker: BenchAdapter = {
     id: 'mq',
@@ -82,7 +167,8 @@ describe('a bench run', () => {
     const phases = new Set<string>();
     const report = await runBench({
       ids: ['reference', 'mq'],
-      adapters: [...benchAdapters, { id: 'mq', load: async () => broker }],
+      // In place of the real mq adapter: this one fails without a broker to try.
+      adapters: [...benchAdapters.filter((entry) => entry.id !== 'mq'), { id: 'mq', load: async () => broker }],
       concurrency: 2,
       durationMs: 200,
       warmupMs: 100,

@@ -54,6 +54,15 @@ describe('awt-demo bench options', () => {
     refused({ width: '10' }, '--width');
     refused({ lang: 'fr' }, '--lang');
   });
+
+  test('when --amqp-url is no amqp:// URL then it is refused before any server starts', () => {
+    refused({ amqpUrl: 'localhost:5672' }, '--amqp-url');
+    refused({ amqpUrl: 'amqps://guest:guest@127.0.0.1:5671' }, '--amqp-url');
+    assert.equal(
+      parseBenchOptions({ amqpUrl: 'amqp://u:p@10.0.0.1:5673/shop' }, env).amqpUrl,
+      'amqp://u:p@10.0.0.1:5673/shop',
+    );
+  });
 });
 
 describe('awt-demo bench, through the built bin', () => {
@@ -81,6 +90,18 @@ describe('awt-demo bench, through the built bin', () => {
     // Piped, progress is one line per paradigm on stderr, no carriage returns.
     assert.match(result.stderr, /^✔ node:http: [\d,]+ requests in [\d.]+ s, [\d,]+ req\/s\n✔ REST: /);
     assert.doesNotMatch(result.stderr, /\r/);
+  });
+
+  test('when --amqp-url names no broker then the mq row is skipped with the reason and the others run', async () => {
+    const url = 'amqp://guest:guest@127.0.0.1:1';
+    const result = await runCli(['bench', '--duration', '0.5', '--only', 'mq', '--amqp-url', url, '--json']);
+    assert.equal(result.code, 0, result.stderr);
+    const [reference, mq] = (JSON.parse(result.stdout) as BenchReport).rows;
+    assert.equal(reference!.id, 'reference');
+    assert.ok(reference!.requests > 0);
+    assert.equal(mq!.id, 'mq');
+    assert.match(mq!.skipped ?? '', /No AMQP broker is reachable at amqp:\/\/guest@127\.0\.0\.1:1: nothing accepts/);
+    assert.match(result.stderr, /⚠ AMQP: skipped/);
   });
 
   test('when an option is bad then one line names it, exit 2, and no server starts', async () => {

@@ -102,6 +102,18 @@ describe('the bench table', () => {
     assert.match(text, /⚠ The machine was busy when the run began \(load average 3\.50 on 2 cores\)/);
   });
 
+  test('when a paradigm needs less CPU per request than the reference then its finding says how much less', () => {
+    const faster = { ...report, rows: [report.rows[0]!, row('websocket', 'WebSocket', 24691.2, 0.2)] };
+    for (const [lang, less] of [
+      ['en', /» WebSocket reaches 200 % of the ceiling and takes 41 µs of CPU per request, 19 µs less than bare/],
+      ['de', /» WebSocket erreicht 200 % der Obergrenze und braucht 41 µs CPU je Anfrage, 19 µs weniger als nacktes/],
+    ] as const) {
+      const text = renderBench(faster, { width: 200, lang, theme: createTheme(false), t: lessons[lang] });
+      assert.match(text, less);
+      assert.doesNotMatch(text, /-\d+ µs/);
+    }
+  });
+
   test('when colour is on then the same text comes with colour codes', () => {
     const coloured = render(120, 'en', true);
     assert.match(coloured, ansi);

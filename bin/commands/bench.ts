@@ -2,6 +2,7 @@
 import { AwtError } from '../../demos/core/errors.js';
 import type { Lang } from '../../demos/core/lang.js';
 import { benchIds, referenceId } from '../../demos/bench/adapters/index.js';
+import { resolveBrokerUrl } from '../../demos/mq/broker-url.js';
 import type { BenchProgress, BenchRow } from '../../demos/bench/run-bench.js';
 import type { Theme } from '../../demos/render/theme.js';
 import { lessons, type BenchLesson } from '../../lessons/bench/index.js';
@@ -16,6 +17,7 @@ export interface RawBenchOptions {
   lang?: string;
   color?: boolean;
   width?: string;
+  amqpUrl?: string;
 }
 
 export interface BenchOptions {
@@ -27,6 +29,8 @@ export interface BenchOptions {
   lang: Lang;
   colorAllowed: boolean;
   width: number | undefined;
+  /** --amqp-url as given; the mq adapter checks it (and falls back to AMQP_URL). */
+  amqpUrl: string | undefined;
 }
 
 /** Defaults that keep a 2-core machine busy without queueing: 10 loops, 3 s each. */
@@ -47,6 +51,8 @@ export function parseBenchOptions(raw: RawBenchOptions, env: NodeJS.ProcessEnv):
     lang,
     colorAllowed: raw.color !== false,
     width: raw.width === undefined ? undefined : integerOption('--width', raw.width, 40, 400),
+    // A bad --amqp-url is a usage error, before any server starts; a bad $AMQP_URL only skips the mq row.
+    amqpUrl: raw.amqpUrl === undefined ? undefined : resolveBrokerUrl(raw.amqpUrl, env).url.href,
   };
 }
 
@@ -84,6 +90,7 @@ export async function benchCommand(options: BenchOptions): Promise<void> {
     // Long enough for the JIT and the keep-alive sockets, short next to the run itself.
     warmupMs: Math.min(1000, Math.round(options.durationMs / 3)),
     lang: options.lang,
+    amqpUrl: options.amqpUrl,
     onProgress: progress.update,
     onRow: progress.done,
   });

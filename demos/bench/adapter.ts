@@ -14,6 +14,8 @@
 export interface BenchOptions {
   /** Concurrent loops; an HTTP client keeps this many keep-alive sockets. */
   concurrency: number;
+  /** --amqp-url as given, for the mq adapter's start(); unset: $AMQP_URL, else the local default. */
+  amqpUrl?: string | undefined;
 }
 
 /** Plain data only (it is posted to the load thread): a URL, a queue name, a path. */

@@ -22,6 +22,8 @@ export interface BenchSettings {
   durationMs: number;
   warmupMs: number;
   lang: Lang;
+  /** --amqp-url, handed to every adapter's start(); only the mq adapter reads it. */
+  amqpUrl?: string | undefined;
   onProgress?: (progress: BenchProgress) => void;
   onRow?: (row: BenchRow) => void;
   /** The paradigms to choose from; adapters/index.ts unless a test brings its own. */
@@ -103,7 +105,7 @@ async function benchOne(adapter: BenchAdapter, settings: BenchSettings): Promise
   const base = { id: adapter.id, name: adapter.name, operation: adapter.operation };
   let server: BenchServer;
   try {
-    server = await adapter.start({ concurrency: settings.concurrency });
+    server = await adapter.start({ concurrency: settings.concurrency, amqpUrl: settings.amqpUrl });
   } catch (error) {
     if (!isAwtError(error)) throw error;
     return { ...base, ...emptyFigures(), skipped: error.describe(ui[settings.lang]).join(' ') };

@@ -9,6 +9,7 @@ import { AwtError } from '../core/errors.js';
 import { createAmqpFrameDecoder, type AmqpParty } from '../wire/amqp-frames.js';
 import { startTap, type Tap } from '../wire/tap.js';
 import { resolveBrokerUrl, viaTap, type BrokerAddress } from './broker-url.js';
+import { brokerError, connectDirect } from './connect-broker.js';
 import { openParty, type Party, type PartyOptions } from './party.js';
 import { patienceMs, stalled, within } from './wait.js';
 
@@ -29,14 +30,11 @@ export interface MqSession extends DemoSession {
   readonly closed: boolean;
 }
 
-/** The whole check, node's start-up included, must end within the 3 s the issue allows. */
-const probeMs = 2000;
-
 export async function startMq(options: DemoStartOptions = {}): Promise<MqSession> {
   const broker = resolveBrokerUrl(options.amqpUrl, process.env);
   // A direct connection, outside the tap: it proves the broker is there before anything is
   // shown, and it deletes this run's queues and exchanges at the end without adding to the trace.
-  const admin = await connectDirect(broker);
+  const admin = await connectDirect(broker, 'awt-demo: clean-up');
   let lost = false;
   let closed = false;
   admin.on('error', () => undefined);
@@ -122,50 +120,6 @@ export async function startMq(options: DemoStartOptions = {}): Promise<MqSession
 function remember(names: Set<string>, name: string): string {
   names.add(name);
   return name;
-}
-
-async function connectDirect(broker: BrokerAddress): Promise<amqp.ChannelModel> {
-  const timeout = () =>
-    new AwtError('AWT_BROKER_UNREACHABLE', { url: broker.shown, reason: 'timeout', detail: `${probeMs / 1000} s` });
-  try {
-    return await within(
-      amqp.connect(broker.url.href, {
-        timeout: probeMs,
-        noDelay: true,
-        clientProperties: { connection_name: 'awt-demo: clean-up' },
-      }),
-      probeMs + 200,
-      timeout,
-    );
-  } catch (error) {
-    if (error instanceof AwtError) throw error;
-    if ((error as Error).message === 'connect ETIMEDOUT') throw timeout();
-    throw brokerError(broker, error, 'not-amqp');
-  }
-}
-
-/** What went wrong, in the terms of AWT_BROKER_UNREACHABLE; `otherwise` when nothing more specific fits. */
-function brokerError(broker: BrokerAddress, error: unknown, otherwise: 'lost' | 'not-amqp'): AwtError {
-  const { code, message } = error as { code?: unknown; message?: string };
-  const text = message ?? String(error);
-  // amqplib quotes the broker's reply text: `... with message "ACCESS_REFUSED - Login was refused ..."`.
-  const brokerSays = /with message "([^"]*)"/.exec(text)?.[1];
-  const url = broker.shown;
-  if (code === 'ECONNREFUSED') {
-    return new AwtError('AWT_BROKER_UNREACHABLE', { url, reason: 'refused', detail: 'ECONNREFUSED' });
-  }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new AwtError('AWT_BROKER_UNREACHABLE', { url, reason: 'unknown-host', detail: String(code) });
-  }
-  if (brokerSays && /ACCESS.REFUSED|NOT.ALLOWED/.test(brokerSays)) {
-    return new AwtError('AWT_BROKER_UNREACHABLE', { url, reason: 'login', detail: brokerSays });
-  }
-  // The broker answers Connection.Open for an unknown vhost with Connection.Close 530; amqplib keeps only this.
-  if (/Expected ConnectionOpenOk; got <ConnectionClose/.test(text)) {
-    const vhost = decodeURIComponent(broker.url.pathname.slice(1)) || '/';
-    return new AwtError('AWT_BROKER_UNREACHABLE', { url, reason: 'vhost', detail: vhost });
-  }
-  return new AwtError('AWT_BROKER_UNREACHABLE', { url, reason: otherwise, detail: brokerSays ?? text });
 }
 
 /** Deletes what this run declared; deleting what is already gone is fine in RabbitMQ. */

@@ -224,11 +224,13 @@ function findings(report: BenchReport, options: BenchRenderOptions): Line[] {
     .filter((row) => row !== reference && row.ratio !== null && row.cpuMicrosPerRequest !== null)
     .flatMap((row) => {
       const percent = row.ratio! * 100;
-      const sentence = t.findings.row({
+      const extra = row.cpuMicrosPerRequest! - referenceCpu;
+      // A paradigm without HTTP per request (WebSocket) can need less CPU than the reference.
+      const sentence = (extra < 0 ? t.findings.rowBelow : t.findings.row)({
         name: row.name,
         percent: n.decimal(percent, percent < 10 ? 1 : 0),
         micros: n.integer(row.cpuMicrosPerRequest!),
-        extra: n.integer(row.cpuMicrosPerRequest! - referenceCpu),
+        extra: n.integer(Math.abs(extra)),
       });
       const why = t.findings.why[row.id];
       return wrap([span('» ', 'notice'), span(why ? `${sentence} ${why}` : sentence, 'notice')], options.width);

@@ -6,8 +6,9 @@ export const de: BenchLesson = {
     description: 'Durchsatz und Latenz der Bücherliste je Paradigma, gemessen am nackten node:http als Obergrenze',
     duration: 'Sekunden Last je Paradigma, nach kurzem Aufwärmen (Standard 3)',
     concurrency: 'Verbindungen, die gleichzeitig senden (Standard 10)',
-    only: 'die Paradigmen, die laufen sollen, durch Kommas getrennt (reference, rest, graphql, soap); die Referenz läuft immer',
+    only: 'die Paradigmen, die laufen sollen, durch Kommas getrennt (reference, rest, graphql, soap, websocket, mq); die Referenz läuft immer',
     json: 'die Messwerte als JSON ausgeben (der Fortschritt geht weiter nach stderr)',
+    amqpUrl: 'der AMQP-Broker für die mq-Zeile (Standard: $AMQP_URL, sonst amqp://guest:guest@127.0.0.1:5672)',
   },
   title: 'Durchsatz und Latenz: die Liste der Bücher, je Paradigma',
   setup: (p) =>
@@ -32,10 +33,19 @@ export const de: BenchLesson = {
   findings: {
     row: (p) =>
       `${p.name} erreicht ${p.percent} % der Obergrenze und braucht ${p.micros} µs CPU je Anfrage, ${p.extra} µs mehr als nacktes node:http.`,
+    rowBelow: (p) =>
+      `${p.name} erreicht ${p.percent} % der Obergrenze und braucht ${p.micros} µs CPU je Anfrage, ${p.extra} µs weniger als nacktes node:http.`,
     why: {
       rest: 'express wählt die Route, macht aus der Liste JSON und berechnet daraus das ETag, jedes Mal.',
       graphql: 'graphql-http parst und validiert die Query und löst dann jedes Feld jedes Buchs auf, jedes Mal.',
       soap: 'Der Envelope wird zweimal geparst (die strenge Prüfung der Demo, dann das soap-Paket) und die Antwort als XML geschrieben, jedes Mal.',
+      websocket:
+        'Nach dem einen Handshake gibt es kein HTTP mehr: Eine Anfrage ist ein kleiner Text-Frame, die Antwort ein Frame ' +
+        'mit 4 Byte Header; keine Seite parst eine HTTP-Nachricht, wie es selbst die Referenz je Anfrage zweimal tut. ' +
+        'Die Obergrenze ist die von HTTP; WebSocket kann darüber liegen.',
+      mq:
+        'Jede Anfrage geht zweimal durch RabbitMQ (zur Queue des Dienstes, dann die Antwort zum Kanal des Clients). ' +
+        'Der Broker ist ein eigener Prozess: Seine CPU-Zeit steckt nicht in dieser Zahl, er läuft aber auf denselben Kernen.',
     },
   },
   errors: (p) => `${p.name}: ${p.errors} von ${p.total} Anfragen sind gescheitert; die erste, weil: ${p.first}`,
@@ -46,8 +56,9 @@ export const de: BenchLesson = {
   notes: {
     reference:
       'node:http ist die Referenz: nacktes node:http, das mit genau den Bytes der REST-Liste antwortet, einmal vorab ' +
-      'berechnet. Kein Server in node tut weniger je Anfrage; seine Zeile zeigt also, wie viel dieser Rechner mit ' +
-      'diesem Lastgenerator höchstens messen kann: die Obergrenze.',
+      'berechnet. Kein HTTP-Server in node tut weniger je Anfrage; seine Zeile zeigt also, wie viel dieser Rechner mit ' +
+      'diesem Lastgenerator über HTTP höchstens messen kann: die Obergrenze. WebSocket und AMQP schicken je Vorgang ' +
+      'keine HTTP-Anfrage und können darüber liegen.',
     reading:
       '× Obergrenze = Anfragen pro Sekunde geteilt durch die der Referenz. Die Latenz reicht vom Senden einer Anfrage ' +
       'bis zum letzten Byte ihrer Antwort; p90 und p99: 90 % und 99 % der Anfragen waren mindestens so schnell.',

@@ -4,8 +4,9 @@ export const en = {
     description: 'throughput and latency of the book list per paradigm, against bare node:http as the ceiling',
     duration: 'seconds of load per paradigm, after a short warm-up (default 3)',
     concurrency: 'connections sending at the same time (default 10)',
-    only: 'the paradigms to run, comma-separated (reference, rest, graphql, soap); the reference always runs',
+    only: 'the paradigms to run, comma-separated (reference, rest, graphql, soap, websocket, mq); the reference always runs',
     json: 'print the figures as JSON (progress still goes to stderr)',
+    amqpUrl: 'the AMQP broker for the mq row (default: $AMQP_URL, else amqp://guest:guest@127.0.0.1:5672)',
   },
   title: 'Throughput and latency: the list of books, per paradigm',
   setup: (p: { concurrency: number; seconds: string; warmup: string }) =>
@@ -30,10 +31,20 @@ export const en = {
   findings: {
     row: (p: { name: string; percent: string; micros: string; extra: string }) =>
       `${p.name} reaches ${p.percent} % of the ceiling and takes ${p.micros} µs of CPU per request, ${p.extra} µs more than bare node:http.`,
+    /** The same, for a row that needs less CPU per request than the reference (`extra` is the difference, positive). */
+    rowBelow: (p: { name: string; percent: string; micros: string; extra: string }) =>
+      `${p.name} reaches ${p.percent} % of the ceiling and takes ${p.micros} µs of CPU per request, ${p.extra} µs less than bare node:http.`,
     why: {
       rest: 'express routes the request, turns the list into JSON and hashes it for the ETag, every time.',
       graphql: 'graphql-http parses and validates the query, then resolves every field of every book, every time.',
       soap: 'The envelope is parsed twice (the demo’s strict check, then the soap package) and the answer written as XML, every time.',
+      websocket:
+        'After the one handshake there is no HTTP: a request is one small text frame and the answer one frame with a ' +
+        '4-byte header, so neither side parses an HTTP message, as even the reference does twice per request. The ' +
+        'ceiling is HTTP’s; WebSocket can pass it.',
+      mq:
+        'Each request passes through RabbitMQ twice (to the service’s queue, then the reply to the client’s channel). ' +
+        'The broker is a process of its own: its CPU time is not in this figure, yet it runs on the same cores.',
     } as Record<string, string>,
   },
   errors: (p: { name: string; errors: string; total: string; first: string }) =>
@@ -45,8 +56,8 @@ export const en = {
   notes: {
     reference:
       'node:http is the reference: bare node:http answering with exactly the bytes of the REST list, computed once. ' +
-      'No server in node does less per request, so its row is the most this machine and this load generator can ' +
-      'measure: the ceiling.',
+      'No HTTP server in node does less per request, so its row is the most this machine and this load generator can ' +
+      'measure over HTTP: the ceiling. WebSocket and AMQP send no HTTP request per operation and can pass it.',
     reading:
       '× ceiling = requests per second divided by the reference’s. Latency runs from sending a request to the ' +
       'last byte of its answer; p90 and p99: 90 % and 99 % of the requests were at least this fast.',

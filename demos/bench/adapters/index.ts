@@ -15,6 +15,8 @@ export const benchAdapters: ReadonlyArray<{ id: string; load(): Promise<BenchAda
   { id: 'rest', load: async () => (await import('./rest.js')).adapter },
   { id: 'graphql', load: async () => (await import('./graphql.js')).adapter },
   { id: 'soap', load: async () => (await import('./soap.js')).adapter },
+  { id: 'websocket', load: async () => (await import('./websocket.js')).adapter },
+  { id: 'mq', load: async () => (await import('./mq.js')).adapter },
 ];
 
 export const benchIds = benchAdapters.map((entry) => entry.id);

@@ -1,0 +1,118 @@
+/**
+ * WebSocket: the list as the book club's listBooks request (demos/websocket/chat.ts) on
+ * the demo's own server (express and the ws servers on one port, no tap). One socket
+ * per loop, opened once with the bearer token, as a member stays connected; each
+ * operation is one text frame up and one text frame down.
+ */
+import type { WebSocket } from 'ws';
+import { BookStore } from '../../books/store.js';
+import { connect, opened } from '../../websocket/clients.js';
+import { createBooksApp } from '../../websocket/http-app.js';
+import { attachWebsocketServers } from '../../websocket/server.js';
+import { de } from '../../../lessons/websocket/de.js';
+import { en } from '../../../lessons/websocket/en.js';
+import type { BenchAdapter, BenchAnswer, BenchWorker } from '../adapter.js';
+import { countJsonList, httpServer } from '../http-adapter.js';
+
+/** As in http-adapter.ts: the check before the load must not hang; under load the generator bounds the wait. */
+const checkTimeoutMs = 10_000;
+
+const countBooks = countJsonList('books');
+
+export const adapter: BenchAdapter = {
+  id: 'websocket',
+  name: 'WebSocket',
+  operation: '/chat {"type":"listBooks","id":"…"}',
+  start: async () => {
+    const store = new BookStore();
+    const server = await httpServer(createBooksApp(store, { en: en.page, de: de.page }));
+    const sockets = attachWebsocketServers(server.server, store);
+    return {
+      address: server.address,
+      close: async () => {
+        await sockets.close();
+        await server.close();
+      },
+    };
+  },
+  connect: async (address) => {
+    const sockets = new Set<WebSocket>();
+    let members = 0;
+    return {
+      worker: async () => {
+        const ws = connect(address.url, '/chat', { query: { name: `bench-${++members}` } });
+        sockets.add(ws);
+        await opened(ws);
+        return listBooksWorker(ws);
+      },
+      close: async () => {
+        for (const ws of sockets) ws.terminate();
+      },
+    };
+  },
+};
+
+interface Pending {
+  /** The answer's first bytes, which name the request's id (see run()). */
+  prefix: Buffer;
+  check: boolean;
+  resolve(answer: BenchAnswer): void;
+  reject(error: Error): void;
+}
+
+function listBooksWorker(ws: WebSocket): BenchWorker {
+  let requests = 0;
+  let pending: Pending | undefined;
+  const settle = () => {
+    const waiting = pending;
+    pending = undefined;
+    return waiting;
+  };
+
+  ws.on('message', (data: Buffer) => {
+    if (!pending) return;
+    // chat.ts writes type and id first, so the answer is matched on its first bytes. Like
+    // the HTTP adapters, which never parse a body under load, only the check reads the list.
+    if (data.subarray(0, pending.prefix.length).equals(pending.prefix)) {
+      const { check, resolve, reject } = settle()!;
+      try {
+        resolve(check ? { bytes: data.length, books: countBooks(data) } : { bytes: data.length });
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    } else if (data.subarray(0, 16).toString() === '{"type":"error",') {
+      settle()!.reject(new Error(`the book club answered: ${String(data)}`));
+    }
+    // Anything else (a chat message, a new-book push) is not the answer: keep waiting.
+  });
+  ws.on('close', (code: number) => settle()?.reject(new Error(`the socket closed (${code})`)));
+
+  return {
+    run: (check = false) =>
+      new Promise<BenchAnswer>((resolve, reject) => {
+        if (ws.readyState !== ws.OPEN) return reject(new Error('the socket is not open'));
+        const id = String(++requests);
+        // The comma after the id: the answer to "1" must not match "10".
+        const prefix = Buffer.from(`{"type":"books","id":"${id}",`);
+        if (!check) {
+          pending = { prefix, check, resolve, reject };
+        } else {
+          const timer = setTimeout(
+            () => settle()?.reject(new Error(`no answer within ${checkTimeoutMs} ms`)),
+            checkTimeoutMs,
+          );
+          const done =
+            <T>(then: (value: T) => void) =>
+            (value: T) => {
+              clearTimeout(timer);
+              then(value);
+            };
+          pending = { prefix, check, resolve: done(resolve), reject: done(reject) };
+        }
+        ws.send(`{"type":"listBooks","id":"${id}"}`);
+      }),
+    close: async () => {
+      ws.terminate();
+    },
+  };
+}
