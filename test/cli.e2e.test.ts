@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { describe, test } from 'node:test';
 import type { Trace } from '../demos/wire/trace.js';
-import { ansi, runCli, spawnCli, waitForOutput } from './utils/cli.js';
+import { ansi, binPath, cliEnv, runCli, spawnCli, waitForOutput } from './utils/cli.js';
 
 describe('the awt-demo command, through the built bin', () => {
   test('when run with no demo and not on a terminal then it lists the demos and usage, exit 0', async () => {
@@ -167,5 +167,18 @@ describe('colour', () => {
     assert.doesNotMatch(before.stdout, ansi);
     const coloured = await runCli(['run', 'rest'], { env: { FORCE_COLOR: '1' } });
     assert.match(coloured.stdout, ansi);
+  });
+});
+
+describe('the fast --help path', () => {
+  test('when --help is answered from the CommonJS bundle then it says exactly what the ES module entry says', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const esm = binPath.replace(/launch\.cjs$/, 'awt-demo.js');
+    for (const args of [['--help'], ['compare', '--help'], ['--version'], ['--lang', 'de', '--help']]) {
+      const fast = await runCli(args);
+      const full = spawnSync(process.execPath, [esm, ...args], { env: cliEnv(), encoding: 'utf8' });
+      assert.equal(fast.code, 0);
+      assert.equal(fast.stdout, full.stdout, args.join(' '));
+    }
   });
 });

@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
-const bin = fileURLToPath(new URL('../../dist/bin/awt-demo.js', import.meta.url));
+// The installed command: bin/launch.cts, which answers --help from a CommonJS bundle.
+const bin = fileURLToPath(new URL('../../dist/bin/launch.cjs', import.meta.url));
 const runs = Math.max(5, Number(process.env.BENCH_RUNS ?? 9));
 
 const cases = [

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const binPath = fileURLToPath(new URL('../../dist/bin/awt-demo.js', import.meta.url));
+export const binPath = fileURLToPath(new URL('../../dist/bin/launch.cjs', import.meta.url));
 
 export interface CliResult {
   code: number | null;

@@ -1,0 +1,41 @@
+/**
+ * The program's run, and the only place that decides the exit code:
+ * 0 done, 2 usage, 3 a service is unreachable, 4 a local resource, 1 a bug, 130 Ctrl-C.
+ */
+import { closeAll } from '../demos/core/cleanup.js';
+import { isAwtError } from '../demos/core/errors.js';
+import { ui } from '../lessons/ui/index.js';
+import { langFromArgv } from './options.js';
+import { onBrokenPipe, writeError } from './output.js';
+import { buildProgram, CommanderError } from './program.js';
+
+export async function main(argv: string[]): Promise<void> {
+  const lang = langFromArgv(argv.slice(2), process.env);
+  const messages = ui[lang];
+
+  async function shutdown(code: number, lines?: string[]): Promise<never> {
+    await closeAll();
+    if (lines) writeError(lines);
+    process.exit(code);
+  }
+
+  process.once('SIGINT', () => {
+    process.stderr.write(`\n${messages.interrupted}\n`);
+    void shutdown(130);
+  });
+  process.once('SIGTERM', () => void shutdown(143));
+  onBrokenPipe(() => void shutdown(0));
+
+  try {
+    await buildProgram(lang, process.env).parseAsync(argv);
+    await closeAll();
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here too, with exit code 0.
+      await shutdown(error.exitCode === 0 ? 0 : 2);
+    }
+    if (isAwtError(error)) await shutdown(error.exitCode, error.describe(messages));
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    await shutdown(1, [detail, messages.errors.bug]);
+  }
+}
