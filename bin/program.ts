@@ -7,10 +7,9 @@ import { Command, CommanderError } from 'commander';
 import type { Lang } from '../demos/core/lang.js';
 import { AwtError } from '../demos/core/errors.js';
 import { demoIds } from '../demos/registry.js';
-import { lessons as benchLessons } from '../lessons/bench/index.js';
 import { ui } from '../lessons/ui/index.js';
 import { listCommand } from './commands/list.js';
-import { addComparisonCommands } from './comparison-commands.js';
+import { addMeasuringCommands } from './measuring-commands.js';
 import { parseRunOptions, resolveLang, subcommandOptions, type RawRunOptions } from './options.js';
 
 function version(): string {
@@ -80,24 +79,7 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
     (demo: string, _raw: unknown, command: Command) => run(demo, subcommandOptions<RawRunOptions>(command)),
   );
 
-  const b = benchLessons[lang].cli;
-  program
-    .command('bench')
-    .description(b.description)
-    .option('--duration <seconds>', b.duration)
-    .option('--concurrency <n>', b.concurrency)
-    .option('--only <ids>', b.only)
-    .option('--json', b.json)
-    .option('--lang <lang>', ui[lang].program.options.lang)
-    .option('--width <columns>', ui[lang].program.options.width)
-    .option('--no-color', ui[lang].program.options.noColor)
-    .option('--amqp-url <url>', b.amqpUrl)
-    .action(async (_raw: unknown, command: Command) => {
-      const { benchCommand, parseBenchOptions } = await import('./commands/bench.js');
-      await benchCommand(parseBenchOptions(subcommandOptions(command), env));
-    });
-
-  addComparisonCommands(program, lang, env);
+  addMeasuringCommands(program, lang, env);
 
   // `list --json` and `run x --json` belong to the subcommand, not to the program.
   program.enablePositionalOptions();
