@@ -81,3 +81,15 @@ describe('rendering a step', () => {
     assert.match(text, /round trips +8$/m);
   });
 });
+
+describe('long runs of round trips', () => {
+  test('when one connection polls many times then the middle is folded, and --full shows every round trip', () => {
+    const exchange = fixedStep().items[0]!;
+    const step = { ...fixedStep(), items: Array.from({ length: 9 }, () => exchange) };
+    const folded = renderStep(step, 1, options());
+    assert.equal(folded.match(/▶ request/g)?.length, 4);
+    assert.match(folded, /… 5 more round trips like these \(--full shows them\)/);
+    const full = renderStep(step, 1, options({ full: true }));
+    assert.equal(full.match(/▶ request/g)?.length, 9);
+  });
+});

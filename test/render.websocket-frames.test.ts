@@ -56,6 +56,24 @@ describe('the WebSocket frame view', () => {
     for (const line of lines) assert.ok([...line].length <= 120, `line of ${[...line].length}`);
   });
 
+  test('when frames are shown one at a time (live, --serve) then the columns still line up and headings come once', () => {
+    const [first, ...rest] = conversation();
+    const shown = [
+      text(renderWebSocketFrames([first!], options())),
+      ...rest.map((frame) => text(renderWebSocketFrames([frame], options({ continued: true })))),
+    ].join('\n');
+    const lines = shown.split('\n');
+    assert.equal(lines.filter((line) => /FIN +opcode/.test(line)).length, 1);
+    const rows = lines.filter((line) => /^[▶◀] #1/.test(line));
+    assert.equal(rows.length, 6);
+    const at = rows.map((row) => row.indexOf('-bit'));
+    assert.deepEqual(
+      at.slice(0, 2),
+      [at[0], at[0]],
+      'the length column lines up for one-digit and masked rows',
+    );
+  });
+
   test('when the terminal is narrow then the payload goes on its own line below the row', () => {
     const lines = text(renderWebSocketFrames(conversation(), options({ width: 60 }))).split('\n');
     assert.match(lines[0]!, /bytes = head \+ payload$/);

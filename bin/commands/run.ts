@@ -72,11 +72,15 @@ async function serve(demo: Demo, options: RunOptions): Promise<void> {
   if (!demo.serve) throw new AwtError('AWT_NO_SERVE', { demo: demo.id });
   const { renderItems } = await import('../../demos/render/items.js');
   const { paint } = await import('../../demos/render/lines.js');
+  let shownLast: string | undefined;
   const served = await demo.serve({
     ...(options.port !== undefined ? { port: options.port } : {}),
     onItem: (item) => {
-      if (options.json) write(JSON.stringify(item) + '\n');
-      else write(paint(renderItems([item], render), render.theme) + '\n\n');
+      if (options.json) return write(JSON.stringify(item) + '\n');
+      // Frames arrive one by one; a run of them reads as one table, headings once.
+      const continued = item.kind === 'ws-frame' && shownLast === 'ws-frame';
+      shownLast = item.kind;
+      write((continued ? '' : '\n') + paint(renderItems([item], { ...render, continued }), render.theme) + '\n');
     },
   });
   track(served.close);

@@ -3,7 +3,7 @@ import { renderHttpExchange } from './http-exchange.js';
 import { span, wrap, type Line } from './lines.js';
 import type { RenderOptions } from './options.js';
 import { renderWebSocketFrames } from './websocket-frames.js';
-import type { WireItem } from '../wire/trace.js';
+import type { HttpExchange, WireItem } from '../wire/trace.js';
 
 /**
  * Renders a run of consecutive items of one kind. A kind gets the whole run, not
@@ -18,7 +18,13 @@ export type ItemsRenderer<K extends WireItem['kind']> = (
 type Renderers = { [K in WireItem['kind']]?: ItemsRenderer<K> };
 
 const renderers: Renderers = {
-  http: (items, options) => items.flatMap((item, i) => [...(i > 0 ? [[]] : []), ...renderHttpExchange(item, options)]),
+  http: (items, options) =>
+    foldLongRun(items, options).flatMap((item, i) => [
+      ...(i > 0 ? [[]] : []),
+      ...(typeof item === 'number'
+        ? [[span(options.messages.render.folded({ count: item }), 'warn')]]
+        : renderHttpExchange(item, options)),
+    ]),
   undecoded: (items, options) =>
     items.map((item) => [span(options.messages.render.undecoded({ bytes: item.bytes, reason: item.reason }), 'warn')]),
   'ws-frame': renderWebSocketFrames,
@@ -49,4 +55,23 @@ function runsOfKind(items: readonly WireItem[]): WireItem[][] {
     else runs.push([item]);
   }
   return runs;
+}
+
+/**
+ * A long run of round trips on one connection (polling) shows its first and last two;
+ * a number stands for those in between.
+ */
+const foldAbove = 6;
+
+function foldLongRun(items: HttpExchange[], options: RenderOptions): Array<HttpExchange | number> {
+  if (options.full) return items;
+  const runs: HttpExchange[][] = [];
+  for (const item of items) {
+    const last = runs.at(-1);
+    if (last && last[0]!.connection === item.connection) last.push(item);
+    else runs.push([item]);
+  }
+  return runs.flatMap((run) =>
+    run.length <= foldAbove ? run : [...run.slice(0, 2), run.length - 4, ...run.slice(-2)],
+  );
 }

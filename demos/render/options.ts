@@ -10,6 +10,11 @@ export interface RenderOptions {
   raw: boolean;
   /** Do not cut long bodies. */
   full: boolean;
+  /**
+   * The items continue a run of the same kind already on screen (the live view of
+   * --serve shows frames one by one): no column headings or notes again.
+   */
+  continued?: boolean;
 }
 
 /** Below this many columns request and response stack instead of standing side by side. */

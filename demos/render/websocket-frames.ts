@@ -41,8 +41,11 @@ export function renderWebSocketFrames(frames: readonly WebSocketFrameItem[], opt
     ],
   }));
   const headings = ['', t.fin, t.opcode, t.mask, t.length, t.sizes];
+  // Minimums fit the common values ("0x1 binary", "1 " + an 8-digit key), so frames shown
+  // one at a time (the live view) still line up.
+  const minimums = [0, 0, 10, 10, 0, 0];
   const widths = headings.map((heading, i) =>
-    Math.max(heading.length, ...rows.map((row) => row.cells[i]!.text.length)),
+    Math.max(heading.length, minimums[i]!, ...rows.map((row) => row.cells[i]!.text.length)),
   );
   const fits = (gap: number) => widths.reduce((sum, w) => sum + w + gap, 0) - gap <= options.width;
   // Very narrow terminals get single spaces between the columns, and wrapped rows if even that is too wide.
@@ -51,10 +54,17 @@ export function renderWebSocketFrames(frames: readonly WebSocketFrameItem[], opt
   const inline = options.width - fixed >= minInlinePayload;
   const room = inline ? options.width - fixed : options.width - 4;
 
-  const lines: Line[] = wrap(
-    [span(headings.map((heading, i) => heading.padEnd(widths[i]!)).join(gap) + (inline ? gap + t.payload : ''), 'dim')],
-    options.width,
-  );
+  const lines: Line[] = options.continued
+    ? []
+    : wrap(
+        [
+          span(
+            headings.map((heading, i) => heading.padEnd(widths[i]!)).join(gap) + (inline ? gap + t.payload : ''),
+            'dim',
+          ),
+        ],
+        options.width,
+      );
   let cut = false;
   for (const row of rows) {
     const cells = row.cells.flatMap((cell, i) => [span(cell.text.padEnd(widths[i]!), cell.style), span(gap)]);
@@ -73,7 +83,7 @@ export function renderWebSocketFrames(frames: readonly WebSocketFrameItem[], opt
       lines.push(...wrap([span('    ⚠ ', 'warn'), span(`${violation}: ${why}`, 'warn')], options.width));
     }
   }
-  if (cut) lines.push(...wrap([span(t.cut, 'dim')], options.width));
+  if (cut && !options.continued) lines.push(...wrap([span(t.cut, 'dim')], options.width));
   return lines;
 }
 

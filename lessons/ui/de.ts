@@ -106,6 +106,7 @@ export const de: UiMessages = {
     sizes: (p) => `${p.head} B Kopf + ${p.body} B Body`,
     chunked: (p) => `chunked, ${p.content} B Inhalt`,
     took: (p) => `${p.ms} ms`,
+    folded: (p) => `… ${p.count} weitere Round Trips dieser Art (--full zeigt sie)`,
     cut: (p) => `… ${p.more} weitere Zeilen (--full zeigt sie)`,
     undecoded: (p) => `${p.bytes} B nicht dekodiert: ${p.reason}`,
     summaryHeading: 'Zusammenfassung',

@@ -106,6 +106,7 @@ export const en = {
     sizes: (p: { head: number; body: number }) => `${p.head} B head + ${p.body} B body`,
     chunked: (p: { content: number }) => `chunked, ${p.content} B of content`,
     took: (p: { ms: string }) => `${p.ms} ms`,
+    folded: (p: { count: number }) => `… ${p.count} more round trips like these (--full shows them)`,
     cut: (p: { more: number }) => `… ${p.more} more lines (--full shows them)`,
     undecoded: (p: { bytes: number; reason: string }) => `${p.bytes} B not decoded: ${p.reason}`,
     summaryHeading: 'Summary',
