@@ -67,11 +67,7 @@ describe('the WebSocket frame view', () => {
     const rows = lines.filter((line) => /^[▶◀] #1/.test(line));
     assert.equal(rows.length, 6);
     const at = rows.map((row) => row.indexOf('-bit'));
-    assert.deepEqual(
-      at.slice(0, 2),
-      [at[0], at[0]],
-      'the length column lines up for one-digit and masked rows',
-    );
+    assert.deepEqual(at.slice(0, 2), [at[0], at[0]], 'the length column lines up for one-digit and masked rows');
   });
 
   test('when the terminal is narrow then the payload goes on its own line below the row', () => {
