@@ -37,7 +37,7 @@ async function renderOptions(options: RunOptions) {
 
 async function walkthrough(demo: Demo, options: RunOptions): Promise<void> {
   const { runScenario } = await import('../../demos/core/run-scenario.js');
-  const { renderStep, renderSummary } = await import('../../demos/render/step.js');
+  const { renderStep, renderSummary, renderTitle } = await import('../../demos/render/step.js');
   const render = await renderOptions(options);
   const lesson = demo.lessons[options.lang];
   const total = demo.steps.length;
@@ -45,7 +45,7 @@ async function walkthrough(demo: Demo, options: RunOptions): Promise<void> {
   const steps = runScenario(demo, {
     lang: options.lang,
     startOptions: { amqpUrl: options.amqpUrl },
-    onStarted: () => write(render.theme.paint('title', lesson.title) + '\n\n'),
+    onStarted: () => write(renderTitle(lesson.title, render)),
     ...(gate && {
       beforeStep: (index: number) =>
         gate(`${render.messages.render.step({ index, total })}: ${lesson.steps[demo.steps[index - 1]!.id]!.title}`),

@@ -22,7 +22,7 @@ const renderers: Renderers = {
     foldLongRun(items, options).flatMap((item, i) => [
       ...(i > 0 ? [[]] : []),
       ...(typeof item === 'number'
-        ? [[span(options.messages.render.folded({ count: item }), 'warn')]]
+        ? wrap([span(options.messages.render.folded({ count: item }), 'warn')], options.width, 'words')
         : renderHttpExchange(item, options)),
     ]),
   undecoded: (items, options) =>

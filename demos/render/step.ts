@@ -21,7 +21,11 @@ export function renderStep(step: StepTrace, total: number, options: RenderOption
     [],
     ...step.facts.flatMap((fact) => wrap([span('✔ ', 'fact'), span(fact, 'fact')], options.width)),
     ...(step.figures.length > 0 ? [[], ...step.figures.map((figure): Line => [span(`  ${figure}`)]), []] : []),
-    [span(t.stepTotals({ trips: step.roundTrips, up: step.bytesUp, down: step.bytesDown }), 'dim')],
+    ...wrap(
+      [span(t.stepTotals({ trips: step.roundTrips, up: step.bytesUp, down: step.bytesDown }), 'dim')],
+      options.width,
+      'words',
+    ),
   ];
   return paint(lines, options.theme) + '\n';
 }
@@ -45,4 +49,9 @@ export function renderSummary(totals: TraceTotals, options: RenderOptions): stri
     ]),
   ];
   return paint(lines, options.theme) + '\n';
+}
+
+/** The demo's title, above its first step. */
+export function renderTitle(title: string, options: RenderOptions): string {
+  return paint(wrap([span(title, 'title')], options.width, 'words'), options.theme) + '\n\n';
 }
