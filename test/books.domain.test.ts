@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { steppingClock } from '../demos/books/clock.js';
 import { BookStore } from '../demos/books/store.js';
-import { isValidIsbn, toIsbn13, validateNewBook } from '../demos/books/validation.js';
+import { isValidIsbn, toIsbn10, toIsbn13, validateNewBook } from '../demos/books/validation.js';
 
 const now = new Date('2026-10-01T00:00:00Z');
 const codes = (input: Record<string, unknown>) => {
@@ -41,6 +41,9 @@ describe('books validation (one set of rules for every paradigm)', () => {
     assert.equal(isValidIsbn('013235088X'), false);
     assert.equal(isValidIsbn('0132350882'), true);
     assert.equal(toIsbn13('0132350882'), '9780132350884');
+    assert.equal(toIsbn10('9780132350884'), '0132350882');
+    assert.equal(toIsbn10('9780201633610'), '0201633612');
+    assert.equal(toIsbn10('9791032305690'), null);
     assert.deepEqual(codes({ title: 'T', author: 'A', isbn: '978-0-13-235088-5' }), ['isbn:invalid-isbn']);
   });
 });

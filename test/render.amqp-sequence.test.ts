@@ -117,7 +117,7 @@ describe('the AMQP sequence diagram', () => {
     const folded = render(helloItems());
     assert.match(
       folded,
-      /│◀═+▶│ +connection set-up: AMQP 0-9-1, PLAIN login as guest, vhost \/, heartbeat every 60 s, channel 1 open · 9 frames/,
+      /│◀═+▶│ +connection set-up: AMQP 0-9-1, PLAIN login as guest, vhost \/, heartbeat timeout 60 s, channel 1 open · 9 frames/,
     );
     assert.match(folded, /connection set-up, as above · 9 frames/);
     assert.equal(folded.match(/closed cleanly \(Close 200 → CloseOk\) · 4 frames/g)?.length, 2);

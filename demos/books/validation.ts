@@ -103,3 +103,12 @@ export function toIsbn13(isbn: string): string {
   const sum = [...twelve].reduce((acc, d, i) => acc + Number(d) * (i % 2 === 0 ? 1 : 3), 0);
   return `${twelve}${(10 - (sum % 10)) % 10}`;
 }
+
+/** ISBN-13 → ISBN-10: only 978- numbers have one; drop the prefix, weights 10…2, mod 11 (X = 10). */
+export function toIsbn10(isbn: string): string | null {
+  if (isbn.length === 10) return isbn;
+  if (!isbn.startsWith('978')) return null;
+  const nine = isbn.slice(3, 12);
+  const check = (11 - ([...nine].reduce((acc, d, i) => acc + Number(d) * (10 - i), 0) % 11)) % 11;
+  return `${nine}${check === 10 ? 'X' : String(check)}`;
+}

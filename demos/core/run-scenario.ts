@@ -90,8 +90,12 @@ export function countRoundTrips(items: readonly WireItem[]): number {
 function isAnswer(item: WireItem): boolean {
   if (item.kind === 'http') return true;
   if (item.kind === 'ws-frame') return item.opcodeName === 'pong';
-  if (item.kind === 'amqp-frame')
-    return item.direction === 'down' && item.frameType === 'method' && /Ok$/.test(item.method ?? '');
+  if (item.kind === 'amqp-frame') {
+    // A Basic.Ack from the broker is a publisher confirm: the answer to a publish (RabbitMQ's confirm mode).
+    return (
+      item.direction === 'down' && item.frameType === 'method' && /Ok$|^Basic\.(Ack|Nack)$/.test(item.method ?? '')
+    );
+  }
   return false;
 }
 

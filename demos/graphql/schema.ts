@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 import type { BookStore } from '../books/store.js';
 import type { Book } from '../books/types.js';
-import { toIsbn13, validateNewBook } from '../books/validation.js';
+import { toIsbn10, toIsbn13, validateNewBook } from '../books/validation.js';
 
 export const typeDefs = /* GraphQL */ `
   """
@@ -22,8 +22,8 @@ export const typeDefs = /* GraphQL */ `
     title: String!
     author: String!
     year: Int
-    "The ISBN as it was entered, 10 or 13 digits."
-    isbn: String @deprecated(reason: "Use isbn13: every book now has a 13-digit ISBN.")
+    "The old 10-digit ISBN; books since 2007 have 13 digits, and 979- ISBNs have no 10-digit form."
+    isbn: String @deprecated(reason: "Use isbn13: ISBNs have had 13 digits since 2007.")
     "The ISBN in its 13-digit form (added without a new API version)."
     isbn13: String
     createdAt: String!
@@ -71,6 +71,7 @@ function resolvers(store: BookStore): Resolvers {
       },
     },
     Book: {
+      isbn: (book) => ((book as Book).isbn ? toIsbn10((book as Book).isbn!) : null),
       isbn13: (book) => ((book as Book).isbn ? toIsbn13((book as Book).isbn!) : null),
       reviews: (book) => store.reviewsOf((book as Book).id),
     },

@@ -20,8 +20,11 @@ const REPLY_SUCCESS = 200;
 /** `Basic.Deliver consumerTag=worker-1 deliveryTag=3 redelivered=true …`; `full` adds the big tables. */
 export function methodSpans(item: AmqpFrameItem, full: boolean): Span[] {
   const spans: Span[] = [span(item.method ?? 'method', methodStyle(item))];
+  // A passive declare only asks whether the queue or exchange exists; the broker ignores every other flag.
+  const passive = item.fields?.passive === true;
   for (const [key, value] of Object.entries(item.fields ?? {})) {
     if (RESERVED.has(key)) continue;
+    if (passive && typeof value === 'boolean' && key !== 'passive') continue;
     // Zero here means "none": no failing method in a clean close, no byte limit (RabbitMQ ignores prefetch-size).
     if (['classId', 'methodId', 'prefetchSize'].includes(key) && value === 0) continue;
     if (value === false && !ALWAYS.has(key)) continue;

@@ -27,7 +27,8 @@ function rows(t: CompareLesson): Row[] {
     [r.bytesDown, (m) => `${m.down.total} B`],
     [`  ${r.split}`, (m) => `${m.down.overhead} + ${m.down.payload}`],
     [r.fields, (m) => (m.fieldsReceived === null ? '' : `${m.fieldsReceived} / ${m.fieldsNeeded ?? '?'}`)],
-    [r.latency, (m) => `${m.latencyMs.toFixed(2)} ms`],
+    // Nothing crossed the wire (HTTP needs no set-up): there is no time to speak of.
+    [r.latency, (m) => (m.up.total + m.down.total === 0 ? '—' : `${m.latencyMs.toFixed(2)} ms`)],
     [r.note, (m) => m.note ?? ''],
   ];
 }

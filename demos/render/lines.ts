@@ -43,7 +43,8 @@ export function wrap(line: Line, max: number, mode: WrapMode = 'indent'): Line[]
       .map((c) => c.ch)
       .lastIndexOf(' ');
     // Break at the space: it ends neither this line (width) nor starts the next.
-    if (!exact && space > room / 2) [cut, skip] = [space, 1];
+    // Prose and table cells ('words') break at any space; code keeps at least half a line.
+    if (!exact && space > (mode === 'words' ? 0 : room / 2)) [cut, skip] = [space, 1];
     out.push(toLine(rest.slice(0, cut), out.length === 0 ? 0 : continuation));
     rest = rest.slice(cut + skip);
     room = max - continuation;

@@ -18,7 +18,7 @@ export const de: BenchLesson = {
   columns: {
     paradigm: 'Paradigma',
     rps: 'Anfr./s',
-    ratio: '× Obergrenze',
+    ratio: '× node:http',
     latency: 'Latenz in ms',
     median: 'Median',
     p90: 'p90',
@@ -32,9 +32,9 @@ export const de: BenchLesson = {
   skippedCell: 'übersprungen',
   findings: {
     row: (p) =>
-      `${p.name} erreicht ${p.percent} % der Obergrenze und braucht ${p.micros} µs CPU je Anfrage, ${p.extra} µs mehr als nacktes node:http.`,
+      `${p.name} erreicht ${p.percent} % der Rate von nacktem node:http und braucht ${p.micros} µs CPU je Anfrage, ${p.extra} µs mehr.`,
     rowBelow: (p) =>
-      `${p.name} erreicht ${p.percent} % der Obergrenze und braucht ${p.micros} µs CPU je Anfrage, ${p.extra} µs weniger als nacktes node:http.`,
+      `${p.name} erreicht ${p.percent} % der Rate von nacktem node:http und braucht ${p.micros} µs CPU je Anfrage, ${p.extra} µs weniger.`,
     why: {
       rest: 'express wählt die Route, macht aus der Liste JSON und berechnet daraus das ETag, jedes Mal.',
       graphql: 'graphql-http parst und validiert die Query und löst dann jedes Feld jedes Buchs auf, jedes Mal.',
@@ -60,7 +60,7 @@ export const de: BenchLesson = {
       'diesem Lastgenerator über HTTP höchstens messen kann: die Obergrenze. WebSocket und AMQP schicken je Vorgang ' +
       'keine HTTP-Anfrage und können darüber liegen.',
     reading:
-      '× Obergrenze = Anfragen pro Sekunde geteilt durch die der Referenz. Die Latenz reicht vom Senden einer Anfrage ' +
+      '× node:http = Anfragen pro Sekunde geteilt durch die der Referenz. Die Latenz reicht vom Senden einer Anfrage ' +
       'bis zum letzten Byte ihrer Antwort; p90 und p99: 90 % und 99 % der Anfragen waren mindestens so schnell.',
     threads:
       'Die Server laufen im Haupt-Thread, der Lastgenerator in einem eigenen Thread desselben Prozesses; ' +

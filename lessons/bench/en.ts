@@ -16,7 +16,7 @@ export const en = {
   columns: {
     paradigm: 'paradigm',
     rps: 'req/s',
-    ratio: '× ceiling',
+    ratio: '× node:http',
     latency: 'latency in ms',
     median: 'median',
     p90: 'p90',
@@ -30,10 +30,10 @@ export const en = {
   skippedCell: 'skipped',
   findings: {
     row: (p: { name: string; percent: string; micros: string; extra: string }) =>
-      `${p.name} reaches ${p.percent} % of the ceiling and takes ${p.micros} µs of CPU per request, ${p.extra} µs more than bare node:http.`,
+      `${p.name} reaches ${p.percent} % of bare node:http’s rate and takes ${p.micros} µs of CPU per request, ${p.extra} µs more.`,
     /** The same, for a row that needs less CPU per request than the reference (`extra` is the difference, positive). */
     rowBelow: (p: { name: string; percent: string; micros: string; extra: string }) =>
-      `${p.name} reaches ${p.percent} % of the ceiling and takes ${p.micros} µs of CPU per request, ${p.extra} µs less than bare node:http.`,
+      `${p.name} reaches ${p.percent} % of bare node:http’s rate and takes ${p.micros} µs of CPU per request, ${p.extra} µs less.`,
     why: {
       rest: 'express routes the request, turns the list into JSON and hashes it for the ETag, every time.',
       graphql: 'graphql-http parses and validates the query, then resolves every field of every book, every time.',
@@ -59,7 +59,7 @@ export const en = {
       'No HTTP server in node does less per request, so its row is the most this machine and this load generator can ' +
       'measure over HTTP: the ceiling. WebSocket and AMQP send no HTTP request per operation and can pass it.',
     reading:
-      '× ceiling = requests per second divided by the reference’s. Latency runs from sending a request to the ' +
+      '× node:http = requests per second divided by the reference’s. Latency runs from sending a request to the ' +
       'last byte of its answer; p90 and p99: 90 % and 99 % of the requests were at least this fast.',
     threads:
       'The servers run on the main thread, the load generator on a thread of its own in the same process, ' +

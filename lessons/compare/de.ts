@@ -22,8 +22,8 @@ export const de: CompareLesson = {
       6: 'nur Anfrage/Antwort: ein SOAP-Client müsste pollen',
     },
     websocket: {
-      1: 'WebSocket trägt Nachrichten, keine Anfragen nach Ressourcen: eine Listenabfrage bräuchte ein eigenes Protokoll darüber (oder GraphQL darüber)',
-      2: 'WebSocket hat kein eigenes Anfrage/Antwort: nach einem Buch zu fragen bräuchte ein Protokoll darüber',
+      1: 'WebSocket trägt Nachrichten, keine Anfragen nach Ressourcen: eine Listenabfrage bräuchte ein eigenes Protokoll obendrauf (oder GraphQL darüber)',
+      2: 'WebSocket hat kein eigenes Anfrage-Antwort-Schema: nach einem Buch zu fragen bräuchte ein Protokoll obendrauf',
       3: 'Hinzufügen ist eine Anfrage, die eine Antwort will; das erledigt HTTP (die Demo schickt POST, der Socket pusht die Neuigkeit)',
       4: '„nicht gefunden“ ist die Antwort auf eine Anfrage, und WebSocket hat keine eigenen Anfragen',
       5: 'ein Live-Strom hat nichts zu cachen',
@@ -84,7 +84,7 @@ export const de: CompareLesson = {
       ],
       endpoints: [
         'Endpunkte',
-        'mehrere, je Operation einer',
+        'einer je Dienst; SOAPAction und Body nennen die Operation',
         'mehrere, je Ressource einer',
         'ein einziger Endpunkt',
         'ein Socket je Client',
@@ -102,7 +102,7 @@ export const de: CompareLesson = {
         'Versionierung',
         'über WSDL-Dateien',
         'oft in der URL (/v1/)',
-        'nicht nötig: das Schema wächst',
+        'selten nötig: Felder kommen hinzu und werden mit @deprecated markiert',
         'im Nachrichtenprotokoll (Subprotokoll)',
         'im Nachrichtenformat',
       ],

@@ -86,7 +86,7 @@ export const en = {
       format: ['Data format', 'XML', 'JSON, XML', 'JSON', 'any: text or binary frames', 'any bytes, with content type'],
       endpoints: [
         'Endpoints',
-        'several, one per operation',
+        'one per service; SOAPAction and the Body name the operation',
         'several, one per resource',
         'one single endpoint',
         'one socket per client',
@@ -104,7 +104,7 @@ export const en = {
         'Versioning',
         'through WSDL files',
         'often in the URL (/v1/)',
-        'not needed: the schema grows',
+        'rarely needed: fields are added and marked @deprecated',
         'in the message protocol (subprotocol)',
         'in the message format',
       ],

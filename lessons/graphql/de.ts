@@ -19,14 +19,17 @@ export const de: GraphqlLesson = {
     },
     unknownField: {
       title: 'Ein Feld, das es nicht gibt: das errors-Array',
-      notice: ['Die Query wird gegen das Schema geprüft, bevor etwas läuft; die Antwort trägt „errors“ statt „data“.'],
+      notice: [
+        'Die Query wird gegen das Schema geprüft, bevor etwas läuft; die Antwort trägt „errors“ statt „data“.',
+        'HTTP 400, weil der Client application/graphql-response+json akzeptiert (GraphQL over HTTP): eine Anfrage, die die Prüfung nicht besteht, ist fehlerhaft. Mit einfachem application/json wäre es 200.',
+      ],
     },
     missing: {
       title: 'Ein Buch, das es nicht gibt',
-      notice: ['Kein 404: der Status ist 200 und das nullbare Feld ist einfach null.'],
+      notice: ['Kein 404: der Status ist 200, und das Feld, das null sein darf, ist einfach null.'],
     },
     introspection: {
-      title: 'Die Introspection-Query aus der Vorlesung: die API beschreibt sich selbst',
+      title: 'Die Introspektions-Query aus der Vorlesung: die API beschreibt sich selbst',
       notice: ['Jeder Client (oder eine KI) kann den Server fragen, welche Operationen, Argumente und Typen es gibt.'],
     },
     evolution: {

@@ -19,6 +19,7 @@ export const en = {
       title: 'A field that does not exist: the errors array',
       notice: [
         'The query is checked against the schema before anything runs; the answer carries "errors", not "data".',
+        'HTTP 400 because the client accepts application/graphql-response+json (GraphQL over HTTP): a request that fails validation is a bad request. With plain application/json it would be 200.',
       ],
     },
     missing: {

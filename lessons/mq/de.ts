@@ -9,7 +9,7 @@ export const de: MqLesson = {
     hello: {
       title: 'Hallo Queue: Producer und Consumer aus der Vorlesung, in TypeScript',
       notice: [
-        'Producer: assertQueue("hello"), sendToQueue("hello", "Hello World!"), schließen. Später der Consumer: assertQueue("hello"), consume(…, { noAck: true }).',
+        'Producer: assertQueue("hello", { durable: false }), sendToQueue("hello", "Hello World!"), schließen. Später der Consumer: dasselbe assertQueue, dann consume(…, { noAck: true }). (Die Namen tragen das Präfix dieses Laufs, awt-…, damit sich Läufe nie begegnen.)',
         'Die beiden begegnen sich nie: Der Producer hat schon aufgelegt, bevor der Consumer sich verbindet. Solange hält die Queue im Broker die Nachricht.',
       ],
     },
@@ -17,7 +17,7 @@ export const de: MqLesson = {
       title: 'Work Queue: zehn Bestellungen, zwei Worker, manuelles Ack, Prefetch 1',
       notice: [
         'Jeder Worker schickt Basic.Qos prefetchCount=1: „Gib mir die nächste Bestellung erst, wenn ich die letzte bestätigt habe.“',
-        'Worker 1 läuft auf einem alten Rechner und packt dreimal langsamer. Mit Prefetch 1 fragt der schnellere Worker einfach öfter und bekommt mehr Bestellungen: faire Verteilung statt strikter Reihenfolge.',
+        'Worker 1 läuft auf einem alten Rechner und packt dreimal langsamer. Mit Prefetch 1 bestätigt der schnellere Worker früher und bekommt deshalb früher die nächste Bestellung: faire Verteilung statt stur reihum.',
       ],
     },
     'fault-tolerance': {
@@ -65,7 +65,7 @@ export const de: MqLesson = {
       title: 'RPC über Queues: ein Preisangebot mit replyTo und correlationId',
       notice: [
         'Der Client nennt seine Antwort-Queue in replyTo und kennzeichnet die Frage mit einer correlationId; der Preisdienst antwortet an diese Queue mit derselben Id.',
-        'Frage und Antwort sind zwei Nachrichten mit vier Wegen über den Broker: langsamer als ein HTTP-Round-Trip, aber der Dienst darf beschäftigt oder gerade weg sein, wenn der Client fragt.',
+        'Frage und Antwort sind zwei Nachrichten, vier Teilstrecken über den Broker: langsamer als ein HTTP-Round-Trip, aber der Dienst kann beschäftigt oder nicht erreichbar sein, wenn der Client fragt.',
       ],
     },
     confirms: {
@@ -85,7 +85,7 @@ export const de: MqLesson = {
     'no-exchange': {
       title: 'Fehleingabe: an einen Exchange veröffentlichen, den es nicht gibt',
       notice: [
-        'Basic.Publish hat keine Antwort, also kommt der Fehler für sich: Der Broker schließt den Kanal mit 404 NOT_FOUND.',
+        'Basic.Publish hat keine Antwort, also kommt der Fehler unaufgefordert (asynchron): Der Broker schließt den Kanal mit 404 NOT_FOUND.',
         'Nur der Kanal ist weg; die Verbindung bleibt, und ein neuer Kanal macht weiter.',
       ],
     },

@@ -7,7 +7,7 @@ export const en = {
     hello: {
       title: "Hello queue: the lecture's producer and consumer, in TypeScript",
       notice: [
-        'Producer: assertQueue("hello"), sendToQueue("hello", "Hello World!"), close. Later, the consumer: assertQueue("hello"), consume(…, { noAck: true }).',
+        'Producer: assertQueue("hello", { durable: false }), sendToQueue("hello", "Hello World!"), close. Later, the consumer: the same assertQueue, then consume(…, { noAck: true }). (Names carry this run\'s prefix awt-…, so runs never meet.)',
         'The two never meet: the producer has hung up before the consumer connects. The queue in the broker keeps the message meanwhile.',
       ],
     },
@@ -15,7 +15,7 @@ export const en = {
       title: 'Work queue: ten orders, two workers, manual ack, prefetch 1',
       notice: [
         'Each worker sends Basic.Qos prefetchCount=1: "give me the next order only after I have acked the last one".',
-        'Worker 1 runs on an old machine and packs three times slower. With prefetch 1 the faster worker simply asks more often and gets more orders: fair dispatch, not strict turns.',
+        'Worker 1 runs on an old machine and packs three times slower. With prefetch 1 the faster worker acks sooner, so the broker sends it the next order sooner: fair dispatch, not round robin.',
       ],
     },
     'fault-tolerance': {
@@ -63,7 +63,7 @@ export const en = {
       title: 'RPC over queues: a price quote with replyTo and correlationId',
       notice: [
         'The client names its reply queue in replyTo and labels the question with a correlationId; the price service answers to that queue with the same id.',
-        'Question and answer are two messages with four hops through the broker: slower than one HTTP round trip, but the service may be busy or down when the client asks.',
+        'Question and answer are two messages, four transfers through the broker: slower than one HTTP round trip, but the service may be busy or down when the client asks.',
       ],
     },
     confirms: {

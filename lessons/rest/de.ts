@@ -6,7 +6,7 @@ export const de: RestLesson = {
   summary: 'GET, POST, 201/400/404/304, ETag-Caching und /v1 gegen /v2, jeweils auf der Leitung',
   steps: {
     list: {
-      title: 'GET /v1/books: der Server bestimmt die Form',
+      title: 'GET /v1/books: der Server bestimmt die Struktur',
       notice: [
         'Eine Listenansicht braucht nur Titel und Autor, zurück kommt aber jedes Feld jedes Buchs: Over-Fetching.',
       ],
@@ -31,16 +31,17 @@ export const de: RestLesson = {
       title: 'Caching: ETag und If-None-Match → 304 Not Modified',
       notice: [
         'Der Client schickt das erhaltene ETag zurück; nichts hat sich geändert, also antwortet der Server 304 ganz ohne Body.',
+        'Cache-Control: no-cache verbietet das Cachen nicht: der Client darf die Liste behalten, muss aber vor jeder Wiederverwendung nachfragen, und genau das tut If-None-Match (RFC 9111 §5.2.2.4).',
       ],
     },
     versioning: {
       title: 'Versionierung in der URL: /v2/books',
-      notice: ['Eine neue Form bekommt eine neue URL: Clients von /v1 laufen weiter, neue Clients ziehen um.'],
+      notice: ['Eine neue Struktur bekommt eine neue URL: Clients von /v1 laufen weiter, neue Clients steigen um.'],
     },
   },
   facts: {
     overFetching: (p) =>
-      `${p.received} Felder kamen zurück, ${p.needed} wurden gebraucht: ${p.percent} % davon waren Over-Fetching.`,
+      `${p.received} Felder kamen zurück, ${p.needed} wurden gebraucht: ${p.percent} % davon wurden umsonst übertragen (Over-Fetching).`,
     twoRoundTrips: (p) => `${p.trips} Round Trips für eine Ansicht, zusammen ${p.ms} ms.`,
     location: (p) => `${p.status} Created, Location: ${p.location}`,
     problems: (p) => `${p.status} Bad Request; fehlerhafte Felder: ${p.fields}.`,

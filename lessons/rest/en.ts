@@ -27,6 +27,7 @@ export const en = {
       title: 'Caching: ETag and If-None-Match → 304 Not Modified',
       notice: [
         'The client sends back the ETag it got; nothing changed, so the server answers 304 with no body at all.',
+        'Cache-Control: no-cache does not forbid caching: the client may keep the list but must ask before reusing it, which is what If-None-Match does (RFC 9111 §5.2.2.4).',
       ],
     },
     versioning: {

@@ -38,7 +38,7 @@ export const de: SoapLesson = {
     fault: {
       title: 'GetBook(999): ein SOAP-Fault mit HTTP 500',
       notice: [
-        'SOAP 1.1 meldet einen Fehler als Fault im Body: faultcode soap:Client heißt „deine Anfrage ist schuld“, und über HTTP kommt jeder Fault mit Status 500 (SOAP 1.1 §6.2), wo REST 404 antwortet.',
+        'SOAP 1.1 meldet einen Fehler als Fault im Body: faultcode soap:Client heißt „deine Anfrage ist schuld“, und über HTTP kommt jeder Fault mit Status 500 (SOAP 1.1 §6.2), wo REST mit 404 antwortet.',
         'Der erzeugte Client macht aus dem Fault ein abgelehntes Promise.',
       ],
     },
@@ -71,7 +71,7 @@ export const de: SoapLesson = {
     surfaced: (p) =>
       `Der Client lehnt das Promise mit einem Error „${p.message}“ ab; error.root.Envelope.Body.Fault enthält den geparsten Fault.`,
     problems: (p) =>
-      `detail des Faults: ${p.soap}. Der 400 von REST für dasselbe Buch: ${p.rest}. Die errors von GraphQL: ${p.graphql}.`,
+      `detail des Faults: ${p.soap}. Die 400-Antwort von REST für dasselbe Buch: ${p.rest}. Die errors von GraphQL: ${p.graphql}.`,
     sameCodes: 'Dieselben Problem-Codes in allen drei Paradigmen.',
     differentCodes:
       'Die Problem-Codes unterscheiden sich zwischen den Paradigmen: ein Fehler in den gemeinsamen Regeln.',

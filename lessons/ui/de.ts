@@ -101,7 +101,8 @@ export const de: UiMessages = {
     notice: 'Achte auf',
     request: 'Anfrage',
     response: 'Antwort',
-    connection: (p) => (p.nth === 1 ? `Verbindung #${p.id}, neu` : `Verbindung #${p.id}, wiederverwendet (${p.nth}.)`),
+    connection: (p) =>
+      p.nth === 1 ? `Verbindung #${p.id}, neu` : `Verbindung #${p.id}, wiederverwendet, Anfrage ${p.nth}`,
     noResponse: 'keine Antwort: die Verbindung wurde vorher geschlossen',
     sizes: (p) => `${p.head} B Kopf + ${p.body} B Body`,
     chunked: (p) => `chunked, ${p.content} B Inhalt`,
@@ -174,7 +175,7 @@ export const de: UiMessages = {
     connection: (p) => `Verbindung #${p.id}`,
     setUp: (p) =>
       `Verbindungsaufbau: AMQP ${p.version}, ${p.mechanism}-Login als ${p.user}, vhost ${p.vhost}, ${
-        p.heartbeat === 0 ? 'ohne Heartbeat' : `Heartbeat alle ${p.heartbeat} s`
+        p.heartbeat === 0 ? 'ohne Heartbeat' : `Heartbeat-Timeout ${p.heartbeat} s`
       }`,
     channelOpen: (p) => `, Kanal ${p.channel} offen`,
     setUpAgain: 'Verbindungsaufbau wie oben',

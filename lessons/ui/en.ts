@@ -101,7 +101,7 @@ export const en = {
     request: 'request',
     response: 'response',
     connection: (p: { id: number; nth: number }) =>
-      p.nth === 1 ? `connection #${p.id}, new` : `connection #${p.id}, reused (${p.nth}.)`,
+      p.nth === 1 ? `connection #${p.id}, new` : `connection #${p.id}, reused, request ${p.nth}`,
     noResponse: 'no response: the connection closed first',
     sizes: (p: { head: number; body: number }) => `${p.head} B head + ${p.body} B body`,
     chunked: (p: { content: number }) => `chunked, ${p.content} B of content`,
@@ -177,7 +177,7 @@ export const en = {
     connection: (p: { id: number }) => `connection #${p.id}`,
     setUp: (p: { version: string; mechanism: string; user: string; vhost: string; heartbeat: number }) =>
       `connection set-up: AMQP ${p.version}, ${p.mechanism} login as ${p.user}, vhost ${p.vhost}, ${
-        p.heartbeat === 0 ? 'no heartbeats' : `heartbeat every ${p.heartbeat} s`
+        p.heartbeat === 0 ? 'no heartbeats' : `heartbeat timeout ${p.heartbeat} s`
       }`,
     channelOpen: (p: { channel: number }) => `, channel ${p.channel} open`,
     setUpAgain: 'connection set-up, as above',

@@ -22,7 +22,7 @@ export const de: WebsocketLesson = {
     broadcast: {
       title: 'Broadcast: drei Mitglieder in einem Buchclub-Chat',
       notice: [
-        'Drei Clients treten /chat bei (drei Handshakes). Eine Nachricht kommt herein; der Server schreibt jedem Mitglied einen Frame, auch dem Absender.',
+        'Drei Clients treten dem Chat (/chat) bei (drei Handshakes). Eine Nachricht kommt herein; der Server schreibt jedem Mitglied einen Frame, auch dem Absender.',
       ],
     },
     push: {
@@ -42,7 +42,7 @@ export const de: WebsocketLesson = {
       title: 'Grenzen: Nachricht zu groß (1009), kein Token (401)',
       notice: [
         'Der Server nimmt Nachrichten bis 64 KiB an; eine größere schließt genau diese eine Verbindung mit 1009. Die anderen Mitglieder machen weiter.',
-        'Die Berechtigung wird beim Handshake geprüft: ohne Bearer-Token lautet die Antwort 401, nie 101, also tritt niemand Unberechtigtes bei.',
+        'Die Authentifizierung findet beim Handshake statt: ohne Bearer-Token lautet die Antwort 401, nie 101, also tritt niemand ohne gültiges Token bei.',
       ],
     },
     close: {

@@ -40,7 +40,7 @@ export const en = {
       title: 'Limits: too big a message (1009), no token (401)',
       notice: [
         'The server accepts messages up to 64 KiB; a bigger one closes that one connection with 1009. The other members carry on.',
-        'Authorisation happens at the handshake: without a bearer token the answer is 401, never a 101, so nobody unauthorised joins.',
+        'Authentication happens at the handshake: without a bearer token the answer is 401, never a 101, so nobody unauthenticated joins.',
       ],
     },
     close: {

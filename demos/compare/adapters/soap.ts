@@ -30,7 +30,11 @@ export const soapAdapter: CompareAdapter = {
           return { note: `500, Fault ${fault.code}` };
         },
         // Every call is a POST, which HTTP does not cache (RFC 9110 §9.3.3): the list costs the same again.
-        5: async () => ({ fieldsReceived: countFields(await call(session.client, 'ListBooks', {})), fieldsNeeded: 0 }),
+        5: async () => ({
+          fieldsReceived: countFields(await call(session.client, 'ListBooks', {})),
+          fieldsNeeded: 0,
+          note: '200',
+        }),
       },
       close: () => session.close(),
     };

@@ -28,7 +28,7 @@ export const rpc = mqStep('rpc', async ({ session, t }) => {
 
   const client = await producer(session, t.parties.priceClient);
   // queue "" asks the broker to name it; exclusive: only this connection may use it, and it goes when the connection does.
-  const { queue: replyTo } = await client.channel.assertQueue('', { exclusive: true });
+  const { queue: replyTo } = await client.channel.assertQueue('', { exclusive: true, durable: false });
   const correlationId = `quote-${randomBytes(4).toString('hex')}`;
   let answered: (message: ConsumeMessage) => void = () => undefined;
   const reply = new Promise<ConsumeMessage>((resolve) => (answered = resolve));
