@@ -42,6 +42,13 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
   };
 
   const program = addRunOptions(new Command('awt-demo'), lang)
+    // Before any subcommand exists, so every subcommand inherits them: usage errors end in
+    // main.ts with exit code 2, and read like the tool's own errors.
+    .exitOverride()
+    .configureOutput({
+      outputError: (text, write) =>
+        write(`awt-demo: ${text.replace(/^error: /, '').trimEnd()}\n  ${ui[lang].errors.AWT_BAD_OPTION_hint}\n`),
+    })
     .description(t.description)
     .version(version(), '-V, --version', t.help.version)
     .helpOption('-h, --help', t.help.help)
@@ -83,7 +90,6 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
 
   // `list --json` and `run x --json` belong to the subcommand, not to the program.
   program.enablePositionalOptions();
-  program.exitOverride();
   return program;
 }
 

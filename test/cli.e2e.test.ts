@@ -182,3 +182,13 @@ describe('the fast --help path', () => {
     }
   });
 });
+
+describe('usage errors of subcommands', () => {
+  test('when a subcommand gets a wrong argument or option then it says so in one line and a hint, exit 2', async () => {
+    for (const args of [['list', 'rest'], ['run'], ['compare', '--nope']]) {
+      const result = await runCli(args);
+      assert.equal(result.code, 2, args.join(' '));
+      assert.match(result.stderr, /^awt-demo: .+\n {2}Run "awt-demo --help" for the options\.\n$/);
+    }
+  });
+});
