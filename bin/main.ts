@@ -13,10 +13,16 @@ export async function main(argv: string[]): Promise<void> {
   const lang = langFromArgv(argv.slice(2), process.env);
   const messages = ui[lang];
 
-  async function shutdown(code: number, lines?: string[]): Promise<never> {
-    await closeAll();
-    if (lines) writeError(lines);
-    process.exit(code);
+  // Once only: while Ctrl-C closes everything, the interrupted step may fail too, and
+  // its error must not replace the 130. The message comes first, the clean-up after.
+  let stopping: Promise<never> | undefined;
+  function shutdown(code: number, lines?: string[]): Promise<never> {
+    stopping ??= (async () => {
+      if (lines) writeError(lines);
+      await closeAll();
+      process.exit(code);
+    })();
+    return stopping;
   }
 
   process.once('SIGINT', () => {
@@ -24,12 +30,15 @@ export async function main(argv: string[]): Promise<void> {
     void shutdown(130);
   });
   process.once('SIGTERM', () => void shutdown(143));
+  // Closing the terminal: clean up like SIGTERM (128 + 1).
+  process.once('SIGHUP', () => void shutdown(129));
   onBrokenPipe(() => void shutdown(0));
 
   try {
     await buildProgram(lang, process.env).parseAsync(argv);
     await closeAll();
   } catch (error) {
+    if (stopping) await stopping;
     if (error instanceof CommanderError) {
       // --help and --version end through here too, with exit code 0.
       await shutdown(error.exitCode === 0 ? 0 : 2);

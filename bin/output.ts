@@ -11,10 +11,13 @@ export function writeError(lines: string[]): void {
 }
 
 export function onBrokenPipe(handler: () => void): void {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') handler();
-    else throw error;
-  });
+  // stderr too: progress lines go there, and `2>&1 | head` closes both.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') handler();
+      else throw error;
+    });
+  }
 }
 
 /** Columns to lay out for: --width, the terminal, $COLUMNS, else 100. */
