@@ -70,3 +70,19 @@ export interface BenchAnswer {
   /** Books in the answer, when `check` asked for them to be counted. */
   books?: number;
 }
+
+/**
+ * `resolve` and `reject` that first clear a deadline which calls `onTimeout` after
+ * `ms`: the one-off check before the load must not hang on a missing answer.
+ */
+export function withDeadline<T>(
+  settle: { resolve: (value: T) => void; reject: (error: Error) => void },
+  ms: number,
+  onTimeout: () => void,
+): { resolve: (value: T) => void; reject: (error: Error) => void } {
+  const timer = setTimeout(onTimeout, ms);
+  return {
+    resolve: (value) => (clearTimeout(timer), settle.resolve(value)),
+    reject: (error) => (clearTimeout(timer), settle.reject(error)),
+  };
+}

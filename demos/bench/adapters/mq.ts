@@ -16,7 +16,7 @@ import { BookStore } from '../../books/store.js';
 import { resolveBrokerUrl } from '../../mq/broker-url.js';
 import { connectDirect, probeMs } from '../../mq/connect-broker.js';
 import { within } from '../../mq/wait.js';
-import type { BenchAdapter, BenchAnswer, BenchWorker } from '../adapter.js';
+import { withDeadline, type BenchAdapter, type BenchAnswer, type BenchWorker } from '../adapter.js';
 import { countJsonList } from '../http-adapter.js';
 
 /** As in http-adapter.ts: the check before the load must not hang; under load the generator bounds the wait. */
@@ -127,14 +127,10 @@ async function rpcWorker(channel: amqp.Channel, queue: string): Promise<BenchWor
         if (!check) {
           pending = { correlationId, check, resolve, reject };
         } else {
-          const timer = setTimeout(() => fail(new Error(`no answer within ${checkTimeoutMs} ms`)), checkTimeoutMs);
-          const done =
-            <T>(then: (value: T) => void) =>
-            (value: T) => {
-              clearTimeout(timer);
-              then(value);
-            };
-          pending = { correlationId, check, resolve: done(resolve), reject: done(reject) };
+          const settle = withDeadline({ resolve, reject }, checkTimeoutMs, () =>
+            fail(new Error(`no answer within ${checkTimeoutMs} ms`)),
+          );
+          pending = { correlationId, check, ...settle };
         }
         channel.sendToQueue(queue, Buffer.alloc(0), {
           replyTo: directReplyTo,

@@ -11,7 +11,7 @@ import { createBooksApp } from '../../websocket/http-app.js';
 import { attachWebsocketServers } from '../../websocket/server.js';
 import { de } from '../../../lessons/websocket/de.js';
 import { en } from '../../../lessons/websocket/en.js';
-import type { BenchAdapter, BenchAnswer, BenchWorker } from '../adapter.js';
+import { withDeadline, type BenchAdapter, type BenchAnswer, type BenchWorker } from '../adapter.js';
 import { countJsonList, httpServer } from '../http-adapter.js';
 
 /** As in http-adapter.ts: the check before the load must not hang; under load the generator bounds the wait. */
@@ -97,17 +97,10 @@ function listBooksWorker(ws: WebSocket): BenchWorker {
         if (!check) {
           pending = { prefix, check, resolve, reject };
         } else {
-          const timer = setTimeout(
-            () => settle()?.reject(new Error(`no answer within ${checkTimeoutMs} ms`)),
-            checkTimeoutMs,
+          const deadlined = withDeadline({ resolve, reject }, checkTimeoutMs, () =>
+            settle()?.reject(new Error(`no answer within ${checkTimeoutMs} ms`)),
           );
-          const done =
-            <T>(then: (value: T) => void) =>
-            (value: T) => {
-              clearTimeout(timer);
-              then(value);
-            };
-          pending = { prefix, check, resolve: done(resolve), reject: done(reject) };
+          pending = { prefix, check, ...deadlined };
         }
         ws.send(`{"type":"listBooks","id":"${id}"}`);
       }),
