@@ -3,15 +3,15 @@
  * 0 done, 2 usage, 3 a service is unreachable, 4 a local resource, 1 a bug, 130 Ctrl-C.
  */
 import { closeAll } from '../demos/core/cleanup.js';
-import { isAwtError } from '../demos/core/errors.js';
-import { ui } from '../lessons/ui/index.js';
+import { isAwtError, listenError } from '../demos/core/errors.js';
+import { messages } from '../demos/core/messages/index.js';
 import { langFromArgv } from './options.js';
 import { onBrokenPipe, writeError } from './output.js';
 import { buildProgram, CommanderError } from './program.js';
 
 export async function main(argv: string[]): Promise<void> {
   const lang = langFromArgv(argv.slice(2), process.env);
-  const messages = ui[lang];
+  const words = messages[lang];
 
   // Once only: while Ctrl-C closes everything, the interrupted step may fail too, and
   // its error must not replace the 130. The message comes first, the clean-up after.
@@ -26,7 +26,7 @@ export async function main(argv: string[]): Promise<void> {
   }
 
   process.once('SIGINT', () => {
-    process.stderr.write(`\n${messages.interrupted}\n`);
+    process.stderr.write(`\n${words.interrupted}\n`);
     void shutdown(130);
   });
   process.once('SIGTERM', () => void shutdown(143));
@@ -43,8 +43,9 @@ export async function main(argv: string[]): Promise<void> {
       // --help and --version end through here too, with exit code 0.
       await shutdown(error.exitCode === 0 ? 0 : 2);
     }
-    if (isAwtError(error)) await shutdown(error.exitCode, error.describe(messages));
+    const known = isAwtError(error) ? error : listenError(error);
+    if (known) await shutdown(known.exitCode, known.describe(words));
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    await shutdown(1, [detail, messages.errors.bug]);
+    await shutdown(1, [detail, words.errors.bug]);
   }
 }

@@ -1,13 +1,12 @@
 /** The commands that measure the paradigms side by side: compare, table and bench. */
 import type { Command } from 'commander';
 import type { Lang } from '../demos/core/lang.js';
-import { lessons as benchLessons } from '../lessons/bench/index.js';
-import { ui } from '../lessons/ui/index.js';
+import { messages } from '../demos/core/messages/index.js';
 import { subcommandOptions } from './options.js';
 
 export function addMeasuringCommands(program: Command, lang: Lang, env: NodeJS.ProcessEnv): void {
-  const o = ui[lang].program.options;
-  const c = ui[lang].program.commands;
+  const o = messages[lang].program.options;
+  const c = messages[lang].program.commands;
   /** How the result is shown, the same for all three. */
   const display = (command: Command) =>
     command.option('--lang <lang>', o.lang).option('--no-color', o.noColor).option('--width <columns>', o.width);
@@ -41,7 +40,7 @@ export function addMeasuringCommands(program: Command, lang: Lang, env: NodeJS.P
     await tableCommand(subcommandOptions(command), env);
   });
 
-  const b = benchLessons[lang].cli;
+  const b = messages[lang].bench.cli;
   display(
     program
       .command('bench')

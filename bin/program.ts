@@ -7,7 +7,7 @@ import { Command, CommanderError } from 'commander';
 import type { Lang } from '../demos/core/lang.js';
 import { AwtError } from '../demos/core/errors.js';
 import { demoIds } from '../demos/registry.js';
-import { ui } from '../lessons/ui/index.js';
+import { messages } from '../demos/core/messages/index.js';
 import { listCommand } from './commands/list.js';
 import { addMeasuringCommands } from './measuring-commands.js';
 import { parseRunOptions, resolveLang, subcommandOptions, type RawRunOptions } from './options.js';
@@ -18,7 +18,7 @@ function version(): string {
 }
 
 function addRunOptions(command: Command, lang: Lang): Command {
-  const o = ui[lang].program.options;
+  const o = messages[lang].program.options;
   return command
     .option('--step', o.step)
     .option('--json', o.json)
@@ -34,7 +34,7 @@ function addRunOptions(command: Command, lang: Lang): Command {
 }
 
 export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
-  const t = ui[lang].program;
+  const t = messages[lang].program;
   const examples = Object.entries(t.examples).map(([command, what]) => `  $ ${command.padEnd(40)} ${what}`);
   const run = async (demo: string, raw: RawRunOptions) => {
     const { runCommand } = await import('./commands/run.js');
@@ -47,7 +47,7 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
     .exitOverride()
     .configureOutput({
       outputError: (text, write) =>
-        write(`awt-demo: ${text.replace(/^error: /, '').trimEnd()}\n  ${ui[lang].errors.AWT_BAD_OPTION_hint}\n`),
+        write(`awt-demo: ${text.replace(/^error: /, '').trimEnd()}\n  ${messages[lang].errors.AWT_BAD_OPTION_hint}\n`),
     })
     .description(t.description)
     .version(version(), '-V, --version', t.help.version)
@@ -75,8 +75,8 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
   program
     .command('list')
     .description(t.commands.list)
-    .option('--json', ui[lang].program.options.json)
-    .option('--lang <lang>', ui[lang].program.options.lang)
+    .option('--json', messages[lang].program.options.json)
+    .option('--lang <lang>', messages[lang].program.options.lang)
     .action(async (_raw: unknown, command: Command) => {
       const raw = subcommandOptions<{ json?: boolean; lang?: string }>(command);
       await listCommand({ lang: resolveLang(raw.lang, env), json: Boolean(raw.json) });

@@ -5,6 +5,7 @@ import { renderBench } from '../demos/render/bench-table.js';
 import { paint } from '../demos/render/lines.js';
 import { progressLine } from '../demos/render/progress-bar.js';
 import { createTheme } from '../demos/render/theme.js';
+import { messages } from '../demos/core/messages/index.js';
 import { lessons } from '../lessons/bench/index.js';
 import { ansi } from './utils/cli.js';
 
@@ -48,7 +49,7 @@ const report: BenchReport = {
 };
 
 const render = (width: number, lang: 'en' | 'de' = 'en', color = false) =>
-  renderBench(report, { width, lang, theme: createTheme(color), t: lessons[lang] });
+  renderBench(report, { width, lang, theme: createTheme(color), words: messages[lang].bench, lesson: lessons[lang] });
 const lines = (text: string) => text.trimEnd().split('\n');
 
 describe('the bench table', () => {
@@ -98,7 +99,13 @@ describe('the bench table', () => {
 
   test('when the machine was busy at the start then a warning says the figures will vary', () => {
     const busy = { ...report, machine: { ...report.machine, loadAverage: 3.5 } };
-    const text = renderBench(busy, { width: 100, lang: 'en', theme: createTheme(false), t: lessons.en });
+    const text = renderBench(busy, {
+      width: 100,
+      lang: 'en',
+      theme: createTheme(false),
+      words: messages.en.bench,
+      lesson: lessons.en,
+    });
     assert.match(text, /⚠ The machine was busy when the run began \(load average 3\.50 on 2 cores\)/);
   });
 
@@ -111,7 +118,13 @@ describe('the bench table', () => {
         /» WebSocket erreicht 200 % der Rate von nacktem node:http und braucht 41 µs CPU je Anfrage, 19 µs weniger\./,
       ],
     ] as const) {
-      const text = renderBench(faster, { width: 200, lang, theme: createTheme(false), t: lessons[lang] });
+      const text = renderBench(faster, {
+        width: 200,
+        lang,
+        theme: createTheme(false),
+        words: messages[lang].bench,
+        lesson: lessons[lang],
+      });
       assert.match(text, less);
       assert.doesNotMatch(text, /-\d+ µs/);
     }

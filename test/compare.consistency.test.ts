@@ -9,7 +9,7 @@ import { comparisonCsv, comparisonMarkdown } from '../demos/render/comparison-fo
 import { demo as restDemo } from '../demos/rest/demo.js';
 import { demo as soapDemo } from '../demos/soap/demo.js';
 import type { Trace } from '../demos/wire/trace.js';
-import { lessons } from '../lessons/compare/index.js';
+import { messages } from '../demos/core/messages/index.js';
 
 function measured(comparison: Comparison, useCase: UseCaseId, paradigm: ParadigmId): Measurement {
   const cell: Cell | undefined = comparison.useCases.find((u) => u.id === useCase)?.cells[paradigm];
@@ -127,7 +127,7 @@ describe('compare: the numbers agree with the demos and with themselves', () => 
   });
 
   test('when written as CSV or Markdown then every measured cell is a row with the same numbers', () => {
-    const t = lessons.en;
+    const t = messages.en.compare;
     const csv = comparisonCsv(comparison, t).trimEnd().split('\r\n');
     assert.equal(
       csv[0],

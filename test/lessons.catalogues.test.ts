@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { demos } from '../demos/registry.js';
+import { lessons as benchLessons } from '../lessons/bench/index.js';
 import { lessons as compareLessons } from '../lessons/compare/index.js';
-import { ui } from '../lessons/ui/index.js';
+import { messages } from '../demos/core/messages/index.js';
 
 /** Every leaf of a catalogue: strings, functions (called with sample values) and arrays, by path. */
 function leaves(value: unknown, path = ''): Map<string, string> {
@@ -35,11 +36,12 @@ function assertSameShape(en: unknown, de: unknown, what: string): void {
 
 describe('message catalogues', () => {
   test('when the tool speaks then every line exists in German and English', () => {
-    assertSameShape(ui.en, ui.de, 'ui');
+    assertSameShape(messages.en, messages.de, 'messages');
   });
 
-  test('when compare and table speak then every line exists in German and English', () => {
+  test('when compare, table and bench teach then every line exists in German and English', () => {
     assertSameShape(compareLessons.en, compareLessons.de, 'compare');
+    assertSameShape(benchLessons.en, benchLessons.de, 'bench');
   });
 
   for (const entry of demos) {

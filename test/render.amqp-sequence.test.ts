@@ -5,7 +5,7 @@ import { paint } from '../demos/render/lines.js';
 import type { RenderOptions } from '../demos/render/options.js';
 import { createTheme } from '../demos/render/theme.js';
 import type { AmqpFrameItem, AmqpParty } from '../demos/wire/amqp-frames.js';
-import { ui } from '../lessons/ui/index.js';
+import { messages } from '../demos/core/messages/index.js';
 
 const producer: AmqpParty = { name: 'producer', role: 'producer' };
 const consumer: AmqpParty = { name: 'consumer', role: 'consumer' };
@@ -83,7 +83,7 @@ function helloItems(): AmqpFrameItem[] {
 }
 
 function options(overrides: Partial<RenderOptions> = {}): RenderOptions {
-  return { width: 160, theme: createTheme(false), messages: ui.en, raw: false, full: false, ...overrides };
+  return { width: 160, theme: createTheme(false), messages: messages.en, raw: false, full: false, ...overrides };
 }
 
 const render = (items: AmqpFrameItem[], overrides: Partial<RenderOptions> = {}) =>
@@ -205,7 +205,7 @@ describe('the AMQP sequence diagram', () => {
   });
 
   test('when the language is German then the diagram speaks German', () => {
-    const text = render(helloItems(), { messages: ui.de });
+    const text = render(helloItems(), { messages: messages.de });
     assert.match(text, /Verbindungsaufbau: AMQP 0-9-1, PLAIN-Login als guest/);
     assert.match(text, /sauber geschlossen/);
     assert.match(text, /Body, 32 B: derselbe wie bei 9\.0 ms/);

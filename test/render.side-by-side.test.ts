@@ -3,12 +3,12 @@ import { describe, test } from 'node:test';
 import { renderStep, renderSummary } from '../demos/render/step.js';
 import { createTheme } from '../demos/render/theme.js';
 import type { RenderOptions } from '../demos/render/options.js';
-import { ui } from '../lessons/ui/index.js';
+import { messages } from '../demos/core/messages/index.js';
 import { ansi } from './utils/cli.js';
 import { fixedStep, longExchange } from './utils/fixtures.js';
 
 function options(overrides: Partial<RenderOptions> = {}): RenderOptions {
-  return { width: 120, theme: createTheme(false), messages: ui.en, raw: false, full: false, ...overrides };
+  return { width: 120, theme: createTheme(false), messages: messages.en, raw: false, full: false, ...overrides };
 }
 
 const lineWidths = (text: string) => text.split('\n').map((line) => [...line].length);
@@ -42,7 +42,7 @@ describe('rendering a step', () => {
   });
 
   test('when the language is German then the labels are German', () => {
-    const text = renderStep(fixedStep(), 7, options({ messages: ui.de }));
+    const text = renderStep(fixedStep(), 7, options({ messages: messages.de }));
     assert.match(text, /Schritt 1\/7/);
     assert.match(text, /▶ Anfrage/);
     assert.match(text, /◀ Antwort/);

@@ -6,12 +6,12 @@ import type { RenderOptions } from '../demos/render/options.js';
 import { createTheme } from '../demos/render/theme.js';
 import { headerHex, renderWebSocketFrames } from '../demos/render/websocket-frames.js';
 import type { WebSocketFrameItem } from '../demos/wire/websocket-frames.js';
-import { ui } from '../lessons/ui/index.js';
+import { messages } from '../demos/core/messages/index.js';
 import { ansi } from './utils/cli.js';
 import { decodeWs, encodeFrame, framesOf, hex, type Chunk } from './utils/websocket-bytes.js';
 
 function options(overrides: Partial<RenderOptions> = {}): RenderOptions {
-  return { width: 120, theme: createTheme(false), messages: ui.en, raw: false, full: false, ...overrides };
+  return { width: 120, theme: createTheme(false), messages: messages.en, raw: false, full: false, ...overrides };
 }
 
 const text = (lines: Line[], o = options()) => paint(lines, o.theme);
@@ -78,7 +78,7 @@ describe('the WebSocket frame view', () => {
     assert.equal(lines[at + 1], '    Hello');
     for (const line of lines) assert.ok([...line].length <= 60, `line of ${[...line].length}`);
     for (const width of [40, 48]) {
-      const tight = text(renderWebSocketFrames(conversation(), options({ width, messages: ui.de }))).split('\n');
+      const tight = text(renderWebSocketFrames(conversation(), options({ width, messages: messages.de }))).split('\n');
       for (const line of tight) assert.ok([...line].length <= width, `line of ${[...line].length} in ${width}`);
     }
   });
@@ -138,7 +138,7 @@ describe('the WebSocket frame view', () => {
   });
 
   test('when the language is German then the headings and names are German', () => {
-    const out = text(renderWebSocketFrames(conversation(), options({ messages: ui.de, width: 120 })));
+    const out = text(renderWebSocketFrames(conversation(), options({ messages: messages.de, width: 120 })));
     assert.match(out, /FIN +Opcode +MASK Schlüssel +Länge +Bytes = Kopf \+ Nutzdaten/);
     assert.match(out, /0x2 binär +0 +16 Bit/);
     assert.match(out, /1000 normales Schließen "bye"/);

@@ -7,7 +7,7 @@ import type { Line } from '../demos/render/lines.js';
 import { createTheme } from '../demos/render/theme.js';
 import { httpDecoder } from '../demos/wire/http-decoder.js';
 import type { HttpExchange } from '../demos/wire/trace.js';
-import { ui } from '../lessons/ui/index.js';
+import { messages } from '../demos/core/messages/index.js';
 import { decodeChunks } from './utils/decode.js';
 
 const text = (lines: Line[] | undefined) => (lines ?? []).map((l) => l.map((s) => s.text).join('')).join('\n');
@@ -103,7 +103,7 @@ describe('XML bodies', () => {
       ['up', request],
       ['down', response],
     ])[0] as HttpExchange;
-    const options = { width: 60, theme: createTheme(false), messages: ui.en, raw: false, full: false };
+    const options = { width: 60, theme: createTheme(false), messages: messages.en, raw: false, full: false };
     const lines = renderHttpExchange(exchange, options);
     for (const line of lines) assert.ok(text([line]).length <= 60, text([line]));
     assert.match(text(lines), /^ {6}<book><id>1<\/id> <title>Clean Code<\/title>/m);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import net from 'node:net';
 import { describe, test } from 'node:test';
-import { AwtError } from '../demos/core/errors.js';
+import { AwtError, listenError } from '../demos/core/errors.js';
 import { createHttpClient } from '../demos/wire/http-client.js';
 import { httpBehindTap } from '../demos/wire/http-behind-tap.js';
 import { httpExchanges } from '../demos/wire/http-facts.js';
@@ -52,15 +52,17 @@ describe('wire tap', () => {
     );
   });
 
-  test('when the port asked for is taken then the error is AWT_PORT_IN_USE, not a crash', async () => {
+  test('when the port asked for is taken then the error becomes AWT_PORT_IN_USE, not a crash', async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = blocker.address() as net.AddressInfo;
       await assert.rejects(httpBehindTap(echo, { port }), (error: unknown) => {
-        assert.ok(error instanceof AwtError);
-        assert.equal(error.code, 'AWT_PORT_IN_USE');
-        assert.equal(error.exitCode, 4);
+        const said = listenError(error);
+        assert.ok(said instanceof AwtError);
+        assert.equal(said.code, 'AWT_PORT_IN_USE');
+        assert.deepEqual(said.params, { port });
+        assert.equal(said.exitCode, 4);
         return true;
       });
     } finally {

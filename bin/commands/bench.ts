@@ -1,11 +1,12 @@
 /** `awt-demo bench`: throughput and latency per paradigm, with progress on stderr, as a table or JSON. */
 import { AwtError } from '../../demos/core/errors.js';
 import type { Lang } from '../../demos/core/lang.js';
-import { benchIds, referenceId } from '../../demos/bench/adapters/index.js';
+import { benchIds, referenceId } from '../../demos/bench/adapters.js';
 import { resolveBrokerUrl } from '../../demos/mq/broker-url.js';
 import type { BenchProgress, BenchRow } from '../../demos/bench/run-bench.js';
 import type { Theme } from '../../demos/render/theme.js';
-import { lessons, type BenchLesson } from '../../lessons/bench/index.js';
+import { messages, type Messages } from '../../demos/core/messages/index.js';
+import { lessons } from '../../lessons/bench/index.js';
 import { integerOption, resolveLang } from '../options.js';
 import { outputWidth, write } from '../output.js';
 
@@ -77,9 +78,9 @@ function only(value: string): string[] {
 export async function benchCommand(options: BenchOptions): Promise<void> {
   const { runBench } = await import('../../demos/bench/run-bench.js');
   const { createTheme, wantsColor } = await import('../../demos/render/theme.js');
-  const t = lessons[options.lang];
+  const words = messages[options.lang].bench;
   const progress = await progressReporter(
-    t,
+    words,
     options,
     createTheme(options.colorAllowed && wantsColor(process.stderr, process.env)),
   );
@@ -100,33 +101,41 @@ export async function benchCommand(options: BenchOptions): Promise<void> {
   }
   const { renderBench } = await import('../../demos/render/bench-table.js');
   const theme = createTheme(options.colorAllowed && wantsColor(process.stdout, process.env));
-  write(renderBench(report, { width: outputWidth(options.width), theme, lang: options.lang, t }));
+  write(
+    renderBench(report, {
+      width: outputWidth(options.width),
+      theme,
+      lang: options.lang,
+      words,
+      lesson: lessons[options.lang],
+    }),
+  );
 }
 
 /**
  * On a terminal, a bar redrawn in place; piped, one line per paradigm when it is done
  * (a log needs no carriage returns). Both on stderr, so stdout stays the result alone.
  */
-async function progressReporter(t: BenchLesson, options: BenchOptions, theme: Theme) {
+async function progressReporter(words: Messages['bench'], options: BenchOptions, theme: Theme) {
   const { progressLine } = await import('../../demos/render/progress-bar.js');
   const { numbers } = await import('../../demos/bench/numbers.js');
   const { paint } = await import('../../demos/render/lines.js');
   const n = numbers(options.lang);
   const tty = Boolean(process.stderr.isTTY);
   const labelWidth = 10;
-  const phaseWidth = Math.max(t.progress.warmup.length, t.progress.measure.length);
+  const phaseWidth = Math.max(words.progress.warmup.length, words.progress.measure.length);
   return {
     update: (p: BenchProgress) => {
       if (!tty) return;
       const seconds = p.elapsedMs / 1000;
       const detail =
         `${n.decimal(Math.min(seconds, p.durationMs / 1000), 1)}/${n.decimal(p.durationMs / 1000, 1)} s · ` +
-        `${n.integer(seconds > 0 ? p.completed / seconds : 0)} ${t.columns.rps}`;
+        `${n.integer(seconds > 0 ? p.completed / seconds : 0)} ${words.columns.rps}`;
       const line = progressLine(
         {
           label: p.name,
           labelWidth,
-          phase: p.phase === 'warmup' ? t.progress.warmup : t.progress.measure,
+          phase: p.phase === 'warmup' ? words.progress.warmup : words.progress.measure,
           phaseWidth,
           warmup: p.phase === 'warmup',
           fraction: p.elapsedMs / p.durationMs,
@@ -138,9 +147,9 @@ async function progressReporter(t: BenchLesson, options: BenchOptions, theme: Th
     },
     done: (row: BenchRow) => {
       const text = row.skipped
-        ? theme.paint('warn', `⚠ ${t.progress.skipped({ name: row.name })}`)
+        ? theme.paint('warn', `⚠ ${words.progress.skipped({ name: row.name })}`)
         : theme.paint('fact', '✔ ') +
-          t.progress.done({
+          words.progress.done({
             name: row.name,
             requests: n.integer(row.requests),
             seconds: n.decimal(row.seconds, 2),

@@ -1,6 +1,7 @@
 /** `awt-demo compare` and the parsing of its options. */
 import type { Comparison, ParadigmId, UseCaseId } from '../../demos/compare/types.js';
 import { AwtError } from '../../demos/core/errors.js';
+import { messages } from '../../demos/core/messages/index.js';
 import type { Lang } from '../../demos/core/lang.js';
 import { integerOption, resolveLang } from '../options.js';
 import { outputWidth, write } from '../output.js';
@@ -27,7 +28,7 @@ export interface CompareOptions {
 }
 
 export async function parseCompareOptions(raw: RawCompareOptions, env: NodeJS.ProcessEnv): Promise<CompareOptions> {
-  const { comparableParadigms } = await import('../../demos/compare/adapters/index.js');
+  const { comparableParadigms } = await import('../../demos/compare/paradigms.js');
   const { useCaseIds } = await import('../../demos/compare/types.js');
   const paradigms = list(raw.only, '--only', comparableParadigms);
   const cases = list(raw.case, '--case', useCaseIds.map(String)).map(Number) as UseCaseId[];
@@ -54,11 +55,10 @@ function list<T extends string>(value: string | undefined, option: string, allow
 
 export async function measureComparison(options: CompareOptions): Promise<Comparison> {
   const { runComparison } = await import('../../demos/compare/run-comparison.js');
-  const { lessons } = await import('../../lessons/compare/index.js');
-  const t = lessons[options.lang];
+  const words = messages[options.lang].compare;
   // Progress on stderr, only for a person watching: a pipe gets the result alone.
   const progress = process.stderr.isTTY
-    ? (paradigm: ParadigmId) => process.stderr.write(`\r\x1b[2K… ${t.paradigms[paradigm]}`)
+    ? (paradigm: ParadigmId) => process.stderr.write(`\r\x1b[2K… ${words.paradigms[paradigm]}`)
     : undefined;
   const comparison = await runComparison({ ...options, ...(progress ? { onParadigm: progress } : {}) });
   if (progress) process.stderr.write('\r\x1b[2K');
@@ -76,15 +76,14 @@ export async function compareCommand(raw: RawCompareOptions, env: NodeJS.Process
   }
   const options = await parseCompareOptions(raw, env);
   const comparison = await measureComparison(options);
-  const { lessons } = await import('../../lessons/compare/index.js');
-  const t = lessons[options.lang];
+  const words = messages[options.lang].compare;
   if (raw.json) return write(JSON.stringify(comparison, null, 2) + '\n');
   const formatsModule = await import('../../demos/render/comparison-formats.js');
-  if (raw.markdown) return write(formatsModule.comparisonMarkdown(comparison, t));
-  if (raw.csv) return write(formatsModule.comparisonCsv(comparison, t));
+  if (raw.markdown) return write(formatsModule.comparisonMarkdown(comparison, words));
+  if (raw.csv) return write(formatsModule.comparisonCsv(comparison, words));
   const { renderComparison } = await import('../../demos/render/comparison.js');
   const { createTheme, wantsColor } = await import('../../demos/render/theme.js');
   const theme = createTheme(raw.color !== false && wantsColor(process.stdout, env));
   const width = outputWidth(raw.width === undefined ? undefined : integerOption('--width', raw.width, 40, 400));
-  write(renderComparison(comparison, { width, theme, t }));
+  write(renderComparison(comparison, { width, theme, words }));
 }

@@ -1,6 +1,6 @@
 import { demos } from '../../demos/registry.js';
 import type { Lang } from '../../demos/core/lang.js';
-import { ui } from '../../lessons/ui/index.js';
+import { messages } from '../../demos/core/messages/index.js';
 import { write } from '../output.js';
 
 export interface DemoListing {
@@ -25,7 +25,7 @@ export async function listCommand(options: { json?: boolean; lang: Lang; usage?:
     write(JSON.stringify(listing, null, 2) + '\n');
     return;
   }
-  const t = ui[options.lang].list;
+  const t = messages[options.lang].list;
   const idWidth = Math.max(...listing.map((demo) => demo.id.length));
   const lines = [t.heading];
   for (const demo of listing) {

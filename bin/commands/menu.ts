@@ -1,13 +1,13 @@
 /** `awt-demo` alone on a terminal: pick a demo from a menu (inquirer). */
 import type { Lang } from '../../demos/core/lang.js';
-import { ui } from '../../lessons/ui/index.js';
+import { messages } from '../../demos/core/messages/index.js';
 import { listDemos } from './list.js';
 
 /** Returns the chosen demo id, or undefined when the menu was closed (Esc / Ctrl-C). */
 export async function chooseDemo(lang: Lang): Promise<string | undefined> {
   const { select } = await import('@inquirer/prompts');
   const listing = await listDemos(lang);
-  const t = ui[lang].menu;
+  const t = messages[lang].menu;
   try {
     return await select({
       message: t.prompt,

@@ -3,7 +3,7 @@ import { track } from '../../demos/core/cleanup.js';
 import type { Demo } from '../../demos/core/demo.js';
 import { AwtError } from '../../demos/core/errors.js';
 import { demoIds, findDemo } from '../../demos/registry.js';
-import { ui } from '../../lessons/ui/index.js';
+import { messages } from '../../demos/core/messages/index.js';
 import type { RunOptions } from '../options.js';
 import { outputWidth, write } from '../output.js';
 import { createStepGate } from './step-gate.js';
@@ -29,7 +29,7 @@ async function renderOptions(options: RunOptions) {
   return {
     width: outputWidth(options.width),
     theme: createTheme(color),
-    messages: ui[options.lang],
+    messages: messages[options.lang],
     raw: options.raw,
     full: options.full,
   };

@@ -5,11 +5,11 @@
  */
 import readline from 'node:readline';
 import { AwtError } from '../../demos/core/errors.js';
-import type { UiMessages } from '../../lessons/ui/en.js';
+import type { Messages } from '../../demos/core/messages/en.js';
 
 export type StepGate = (label: string) => Promise<boolean>;
 
-export function createStepGate(messages: UiMessages): StepGate {
+export function createStepGate(messages: Messages): StepGate {
   const input = process.stdin;
   if (input.isTTY) return (label) => askKey(fitLine(`${messages.stepGate.prompt} — ${label} `));
   const lines = readline.createInterface({ input, terminal: false })[Symbol.asyncIterator]();

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Comparison } from '../../demos/compare/types.js';
 import { AwtError } from '../../demos/core/errors.js';
+import { messages } from '../../demos/core/messages/index.js';
 import { integerOption, resolveLang } from '../options.js';
 import { outputWidth, write } from '../output.js';
 import { measureComparison, parseCompareOptions, type RawCompareOptions } from './compare.js';
@@ -13,7 +14,7 @@ interface RawTableOptions extends RawCompareOptions {
 export async function tableCommand(raw: RawTableOptions, env: NodeJS.ProcessEnv): Promise<void> {
   const lang = resolveLang(raw.lang, env);
   const { lessons } = await import('../../lessons/compare/index.js');
-  const t = lessons[lang];
+  const words = { messages: messages[lang].compare, lesson: lessons[lang] };
   let comparison: Comparison;
   let source: string;
   if (raw.from) {
@@ -25,13 +26,13 @@ export async function tableCommand(raw: RawTableOptions, env: NodeJS.ProcessEnv)
     source = 'awt-demo compare';
   }
   const render = await import('../../demos/render/criteria-table.js');
-  if (raw.markdown) return write(render.criteriaMarkdown(comparison, t, source));
+  if (raw.markdown) return write(render.criteriaMarkdown(comparison, words, source));
   const { createTheme, wantsColor } = await import('../../demos/render/theme.js');
   write(
     render.renderCriteriaTable(comparison, {
       width: outputWidth(raw.width === undefined ? undefined : integerOption('--width', raw.width, 40, 400)),
       theme: createTheme(raw.color !== false && wantsColor(process.stdout, env)),
-      t,
+      words,
       source,
     }),
   );

@@ -8,7 +8,7 @@
  * figures are the server's. The two halves meet only through `address`, which
  * crosses between the threads as a structured clone.
  *
- * One file per paradigm in demos/bench/adapters/, listed in adapters/index.ts.
+ * One per paradigm, demos/<paradigm>/bench-adapter.ts, named in demos/registry.ts.
  */
 
 export interface BenchOptions {

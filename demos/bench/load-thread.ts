@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BenchWorker } from './adapter.js';
-import { benchAdapters } from './adapters/index.js';
+import { benchAdapters } from './adapters.js';
 import { runLoad, type LoadProgress } from './load-generator.js';
 import type { LoadJob, ThreadMessage } from './run-in-thread.js';
 
@@ -13,7 +13,7 @@ const job = workerData as LoadJob;
 const post = (message: ThreadMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
 
 const entry = benchAdapters.find((candidate) => candidate.id === job.id);
-if (!entry) throw new Error(`no bench adapter "${job.id}" in adapters/index.ts`);
+if (!entry) throw new Error(`no bench adapter "${job.id}" in adapters.ts`);
 const adapter = await entry.load();
 const client = await adapter.connect(job.address, { concurrency: job.concurrency });
 const workers: BenchWorker[] = [];

@@ -9,14 +9,14 @@ import { seedBooks } from '../books/seed.js';
 import { track } from '../core/cleanup.js';
 import { isAwtError } from '../core/errors.js';
 import type { Lang } from '../core/lang.js';
-import { ui } from '../../lessons/ui/index.js';
+import { messages } from '../core/messages/index.js';
 import type { BenchAdapter, BenchServer } from './adapter.js';
-import { benchAdapters, referenceId } from './adapters/index.js';
+import { benchAdapters, referenceId } from './adapters.js';
 import { summarise, type LatencySummary } from './percentiles.js';
 import { runInThread } from './run-in-thread.js';
 
 export interface BenchSettings {
-  /** Which paradigms, in the order of adapters/index.ts. */
+  /** Which paradigms, in the order of adapters.ts. */
   ids: readonly string[];
   concurrency: number;
   durationMs: number;
@@ -26,7 +26,7 @@ export interface BenchSettings {
   amqpUrl?: string | undefined;
   onProgress?: (progress: BenchProgress) => void;
   onRow?: (row: BenchRow) => void;
-  /** The paradigms to choose from; adapters/index.ts unless a test brings its own. */
+  /** The paradigms to choose from; adapters.ts unless a test brings its own. */
   adapters?: typeof benchAdapters;
 }
 
@@ -108,7 +108,7 @@ async function benchOne(adapter: BenchAdapter, settings: BenchSettings): Promise
     server = await adapter.start({ concurrency: settings.concurrency, amqpUrl: settings.amqpUrl });
   } catch (error) {
     if (!isAwtError(error)) throw error;
-    return { ...base, ...emptyFigures(), skipped: error.describe(ui[settings.lang]).join(' ') };
+    return { ...base, ...emptyFigures(), skipped: error.describe(messages[settings.lang]).join(' ') };
   }
   const close = track(() => server.close());
   try {

@@ -10,7 +10,7 @@ import type { BenchAddress, BenchAnswer } from './adapter.js';
 import type { LoadProgress, LoadResult } from './load-generator.js';
 
 export interface LoadJob {
-  /** The adapter, by its id in adapters/index.ts. */
+  /** The adapter, by its id in adapters.ts. */
   id: string;
   address: BenchAddress;
   concurrency: number;

@@ -10,10 +10,10 @@ import type { Lang } from '../core/lang.js';
 import { countRoundTrips } from '../core/run-scenario.js';
 import type { Tap } from '../wire/tap.js';
 import type { WireItem } from '../wire/trace.js';
-import { ui } from '../../lessons/ui/index.js';
+import { messages } from '../core/messages/index.js';
 import { lessons } from '../../lessons/compare/index.js';
 import type { AdapterSession, UseCaseOutcome, UseCaseRun } from './adapter.js';
-import { adapters } from './adapters/index.js';
+import { loadCompareAdapter } from './paradigms.js';
 import { payloadOf } from './payload.js';
 import type { Cell, Comparison, Measurement, ParadigmId, UseCaseId } from './types.js';
 
@@ -28,24 +28,24 @@ export interface ComparisonOptions {
 }
 
 export async function runComparison(options: ComparisonOptions): Promise<Comparison> {
-  const t = lessons[options.lang];
+  const lesson = lessons[options.lang];
   const comparison: Comparison = {
     lang: options.lang,
     paradigms: options.paradigms,
     setup: {},
-    useCases: options.useCases.map((id) => ({ id, title: t.useCases[id], cells: {} })),
+    useCases: options.useCases.map((id) => ({ id, title: lesson.useCases[id], cells: {} })),
   };
   const origin = performance.now();
   for (const paradigm of options.paradigms) {
     options.onParadigm?.(paradigm);
     let session: AdapterSession;
     try {
-      const adapter = await adapters[paradigm]!();
+      const adapter = await loadCompareAdapter(paradigm);
       session = await adapter.start({ origin, ...(options.amqpUrl ? { amqpUrl: options.amqpUrl } : {}) });
     } catch (error) {
       // A broker that is not there skips its column; the rest still runs.
       if (!isAwtError(error)) throw error;
-      const reason = error.describe(ui[options.lang]).join(' ');
+      const reason = error.describe(messages[options.lang]).join(' ');
       comparison.setup[paradigm] = { fit: 'skipped', reason };
       for (const useCase of comparison.useCases) useCase.cells[paradigm] = { fit: 'skipped', reason };
       continue;
@@ -60,7 +60,10 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
         const run = session.useCases[useCase.id];
         useCase.cells[paradigm] = run
           ? { fit: true, measurement: (await measure(session.taps, options.repetitions, run)).measurement }
-          : { fit: false, reason: t.notAFit[paradigm][useCase.id] ?? t.notAFitDefault };
+          : {
+              fit: false,
+              reason: lesson.notAFit[paradigm][useCase.id] ?? messages[options.lang].compare.notAFitDefault,
+            };
       }
     } finally {
       await close();

@@ -1,9 +1,7 @@
 /** What `compare` measures, as plain data (rendered as a table, JSON, Markdown or CSV). */
-export const paradigmIds = ['rest', 'graphql', 'soap', 'websocket', 'mq'] as const;
-export type ParadigmId = (typeof paradigmIds)[number];
+import type { ParadigmId, UseCaseId } from '../core/paradigms.js';
 
-export const useCaseIds = [1, 2, 3, 4, 5, 6] as const;
-export type UseCaseId = (typeof useCaseIds)[number];
+export { paradigmIds, useCaseIds, type ParadigmId, type UseCaseId } from '../core/paradigms.js';
 
 export interface Bytes {
   total: number;

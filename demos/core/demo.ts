@@ -69,7 +69,11 @@ export interface Demo<S extends DemoSession = DemoSession, L extends Lesson = Le
   contract?(): Promise<string>;
 }
 
-/** Keeps the generic parameters when a demo module declares itself. */
-export function defineDemo<S extends DemoSession, L extends Lesson>(demo: Demo<S, L>): Demo<S, L> {
-  return demo;
+/**
+ * Checks a demo against its own session and lesson types, then hands it on as a plain
+ * Demo: the runner, the registry and the CLI need only this interface. (A Step<S, L>
+ * is not a Step<DemoSession, Lesson> to the compiler, because its run() takes an S.)
+ */
+export function defineDemo<S extends DemoSession, L extends Lesson>(demo: Demo<S, L>): Demo {
+  return demo as unknown as Demo;
 }

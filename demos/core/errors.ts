@@ -4,24 +4,17 @@
  * the words come from the message catalogue at the moment it is printed, in the
  * user's language. Anything else that escapes is a bug and is reported as one.
  */
-import type { UiMessages } from '../../lessons/ui/en.js';
+import type { Messages } from './messages/en.js';
 
-type ErrorParams = {
-  AWT_UNKNOWN_DEMO: { demo: string; ids: string };
-  AWT_BAD_OPTION: { option: string; value: string; expected: string };
-  AWT_PORT_IN_USE: { port: number };
-  AWT_NO_SCHEMA: { demo: string };
-  AWT_NO_SERVE: { demo: string };
-  AWT_INTERRUPTED: Record<string, never>;
-  AWT_BAD_FILE: { file: string; reason: string };
-  /** `url` without its password; `detail` is the system's or the broker's own words. */
-  AWT_BROKER_UNREACHABLE: {
-    url: string;
-    reason: 'refused' | 'timeout' | 'unknown-host' | 'login' | 'vhost' | 'not-amqp' | 'lost' | 'stalled';
-    detail: string;
-  };
-};
-export type AwtErrorCode = keyof ErrorParams;
+type Catalogue = Messages['errors'];
+
+/** Every AWT_ key of the catalogue that is a message (not a `_hint`). */
+export type AwtErrorCode = {
+  [K in keyof Catalogue]: K extends `${string}_hint` ? never : K extends `AWT_${string}` ? K : never;
+}[keyof Catalogue];
+
+/** The values a code's message needs: the parameter of its function in the catalogue. */
+export type ErrorParams<C extends AwtErrorCode> = Catalogue[C] extends (p: infer P) => string ? P : never;
 
 /** Exit codes: 2 usage, 3 a service is unreachable, 4 a local resource (port, file). */
 export const exitCodes: Record<AwtErrorCode, number> = {
@@ -33,6 +26,7 @@ export const exitCodes: Record<AwtErrorCode, number> = {
   AWT_INTERRUPTED: 130,
   AWT_BAD_FILE: 4,
   AWT_PORT_IN_USE: 4,
+  AWT_PORT_FORBIDDEN: 4,
   AWT_BROKER_UNREACHABLE: 3,
 };
 
@@ -41,7 +35,7 @@ export class AwtError<C extends AwtErrorCode = AwtErrorCode> extends Error {
 
   constructor(
     readonly code: C,
-    readonly params: ErrorParams[C],
+    readonly params: ErrorParams<C>,
   ) {
     super(`${code} ${JSON.stringify(params)}`);
     this.name = 'AwtError';
@@ -49,14 +43,26 @@ export class AwtError<C extends AwtErrorCode = AwtErrorCode> extends Error {
   }
 
   /** What happened, then what to do: one or two lines. */
-  describe(messages: UiMessages): string[] {
-    const errors = messages.errors as unknown as Record<string, ((p: unknown) => string) | string>;
-    const message = errors[this.code] as (p: unknown) => string;
-    const hint = errors[`${this.code}_hint`];
+  describe(messages: Messages): string[] {
+    const message = messages.errors[this.code] as (p: ErrorParams<C>) => string;
+    const hint = (messages.errors as Record<string, unknown>)[`${this.code}_hint`];
     return typeof hint === 'string' ? [message(this.params), hint] : [message(this.params)];
   }
 }
 
 export function isAwtError(error: unknown): error is AwtError {
   return error instanceof AwtError;
+}
+
+/**
+ * A server that cannot listen on the port the user chose says so in the tool's words:
+ * taken by another program, or below 1024 without the right to bind it. The wire layer
+ * passes node's own error up; this is where it becomes the user's error.
+ */
+export function listenError(error: unknown): AwtError | undefined {
+  const system = error as NodeJS.ErrnoException & { port?: number };
+  if (system?.syscall !== 'listen') return undefined;
+  if (system.code === 'EADDRINUSE') return new AwtError('AWT_PORT_IN_USE', { port: system.port ?? 0 });
+  if (system.code === 'EACCES') return new AwtError('AWT_PORT_FORBIDDEN', { port: system.port ?? 0 });
+  return undefined;
 }

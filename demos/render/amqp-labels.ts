@@ -2,7 +2,7 @@
  * The words beside each arrow of the AMQP sequence diagram: a method and its key fields,
  * a message's properties and body, a folded set-up. Styled spans, no layout.
  */
-import type { UiMessages } from '../../lessons/ui/en.js';
+import type { Messages } from '../core/messages/en.js';
 import { bodyLines } from './body-view.js';
 import { span, type Line, type Span } from './lines.js';
 import type { Style } from './theme.js';
@@ -35,7 +35,7 @@ export function methodSpans(item: AmqpFrameItem, full: boolean): Span[] {
 }
 
 /** Content header properties, §4.2.6.1: `contentType=application/json deliveryMode=2 (persistent) …`. */
-export function propertySpans(header: AmqpFrameItem, messages: UiMessages): Span[] {
+export function propertySpans(header: AmqpFrameItem, messages: Messages): Span[] {
   const spans: Span[] = [];
   for (const [key, value] of Object.entries(header.properties ?? {})) {
     // The headers table is routing data of its own (headers exchange, x-death): it keeps its name.
@@ -67,7 +67,7 @@ export function bodyView(bodies: AmqpFrameItem[], contentType: string, full: boo
 }
 
 /** The folded handshake: what was agreed, from the frames themselves. */
-export function setUpText(items: AmqpFrameItem[], messages: UiMessages): string {
+export function setUpText(items: AmqpFrameItem[], messages: Messages): string {
   const find = (method: string) => items.find((i) => i.method === method)?.fields ?? {};
   const header = items[0]?.fields ?? {};
   const startOk = find('Connection.StartOk');

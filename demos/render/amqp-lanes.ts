@@ -2,7 +2,7 @@
  * The lanes of the AMQP sequence diagram: who stands where, how wide each lane is, the
  * names above the lifelines and the arrows between them. Pure layout, no AMQP.
  */
-import type { UiMessages } from '../../lessons/ui/en.js';
+import type { Messages } from '../core/messages/en.js';
 import { eventItems, type AmqpEvent } from './amqp-events.js';
 import { span, type Line, type Span } from './lines.js';
 import type { Style } from './theme.js';
@@ -25,7 +25,7 @@ export interface Cell {
 }
 
 /** Parties in order of appearance: producers (and parties without a role) left of the broker, consumers right. */
-export function lanesOf(events: AmqpEvent[], t: UiMessages): { lanes: Lane[]; broker: number } {
+export function lanesOf(events: AmqpEvent[], t: Messages): { lanes: Lane[]; broker: number } {
   const seen = new Map<number, Lane & { role: string }>();
   events.forEach((event, row) => {
     for (const item of eventItems(event)) {
@@ -71,7 +71,7 @@ export function header(
   step: number,
   lead: (time?: string, size?: string) => Span[],
   room: number,
-  t: UiMessages,
+  t: Messages,
 ): Line[] {
   const fits = lanes.every((lane, i) => i === lanes.length - 1 || [...lane.name].length < step);
   if (fits) {

@@ -5,6 +5,7 @@
  */
 import type { BenchReport, BenchRow } from '../bench/run-bench.js';
 import type { Lang } from '../core/lang.js';
+import type { Messages } from '../core/messages/en.js';
 import type { BenchLesson } from '../../lessons/bench/en.js';
 import { numbers } from '../bench/numbers.js';
 import { barText } from './bar-chart.js';
@@ -15,7 +16,8 @@ export interface BenchRenderOptions {
   width: number;
   theme: Theme;
   lang: Lang;
-  t: BenchLesson;
+  words: Messages['bench'];
+  lesson: BenchLesson;
 }
 
 const indent = 2;
@@ -30,14 +32,14 @@ interface Column {
 }
 
 export function renderBench(report: BenchReport, options: BenchRenderOptions): string {
-  const { t, width, lang } = options;
+  const { words, width, lang } = options;
   const n = numbers(lang);
   const out: Line[] = [
-    ...wrap([span(t.title, 'title')], width),
+    ...wrap([span(words.title, 'title')], width),
     ...wrap(
       [
         span(
-          t.setup({
+          words.setup({
             concurrency: report.concurrency,
             seconds: n.decimal(report.durationSeconds, 1),
             warmup: n.decimal(report.warmupSeconds, 1),
@@ -47,14 +49,14 @@ export function renderBench(report: BenchReport, options: BenchRenderOptions): s
       ],
       width,
     ),
-    ...wrap([span(t.noTap)], width),
+    ...wrap([span(words.noTap)], width),
     [],
   ];
-  const operations = report.rows.map((row) => (row.id === 'reference' ? t.referenceOperation : row.operation));
+  const operations = report.rows.map((row) => (row.id === 'reference' ? words.referenceOperation : row.operation));
   const table = tableLines(report.rows, operations, options);
   out.push(...(table ?? stackedLines(report.rows, operations, options)));
   if (table && !table.hasOperation) {
-    out.push([], [span(t.legendHeading, 'dim')]);
+    out.push([], [span(words.legendHeading, 'dim')]);
     const nameWidth = Math.max(...report.rows.map((row) => row.name.length));
     report.rows.forEach((row, i) => {
       out.push(
@@ -65,31 +67,36 @@ export function renderBench(report: BenchReport, options: BenchRenderOptions): s
   const remarks = [...findings(report, options), ...problems(report, options)];
   if (remarks.length > 0) out.push([], ...remarks);
   out.push([]);
-  for (const note of [t.notes.reference, t.notes.reading, t.notes.threads, machine(report, options)]) {
+  for (const note of [
+    options.lesson.notes.reference,
+    options.lesson.notes.reading,
+    options.lesson.notes.threads,
+    machine(report, options),
+  ]) {
     out.push(...wrap([span(note, 'dim')], width));
   }
   return paint(out, options.theme) + '\n';
 }
 
 function columns(rows: readonly BenchRow[], options: BenchRenderOptions): Column[] {
-  const { t } = options;
+  const { words } = options;
   const n = numbers(options.lang);
   const dash = { text: '–', style: 'dim' as Style };
   const latency = (key: 'median' | 'p90' | 'p99' | 'max') => (row: BenchRow) =>
     row.latencyMs ? { text: n.ms(row.latencyMs[key]) } : dash;
   return [
-    { header: t.columns.paradigm, align: 'left', cells: rows.map((row) => ({ text: row.name, style: 'bold' })) },
+    { header: words.columns.paradigm, align: 'left', cells: rows.map((row) => ({ text: row.name, style: 'bold' })) },
     {
-      header: t.columns.rps,
+      header: words.columns.rps,
       align: 'right',
       cells: rows.map((row) =>
         row.skipped
-          ? { text: t.skippedCell, style: 'warn' }
+          ? { text: words.skippedCell, style: 'warn' }
           : { text: n.integer(row.requestsPerSecond), style: 'number' },
       ),
     },
     {
-      header: t.columns.ratio,
+      header: words.columns.ratio,
       align: 'right',
       cells: rows.map((row) =>
         row.ratio === null
@@ -97,10 +104,10 @@ function columns(rows: readonly BenchRow[], options: BenchRenderOptions): Column
           : { text: n.decimal(row.ratio, 2), style: ratioStyle(row.ratio) },
       ),
     },
-    { header: t.columns.median, align: 'right', cells: rows.map(latency('median')) },
-    { header: t.columns.p90, align: 'right', cells: rows.map(latency('p90')) },
-    { header: t.columns.p99, align: 'right', cells: rows.map(latency('p99')) },
-    { header: t.columns.max, align: 'right', cells: rows.map(latency('max')) },
+    { header: words.columns.median, align: 'right', cells: rows.map(latency('median')) },
+    { header: words.columns.p90, align: 'right', cells: rows.map(latency('p90')) },
+    { header: words.columns.p99, align: 'right', cells: rows.map(latency('p99')) },
+    { header: words.columns.max, align: 'right', cells: rows.map(latency('max')) },
   ];
 }
 
@@ -110,24 +117,24 @@ function tableLines(
   operations: readonly string[],
   options: BenchRenderOptions,
 ): (Line[] & { hasOperation?: boolean }) | undefined {
-  const { t } = options;
+  const { words } = options;
   const cols = columns(rows, options);
   const widthOf = (col: Column) => Math.max(col.header.length, ...col.cells.map((cell) => cell.text.length));
   const widths = cols.map(widthOf);
   // The latency heading spans median … max; widen median if the heading is longer.
   const latencySpan = () => widths.slice(3).reduce((sum, w) => sum + w, 0) + gap * 3;
-  if (t.columns.latency.length > latencySpan()) widths[3]! += t.columns.latency.length - latencySpan();
+  if (words.columns.latency.length > latencySpan()) widths[3]! += words.columns.latency.length - latencySpan();
   const core = indent + widths.reduce((sum, w) => sum + w, 0) + gap * (widths.length - 1);
   if (core > options.width) return undefined;
 
   let room = options.width - core;
   const bytes: Column = {
-    header: t.columns.bytes,
+    header: words.columns.bytes,
     align: 'right',
     cells: rows.map((row) => (row.skipped ? { text: '–', style: 'dim' } : { text: String(row.answerBytes) })),
   };
   const operation: Column = {
-    header: t.columns.operation,
+    header: words.columns.operation,
     align: 'left',
     cells: operations.map((text) => ({ text, style: 'dim' })),
   };
@@ -155,7 +162,7 @@ function tableLines(
   if (hasBytes) all.push({ col: bytes, width: widthOf(bytes) });
   if (hasOperation) all.push({ col: operation, width: widthOf(operation) });
 
-  const latencyStart = all.findIndex((c) => c.col.header === t.columns.median);
+  const latencyStart = all.findIndex((c) => c.col.header === words.columns.median);
   const before = indent + all.slice(0, latencyStart).reduce((sum, c) => sum + c.width + gap, 0);
   const spanWidth = all.slice(latencyStart, latencyStart + 4).reduce((sum, c) => sum + c.width, 0) + gap * 3;
   const cell = (text: string, width: number, align: Column['align']) =>
@@ -168,7 +175,7 @@ function tableLines(
     ]),
   ];
   const lines: Line[] & { hasOperation?: boolean } = [
-    [span(' '.repeat(before)), span(t.columns.latency.padStart(spanWidth), 'dim')],
+    [span(' '.repeat(before)), span(words.columns.latency.padStart(spanWidth), 'dim')],
     row(all.map((c) => ({ text: c.col.header, style: 'dim' }))),
     ...rows.map((_r, i) => row(all.map((c) => c.col.cells[i]!))),
   ];
@@ -178,14 +185,14 @@ function tableLines(
 
 /** One block per paradigm, for terminals too narrow for the table. */
 function stackedLines(rows: readonly BenchRow[], operations: readonly string[], options: BenchRenderOptions): Line[] {
-  const { t, width } = options;
+  const { words, width } = options;
   const n = numbers(options.lang);
   const maxRps = Math.max(...rows.map((row) => row.requestsPerSecond));
   const pad = span(' '.repeat(indent));
   return rows.flatMap((row, i): Line[] => {
     const blank: Line[] = i > 0 ? [[]] : [];
     const head = wrap([span(row.name, 'bold'), span('  '), span(operations[i]!, 'dim')], width);
-    if (row.skipped) return [...blank, ...head, [pad, span(t.skippedCell, 'warn')]];
+    if (row.skipped) return [...blank, ...head, [pad, span(words.skippedCell, 'warn')]];
     const ratio = row.ratio === null ? '–' : n.decimal(row.ratio, 2);
     const l = row.latencyMs ?? { median: NaN, p90: NaN, p99: NaN, max: NaN };
     return [
@@ -194,17 +201,17 @@ function stackedLines(rows: readonly BenchRow[], operations: readonly string[], 
       [
         pad,
         span(n.integer(row.requestsPerSecond), 'number'),
-        span(` ${t.columns.rps} · `),
+        span(` ${words.columns.rps} · `),
         span(ratio, row.ratio === null ? 'dim' : ratioStyle(row.ratio)),
-        span(` ${t.columns.ratio}`),
+        span(` ${words.columns.ratio}`),
       ],
       [pad, span(barText(row.requestsPerSecond, maxRps, Math.max(4, Math.min(maxBar, width - indent))), 'number')],
       ...wrap(
         [
           pad,
           span(
-            `${t.columns.latency}: ${t.columns.median} ${n.ms(l.median)} · ${t.columns.p90} ${n.ms(l.p90)} · ` +
-              `${t.columns.p99} ${n.ms(l.p99)} · ${t.columns.max} ${n.ms(l.max)}`,
+            `${words.columns.latency}: ${words.columns.median} ${n.ms(l.median)} · ${words.columns.p90} ${n.ms(l.p90)} · ` +
+              `${words.columns.p99} ${n.ms(l.p99)} · ${words.columns.max} ${n.ms(l.max)}`,
             'dim',
           ),
         ],
@@ -215,7 +222,7 @@ function stackedLines(rows: readonly BenchRow[], operations: readonly string[], 
 }
 
 function findings(report: BenchReport, options: BenchRenderOptions): Line[] {
-  const { t } = options;
+  const { words } = options;
   const n = numbers(options.lang);
   const reference = report.rows.find((row) => row.id === 'reference' && row.ratio !== null);
   const referenceCpu = reference?.cpuMicrosPerRequest;
@@ -226,31 +233,31 @@ function findings(report: BenchReport, options: BenchRenderOptions): Line[] {
       const percent = row.ratio! * 100;
       const extra = row.cpuMicrosPerRequest! - referenceCpu;
       // A paradigm without HTTP per request (WebSocket) can need less CPU than the reference.
-      const sentence = (extra < 0 ? t.findings.rowBelow : t.findings.row)({
+      const sentence = (extra < 0 ? words.findings.rowBelow : words.findings.row)({
         name: row.name,
         percent: n.decimal(percent, percent < 10 ? 1 : 0),
         micros: n.integer(row.cpuMicrosPerRequest!),
         extra: n.integer(Math.abs(extra)),
       });
-      const why = t.findings.why[row.id];
+      const why = options.lesson.why[row.id];
       return wrap([span('» ', 'notice'), span(why ? `${sentence} ${why}` : sentence, 'notice')], options.width);
     });
 }
 
 function problems(report: BenchReport, options: BenchRenderOptions): Line[] {
-  const { t } = options;
+  const { words } = options;
   const n = numbers(options.lang);
   const { loadAverage, cpus } = report.machine;
   const busy =
     loadAverage > cpus
-      ? wrap([span('⚠ ', 'warn'), span(t.busy({ load: n.decimal(loadAverage, 2), cpus }), 'warn')], options.width)
+      ? wrap([span('⚠ ', 'warn'), span(words.busy({ load: n.decimal(loadAverage, 2), cpus }), 'warn')], options.width)
       : [];
   return busy.concat(
     report.rows.flatMap((row) => {
       const text = row.skipped
-        ? t.skipped({ name: row.name, reason: row.skipped })
+        ? words.skipped({ name: row.name, reason: row.skipped })
         : row.errors > 0
-          ? t.errors({
+          ? words.errors({
               name: row.name,
               errors: n.integer(row.errors),
               total: n.integer(row.errors + row.requests),
@@ -264,7 +271,7 @@ function problems(report: BenchReport, options: BenchRenderOptions): Line[] {
 
 function machine(report: BenchReport, options: BenchRenderOptions): string {
   const m = report.machine;
-  return options.t.notes.machine({
+  return options.lesson.notes.machine({
     node: m.node,
     cpus: m.cpus,
     model: m.cpuModel,

@@ -1,6 +1,6 @@
 /** `compare --markdown` and `--csv`: the same facts as flat rows, for slides and scripts. */
 import type { Cell, Comparison } from '../compare/types.js';
-import type { CompareLesson } from '../../lessons/compare/en.js';
+import type { Messages } from '../core/messages/en.js';
 
 const columns = [
   'useCase',
@@ -24,9 +24,9 @@ type FlatRow = Record<(typeof columns)[number], string>;
 
 const emptyRow = Object.fromEntries(columns.map((c) => [c, ''])) as FlatRow;
 
-function flatten(comparison: Comparison, t: CompareLesson): FlatRow[] {
+function flatten(comparison: Comparison, words: Messages['compare']): FlatRow[] {
   const rows: FlatRow[] = [];
-  const blocks = [{ id: 0, title: t.setup, cells: comparison.setup }, ...comparison.useCases];
+  const blocks = [{ id: 0, title: words.setup, cells: comparison.setup }, ...comparison.useCases];
   for (const block of blocks) {
     for (const paradigm of comparison.paradigms) {
       const cell: Cell | undefined = block.cells[paradigm];
@@ -35,7 +35,7 @@ function flatten(comparison: Comparison, t: CompareLesson): FlatRow[] {
       rows.push({
         ...(measured ?? emptyRow),
         useCase: block.id ? `${block.id} ${block.title}` : block.title,
-        paradigm: t.paradigms[paradigm],
+        paradigm: words.paradigms[paradigm],
         fit: cell.fit === true ? 'yes' : cell.fit === false ? 'no' : 'skipped',
         note: cell.fit === true ? (measured?.note ?? '') : cell.reason,
       });
@@ -45,20 +45,20 @@ function flatten(comparison: Comparison, t: CompareLesson): FlatRow[] {
 }
 
 /** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled. */
-export function comparisonCsv(comparison: Comparison, t: CompareLesson): string {
+export function comparisonCsv(comparison: Comparison, words: Messages['compare']): string {
   const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
   const lines = [
     columns.join(','),
-    ...flatten(comparison, t).map((row) => columns.map((c) => quote(row[c])).join(',')),
+    ...flatten(comparison, words).map((row) => columns.map((c) => quote(row[c])).join(',')),
   ];
   return lines.join('\r\n') + '\r\n';
 }
 
-export function comparisonMarkdown(comparison: Comparison, t: CompareLesson): string {
+export function comparisonMarkdown(comparison: Comparison, words: Messages['compare']): string {
   const escape = (value: string) => value.replace(/\|/g, '\\|');
-  const head = ['', ...comparison.paradigms.map((p) => t.paradigms[p])];
-  const out: string[] = [`# ${t.heading}`, ''];
-  const blocks = [{ id: 0, title: t.setup, cells: comparison.setup }, ...comparison.useCases];
+  const head = ['', ...comparison.paradigms.map((p) => words.paradigms[p])];
+  const out: string[] = [`# ${words.heading}`, ''];
+  const blocks = [{ id: 0, title: words.setup, cells: comparison.setup }, ...comparison.useCases];
   for (const block of blocks) {
     out.push(
       `## ${block.id ? `${block.id}. ` : ''}${block.title}`,
@@ -69,17 +69,17 @@ export function comparisonMarkdown(comparison: Comparison, t: CompareLesson): st
     const value = (p: (typeof comparison.paradigms)[number], pick: (row: FlatRow) => string) => {
       const cell = block.cells[p];
       if (!cell) return '';
-      if (cell.fit !== true) return `— ${cell.fit === false ? t.notAFitLabel : t.skippedLabel}: ${cell.reason}`;
+      if (cell.fit !== true) return `— ${cell.fit === false ? words.notAFitLabel : words.skippedLabel}: ${cell.reason}`;
       return pick(toFlat(cell.measurement));
     };
     const rowsSpec: Array<[string, (row: FlatRow) => string]> = [
-      [t.rows.roundTrips, (r) => r.roundTrips],
-      [t.rows.connections, (r) => r.connections],
-      [t.rows.bytesUp, (r) => `${r.bytesUp} (${r.overheadUp} + ${r.payloadUp})`],
-      [t.rows.bytesDown, (r) => `${r.bytesDown} (${r.overheadDown} + ${r.payloadDown})`],
-      [t.rows.fields, (r) => (r.fieldsReceived ? `${r.fieldsReceived} / ${r.fieldsNeeded}` : '')],
-      [t.rows.latency, (r) => `${r.latencyMs} ms`],
-      [t.rows.note, (r) => r.note],
+      [words.rows.roundTrips, (r) => r.roundTrips],
+      [words.rows.connections, (r) => r.connections],
+      [words.rows.bytesUp, (r) => `${r.bytesUp} (${r.overheadUp} + ${r.payloadUp})`],
+      [words.rows.bytesDown, (r) => `${r.bytesDown} (${r.overheadDown} + ${r.payloadDown})`],
+      [words.rows.fields, (r) => (r.fieldsReceived ? `${r.fieldsReceived} / ${r.fieldsNeeded}` : '')],
+      [words.rows.latency, (r) => `${r.latencyMs} ms`],
+      [words.rows.note, (r) => r.note],
     ];
     for (const [label, pick] of rowsSpec) {
       out.push(`| ${[label, ...comparison.paradigms.map((p) => value(p, pick))].map(escape).join(' | ')} |`);

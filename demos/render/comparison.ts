@@ -3,7 +3,7 @@
  * block per paradigm when narrow), then bars of bytes and latency.
  */
 import type { Cell, Comparison, Measurement, ParadigmId, UseCaseComparison } from '../compare/types.js';
-import type { CompareLesson } from '../../lessons/compare/en.js';
+import type { Messages } from '../core/messages/en.js';
 import { barChart } from './bar-chart.js';
 import { paint, span, wrap, type Line } from './lines.js';
 import { table, type TableCell } from './table.js';
@@ -12,13 +12,13 @@ import type { Theme } from './theme.js';
 export interface ComparisonView {
   width: number;
   theme: Theme;
-  t: CompareLesson;
+  words: Messages['compare'];
 }
 
 type Row = [label: string, value: (m: Measurement) => string];
 
-function rows(t: CompareLesson): Row[] {
-  const r = t.rows;
+function rows(words: Messages['compare']): Row[] {
+  const r = words.rows;
   return [
     [r.roundTrips, (m) => String(m.roundTrips)],
     [r.connections, (m) => String(m.connections)],
@@ -34,13 +34,13 @@ function rows(t: CompareLesson): Row[] {
 }
 
 export function renderComparison(comparison: Comparison, view: ComparisonView): string {
-  const { t } = view;
+  const { words } = view;
   const repetitions = firstMeasurement(comparison)?.repetitions ?? 0;
   const lines: Line[] = [
-    ...wrap([span(t.heading, 'title')], view.width, 'words'),
-    ...wrap([span(t.measuredHow({ repetitions }), 'dim')], view.width, 'words'),
+    ...wrap([span(words.heading, 'title')], view.width, 'words'),
+    ...wrap([span(words.measuredHow({ repetitions }), 'dim')], view.width, 'words'),
     [],
-    ...useCaseBlock({ id: 0, title: t.setup, cells: comparison.setup }, comparison.paradigms, view),
+    ...useCaseBlock({ id: 0, title: words.setup, cells: comparison.setup }, comparison.paradigms, view),
   ];
   for (const useCase of comparison.useCases) lines.push([], ...useCaseBlock(useCase, comparison.paradigms, view));
   return paint(lines, view.theme) + '\n';
@@ -51,18 +51,18 @@ function useCaseBlock(
   paradigms: ParadigmId[],
   view: ComparisonView,
 ): Line[] {
-  const { t } = view;
+  const { words } = view;
   const title = useCase.id ? `${useCase.id}  ${useCase.title}` : useCase.title;
   const heading = wrap([span('━━ ', 'rule'), span(title, 'title')], view.width, 'words');
   const measured = paradigms.filter((p) => useCase.cells[p]?.fit === true);
   const header: TableCell[] = [
     { text: '' },
-    ...paradigms.map((p) => ({ text: t.paradigms[p], style: 'bold' as const })),
+    ...paradigms.map((p) => ({ text: words.paradigms[p], style: 'bold' as const })),
   ];
-  const body: TableCell[][] = rows(t)
+  const body: TableCell[][] = rows(words)
     .map(([label, value], row): TableCell[] => [
       { text: label, style: 'dim' },
-      ...paradigms.map((p) => cellText(useCase.cells[p], value, t, row === 0)),
+      ...paradigms.map((p) => cellText(useCase.cells[p], value, words, row === 0)),
     ])
     // A row with nothing in it (no fields counted, no remark) says nothing.
     .filter((row) => row.slice(1).some((cell) => cell.text !== ''));
@@ -72,8 +72,10 @@ function useCaseBlock(
     const cell = useCase.cells[p];
     // Why a paradigm was skipped is said once, under the set-up; "not a fit" differs per use case.
     if (cell && (cell.fit === false || (cell.fit === 'skipped' && !useCase.id))) {
-      const label = cell.fit === false ? t.notAFitLabel : t.skippedLabel;
-      lines.push(...wrap([span(`${t.paradigms[p]}: `, 'bold'), span(`${label} — ${cell.reason}`, 'warn')], view.width));
+      const label = cell.fit === false ? words.notAFitLabel : words.skippedLabel;
+      lines.push(
+        ...wrap([span(`${words.paradigms[p]}: `, 'bold'), span(`${label} — ${cell.reason}`, 'warn')], view.width),
+      );
     }
   }
   // Bars compare use cases; the set-up block (id 0) is too small a thing to draw.
@@ -85,23 +87,25 @@ function useCaseBlock(
 function cellText(
   cell: Cell | undefined,
   value: (m: Measurement) => string,
-  t: CompareLesson,
+  words: Messages['compare'],
   first: boolean,
 ): TableCell {
   if (!cell) return { text: '' };
   if (cell.fit === true) return { text: value(cell.measurement) };
-  return first ? { text: `— ${cell.fit === false ? t.notAFitLabel : t.skippedLabel}`, style: 'dim' } : { text: '' };
+  return first
+    ? { text: `— ${cell.fit === false ? words.notAFitLabel : words.skippedLabel}`, style: 'dim' }
+    : { text: '' };
 }
 
 /** Narrow terminals: one block per paradigm, label and value on a line. */
 function stacked(cells: Partial<Record<ParadigmId, Cell>>, paradigms: ParadigmId[], view: ComparisonView): Line[] {
-  const labelWidth = Math.max(...rows(view.t).map(([label]) => label.length));
+  const labelWidth = Math.max(...rows(view.words).map(([label]) => label.length));
   const lines: Line[] = [];
   for (const p of paradigms) {
     const cell = cells[p];
     if (cell?.fit !== true) continue;
-    lines.push([span(view.t.paradigms[p], 'bold')]);
-    for (const [label, value] of rows(view.t)) {
+    lines.push([span(view.words.paradigms[p], 'bold')]);
+    for (const [label, value] of rows(view.words)) {
       const text = value(cell.measurement);
       if (text) lines.push([span(`  ${label.padEnd(labelWidth)}  `, 'dim'), span(text)]);
     }
@@ -114,25 +118,25 @@ function bars(
   paradigms: ParadigmId[],
   view: ComparisonView,
 ): Line[] {
-  const { t } = view;
+  const { words } = view;
   const measurements = paradigms.map(
     (p) => [p, (useCase.cells[p] as { measurement: Measurement }).measurement] as const,
   );
   const chartWidth = Math.min(view.width, 80);
   return [
-    [span(t.bars.bytes, 'dim')],
+    [span(words.bars.bytes, 'dim')],
     ...barChart(
       measurements.map(([p, m]) => ({
-        label: `  ${t.paradigms[p]}`,
+        label: `  ${words.paradigms[p]}`,
         value: m.up.total + m.down.total,
         display: `${m.up.total + m.down.total} B`,
       })),
       { width: chartWidth },
     ),
-    [span(t.bars.latency, 'dim')],
+    [span(words.bars.latency, 'dim')],
     ...barChart(
       measurements.map(([p, m]) => ({
-        label: `  ${t.paradigms[p]}`,
+        label: `  ${words.paradigms[p]}`,
         value: m.latencyMs,
         display: m.latencyMs.toFixed(2),
         style: 'variable' as const,

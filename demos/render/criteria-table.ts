@@ -3,6 +3,7 @@
  * computed from a comparison (never typed in). Stacks when the terminal is narrow.
  */
 import type { Comparison, Measurement, ParadigmId, UseCaseId } from '../compare/types.js';
+import type { Messages } from '../core/messages/en.js';
 import type { CompareLesson } from '../../lessons/compare/en.js';
 import { paint, span, wrap, type Line } from './lines.js';
 import { table, type TableCell } from './table.js';
@@ -12,7 +13,7 @@ import type { Theme } from './theme.js';
 const columns: readonly ParadigmId[] = ['soap', 'rest', 'graphql', 'websocket', 'mq'];
 
 type MeasuredRow = [
-  key: keyof CompareLesson['table']['measured'],
+  key: keyof Messages['compare']['table']['measured'],
   useCase: UseCaseId,
   value: (m: Measurement) => string,
 ];
@@ -26,16 +27,22 @@ const measuredRows: MeasuredRow[] = [
   ['notifyDelay', 6, (m) => m.latencyMs.toFixed(0)],
 ];
 
+/** The table's own words (headings) and what it teaches (the lecture's criteria). */
+export interface CompareWords {
+  messages: Messages['compare'];
+  lesson: CompareLesson;
+}
+
 /** Rows of text: the criteria, then the measured ones (paradigm order as in the lecture, then the rest). */
 export function criteriaRows(
-  t: CompareLesson,
+  words: CompareWords,
   comparison: Comparison | undefined,
 ): { criteria: string[][]; measured: string[][] } {
   // The catalogue's criteria rows already stand in this order: label, then one cell per paradigm.
-  const criteria = Object.values(t.table.criteria).map((row) => [...row]);
+  const criteria = Object.values(words.lesson.criteria).map((row) => [...row]);
   const measured = comparison
     ? measuredRows.map(([key, useCase, value]) => [
-        t.table.measured[key],
+        words.messages.table.measured[key],
         ...columns.map((p) => {
           const cell = comparison.useCases.find((u) => u.id === useCase)?.cells[p];
           return cell?.fit === true ? value(cell.measurement) : '—';
@@ -48,26 +55,26 @@ export function criteriaRows(
 export interface CriteriaView {
   width: number;
   theme: Theme;
-  t: CompareLesson;
+  words: CompareWords;
   /** Where the measured rows came from, said under them. */
   source: string;
 }
 
 export function renderCriteriaTable(comparison: Comparison | undefined, view: CriteriaView): string {
-  const { t } = view;
-  const { criteria, measured } = criteriaRows(t, comparison);
+  const { criteria, measured } = criteriaRows(view.words, comparison);
+  const words = view.words.messages;
   const header: TableCell[] = [
-    { text: t.table.criterion, style: 'bold' },
-    ...columns.map((p) => ({ text: t.paradigms[p], style: 'bold' as const })),
+    { text: words.table.criterion, style: 'bold' },
+    ...columns.map((p) => ({ text: words.paradigms[p], style: 'bold' as const })),
   ];
   const toCells = (rows: string[][]) =>
     rows.map(([label, ...values]) => [{ text: label!, style: 'key' as const }, ...values.map((text) => ({ text }))]);
-  const lines: Line[] = [[span(t.table.heading, 'title')], []];
+  const lines: Line[] = [[span(words.table.heading, 'title')], []];
   lines.push(...(table([header, ...toCells(criteria)], view.width) ?? stacked(header, criteria)));
   if (measured.length > 0) {
-    lines.push([], [span(t.table.measuredHeading, 'title')]);
+    lines.push([], [span(words.table.measuredHeading, 'title')]);
     lines.push(...(table([header, ...toCells(measured)], view.width) ?? stacked(header, measured)));
-    lines.push(...wrap([span(t.table.measuredFrom({ source: view.source }), 'dim')], view.width, 'words'));
+    lines.push(...wrap([span(words.table.measuredFrom({ source: view.source }), 'dim')], view.width, 'words'));
   }
   return paint(lines, view.theme) + '\n';
 }
@@ -80,16 +87,17 @@ function stacked(header: TableCell[], rows: string[][]): Line[] {
 }
 
 /** Markdown for the lecture slides: the same rows. */
-export function criteriaMarkdown(comparison: Comparison | undefined, t: CompareLesson, source: string): string {
-  const { criteria, measured } = criteriaRows(t, comparison);
-  const head = [t.table.criterion, ...columns.map((p) => t.paradigms[p])];
+export function criteriaMarkdown(comparison: Comparison | undefined, all: CompareWords, source: string): string {
+  const { criteria, measured } = criteriaRows(all, comparison);
+  const words = all.messages;
+  const head = [words.table.criterion, ...columns.map((p) => words.paradigms[p])];
   const md = (rows: string[][]) => [
     `| ${head.join(' | ')} |`,
     `|${head.map(() => ' --- ').join('|')}|`,
     ...rows.map((row) => `| ${row.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`),
   ];
-  const out = [`# ${t.table.heading}`, '', ...md(criteria)];
+  const out = [`# ${words.table.heading}`, '', ...md(criteria)];
   if (measured.length > 0)
-    out.push('', `## ${t.table.measuredHeading}`, '', ...md(measured), '', t.table.measuredFrom({ source }));
+    out.push('', `## ${words.table.measuredHeading}`, '', ...md(measured), '', words.table.measuredFrom({ source }));
   return out.join('\n') + '\n';
 }

@@ -1,11 +1,11 @@
-import type { UiMessages } from '../../lessons/ui/en.js';
+import type { Messages } from '../core/messages/en.js';
 import type { Theme } from './theme.js';
 
 export interface RenderOptions {
   /** Columns to lay out for. Below `stackBelow` the two sides stack. */
   width: number;
   theme: Theme;
-  messages: UiMessages;
+  messages: Messages;
   /** Show exact bytes instead of pretty bodies. */
   raw: boolean;
   /** Do not cut long bodies. */

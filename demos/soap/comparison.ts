@@ -4,6 +4,7 @@
  * They are loaded only when the scenario runs (`--serve` and `--schema` never need them).
  */
 import type { BookStore } from '../books/store.js';
+import { partOf } from '../registry.js';
 import type { FieldProblem } from '../books/validation.js';
 import { createHttpClient } from '../wire/http-client.js';
 import { httpBehindTap } from '../wire/http-behind-tap.js';
@@ -31,9 +32,9 @@ export interface Comparison {
 const graphqlAccept = 'application/graphql-response+json, application/json;q=0.9';
 
 export async function startComparison(store: BookStore, origin: number): Promise<Comparison> {
-  const [{ createRestApp }, { createGraphqlApp }] = await Promise.all([
-    import('../rest/server.js'),
-    import('../graphql/server.js'),
+  const [createRestApp, createGraphqlApp] = await Promise.all([
+    partOf('rest', 'httpApp'),
+    partOf('graphql', 'httpApp'),
   ]);
   const rest = await httpBehindTap(createRestApp(store), { origin });
   const graphql = await httpBehindTap(createGraphqlApp(store), { origin }).catch(async (error: unknown) => {

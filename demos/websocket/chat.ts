@@ -47,7 +47,7 @@ export function serveChat(wss: WebSocketServer, store: BookStore): ChatServer {
       if (message?.type === 'chat' && typeof message.text === 'string' && message.text.trim()) {
         broadcast({ type: 'chat', from: members.get(ws), text: message.text.trim() });
       } else if (message?.type === 'listBooks' && isRequestId(message.id)) {
-        // type and id first: a client can match the answer on its first bytes (demos/bench/adapters/websocket.ts).
+        // type and id first: a client can match the answer on its first bytes (demos/websocket/bench-adapter.ts).
         ws.send(JSON.stringify({ type: 'books', id: message.id, books: store.list() }));
       } else if (message?.type === 'listBooks') {
         const problem = `Send {"type":"listBooks","id":"…"} with an id of 1 to ${maxIdLength} characters.`;

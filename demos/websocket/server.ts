@@ -8,9 +8,9 @@
 import type http from 'node:http';
 import type { WebSocketServer } from 'ws';
 import type { BookStore } from '../books/store.js';
+import { partOf, type GraphqlWsServer } from '../registry.js';
 import { serveChat, type ChatServer } from './chat.js';
 import { serveEcho, type EchoServer } from './echo.js';
-import { serveGraphqlWs, type GraphqlWsServer } from './graphql-subscription.js';
 import { createWss } from './limits.js';
 import { routeUpgrades } from './upgrade.js';
 
@@ -22,7 +22,8 @@ export interface WebsocketServers {
   close(): Promise<void>;
 }
 
-export function attachWebsocketServers(server: http.Server, store: BookStore): WebsocketServers {
+export async function attachWebsocketServers(server: http.Server, store: BookStore): Promise<WebsocketServers> {
+  const serveGraphqlWs = await partOf('graphql', 'subscriptions');
   const routes: Record<string, WebSocketServer> = {
     '/echo': createWss(),
     '/chat': createWss(),

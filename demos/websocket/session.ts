@@ -45,7 +45,7 @@ async function startServers(options: ServeOptions | undefined): Promise<Running>
     ...(options?.port !== undefined ? { port: options.port } : {}),
     ...(options ? { onItem: options.onItem } : {}),
   });
-  return { behindTap, store, servers: attachWebsocketServers(behindTap.server, store) };
+  return { behindTap, store, servers: await attachWebsocketServers(behindTap.server, store) };
 }
 
 export async function startWebsocket(): Promise<WebsocketSession> {

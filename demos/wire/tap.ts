@@ -5,7 +5,6 @@
  */
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { AwtError } from '../core/errors.js';
 import type { DecoderFactory } from './decoder.js';
 import type { ConnectionStats, WireItem } from './trace.js';
 
@@ -86,11 +85,8 @@ export async function startTap(options: TapOptions): Promise<Tap> {
   });
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') {
-        reject(new AwtError('AWT_PORT_IN_USE', { port: options.port ?? 0 }));
-      } else reject(error);
-    });
+    // node's own error (EADDRINUSE, EACCES …) goes up as it is; the CLI says it in the user's words.
+    server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
   const port = (server.address() as net.AddressInfo).port;

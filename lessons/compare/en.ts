@@ -1,19 +1,10 @@
-/** Words of `compare` and `table`, in English. lessons/compare/de.ts has the same keys. */
-import type { ParadigmId, UseCaseId } from '../../demos/compare/types.js';
-
-type PerParadigm = Record<ParadigmId, string>;
+/**
+ * What compare and table teach, in English: the use cases, why a paradigm does not fit
+ * one, and the lecture's criteria. de.ts has the same keys.
+ */
+import type { ParadigmId, UseCaseId } from '../../demos/core/paradigms.js';
 
 export const en = {
-  paradigms: {
-    rest: 'REST',
-    graphql: 'GraphQL',
-    soap: 'SOAP',
-    websocket: 'WebSocket',
-    mq: 'Message queue',
-  } as PerParadigm,
-  heading: 'The same use cases, every paradigm, measured in this run',
-  measuredHow: (p: { repetitions: number }) =>
-    `Through the wire tap on 127.0.0.1; latency is the median of ${p.repetitions === 1 ? 'one run' : `${p.repetitions} runs`} (the tap forwards every byte, so it adds a little to each).`,
   useCases: {
     1: 'List the title and author of all books',
     2: 'One book with its reviews',
@@ -22,7 +13,6 @@ export const en = {
     5: 'The list again (caching)',
     6: 'Be told when a new book arrives',
   } as Record<UseCaseId, string>,
-  setup: 'Set-up before the first call (connect, handshake)',
   /** Why a paradigm is not used for a use case; said instead of forcing it. */
   notAFit: {
     rest: {},
@@ -44,120 +34,89 @@ export const en = {
       5: 'messages are consumed, not cached',
     },
   } as Record<ParadigmId, Partial<Record<UseCaseId, string>>>,
-  notAFitDefault: 'not a natural fit for this paradigm',
-  notAFitLabel: 'not a fit',
-  skippedLabel: 'skipped',
-  rows: {
-    roundTrips: 'round trips',
-    connections: 'TCP connections',
-    bytesUp: 'bytes up',
-    bytesDown: 'bytes down',
-    split: 'overhead + payload',
-    fields: 'fields got / needed',
-    latency: 'latency (median)',
-    note: 'answer',
-  },
-  bars: {
-    bytes: 'bytes on the wire (up + down)',
-    latency: 'latency, ms (median)',
-  },
-  table: {
-    heading: 'SOAP, REST, GraphQL, WebSocket and message queues compared',
-    criterion: 'Criterion',
-    measuredHeading: 'Measured in this run',
-    measuredFrom: (p: { source: string }) => `Measured rows from ${p.source}.`,
-    criteria: {
-      architecture: [
-        'Architecture type',
-        'protocol',
-        'architectural style',
-        'query language and runtime',
-        'protocol over a TCP connection',
-        'messaging via a broker',
-      ],
-      transport: [
-        'Transport',
-        'HTTP, SMTP, TCP',
-        'HTTP',
-        'HTTP (mostly POST)',
-        'TCP, after an HTTP upgrade',
-        'AMQP over TCP',
-      ],
-      format: ['Data format', 'XML', 'JSON, XML', 'JSON', 'any: text or binary frames', 'any bytes, with content type'],
-      endpoints: [
-        'Endpoints',
-        'one per service; SOAPAction and the Body name the operation',
-        'several, one per resource',
-        'one single endpoint',
-        'one socket per client',
-        'exchanges and queues',
-      ],
-      flexibility: [
-        'Query flexibility',
-        'low: fixed operations',
-        'medium: through several endpoints',
-        'high: the client defines the query',
-        'free: the app defines its messages',
-        'routing by key, pattern or headers',
-      ],
-      versioning: [
-        'Versioning',
-        'through WSDL files',
-        'often in the URL (/v1/)',
-        'rarely needed: fields are added and marked @deprecated',
-        'in the message protocol (subprotocol)',
-        'in the message format',
-      ],
-      caching: [
-        'Caching',
-        'complex, rarely used',
-        'well supported by HTTP caching',
-        'limited: depends on the query',
-        'none (a live stream)',
-        'none: messages are consumed',
-      ],
-      errors: [
-        'Error handling',
-        'standard fault codes in XML',
-        'HTTP status codes + optional message',
-        'error objects in JSON',
-        'close codes (RFC 6455)',
-        'acks, nacks, dead-letter queues',
-      ],
-      security: [
-        'Security',
-        'WS-Security (e.g. XML signatures)',
-        'TLS/HTTPS, OAuth, API keys',
-        'TLS/HTTPS, OAuth, API keys',
-        'TLS (wss://), token at the handshake',
-        'TLS, users and permissions per vhost',
-      ],
-      uses: [
-        'Typical uses',
-        'enterprise and legacy systems',
-        'web APIs, microservices, mobile apps',
-        'SPAs, mobile apps, data-heavy apps',
-        'chat, live updates, games',
-        'decoupling, load distribution, events',
-      ],
-      complexity: [
-        'Complexity',
-        'high: large specifications',
-        'medium: depends on the design',
-        'high: especially with complex schemas',
-        'medium: state per connection',
-        'medium to high: a broker to run',
-      ],
-    } as Record<string, [string, string, string, string, string, string]>,
-    measured: {
-      listBytes: 'list (1): bytes on the wire',
-      listFields: 'list (1): fields got / needed',
-      detailTrips: 'book with reviews (2): round trips',
-      cachedBytes: 'list again (5): bytes on the wire',
-      notifyDelay: 'new book (6): ms until the client knows',
-      listLatency: 'list (1): latency, ms',
-    },
-  },
+  criteria: {
+    architecture: [
+      'Architecture type',
+      'protocol',
+      'architectural style',
+      'query language and runtime',
+      'protocol over a TCP connection',
+      'messaging via a broker',
+    ],
+    transport: [
+      'Transport',
+      'HTTP, SMTP, TCP',
+      'HTTP',
+      'HTTP (mostly POST)',
+      'TCP, after an HTTP upgrade',
+      'AMQP over TCP',
+    ],
+    format: ['Data format', 'XML', 'JSON, XML', 'JSON', 'any: text or binary frames', 'any bytes, with content type'],
+    endpoints: [
+      'Endpoints',
+      'one per service; SOAPAction and the Body name the operation',
+      'several, one per resource',
+      'one single endpoint',
+      'one socket per client',
+      'exchanges and queues',
+    ],
+    flexibility: [
+      'Query flexibility',
+      'low: fixed operations',
+      'medium: through several endpoints',
+      'high: the client defines the query',
+      'free: the app defines its messages',
+      'routing by key, pattern or headers',
+    ],
+    versioning: [
+      'Versioning',
+      'through WSDL files',
+      'often in the URL (/v1/)',
+      'rarely needed: fields are added and marked @deprecated',
+      'in the message protocol (subprotocol)',
+      'in the message format',
+    ],
+    caching: [
+      'Caching',
+      'complex, rarely used',
+      'well supported by HTTP caching',
+      'limited: depends on the query',
+      'none (a live stream)',
+      'none: messages are consumed',
+    ],
+    errors: [
+      'Error handling',
+      'standard fault codes in XML',
+      'HTTP status codes + optional message',
+      'error objects in JSON',
+      'close codes (RFC 6455)',
+      'acks, nacks, dead-letter queues',
+    ],
+    security: [
+      'Security',
+      'WS-Security (e.g. XML signatures)',
+      'TLS/HTTPS, OAuth, API keys',
+      'TLS/HTTPS, OAuth, API keys',
+      'TLS (wss://), token at the handshake',
+      'TLS, users and permissions per vhost',
+    ],
+    uses: [
+      'Typical uses',
+      'enterprise and legacy systems',
+      'web APIs, microservices, mobile apps',
+      'SPAs, mobile apps, data-heavy apps',
+      'chat, live updates, games',
+      'decoupling, load distribution, events',
+    ],
+    complexity: [
+      'Complexity',
+      'high: large specifications',
+      'medium: depends on the design',
+      'high: especially with complex schemas',
+      'medium: state per connection',
+      'medium to high: a broker to run',
+    ],
+  } as Record<string, [string, string, string, string, string, string]>,
 };
 
 export type CompareLesson = typeof en;

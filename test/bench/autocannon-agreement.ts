@@ -13,7 +13,7 @@
  */
 import { createRequire } from 'node:module';
 import os from 'node:os';
-import { adapter } from '../../demos/bench/adapters/rest.js';
+import { benchAdapter as adapter } from '../../demos/rest/bench-adapter.js';
 import { summarise } from '../../demos/bench/percentiles.js';
 import { runInThread } from '../../demos/bench/run-in-thread.js';
 

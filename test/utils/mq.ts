@@ -5,6 +5,7 @@ import { amqpFrames } from '../../demos/mq/frames.js';
 import { startMq } from '../../demos/mq/session.js';
 import type { AmqpFrameItem } from '../../demos/wire/amqp-frames.js';
 import type { MqLesson } from '../../lessons/mq/en.js';
+import { lessons } from '../../lessons/mq/index.js';
 
 export interface StepRun {
   facts: string[];
@@ -17,7 +18,7 @@ export interface StepRun {
 export async function runMqStep(id: string, lang: Lang = 'en'): Promise<StepRun> {
   const step = demo.steps.find((s) => s.id === id);
   if (!step) throw new Error(`no mq step ${id}`);
-  const t = demo.lessons[lang];
+  const t = lessons[lang];
   const session = await startMq();
   try {
     const tap = session.taps[0]!;

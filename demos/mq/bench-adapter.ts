@@ -12,12 +12,12 @@
  */
 import amqp from 'amqplib';
 import { randomBytes } from 'node:crypto';
-import { BookStore } from '../../books/store.js';
-import { resolveBrokerUrl } from '../../mq/broker-url.js';
-import { connectDirect, probeMs } from '../../mq/connect-broker.js';
-import { within } from '../../mq/wait.js';
-import { withDeadline, type BenchAdapter, type BenchAnswer, type BenchWorker } from '../adapter.js';
-import { countJsonList } from '../http-adapter.js';
+import { BookStore } from '../books/store.js';
+import { resolveBrokerUrl } from './broker-url.js';
+import { connectDirect, probeMs } from './connect-broker.js';
+import { within } from './wait.js';
+import { withDeadline, type BenchAdapter, type BenchAnswer, type BenchWorker } from '../bench/adapter.js';
+import { countJsonList } from '../bench/http-adapter.js';
 
 /** As in http-adapter.ts: the check before the load must not hang; under load the generator bounds the wait. */
 const checkTimeoutMs = 10_000;
@@ -27,7 +27,7 @@ const requestType = 'listBooks';
 
 const countBooks = countJsonList();
 
-export const adapter: BenchAdapter = {
+export const benchAdapter: BenchAdapter = {
   id: 'mq',
   name: 'AMQP',
   operation: `RPC: Basic.Publish type=${requestType} reply-to=${directReplyTo} → Basic.Deliver`,

@@ -1,4 +1,8 @@
-/** Every line the tool itself prints, in English. lessons/ui/de.ts has the same keys. */
+/** Every line the tool itself prints, in English: help, errors, headings, labels. de.ts has the same keys. */
+import type { ParadigmId } from '../paradigms.js';
+
+type PerParadigm = Record<ParadigmId, string>;
+
 export const en = {
   program: {
     description:
@@ -70,9 +74,17 @@ export const en = {
     AWT_BAD_OPTION_hint: 'Run "awt-demo --help" for the options.',
     AWT_PORT_IN_USE: (p: { port: number }) => `Port ${p.port} is already in use.`,
     AWT_PORT_IN_USE_hint: 'Choose another with --port, or leave --port out to let the system pick one.',
+    AWT_PORT_FORBIDDEN: (p: { port: number }) =>
+      `Port ${p.port} is below 1024, and only the administrator may listen on such a port.`,
+    AWT_PORT_FORBIDDEN_hint: 'Choose a port from 1024 up with --port (for example 4000), or leave --port out.',
     AWT_NO_SCHEMA: (p: { demo: string }) => `The ${p.demo} demo has no contract to print.`,
     AWT_NO_SERVE: (p: { demo: string }) => `The ${p.demo} demo has no server to keep running; run it without --serve.`,
-    AWT_BROKER_UNREACHABLE: (p: { url: string; reason: string; detail: string }) => {
+    /** `url` without its password; `detail` is the system's or the broker's own words. */
+    AWT_BROKER_UNREACHABLE: (p: {
+      url: string;
+      reason: 'refused' | 'timeout' | 'unknown-host' | 'login' | 'vhost' | 'not-amqp' | 'lost' | 'stalled';
+      detail: string;
+    }) => {
       const sentences: Record<string, string> = {
         refused: `No AMQP broker is reachable at ${p.url}: nothing accepts connections there (${p.detail}).`,
         timeout: `No AMQP broker is reachable at ${p.url}: no answer within ${p.detail}.`,
@@ -87,7 +99,7 @@ export const en = {
     },
     AWT_BROKER_UNREACHABLE_hint:
       'Start RabbitMQ as in the lecture: docker run -d --hostname my-rabbit --name some-rabbit -p 5672:5672 -p 15672:15672 rabbitmq:3-management (or install the distribution package: sudo apt install rabbitmq-server), or name a running broker with --amqp-url or AMQP_URL.',
-    AWT_INTERRUPTED: () => 'Interrupted. Every server and connection is closed.',
+    AWT_INTERRUPTED: (_p: Record<string, never>) => 'Interrupted. Every server and connection is closed.',
     AWT_BAD_FILE: (p: { file: string; reason: string }) =>
       p.reason === 'not-a-comparison'
         ? `${p.file} is not a comparison written by "awt-demo compare --json".`
@@ -208,6 +220,100 @@ export const en = {
     waiting: 'Every request anyone sends is shown below. Ctrl-C stops the server.',
   },
   interrupted: 'Interrupted. Every server and connection is closed.',
+  bench: {
+    cli: {
+      description: 'throughput and latency of the book list per paradigm, against bare node:http as the ceiling',
+      duration: 'seconds of load per paradigm, after a short warm-up (default 3)',
+      concurrency: 'connections sending at the same time (default 10)',
+      only: 'the paradigms to run, comma-separated (reference, rest, graphql, soap, websocket, mq); the reference always runs',
+      json: 'print the figures as JSON (progress still goes to stderr)',
+      amqpUrl: 'the AMQP broker for the mq row (default: $AMQP_URL, else amqp://guest:guest@127.0.0.1:5672)',
+    },
+    title: 'Throughput and latency: the list of books, per paradigm',
+    setup: (p: { concurrency: number; seconds: string; warmup: string }) =>
+      `${p.concurrency} connections, each sending its next request as soon as its last answer has arrived; ` +
+      `${p.seconds}\u00a0s per paradigm after ${p.warmup}\u00a0s of warm-up; everything on 127.0.0.1.`,
+    noTap: 'No wire tap here: the load goes straight to the servers, so recording the trace slows none of them.',
+    columns: {
+      paradigm: 'paradigm',
+      rps: 'req/s',
+      ratio: '× node:http',
+      latency: 'latency in ms',
+      median: 'median',
+      p90: 'p90',
+      p99: 'p99',
+      max: 'max',
+      bytes: 'B/answer',
+      operation: 'request',
+    },
+    legendHeading: 'What each row sends:',
+    referenceOperation: 'GET /v1/books, answered with the REST list as fixed bytes',
+    skippedCell: 'skipped',
+    findings: {
+      row: (p: { name: string; percent: string; micros: string; extra: string }) =>
+        `${p.name} reaches ${p.percent} % of bare node:http’s rate and takes ${p.micros} µs of CPU per request, ${p.extra} µs more.`,
+      /** The same, for a row that needs less CPU per request than the reference (`extra` is the difference, positive). */
+      rowBelow: (p: { name: string; percent: string; micros: string; extra: string }) =>
+        `${p.name} reaches ${p.percent} % of bare node:http’s rate and takes ${p.micros} µs of CPU per request, ${p.extra} µs less.`,
+    },
+    errors: (p: { name: string; errors: string; total: string; first: string }) =>
+      `${p.name}: ${p.errors} of ${p.total} requests failed; the first because: ${p.first}`,
+    busy: (p: { load: string; cpus: number }) =>
+      `The machine was busy when the run began (load average ${p.load} on ${p.cpus} cores): req/s, latencies and ` +
+      'even the CPU time per request will differ from run to run.',
+    skipped: (p: { name: string; reason: string }) => `${p.name} was skipped: ${p.reason}`,
+    progress: {
+      warmup: 'warm-up',
+      measure: 'measuring',
+      done: (p: { name: string; requests: string; seconds: string; rps: string }) =>
+        `${p.name}: ${p.requests} requests in ${p.seconds} s, ${p.rps} req/s`,
+      skipped: (p: { name: string }) => `${p.name}: skipped`,
+    },
+  },
+  compare: {
+    paradigms: {
+      rest: 'REST',
+      graphql: 'GraphQL',
+      soap: 'SOAP',
+      websocket: 'WebSocket',
+      mq: 'Message queue',
+    } as PerParadigm,
+    heading: 'The same use cases, every paradigm, measured in this run',
+    measuredHow: (p: { repetitions: number }) =>
+      `Through the wire tap on 127.0.0.1; latency is the median of ${p.repetitions === 1 ? 'one run' : `${p.repetitions} runs`} (the tap forwards every byte, so it adds a little to each).`,
+    setup: 'Set-up before the first call (connect, handshake)',
+    notAFitDefault: 'not a natural fit for this paradigm',
+    notAFitLabel: 'not a fit',
+    skippedLabel: 'skipped',
+    rows: {
+      roundTrips: 'round trips',
+      connections: 'TCP connections',
+      bytesUp: 'bytes up',
+      bytesDown: 'bytes down',
+      split: 'overhead + payload',
+      fields: 'fields got / needed',
+      latency: 'latency (median)',
+      note: 'answer',
+    },
+    bars: {
+      bytes: 'bytes on the wire (up + down)',
+      latency: 'latency, ms (median)',
+    },
+    table: {
+      heading: 'SOAP, REST, GraphQL, WebSocket and message queues compared',
+      criterion: 'Criterion',
+      measuredHeading: 'Measured in this run',
+      measuredFrom: (p: { source: string }) => `Measured rows from ${p.source}.`,
+      measured: {
+        listBytes: 'list (1): bytes on the wire',
+        listFields: 'list (1): fields got / needed',
+        detailTrips: 'book with reviews (2): round trips',
+        cachedBytes: 'list again (5): bytes on the wire',
+        notifyDelay: 'new book (6): ms until the client knows',
+        listLatency: 'list (1): latency, ms',
+      },
+    },
+  },
 };
 
-export type UiMessages = typeof en;
+export type Messages = typeof en;

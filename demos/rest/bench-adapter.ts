@@ -1,10 +1,10 @@
 /** REST: GET /v1/books on the demo's own express app, the store fresh, no tap. */
-import { BookStore } from '../../books/store.js';
-import { createRestApp } from '../../rest/server.js';
-import type { BenchAdapter } from '../adapter.js';
-import { countJsonList, httpClient, httpServer } from '../http-adapter.js';
+import { BookStore } from '../books/store.js';
+import { createRestApp } from './server.js';
+import type { BenchAdapter } from '../bench/adapter.js';
+import { countJsonList, httpClient, httpServer } from '../bench/http-adapter.js';
 
-export const adapter: BenchAdapter = {
+export const benchAdapter: BenchAdapter = {
   id: 'rest',
   name: 'REST',
   operation: 'GET /v1/books',

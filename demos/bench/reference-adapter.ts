@@ -4,9 +4,9 @@
  * cost of HTTP itself in node, on this machine. No paradigm can be faster.
  */
 import type http from 'node:http';
-import { BookStore } from '../../books/store.js';
-import type { BenchAdapter } from '../adapter.js';
-import { countJsonList, httpClient, httpServer } from '../http-adapter.js';
+import { BookStore } from '../books/store.js';
+import type { BenchAdapter } from './adapter.js';
+import { countJsonList, httpClient, httpServer } from './http-adapter.js';
 
 /**
  * The body of GET /v1/books on a fresh store: express's res.json() is JSON.stringify
@@ -17,7 +17,7 @@ export function referenceBody(): Buffer {
   return Buffer.from(JSON.stringify(new BookStore().list()));
 }
 
-export const adapter: BenchAdapter = {
+export const referenceAdapter: BenchAdapter = {
   id: 'reference',
   name: 'node:http',
   operation: 'GET /v1/books',

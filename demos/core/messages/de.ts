@@ -1,7 +1,7 @@
-import type { UiMessages } from './en.js';
+import type { Messages } from './en.js';
 
 /** Jede Zeile, die das Werkzeug selbst ausgibt, auf Deutsch. */
-export const de: UiMessages = {
+export const de: Messages = {
   program: {
     description:
       'Zeigt, was zwischen Client und Server wirklich über die Leitung geht: REST, GraphQL, SOAP, WebSocket und Message Queues.',
@@ -71,6 +71,8 @@ export const de: UiMessages = {
     AWT_PORT_IN_USE: (p) => `Port ${p.port} ist schon belegt.`,
     AWT_PORT_IN_USE_hint:
       'Wähle mit --port einen anderen oder lass --port weg, dann sucht das System einen freien aus.',
+    AWT_PORT_FORBIDDEN: (p) => `Port ${p.port} liegt unter 1024; an solchen Ports darf nur der Administrator lauschen.`,
+    AWT_PORT_FORBIDDEN_hint: 'Wähle mit --port einen Port ab 1024 (zum Beispiel 4000) oder lass --port weg.',
     AWT_NO_SCHEMA: (p) => `Die Demo ${p.demo} hat keinen Vertrag zum Ausgeben.`,
     AWT_NO_SERVE: (p) => `Die Demo ${p.demo} hat keinen Server zum Weiterlaufen; starte sie ohne --serve.`,
     AWT_BROKER_UNREACHABLE: (p) => {
@@ -203,4 +205,89 @@ export const de: UiMessages = {
     waiting: 'Jede Anfrage, die jemand schickt, erscheint hier. Strg-C beendet den Server.',
   },
   interrupted: 'Abgebrochen. Alle Server und Verbindungen sind geschlossen.',
+  bench: {
+    cli: {
+      description: 'Durchsatz und Latenz der Bücherliste je Paradigma, gemessen am nackten node:http als Obergrenze',
+      duration: 'Sekunden Last je Paradigma, nach kurzem Aufwärmen (Standard 3)',
+      concurrency: 'Verbindungen, die gleichzeitig senden (Standard 10)',
+      only: 'die Paradigmen, die laufen sollen, durch Kommas getrennt (reference, rest, graphql, soap, websocket, mq); die Referenz läuft immer',
+      json: 'die Messwerte als JSON ausgeben (der Fortschritt geht weiter nach stderr)',
+      amqpUrl: 'der AMQP-Broker für die mq-Zeile (Standard: $AMQP_URL, sonst amqp://guest:guest@127.0.0.1:5672)',
+    },
+    title: 'Durchsatz und Latenz: die Liste der Bücher, je Paradigma',
+    setup: (p) =>
+      `${p.concurrency} Verbindungen, jede schickt ihre nächste Anfrage, sobald ihre letzte Antwort da ist; ` +
+      `${p.seconds}\u00a0s je Paradigma nach ${p.warmup}\u00a0s Aufwärmen; alles auf 127.0.0.1.`,
+    noTap: 'Hier ohne Mitschnitt: Die Last geht direkt an die Server, das Aufzeichnen bremst also keinen von ihnen.',
+    columns: {
+      paradigm: 'Paradigma',
+      rps: 'Anfr./s',
+      ratio: '× node:http',
+      latency: 'Latenz in ms',
+      median: 'Median',
+      p90: 'p90',
+      p99: 'p99',
+      max: 'max',
+      bytes: 'B/Antwort',
+      operation: 'Anfrage',
+    },
+    legendHeading: 'Was jede Zeile sendet:',
+    referenceOperation: 'GET /v1/books, beantwortet mit der REST-Liste als feste Bytes',
+    skippedCell: 'übersprungen',
+    findings: {
+      row: (p) =>
+        `${p.name} erreicht ${p.percent} % der Rate von nacktem node:http und braucht ${p.micros} µs CPU je Anfrage, ${p.extra} µs mehr.`,
+      rowBelow: (p) =>
+        `${p.name} erreicht ${p.percent} % der Rate von nacktem node:http und braucht ${p.micros} µs CPU je Anfrage, ${p.extra} µs weniger.`,
+    },
+    errors: (p) => `${p.name}: ${p.errors} von ${p.total} Anfragen sind gescheitert; die erste, weil: ${p.first}`,
+    busy: (p) =>
+      `Der Rechner war zu Beginn ausgelastet (Load Average ${p.load} bei ${p.cpus} Kernen): Anfr./s, Latenzen ` +
+      'und selbst die CPU-Zeit je Anfrage werden von Lauf zu Lauf verschieden sein.',
+    skipped: (p) => `${p.name} wurde übersprungen: ${p.reason}`,
+    progress: {
+      warmup: 'Aufwärmen',
+      measure: 'Messung',
+      done: (p) => `${p.name}: ${p.requests} Anfragen in ${p.seconds} s, ${p.rps} Anfr./s`,
+      skipped: (p) => `${p.name}: übersprungen`,
+    },
+  },
+  compare: {
+    paradigms: { rest: 'REST', graphql: 'GraphQL', soap: 'SOAP', websocket: 'WebSocket', mq: 'Message Queue' },
+    heading: 'Dieselben Anwendungsfälle in jedem Paradigma, gemessen in diesem Lauf',
+    measuredHow: (p) =>
+      `Über den Mitschnitt auf 127.0.0.1; die Latenz ist der Median aus ${p.repetitions === 1 ? 'einem Lauf' : `${p.repetitions} Läufen`} (der Mitschnitt leitet jedes Byte weiter und kostet daher jeweils etwas Zeit).`,
+    setup: 'Aufbau vor dem ersten Aufruf (Verbindung, Handshake)',
+    notAFitDefault: 'passt nicht natürlich zu diesem Paradigma',
+    notAFitLabel: 'passt nicht',
+    skippedLabel: 'übersprungen',
+    rows: {
+      roundTrips: 'Round Trips',
+      connections: 'TCP-Verbindungen',
+      bytesUp: 'Bytes hin',
+      bytesDown: 'Bytes zurück',
+      split: 'Overhead + Nutzdaten',
+      fields: 'Felder erhalten / gebraucht',
+      latency: 'Latenz (Median)',
+      note: 'Antwort',
+    },
+    bars: {
+      bytes: 'Bytes auf der Leitung (hin + zurück)',
+      latency: 'Latenz, ms (Median)',
+    },
+    table: {
+      heading: 'SOAP, REST, GraphQL, WebSocket und Message Queues im Vergleich',
+      criterion: 'Kriterium',
+      measuredHeading: 'Gemessen in diesem Lauf',
+      measuredFrom: (p) => `Gemessene Zeilen aus ${p.source}.`,
+      measured: {
+        listBytes: 'Liste (1): Bytes auf der Leitung',
+        listFields: 'Liste (1): Felder erhalten / gebraucht',
+        detailTrips: 'Buch mit Rezensionen (2): Round Trips',
+        cachedBytes: 'Liste erneut (5): Bytes auf der Leitung',
+        notifyDelay: 'Neues Buch (6): ms, bis der Client es weiß',
+        listLatency: 'Liste (1): Latenz, ms',
+      },
+    },
+  },
 };

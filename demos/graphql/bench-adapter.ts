@@ -2,14 +2,14 @@
  * GraphQL: the list as one POST /graphql on the demo's own graphql-http server. The
  * query asks for every field REST sends, so both answers carry the same facts.
  */
-import { BookStore } from '../../books/store.js';
-import { createGraphqlApp } from '../../graphql/server.js';
-import type { BenchAdapter } from '../adapter.js';
-import { countJsonList, httpClient, httpServer } from '../http-adapter.js';
+import { BookStore } from '../books/store.js';
+import { createGraphqlApp } from './server.js';
+import type { BenchAdapter } from '../bench/adapter.js';
+import { countJsonList, httpClient, httpServer } from '../bench/http-adapter.js';
 
 export const booksQuery = '{ books { id title author year isbn createdAt } }';
 
-export const adapter: BenchAdapter = {
+export const benchAdapter: BenchAdapter = {
   id: 'graphql',
   name: 'GraphQL',
   operation: `POST /graphql ${booksQuery}`,

@@ -4,11 +4,11 @@
  */
 import type http from 'node:http';
 import type express from 'express';
-import { BookStore } from '../../books/store.js';
-import { createSoapApp } from '../../soap/server.js';
-import { namespace, servicePath, soapAction } from '../../soap/wsdl.js';
-import type { BenchAdapter } from '../adapter.js';
-import { httpClient, httpServer } from '../http-adapter.js';
+import { BookStore } from '../books/store.js';
+import { createSoapApp } from './server.js';
+import { namespace, servicePath, soapAction } from './wsdl.js';
+import type { BenchAdapter } from '../bench/adapter.js';
+import { httpClient, httpServer } from '../bench/http-adapter.js';
 
 /** SOAP 1.1 §4: an Envelope with a Body; the operation is the Body's one child element. */
 const listBooks =
@@ -21,7 +21,7 @@ function countBooks(body: Buffer): number {
   return xml.match(/<(?:\w+:)?book>/g)?.length ?? 0;
 }
 
-export const adapter: BenchAdapter = {
+export const benchAdapter: BenchAdapter = {
   id: 'soap',
   name: 'SOAP',
   operation: `POST ${servicePath} ListBooks`,

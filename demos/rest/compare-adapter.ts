@@ -1,16 +1,16 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BookStore } from '../../books/store.js';
-import { createRestApp } from '../../rest/server.js';
-import { createHttpClient } from '../../wire/http-client.js';
-import { httpBehindTap } from '../../wire/http-behind-tap.js';
-import type { CompareAdapter } from '../adapter.js';
-import { countFields, detailFieldsNeeded, listFieldsNeeded, newBook } from '../use-cases.js';
+import { BookStore } from '../books/store.js';
+import { createRestApp } from './server.js';
+import { createHttpClient } from '../wire/http-client.js';
+import { httpBehindTap } from '../wire/http-behind-tap.js';
+import type { CompareAdapter } from '../compare/adapter.js';
+import { countFields, detailFieldsNeeded, listFieldsNeeded, newBook } from '../compare/use-cases.js';
 
 /** How often the REST client asks "anything new?" in use case 6. */
 export const pollIntervalMs = 100;
 
-export const restAdapter: CompareAdapter = {
+export const compareAdapter: CompareAdapter = {
   paradigm: 'rest',
   async start({ origin }) {
     const store = new BookStore();

@@ -1,24 +1,30 @@
 import { performance } from 'node:perf_hooks';
 import { createClient, type Client } from 'graphql-ws';
-import { WebSocket } from 'ws';
-import { BookStore } from '../../books/store.js';
-import { createGraphqlApp } from '../../graphql/server.js';
-import { createHttpClient } from '../../wire/http-client.js';
-import { httpBehindTap } from '../../wire/http-behind-tap.js';
-import { bookClubToken } from '../../websocket/auth.js';
-import { wsUrl } from '../../websocket/clients.js';
-import { startWebsocket } from '../../websocket/session.js';
-import type { CompareAdapter } from '../adapter.js';
-import { countFields, detailFieldsNeeded, listFieldsNeeded, newBook } from '../use-cases.js';
+import { WebSocket, WebSocketServer } from 'ws';
+import { BookStore } from '../books/store.js';
+import { createHttpClient } from '../wire/http-client.js';
+import { httpBehindTap } from '../wire/http-behind-tap.js';
+import { httpDecoder } from '../wire/http-decoder.js';
+import { createWebSocketFrameDecoder } from '../wire/websocket-frames.js';
+import { createGraphqlApp } from './server.js';
+import { serveGraphqlWs } from './subscription.js';
+import type { CompareAdapter } from '../compare/adapter.js';
+import { countFields, detailFieldsNeeded, listFieldsNeeded, newBook } from '../compare/use-cases.js';
 
 const listQuery = '{ books { title author } }';
 
-export const graphqlAdapter: CompareAdapter = {
+export const compareAdapter: CompareAdapter = {
   paradigm: 'graphql',
   async start({ origin }) {
-    const server = await httpBehindTap(createGraphqlApp(new BookStore()), { origin });
-    // Subscriptions need a socket: the WebSocket demo's server speaks graphql-ws (its own tap).
-    const live = await startWebsocket();
+    const store = new BookStore();
+    // Queries over HTTP and subscriptions over a WebSocket on the same server and tap,
+    // as Apollo and graphql-ws set it up: the upgrade to /graphql speaks graphql-transport-ws.
+    const server = await httpBehindTap(createGraphqlApp(store), {
+      origin,
+      decoder: httpDecoder({ onUpgrade: (connection, emit) => createWebSocketFrameDecoder(connection, emit) }),
+    });
+    const wss = new WebSocketServer({ server: server.server, path: '/graphql', perMessageDeflate: false });
+    const subscriptions = serveGraphqlWs(wss, store);
     let subscriber: Client | undefined;
     const client = createHttpClient(server.url);
     const query = async (text: string, variables?: Record<string, unknown>) => {
@@ -31,11 +37,11 @@ export const graphqlAdapter: CompareAdapter = {
       return { status: reply.status, data: (reply.json as { data?: unknown }).data };
     };
     return {
-      taps: [server.tap, ...live.taps],
+      taps: [server.tap],
       // Queries need no set-up; the subscription socket does: upgrade, connection_init, connection_ack.
       connect: async () => {
         subscriber = createClient({
-          url: wsUrl(live.url, '/graphql', { access_token: bookClubToken }),
+          url: `${server.url.replace(/^http/, 'ws')}/graphql`,
           webSocketImpl: WebSocket,
           lazy: false,
           retryAttempts: 0,
@@ -74,7 +80,7 @@ export const graphqlAdapter: CompareAdapter = {
         },
         // subscribe, next (the push), complete: graphql-ws messages in WebSocket frames.
         6: async () => {
-          const listening = live.servers.graphql.whenSubscribed();
+          const listening = subscriptions.whenSubscribed();
           let addedAt = 0;
           let stop = () => {};
           const next = new Promise<number>((resolve, reject) => {
@@ -85,7 +91,7 @@ export const graphqlAdapter: CompareAdapter = {
           });
           await listening;
           addedAt = performance.now();
-          live.store.add({ ...newBook, isbn: null });
+          store.add({ ...newBook, isbn: null });
           const latencyMs = await next;
           stop();
           return { latencyMs, note: 'subscription: next' };
@@ -94,7 +100,9 @@ export const graphqlAdapter: CompareAdapter = {
       close: async () => {
         client.close();
         await subscriber?.dispose();
-        await Promise.all([server.close(), live.close()]);
+        for (const ws of wss.clients) ws.terminate();
+        await new Promise<void>((resolve) => wss.close(() => resolve()));
+        await server.close();
       },
     };
   },

@@ -1,10 +1,10 @@
-import { call, expectFault, faultOf } from '../../soap/calls.js';
-import { startSoap } from '../../soap/session.js';
-import type { CompareAdapter } from '../adapter.js';
-import { countFields, detailFieldsNeeded, listFieldsNeeded, newBook } from '../use-cases.js';
+import { call, expectFault, faultOf } from './calls.js';
+import { startSoap } from './session.js';
+import type { CompareAdapter } from '../compare/adapter.js';
+import { countFields, detailFieldsNeeded, listFieldsNeeded, newBook } from '../compare/use-cases.js';
 
 /** The SOAP demo's own session: clients generated from the served WSDL, AddBook with a UsernameToken. */
-export const soapAdapter: CompareAdapter = {
+export const compareAdapter: CompareAdapter = {
   paradigm: 'soap',
   async start() {
     const session = await startSoap();

@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { nextMessage, opened } from '../../websocket/clients.js';
-import { startWebsocket } from '../../websocket/session.js';
-import type { CompareAdapter } from '../adapter.js';
-import { newBook } from '../use-cases.js';
+import { nextMessage, opened } from './clients.js';
+import { startWebsocket } from './session.js';
+import type { CompareAdapter } from '../compare/adapter.js';
+import { newBook } from '../compare/use-cases.js';
 
 /** The WebSocket demo's book club: one open socket, and the server pushes each new book into it. */
-export const websocketAdapter: CompareAdapter = {
+export const compareAdapter: CompareAdapter = {
   paradigm: 'websocket',
   async start() {
     const session = await startWebsocket();

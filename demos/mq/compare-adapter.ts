@@ -1,17 +1,17 @@
 import { performance } from 'node:perf_hooks';
 import type { ConsumeMessage } from 'amqplib';
-import { BookStore } from '../../books/store.js';
-import { validateNewBook } from '../../books/validation.js';
-import { startMq } from '../../mq/session.js';
-import type { CompareAdapter } from '../adapter.js';
-import { newBook } from '../use-cases.js';
+import { BookStore } from '../books/store.js';
+import { validateNewBook } from '../books/validation.js';
+import { startMq } from './session.js';
+import type { CompareAdapter } from '../compare/adapter.js';
+import { newBook } from '../compare/use-cases.js';
 
 /**
  * The message-queue way: adding a book is a command message to a queue that a book
  * service consumes; "a new book arrived" is an event on a fanout exchange. Looking
  * data up is not messaging's job, so use cases 1, 2, 4 and 5 are left out on purpose.
  */
-export const mqAdapter: CompareAdapter = {
+export const compareAdapter: CompareAdapter = {
   paradigm: 'mq',
   async start({ amqpUrl }) {
     const session = await startMq(amqpUrl ? { amqpUrl } : {});

@@ -5,28 +5,28 @@
  * operation is one text frame up and one text frame down.
  */
 import type { WebSocket } from 'ws';
-import { BookStore } from '../../books/store.js';
-import { connect, opened } from '../../websocket/clients.js';
-import { createBooksApp } from '../../websocket/http-app.js';
-import { attachWebsocketServers } from '../../websocket/server.js';
-import { de } from '../../../lessons/websocket/de.js';
-import { en } from '../../../lessons/websocket/en.js';
-import { withDeadline, type BenchAdapter, type BenchAnswer, type BenchWorker } from '../adapter.js';
-import { countJsonList, httpServer } from '../http-adapter.js';
+import { BookStore } from '../books/store.js';
+import { connect, opened } from './clients.js';
+import { createBooksApp } from './http-app.js';
+import { attachWebsocketServers } from './server.js';
+import { de } from '../../lessons/websocket/de.js';
+import { en } from '../../lessons/websocket/en.js';
+import { withDeadline, type BenchAdapter, type BenchAnswer, type BenchWorker } from '../bench/adapter.js';
+import { countJsonList, httpServer } from '../bench/http-adapter.js';
 
 /** As in http-adapter.ts: the check before the load must not hang; under load the generator bounds the wait. */
 const checkTimeoutMs = 10_000;
 
 const countBooks = countJsonList('books');
 
-export const adapter: BenchAdapter = {
+export const benchAdapter: BenchAdapter = {
   id: 'websocket',
   name: 'WebSocket',
   operation: '/chat {"type":"listBooks","id":"…"}',
   start: async () => {
     const store = new BookStore();
     const server = await httpServer(createBooksApp(store, { en: en.page, de: de.page }));
-    const sockets = attachWebsocketServers(server.server, store);
+    const sockets = await attachWebsocketServers(server.server, store);
     return {
       address: server.address,
       close: async () => {
