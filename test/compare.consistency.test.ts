@@ -3,7 +3,6 @@ import { before, describe, test } from 'node:test';
 import { runComparison } from '../demos/compare/run-comparison.js';
 import type { Cell, Comparison, Measurement, ParadigmId, UseCaseId } from '../demos/compare/types.js';
 import { collectTrace } from '../demos/core/collect-trace.js';
-import type { Demo } from '../demos/core/demo.js';
 import { demo as graphqlDemo } from '../demos/graphql/demo.js';
 import { comparisonCsv, comparisonMarkdown } from '../demos/render/comparison-formats.js';
 import { demo as restDemo } from '../demos/rest/demo.js';
@@ -34,8 +33,8 @@ describe('compare: the numbers agree with the demos and with themselves', () => 
   });
 
   test('when the list is compared then its bytes equal what the REST and GraphQL demos trace for the same step', async () => {
-    const rest = await collectTrace(restDemo as unknown as Demo, 'en');
-    const graphql = await collectTrace(graphqlDemo as unknown as Demo, 'en');
+    const rest = await collectTrace(restDemo, 'en');
+    const graphql = await collectTrace(graphqlDemo, 'en');
     const restList = measured(comparison, 1, 'rest');
     const graphqlList = measured(comparison, 1, 'graphql');
     assert.deepEqual({ up: restList.up.total, down: restList.down.total }, stepBytes(rest, 'list'));
@@ -84,7 +83,7 @@ describe('compare: the numbers agree with the demos and with themselves', () => 
   });
 
   test('when SOAP lists the books then its bytes equal the SOAP demo trace for ListBooks', async () => {
-    const soap = await collectTrace(soapDemo as unknown as Demo, 'en');
+    const soap = await collectTrace(soapDemo, 'en');
     const list = measured(comparison, 1, 'soap');
     assert.deepEqual({ up: list.up.total, down: list.down.total }, stepBytes(soap, 'listBooks'));
     assert.deepEqual([list.fieldsReceived, list.fieldsNeeded], [36, 12]);

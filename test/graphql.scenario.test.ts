@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { collectTrace } from '../demos/core/collect-trace.js';
-import type { Demo } from '../demos/core/demo.js';
 import { demo as graphqlDemo } from '../demos/graphql/demo.js';
 import { httpExchanges } from '../demos/wire/http-facts.js';
 import type { HttpExchange, Trace } from '../demos/wire/trace.js';
@@ -14,7 +13,7 @@ describe('GraphQL demo, on the real server through the tap', () => {
   const body = (e: HttpExchange | undefined) => JSON.parse(e!.response!.body) as Json;
 
   before(async () => {
-    trace = await collectTrace(graphqlDemo as unknown as Demo, 'de');
+    trace = await collectTrace(graphqlDemo, 'de');
   });
 
   test('when the scenario runs then every request goes to the one endpoint POST /graphql', () => {

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { collectTrace } from '../demos/core/collect-trace.js';
-import type { Demo } from '../demos/core/demo.js';
 import { demo as restDemo } from '../demos/rest/demo.js';
 import { header, httpExchanges } from '../demos/wire/http-facts.js';
 import type { HttpExchange, StepTrace, Trace } from '../demos/wire/trace.js';
@@ -17,7 +16,7 @@ const exchangesOf = (trace: Trace, id: string): HttpExchange[] => httpExchanges(
 describe('REST demo, on the real server through the tap', () => {
   let trace: Trace;
   before(async () => {
-    trace = await collectTrace(restDemo as unknown as Demo, 'en');
+    trace = await collectTrace(restDemo, 'en');
   });
 
   test('when the scenario runs then every step has the status codes the lesson is about', () => {
@@ -99,7 +98,7 @@ describe('REST demo, on the real server through the tap', () => {
   });
 
   test('when the run is repeated then the data in the bodies is the same (deterministic store)', async () => {
-    const again = await collectTrace(restDemo as unknown as Demo, 'en');
+    const again = await collectTrace(restDemo, 'en');
     const bodies = (t: Trace) => t.steps.flatMap((s) => httpExchanges(s.items).map((e) => e.response!.body));
     assert.deepEqual(bodies(again), bodies(trace));
   });

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import type { Demo } from '../demos/core/demo.js';
 import type { Lang } from '../demos/core/lang.js';
 import { runScenario } from '../demos/core/run-scenario.js';
 import { demo as soapDemo } from '../demos/soap/demo.js';
@@ -12,7 +11,7 @@ import type { HttpExchange, StepTrace } from '../demos/wire/trace.js';
 
 async function run(lang: Lang): Promise<StepTrace[]> {
   const steps: StepTrace[] = [];
-  for await (const step of runScenario(soapDemo as unknown as Demo, { lang })) steps.push(step);
+  for await (const step of runScenario(soapDemo, { lang })) steps.push(step);
   return steps;
 }
 

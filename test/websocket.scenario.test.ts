@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { collectTrace } from '../demos/core/collect-trace.js';
-import type { Demo } from '../demos/core/demo.js';
 import { demo as websocketDemo } from '../demos/websocket/demo.js';
 import { maxMessageBytes } from '../demos/websocket/limits.js';
 import { header, httpExchanges } from '../demos/wire/http-facts.js';
-import type { HttpExchange, StepTrace, Trace, WireItem } from '../demos/wire/trace.js';
-import { websocketAccept, type WebSocketFrameItem } from '../demos/wire/websocket-frames.js';
+import { itemsOfKind, type HttpExchange, type StepTrace, type Trace, type WireItem } from '../demos/wire/trace.js';
+import { websocketAccept } from '../demos/wire/websocket-frames.js';
 
-const frames = (items: readonly WireItem[]) =>
-  items.filter((item): item is WebSocketFrameItem => item.kind === 'ws-frame');
+const frames = (items: readonly WireItem[]) => itemsOfKind(items, 'ws-frame');
 /** Bytes an item stood for on the socket: an exchange's two messages, a frame's header and payload. */
 const wireBytes = (item: WireItem) =>
   item.kind === 'http'
@@ -28,7 +26,7 @@ describe('WebSocket demo, on the real server through the tap', () => {
   const upgrades = (id: string): HttpExchange[] => httpExchanges(step(id).items).filter((e) => e.upgraded);
 
   before(async () => {
-    trace = await collectTrace(websocketDemo as unknown as Demo, 'en');
+    trace = await collectTrace(websocketDemo, 'en');
   });
 
   test('when the scenario runs then the nine steps of the issue come in order', () => {

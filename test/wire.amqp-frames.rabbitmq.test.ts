@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import amqp from 'amqplib';
-import { amqpMethodSummary, createAmqpFrameDecoder, type AmqpFrameItem } from '../demos/wire/amqp-frames.js';
+import { createAmqpFrameDecoder, type AmqpFrameItem } from '../demos/wire/amqp-frames.js';
+import { amqpMethodSummary } from './utils/amqp-summary.js';
 
 type Dir = 'up' | 'down';
 

@@ -13,5 +13,3 @@ export function steppingClock(start = '2026-10-01T09:00:00.000Z', stepMs = 60_00
     return now;
   };
 }
-
-export const systemClock: Clock = () => new Date();

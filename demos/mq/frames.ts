@@ -3,7 +3,7 @@
  * measured on the wire rather than taken from what the client believes it did.
  */
 import type { AmqpFrameItem } from '../wire/amqp-frames.js';
-import type { WireItem } from '../wire/trace.js';
+import { itemsOfKind, type WireItem } from '../wire/trace.js';
 
 /** A method frame with the content that followed it on its channel (§4.2.6), body as text. */
 export interface WireMessage {
@@ -15,7 +15,7 @@ export interface WireMessage {
 }
 
 export function amqpFrames(items: readonly WireItem[]): AmqpFrameItem[] {
-  return items.filter((item): item is AmqpFrameItem => item.kind === 'amqp-frame');
+  return itemsOfKind(items, 'amqp-frame');
 }
 
 export const partyOf = (item: AmqpFrameItem) => item.party?.name ?? `#${item.connection}`;

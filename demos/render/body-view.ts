@@ -3,15 +3,10 @@ import { jsonLines } from './highlight-json.js';
 import { xmlView } from './highlight-xml.js';
 import { span, type Line } from './lines.js';
 
-/** A viewer for one kind of body; SOAP adds XML, for example. */
-export type BodyViewer = (body: string, contentType: string) => Line[] | undefined;
+/** A viewer for one kind of body: the first that recognises it draws it. */
+type BodyViewer = (body: string, contentType: string) => Line[] | undefined;
 
 const viewers: BodyViewer[] = [graphqlRequestView, jsonView, xmlView];
-
-/** Other paradigms register their own formats (XML, …) here. */
-export function addBodyViewer(viewer: BodyViewer): void {
-  viewers.unshift(viewer);
-}
 
 /** The body, pretty-printed and styled by its content type; plain text otherwise. */
 export function bodyLines(body: string, contentType: string): Line[] {

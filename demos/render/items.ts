@@ -31,11 +31,6 @@ const renderers: Renderers = {
   'amqp-frame': renderAmqpSequence,
 };
 
-/** Each paradigm registers the view of its own items. */
-export function registerItemsRenderer<K extends WireItem['kind']>(kind: K, renderer: ItemsRenderer<K>): void {
-  (renderers as Record<string, unknown>)[kind] = renderer;
-}
-
 export function renderItems(items: readonly WireItem[], options: RenderOptions): Line[] {
   const lines: Line[] = [];
   for (const run of runsOfKind(items)) {

@@ -26,24 +26,24 @@ export function createRestApp(store: BookStore): express.Express {
 
   app.get('/v1/books/:id', (req, res) => {
     const book = store.get(req.params.id);
-    if (!book) return sendProblem(res, 404, 'Not Found', `No book with id ${req.params.id}.`);
+    if (!book) return sendProblem(res, 404, `No book with id ${req.params.id}.`);
     revalidate(res);
     res.json(v1Book(book));
   });
 
   app.get('/v1/books/:id/reviews', (req, res) => {
-    if (!store.get(req.params.id)) return sendProblem(res, 404, 'Not Found', `No book with id ${req.params.id}.`);
+    if (!store.get(req.params.id)) return sendProblem(res, 404, `No book with id ${req.params.id}.`);
     revalidate(res);
     res.json(store.reviewsOf(req.params.id));
   });
 
   app.post('/v1/books', express.json({ limit: '16kb' }), (req: Request, res: Response) => {
     if (!req.is('application/json')) {
-      return sendProblem(res, 415, 'Unsupported Media Type', 'Send the book as JSON (Content-Type: application/json).');
+      return sendProblem(res, 415, 'Send the book as JSON (Content-Type: application/json).');
     }
     const result = validateNewBook((req.body ?? {}) as Record<string, unknown>, store.openedAt);
     if (!result.ok) {
-      return sendProblem(res, 400, 'Bad Request', 'The book is not valid.', result.problems);
+      return sendProblem(res, 400, 'The book is not valid.', result.problems);
     }
     const book = store.add(result.value);
     res.status(201).location(`/v1/books/${book.id}`).json(v1Book(book));
@@ -57,18 +57,18 @@ export function createRestApp(store: BookStore): express.Express {
 
   app.get('/v2/books/:id', (req, res) => {
     const book = store.get(req.params.id);
-    if (!book) return sendProblem(res, 404, 'Not Found', `No book with id ${req.params.id}.`);
+    if (!book) return sendProblem(res, 404, `No book with id ${req.params.id}.`);
     revalidate(res);
     res.json(v2Book(book));
   });
 
-  app.use((req, res) => sendProblem(res, 404, 'Not Found', `There is no resource at ${req.method} ${req.path}.`));
+  app.use((req, res) => sendProblem(res, 404, `There is no resource at ${req.method} ${req.path}.`));
 
   // Malformed JSON, a body over the limit: the client's fault, said as a problem, never a stack trace.
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     const detail = error.type === 'entity.parse.failed' ? 'The body is not valid JSON.' : error.message;
-    sendProblem(res, status, status === 500 ? 'Internal Server Error' : 'Bad Request', detail);
+    sendProblem(res, status, detail);
   });
   return app;
 }

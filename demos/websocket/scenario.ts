@@ -5,7 +5,7 @@ import { broadcastStep, echoStep, pushStep } from './steps/messages.js';
 import { thenAndNowStep } from './steps/then-and-now.js';
 import type { WebsocketStep } from './steps/types.js';
 
-/** The steps of issue 4, in the order the lecture tells the story. */
+/** The steps, in the order the lecture tells the story. */
 export const websocketSteps: WebsocketStep[] = [
   handshakeStep,
   echoStep,

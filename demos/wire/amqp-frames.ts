@@ -11,8 +11,6 @@
 import type { ConnectionDecoder, Direction } from './decoder.js';
 import { bodyText, decodeHeaderPayload, decodeMethodPayload } from './amqp-fields.js';
 
-export { amqpMethodSummary } from './amqp-summary.js';
-
 /** One AMQP frame (or the protocol header) as it crossed the socket. JSON-serialisable. */
 export interface AmqpFrameItem {
   kind: 'amqp-frame';

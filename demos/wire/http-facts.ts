@@ -1,8 +1,8 @@
 /** Small questions facts ask of HTTP items, so steps read like sentences. */
-import type { HttpExchange, HttpMessage, WireItem } from './trace.js';
+import { itemsOfKind, type HttpExchange, type HttpMessage, type WireItem } from './trace.js';
 
 export function httpExchanges(items: readonly WireItem[]): HttpExchange[] {
-  return items.filter((item): item is HttpExchange => item.kind === 'http');
+  return itemsOfKind(items, 'http');
 }
 
 /** The value of a header, matched case-insensitively (RFC 9110 §5.1). */

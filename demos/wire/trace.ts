@@ -68,6 +68,14 @@ export interface UndecodedBytes {
  */
 export type WireItem = HttpExchange | UndecodedBytes | AmqpFrameItem | WebSocketFrameItem;
 
+/** The items of one kind, typed as that kind: `itemsOfKind(items, 'http')` are HttpExchanges. */
+export function itemsOfKind<K extends WireItem['kind']>(
+  items: readonly WireItem[],
+  kind: K,
+): Array<Extract<WireItem, { kind: K }>> {
+  return items.filter((item): item is Extract<WireItem, { kind: K }> => item.kind === kind);
+}
+
 /** Per-connection byte counts, measured on the socket. */
 export interface ConnectionStats {
   id: number;

@@ -11,7 +11,7 @@ import type { ConnectionDecoder, Direction } from './decoder.js';
 import type { UndecodedBytes } from './trace.js';
 
 /** RFC 6455 §4.2.2: the GUID the server appends to Sec-WebSocket-Key. */
-const HANDSHAKE_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+export const HANDSHAKE_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
 /**
  * Sec-WebSocket-Accept for a Sec-WebSocket-Key (RFC 6455 §4.2.2 step 5.4, example in

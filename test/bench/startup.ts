@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: how long the CLI takes, next to node's own start measured in the
- * same run (so the ratios hold on a slow or busy machine). Targets from issue 2:
+ * same run (so the ratios hold on a slow or busy machine). Targets:
  * `--help` at most 1.35× node's start; the whole GraphQL demo at most 4×.
  */
 import { spawnSync } from 'node:child_process';

@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
 import { header, httpExchanges } from '../../wire/http-facts.js';
-import { websocketAccept } from '../../wire/websocket-frames.js';
+import { HANDSHAKE_GUID as guid, websocketAccept } from '../../wire/websocket-frames.js';
 import { opened } from '../clients.js';
 import type { WebsocketStep } from './types.js';
-
-/** RFC 6455 §1.3 and §4.2.2: the GUID every server appends to the client's key. */
-const guid = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
 export const handshakeStep: WebsocketStep = {
   id: 'handshake',

@@ -1,5 +1,5 @@
 import type { Step } from '../../core/demo.js';
-import type { WireItem } from '../../wire/trace.js';
+import { itemsOfKind, type WireItem } from '../../wire/trace.js';
 import type { WebSocketFrameItem } from '../../wire/websocket-frames.js';
 import type { WebsocketLesson } from '../../../lessons/websocket/en.js';
 import type { WebsocketSession } from '../session.js';
@@ -7,7 +7,7 @@ import type { WebsocketSession } from '../session.js';
 export type WebsocketStep = Step<WebsocketSession, WebsocketLesson>;
 
 export function framesIn(items: readonly WireItem[]): WebSocketFrameItem[] {
-  return items.filter((item): item is WebSocketFrameItem => item.kind === 'ws-frame');
+  return itemsOfKind(items, 'ws-frame');
 }
 
 /** Milliseconds as the facts show them: one decimal. */

@@ -1,8 +1,5 @@
-/**
- * One plain-text line per AMQP frame item, for tables and the side-by-side view.
- * No colour here: renderers add it (DESIGN.md, demos/render is the only chalk user).
- */
-import type { AmqpFrameItem } from './amqp-frames.js';
+/** One plain-text line per AMQP frame item: what a test asserts on, and lists when it fails. */
+import type { AmqpFrameItem } from '../../demos/wire/amqp-frames.js';
 
 /** Fields amqp0-9-1.xml marks "reserved" (left over from 0-8), plus nowait: noise in a one-line summary. */
 const QUIET_KEYS = new Set([
