@@ -183,7 +183,7 @@ describe('failures in the middle of a run', () => {
       throw new Error('Channel closed');
     });
     await assert.rejects(
-      step.run({ session, t: en, items: () => [] }),
+      step.run({ session, lesson: en, items: () => [] }),
       (error: AwtError) =>
         error.code === 'AWT_BROKER_UNREACHABLE' && (error.params as { reason: string }).reason === 'lost',
     );

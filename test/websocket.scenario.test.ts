@@ -166,11 +166,13 @@ describe('WebSocket demo, on the real server through the tap', () => {
 
   test('when the three ways are compared then requests and bytes in the table are what the tap counted', () => {
     const s = step('thenAndNow');
+    const [grid, chart] = s.figures;
+    assert.ok(grid?.kind === 'table' && chart?.kind === 'bars', 'a table, then a bar chart');
+    assert.deepEqual(grid.align, ['left', 'right', 'right', 'right', 'right']);
     const rows = new Map(
-      s.figures
-        .map((fact) => /^(short polling|long polling|WebSocket) +(\d+) +(\d+) B +([\d.]+) ms +([\d.]+) ms$/.exec(fact))
-        .filter((m): m is RegExpExecArray => m !== null)
-        .map((m) => [m[1]!, { requests: Number(m[2]), bytes: Number(m[3]) }]),
+      grid.rows
+        .slice(1)
+        .map(([way, requests, bytes]) => [way!, { requests: Number(requests), bytes: parseInt(bytes!) }]),
     );
     assert.equal(rows.size, 3);
     const exchanges = httpExchanges(s.items);
@@ -200,10 +202,11 @@ describe('WebSocket demo, on the real server through the tap', () => {
       [...rows.values()].reduce((sum, row) => sum + row.bytes, 0),
       s.bytesUp + s.bytesDown,
     );
-    assert.ok(
-      s.figures.some((figure) => /^WebSocket +█*[▏▎▍▌▋▊▉]? +[\d.]+ ms$/.test(figure)),
-      'the bar chart',
+    assert.deepEqual(
+      chart.bars.map((bar) => bar.label),
+      ['short polling', 'long polling', 'WebSocket'],
     );
+    assert.ok(chart.bars.every((bar) => bar.value >= 0 && bar.display === `${bar.value.toFixed(1)} ms`));
   });
 
   test('when a GraphQL subscription runs then its protocol messages travel in text frames on /graphql', () => {

@@ -21,7 +21,7 @@ export interface RawBenchOptions {
   amqpUrl?: string;
 }
 
-export interface BenchOptions {
+export interface BenchCommandOptions {
   durationMs: number;
   concurrency: number;
   /** The paradigms to run, the reference always among them. */
@@ -37,7 +37,7 @@ export interface BenchOptions {
 /** Defaults that keep a 2-core machine busy without queueing: 10 loops, 3 s each. */
 export const benchDefaults = { durationSeconds: 3, concurrency: 10 };
 
-export function parseBenchOptions(raw: RawBenchOptions, env: NodeJS.ProcessEnv): BenchOptions {
+export function parseBenchOptions(raw: RawBenchOptions, env: NodeJS.ProcessEnv): BenchCommandOptions {
   const lang = resolveLang(raw.lang, env);
   const seconds =
     raw.duration === undefined ? benchDefaults.durationSeconds : number('--duration', raw.duration, 0.5, 300);
@@ -75,7 +75,7 @@ function only(value: string): string[] {
   return benchIds.filter((id) => id === referenceId || wanted.includes(id));
 }
 
-export async function benchCommand(options: BenchOptions): Promise<void> {
+export async function benchCommand(options: BenchCommandOptions): Promise<void> {
   const { runBench } = await import('../../demos/bench/run-bench.js');
   const { createTheme, wantsColor } = await import('../../demos/render/theme.js');
   const words = messages[options.lang].bench;
@@ -116,7 +116,7 @@ export async function benchCommand(options: BenchOptions): Promise<void> {
  * On a terminal, a bar redrawn in place; piped, one line per paradigm when it is done
  * (a log needs no carriage returns). Both on stderr, so stdout stays the result alone.
  */
-async function progressReporter(words: Messages['bench'], options: BenchOptions, theme: Theme) {
+async function progressReporter(words: Messages['bench'], options: BenchCommandOptions, theme: Theme) {
   const { progressLine } = await import('../../demos/render/progress-bar.js');
   const { numbers } = await import('../../demos/bench/numbers.js');
   const { paint } = await import('../../demos/render/lines.js');

@@ -11,7 +11,7 @@
  * One per paradigm, demos/<paradigm>/bench-adapter.ts, named in demos/registry.ts.
  */
 
-export interface BenchOptions {
+export interface BenchAdapterOptions {
   /** Concurrent loops; an HTTP client keeps this many keep-alive sockets. */
   concurrency: number;
   /** --amqp-url as given, for the mq adapter's start(); unset: $AMQP_URL, else the local default. */
@@ -32,9 +32,9 @@ export interface BenchAdapter {
    * Main thread: starts the server on 127.0.0.1, port 0, without the tap. An AwtError
    * here (a broker that is not running) skips this paradigm with its message.
    */
-  start(options: BenchOptions): Promise<BenchServer>;
+  start(options: BenchAdapterOptions): Promise<BenchServer>;
   /** Load thread (or a test): the client side, for the server at `address`. */
-  connect(address: BenchAddress, options: BenchOptions): Promise<BenchClient>;
+  connect(address: BenchAddress, options: BenchAdapterOptions): Promise<BenchClient>;
 }
 
 export interface BenchServer {
@@ -69,20 +69,4 @@ export interface BenchAnswer {
   bytes: number;
   /** Books in the answer, when `check` asked for them to be counted. */
   books?: number;
-}
-
-/**
- * `resolve` and `reject` that first clear a deadline which calls `onTimeout` after
- * `ms`: the one-off check before the load must not hang on a missing answer.
- */
-export function withDeadline<T>(
-  settle: { resolve: (value: T) => void; reject: (error: Error) => void },
-  ms: number,
-  onTimeout: () => void,
-): { resolve: (value: T) => void; reject: (error: Error) => void } {
-  const timer = setTimeout(onTimeout, ms);
-  return {
-    resolve: (value) => (clearTimeout(timer), settle.resolve(value)),
-    reject: (error) => (clearTimeout(timer), settle.reject(error)),
-  };
 }

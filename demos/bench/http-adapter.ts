@@ -6,7 +6,7 @@
  */
 import http from 'node:http';
 import type net from 'node:net';
-import type { BenchAddress, BenchAnswer, BenchClient, BenchOptions, BenchServer } from './adapter.js';
+import type { BenchAddress, BenchAnswer, BenchClient, BenchAdapterOptions, BenchServer } from './adapter.js';
 
 export interface FixedRequest {
   method: 'GET' | 'POST';
@@ -45,7 +45,7 @@ export function httpClient(
   address: BenchAddress,
   request: FixedRequest,
   countBooks: CountBooks,
-  options: BenchOptions,
+  options: BenchAdapterOptions,
 ): BenchClient {
   const url = new URL(address.url);
   // maxSockets = concurrency: every loop has a connection of its own, opened once and kept.

@@ -8,11 +8,11 @@
 import { performance } from 'node:perf_hooks';
 
 /** One operation; resolves when its whole answer has arrived, rejects on any failure. */
-export type Operation = () => Promise<unknown>;
+export type SendRequest = () => Promise<unknown>;
 
 export interface LoadOptions {
   /** One operation per loop: loops.length is the concurrency. */
-  loops: readonly Operation[];
+  loops: readonly SendRequest[];
   /** No loop starts a new operation after this. */
   durationMs: number;
   /** No more operations than this are started, all loops together. */
@@ -65,7 +65,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const start = performance.now();
   const deadline = start + options.durationMs;
 
-  const loop = async (operation: Operation) => {
+  const loop = async (operation: SendRequest) => {
     while (started < maxRequests && performance.now() < deadline) {
       started++;
       const t0 = performance.now();

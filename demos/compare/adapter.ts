@@ -21,7 +21,7 @@ export interface UseCaseOutcome {
 export type UseCaseRun =
   (() => Promise<UseCaseOutcome>) | { prepare: () => Promise<void>; run: () => Promise<UseCaseOutcome> };
 
-export interface AdapterSession {
+export interface CompareSession {
   readonly taps: readonly Tap[];
   /** Connects the client (handshakes and the like); measured as set-up, not as a use case. */
   connect(): Promise<void>;
@@ -29,7 +29,7 @@ export interface AdapterSession {
   close(): Promise<void>;
 }
 
-export interface AdapterOptions {
+export interface CompareAdapterOptions {
   amqpUrl?: string;
   /** Shared time origin so every tap's items line up. */
   origin: number;
@@ -37,5 +37,5 @@ export interface AdapterOptions {
 
 export interface CompareAdapter {
   paradigm: ParadigmId;
-  start(options: AdapterOptions): Promise<AdapterSession>;
+  start(options: CompareAdapterOptions): Promise<CompareSession>;
 }

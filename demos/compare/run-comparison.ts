@@ -12,7 +12,7 @@ import type { Tap } from '../wire/tap.js';
 import type { WireItem } from '../wire/trace.js';
 import { messages } from '../core/messages/index.js';
 import { lessons } from '../../lessons/compare/index.js';
-import type { AdapterSession, UseCaseOutcome, UseCaseRun } from './adapter.js';
+import type { CompareSession, UseCaseOutcome, UseCaseRun } from './adapter.js';
 import { loadCompareAdapter } from './paradigms.js';
 import { payloadOf } from './payload.js';
 import type { Cell, Comparison, Measurement, ParadigmId, UseCaseId } from './types.js';
@@ -38,7 +38,7 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
   const origin = performance.now();
   for (const paradigm of options.paradigms) {
     options.onParadigm?.(paradigm);
-    let session: AdapterSession;
+    let session: CompareSession;
     try {
       const adapter = await loadCompareAdapter(paradigm);
       session = await adapter.start({ origin, ...(options.amqpUrl ? { amqpUrl: options.amqpUrl } : {}) });

@@ -4,7 +4,7 @@
  */
 import type { Lang } from './lang.js';
 import type { Tap } from '../wire/tap.js';
-import type { WireItem } from '../wire/trace.js';
+import type { Figure, WireItem } from '../wire/trace.js';
 
 /** The lesson text of one demo: a title, a line for `list`, and per step what to notice. */
 export interface Lesson {
@@ -22,15 +22,15 @@ export interface DemoSession {
 export interface StepContext<S extends DemoSession, L extends Lesson> {
   session: S;
   /** The lesson text in the chosen language. */
-  t: L;
+  lesson: L;
   /** Wire items decoded so far in this step. */
   items(): WireItem[];
 }
 
-/** What a step found: sentences, and preformatted lines (a table, a bar chart) shown as they are. */
+/** What a step found: sentences, and figures (tables, charts) as data. */
 export interface StepOutcome {
   facts: string[];
-  figures: string[];
+  figures: Figure[];
 }
 
 export interface Step<S extends DemoSession, L extends Lesson> {

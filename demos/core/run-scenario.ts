@@ -8,7 +8,7 @@ import type { Demo, DemoSession, DemoStartOptions, Lesson } from './demo.js';
 import type { Lang } from './lang.js';
 import type { StepTrace, TraceTotals, WireItem } from '../wire/trace.js';
 
-export interface RunOptions {
+export interface ScenarioOptions {
   lang: Lang;
   /** Awaited before each step; returning false stops the run cleanly. */
   beforeStep?: (index: number) => Promise<boolean>;
@@ -20,9 +20,9 @@ export interface RunOptions {
 
 export async function* runScenario<S extends DemoSession, L extends Lesson>(
   demo: Demo<S, L>,
-  options: RunOptions,
+  options: ScenarioOptions,
 ): AsyncGenerator<StepTrace, TraceTotals | undefined> {
-  const t = demo.lessons[options.lang];
+  const lesson = demo.lessons[options.lang];
   const session = await demo.start(options.startOptions);
   const close = track(() => session.close());
   options.onStarted?.();
@@ -31,15 +31,15 @@ export async function* runScenario<S extends DemoSession, L extends Lesson>(
       if (options.beforeStep && !(await options.beforeStep(i + 1))) return undefined;
       const before = snapshot(session);
       const items = () => itemsSince(session, before);
-      const outcome = (await step.run({ session, t, items })) ?? [];
+      const outcome = (await step.run({ session, lesson, items })) ?? [];
       const { facts, figures } = Array.isArray(outcome) ? { facts: outcome, figures: [] } : outcome;
       const after = snapshot(session);
       const stepItems = items();
       yield {
         index: i + 1,
         id: step.id,
-        title: t.steps[step.id]!.title,
-        notice: t.steps[step.id]!.notice,
+        title: lesson.steps[step.id]!.title,
+        notice: lesson.steps[step.id]!.notice,
         facts,
         figures,
         items: stepItems,

@@ -16,11 +16,11 @@ import { BookStore } from '../books/store.js';
 import { resolveBrokerUrl } from './broker-url.js';
 import { connectDirect, probeMs } from './connect-broker.js';
 import { within } from './wait.js';
-import { withDeadline, type BenchAdapter, type BenchAnswer, type BenchWorker } from '../bench/adapter.js';
+import type { BenchAdapter, BenchWorker } from '../bench/adapter.js';
+import { inFlight } from '../bench/in-flight.js';
 import { countJsonList } from '../bench/http-adapter.js';
 
 /** As in http-adapter.ts: the check before the load must not hang; under load the generator bounds the wait. */
-const checkTimeoutMs = 10_000;
 const directReplyTo = 'amq.rabbitmq.reply-to';
 /** basic.properties type, "message type name": what the request asks for. It has no body. */
 const requestType = 'listBooks';
@@ -83,22 +83,11 @@ export const benchAdapter: BenchAdapter = {
   },
 };
 
-interface Pending {
-  correlationId: string;
-  check: boolean;
-  resolve(answer: BenchAnswer): void;
-  reject(error: Error): void;
-}
-
 async function rpcWorker(channel: amqp.Channel, queue: string): Promise<BenchWorker> {
   let requests = 0;
-  let pending: Pending | undefined;
-  const settle = () => {
-    const waiting = pending;
-    pending = undefined;
-    return waiting;
-  };
-  const fail = (error: Error) => settle()?.reject(error);
+  // The key is the request's correlation id, which the answer carries back.
+  const waiting = inFlight<string>();
+  const fail = (error: Error) => waiting.fail(error);
   channel.on('error', (error: Error) => fail(error));
   channel.on('close', () => fail(new Error('the channel closed')));
   // mandatory: a request no queue takes comes back (Basic.Return) instead of vanishing.
@@ -108,37 +97,24 @@ async function rpcWorker(channel: amqp.Channel, queue: string): Promise<BenchWor
   await channel.consume(
     directReplyTo,
     (message) => {
-      if (!message || message.properties.correlationId !== pending?.correlationId) return;
-      const { check, resolve, reject } = settle()!;
-      const bytes = message.content.length;
-      try {
-        resolve(check ? { bytes, books: countBooks(message.content) } : { bytes });
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
+      if (!message || message.properties.correlationId !== waiting.key) return;
+      waiting.answer(message.content, countBooks);
     },
     { noAck: true },
   );
 
   return {
-    run: (check = false) =>
-      new Promise<BenchAnswer>((resolve, reject) => {
-        const correlationId = String(++requests);
-        if (!check) {
-          pending = { correlationId, check, resolve, reject };
-        } else {
-          const settle = withDeadline({ resolve, reject }, checkTimeoutMs, () =>
-            fail(new Error(`no answer within ${checkTimeoutMs} ms`)),
-          );
-          pending = { correlationId, check, ...settle };
-        }
-        channel.sendToQueue(queue, Buffer.alloc(0), {
-          replyTo: directReplyTo,
-          correlationId,
-          type: requestType,
-          mandatory: true,
-        });
-      }),
+    run: (check = false) => {
+      const correlationId = String(++requests);
+      const answer = waiting.wait(correlationId, check);
+      channel.sendToQueue(queue, Buffer.alloc(0), {
+        replyTo: directReplyTo,
+        correlationId,
+        type: requestType,
+        mandatory: true,
+      });
+      return answer;
+    },
     close: async () => {
       await channel.close().catch(() => undefined);
     },

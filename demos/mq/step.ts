@@ -17,15 +17,15 @@ export type Facts = (frames: AmqpFrameItem[]) => string[];
 
 export interface MqContext {
   session: MqSession;
-  t: MqLesson;
+  lesson: MqLesson;
 }
 
 export function mqStep(id: MqStep['id'], act: (context: MqContext) => Promise<Facts>): MqStep {
   return {
     id,
-    async run({ session, t, items }) {
+    async run({ session, lesson, items }) {
       try {
-        const facts = await act({ session, t });
+        const facts = await act({ session, lesson });
         await session.closeParties();
         return facts(amqpFrames(items()));
       } catch (error) {

@@ -19,7 +19,7 @@ export interface Lane {
   to: number;
 }
 
-export interface Cell {
+export interface LaneCell {
   ch: string;
   style?: Style;
 }
@@ -93,7 +93,7 @@ export function header(
 }
 
 /** `├──────▶│` or `│◀──────┤`; folded exchanges both ways `│◀═════▶│`. */
-export function drawArrow(cells: Cell[], from: number, to: number, style: Style, both: boolean): void {
+export function drawArrow(cells: LaneCell[], from: number, to: number, style: Style, both: boolean): void {
   const [a, b] = from < to ? [from, to] : [to, from];
   for (let x = a + 1; x < b; x++) cells[x] = { ch: both ? '═' : '─', style };
   if (both) {
@@ -110,7 +110,7 @@ export function drawArrow(cells: Cell[], from: number, to: number, style: Style,
   }
 }
 
-export function toSpans(cells: Cell[]): Span[] {
+export function toSpans(cells: LaneCell[]): Span[] {
   const spans: Span[] = [];
   for (const cell of cells) {
     const last = spans.at(-1);

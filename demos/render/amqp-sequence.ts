@@ -11,7 +11,7 @@
  */
 import { amqpEvents, eventBytes, eventItems, type AmqpEvent } from './amqp-events.js';
 import { bodyView, methodSpans, propertySpans, setUpText } from './amqp-labels.js';
-import { drawArrow, GAP, header, lanesOf, layout, toSpans, type Cell } from './amqp-lanes.js';
+import { drawArrow, GAP, header, lanesOf, layout, toSpans, type LaneCell } from './amqp-lanes.js';
 import { span, wrap, type Line, type Span } from './lines.js';
 import type { RenderOptions } from './options.js';
 import type { Style } from './theme.js';
@@ -40,7 +40,7 @@ export function renderAmqpSequence(items: AmqpFrameItem[], options: RenderOption
   const gutterWidth = (lanes.length - 1) * step + 1;
 
   const gutter = (row: number, arrow?: { from: number; to: number; style: Style; both?: boolean }): Span[] => {
-    const cells: Cell[] = Array.from({ length: gutterWidth }, () => ({ ch: ' ' }));
+    const cells: LaneCell[] = Array.from({ length: gutterWidth }, () => ({ ch: ' ' }));
     lanes.forEach((lane, i) => {
       if (row >= lane.from && row <= lane.to) cells[i * step] = { ch: '│', style: 'rule' };
     });

@@ -10,6 +10,7 @@ import type { BenchLesson } from '../../lessons/bench/en.js';
 import { numbers } from '../bench/numbers.js';
 import { barText } from './bar-chart.js';
 import { paint, span, wrap, type Line } from './lines.js';
+import { gap, tableRow } from './table.js';
 import type { Style, Theme } from './theme.js';
 
 export interface BenchRenderOptions {
@@ -21,7 +22,6 @@ export interface BenchRenderOptions {
 }
 
 const indent = 2;
-const gap = 2;
 const minBar = 8;
 const maxBar = 24;
 
@@ -165,14 +165,13 @@ function tableLines(
   const latencyStart = all.findIndex((c) => c.col.header === words.columns.median);
   const before = indent + all.slice(0, latencyStart).reduce((sum, c) => sum + c.width + gap, 0);
   const spanWidth = all.slice(latencyStart, latencyStart + 4).reduce((sum, c) => sum + c.width, 0) + gap * 3;
-  const cell = (text: string, width: number, align: Column['align']) =>
-    align === 'left' ? text.padEnd(width) : text.padStart(width);
+  const widthsShown = all.map((c) => c.width);
   const row = (cells: Array<{ text: string; style?: Style }>): Line => [
     span(' '.repeat(indent)),
-    ...cells.flatMap((c, i) => [
-      ...(i > 0 ? [span(' '.repeat(gap))] : []),
-      span(cell(c.text, all[i]!.width, all[i]!.col.align), c.style),
-    ]),
+    ...tableRow(
+      cells.map((c, i) => ({ ...c, align: all[i]!.col.align })),
+      widthsShown,
+    ),
   ];
   const lines: Line[] & { hasOperation?: boolean } = [
     [span(' '.repeat(before)), span(words.columns.latency.padStart(spanWidth), 'dim')],

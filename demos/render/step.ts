@@ -1,3 +1,4 @@
+import { renderFigure } from './figure.js';
 import { renderItems } from './items.js';
 import { paint, span, wrap, type Line } from './lines.js';
 import type { RenderOptions } from './options.js';
@@ -20,7 +21,8 @@ export function renderStep(step: StepTrace, total: number, options: RenderOption
     ...renderItems(step.items, options),
     [],
     ...step.facts.flatMap((fact) => wrap([span('✔ ', 'fact'), span(fact, 'fact')], options.width)),
-    ...(step.figures.length > 0 ? [[], ...step.figures.map((figure): Line => [span(`  ${figure}`)]), []] : []),
+    ...step.figures.flatMap((figure) => [[], ...renderFigure(figure, options.width)]),
+    ...(step.figures.length > 0 ? [[]] : []),
     ...wrap(
       [span(t.stepTotals({ trips: step.roundTrips, up: step.bytesUp, down: step.bytesDown }), 'dim')],
       options.width,

@@ -1,8 +1,9 @@
 /**
- * A table that fits the terminal: columns as wide as their content when there is
- * room, otherwise the first column keeps its width and the others share the rest,
- * text wrapped at word boundaries. Returns undefined when even that does not fit,
- * so the caller can stack the table instead.
+ * The one table layout of the tool. A table fits the terminal: columns as wide as
+ * their content when there is room, otherwise the first column keeps its width and
+ * the others share the rest, text wrapped at word boundaries. Returns undefined when
+ * even that does not fit, so the caller can stack the table instead. Tables that
+ * choose their own columns (bench) lay out each row with tableRow.
  */
 import { pad, span, wrap, type Line } from './lines.js';
 import type { Style } from './theme.js';
@@ -10,9 +11,11 @@ import type { Style } from './theme.js';
 export interface TableCell {
   text: string;
   style?: Style;
+  /** Numbers stand right-aligned, so their digits line up. */
+  align?: 'left' | 'right';
 }
 
-const gap = 2;
+export const gap = 2;
 const minColumn = 8;
 
 export interface TableOptions {
@@ -38,7 +41,7 @@ export function table(rows: readonly TableCell[][], width: number, options: Tabl
     for (let i = 0; i < height; i++) {
       const line: Line = [];
       cells.forEach((lines, c) => {
-        line.push(...pad(lines[i] ?? [], widths[c]!));
+        line.push(...aligned(lines[i] ?? [], widths[c]!, row[c]?.align));
         if (c < columns - 1) line.push(span(' '.repeat(gap)));
       });
       out.push(line);
@@ -47,6 +50,20 @@ export function table(rows: readonly TableCell[][], width: number, options: Tabl
     if (wrapped && r < rows.length - 1) out.push([]);
   });
   return out;
+}
+
+/** One row of single-line cells in columns of the given widths. */
+export function tableRow(cells: readonly TableCell[], widths: readonly number[]): Line {
+  return cells.flatMap((cell, c) => [
+    ...(c > 0 ? [span(' '.repeat(gap))] : []),
+    ...aligned([span(cell.text, cell.style)], widths[c]!, cell.align),
+  ]);
+}
+
+function aligned(line: Line, to: number, align: TableCell['align']): Line {
+  if (align !== 'right') return pad(line, to);
+  const missing = to - line.reduce((sum, s) => sum + [...s.text].length, 0);
+  return missing > 0 ? [span(' '.repeat(missing)), ...line] : line;
 }
 
 function fit(natural: number[], width: number): number[] | undefined {

@@ -11,38 +11,40 @@ const listViewFields = ['title', 'author'];
 export const restSteps: RestStep[] = [
   {
     id: 'list',
-    async run({ session, t }) {
+    async run({ session, lesson }) {
       const reply = await session.client.send({ path: '/v1/books', headers: { Accept: 'application/json' } });
       const books = reply.json as Array<Record<string, unknown>>;
       const received = books.reduce((sum, book) => sum + Object.keys(book).length, 0);
       const needed = books.length * listViewFields.length;
-      return [t.facts.overFetching({ needed, received, percent: Math.round(((received - needed) / received) * 100) })];
+      return [
+        lesson.facts.overFetching({ needed, received, percent: Math.round(((received - needed) / received) * 100) }),
+      ];
     },
   },
   {
     id: 'detail',
-    async run({ session, t, items }) {
+    async run({ session, lesson, items }) {
       await session.client.send({ path: '/v1/books/1', headers: { Accept: 'application/json' } });
       await session.client.send({ path: '/v1/books/1/reviews', headers: { Accept: 'application/json' } });
       const trips = httpExchanges(items());
-      return [t.facts.twoRoundTrips({ trips: trips.length, ms: totalMs(trips) })];
+      return [lesson.facts.twoRoundTrips({ trips: trips.length, ms: totalMs(trips) })];
     },
   },
   {
     id: 'create',
-    async run({ session, t }) {
+    async run({ session, lesson }) {
       const reply = await session.client.send({
         method: 'POST',
         path: '/v1/books',
         headers: { Accept: 'application/json' },
         body: { title: 'Clean Code', author: 'Robert C. Martin', year: 2008 },
       });
-      return [t.facts.location({ status: reply.status, location: String(reply.headers.location) })];
+      return [lesson.facts.location({ status: reply.status, location: String(reply.headers.location) })];
     },
   },
   {
     id: 'invalid',
-    async run({ session, t }) {
+    async run({ session, lesson }) {
       const reply = await session.client.send({
         method: 'POST',
         path: '/v1/books',
@@ -50,35 +52,35 @@ export const restSteps: RestStep[] = [
         body: { title: '', author: 'Anonymous', year: 'soon' },
       });
       const problems = (reply.json as { problems?: Array<{ field: string }> }).problems ?? [];
-      return [t.facts.problems({ status: reply.status, fields: problems.map((p) => p.field).join(', ') })];
+      return [lesson.facts.problems({ status: reply.status, fields: problems.map((p) => p.field).join(', ') })];
     },
   },
   {
     id: 'missing',
-    async run({ session, t }) {
+    async run({ session, lesson }) {
       const reply = await session.client.send({ path: '/v1/books/999', headers: { Accept: 'application/json' } });
-      return [t.facts.notFound({ status: reply.status, type: String(reply.headers['content-type']) })];
+      return [lesson.facts.notFound({ status: reply.status, type: String(reply.headers['content-type']) })];
     },
   },
   {
     id: 'caching',
-    async run({ session, t, items }) {
+    async run({ session, lesson, items }) {
       const first = await session.client.send({ path: '/v1/books', headers: { Accept: 'application/json' } });
       const etag = String(first.headers.etag);
       await session.client.send({ path: '/v1/books', headers: { Accept: 'application/json', 'If-None-Match': etag } });
       const [full, revalidated] = httpExchanges(items());
       const saved = (full?.response?.bodyBytes ?? 0) - (revalidated?.response?.bodyBytes ?? 0);
-      return [t.facts.notModified({ saved, etag: header(revalidated?.response, 'etag') ?? etag })];
+      return [lesson.facts.notModified({ saved, etag: header(revalidated?.response, 'etag') ?? etag })];
     },
   },
   {
     id: 'versioning',
-    async run({ session, t }) {
+    async run({ session, lesson }) {
       const v1 = await session.client.send({ path: '/v1/books/1', headers: { Accept: 'application/json' } });
       const v2 = await session.client.send({ path: '/v2/books', headers: { Accept: 'application/json' } });
       const first = (v2.json as { books: Array<Record<string, unknown>> }).books[0] ?? {};
       return [
-        t.facts.v2Shape({
+        lesson.facts.v2Shape({
           v1: Object.keys(v1.json as object).join(', '),
           v2: Object.keys(first).join(', '),
         }),

@@ -4,7 +4,7 @@ import { header, httpExchanges } from '../wire/http-facts.js';
 import type { HttpExchange } from '../wire/trace.js';
 import type { SoapLesson } from '../../lessons/soap/en.js';
 import { asList, call, expectFault, faultOf } from './calls.js';
-import { codeOf } from './comparison.js';
+import { codeOf } from './neighbours.js';
 import type { SoapSession } from './session.js';
 import { demoAccount } from './ws-security.js';
 
@@ -34,7 +34,7 @@ const typeName = (value: unknown) => (value instanceof Date ? 'Date' : typeof va
 export const soapSteps: SoapStep[] = [
   {
     id: 'wsdl',
-    async run({ session, t, items }) {
+    async run({ session, lesson, items }) {
       await session.connect();
       const body = last(httpExchanges(items())).response?.body ?? '';
       const ports = session.client.describe() as Record<string, Record<string, Record<string, unknown>>>;
@@ -42,102 +42,110 @@ export const soapSteps: SoapStep[] = [
         Object.values(service).flatMap((port) => Object.keys(port)),
       );
       return [
-        t.facts.wsdl({
+        lesson.facts.wsdl({
           bytes: Buffer.byteLength(body),
           lines: body.split('\n').length,
           operations: operations.join(', '),
         }),
-        t.facts.generated({ methods: operations.map((op) => `${op}Async()`).join(', ') }),
+        lesson.facts.generated({ methods: operations.map((op) => `${op}Async()`).join(', ') }),
       ];
     },
   },
   {
     id: 'listBooks',
-    async run({ session, t, items }) {
+    async run({ session, lesson, items }) {
       const result = await call(session.client, 'ListBooks', {});
       const response = last(httpExchanges(items())).response!;
       const { rest, graphql } = await session.compare.listBooks();
       return [
-        t.facts.bodySizes({
+        lesson.facts.bodySizes({
           books: asList(result.book).length,
           soap: response.contentBytes,
           rest: rest.body,
           graphql: graphql.body,
           ratio: (response.contentBytes / rest.body).toFixed(1),
         }),
-        t.facts.totalSizes({ soap: response.headBytes + response.bodyBytes, rest: rest.total, graphql: graphql.total }),
+        lesson.facts.totalSizes({
+          soap: response.headBytes + response.bodyBytes,
+          rest: rest.total,
+          graphql: graphql.total,
+        }),
       ];
     },
   },
   {
     id: 'getBook',
-    async run({ session, t, items }) {
+    async run({ session, lesson, items }) {
       await call(session.client, 'GetBook', { id: '1' });
       const withReviews = await call(session.client, 'GetBookWithReviews', { id: '1' });
       const calls = httpExchanges(items());
       return [
-        t.facts.oneEndpoint({
+        lesson.facts.oneEndpoint({
           calls: calls.length,
           target: [...new Set(calls.map((e) => e.request.target))].join(', '),
           actions: calls.map((e) => header(e.request, 'soapaction') ?? '').join(', '),
         }),
-        t.facts.withReviews({ title: withReviews.book.title, reviews: asList(withReviews.review).length }),
+        lesson.facts.withReviews({ title: withReviews.book.title, reviews: asList(withReviews.review).length }),
       ];
     },
   },
   {
     id: 'addBook',
-    async run({ session, t }) {
+    async run({ session, lesson }) {
       const { book } = await call(session.clientWithToken, 'AddBook', integrationPatterns);
-      return [t.facts.created({ id: book.id, year: typeName(book.year), createdAt: typeName(book.createdAt) })];
+      return [lesson.facts.created({ id: book.id, year: typeName(book.year), createdAt: typeName(book.createdAt) })];
     },
   },
   {
     id: 'fault',
-    async run({ session, t, items }) {
+    async run({ session, lesson, items }) {
       const error = await expectFault(call(session.client, 'GetBook', { id: '999' }));
       const fault = faultOf(error);
       const response = last(httpExchanges(items())).response!;
       return [
-        t.facts.fault({
+        lesson.facts.fault({
           status: response.status,
           code: fault.code,
           string: fault.string,
           detail: detailXml(response.body),
         }),
-        t.facts.surfaced({ message: error.message }),
+        lesson.facts.surfaced({ message: error.message }),
       ];
     },
   },
   {
     id: 'invalid',
-    async run({ session, t }) {
+    async run({ session, lesson }) {
       const fault = faultOf(await expectFault(call(session.clientWithToken, 'AddBook', untitled)));
       const detail = fault.detail as { InvalidBook?: { problem?: FieldProblem | FieldProblem[] } } | undefined;
       const soap = asList(detail?.InvalidBook?.problem).map(codeOf);
       const others = await session.compare.problemsFor(untitled);
       const same = [others.rest, others.graphql].every((codes) => codes.join() === soap.join());
       return [
-        t.facts.problems({ soap: soap.join(', '), rest: others.rest.join(', '), graphql: others.graphql.join(', ') }),
-        same ? t.facts.sameCodes : t.facts.differentCodes,
+        lesson.facts.problems({
+          soap: soap.join(', '),
+          rest: others.rest.join(', '),
+          graphql: others.graphql.join(', '),
+        }),
+        same ? lesson.facts.sameCodes : lesson.facts.differentCodes,
       ];
     },
   },
   {
     id: 'security',
-    async run({ session, t, items }) {
+    async run({ session, lesson, items }) {
       const refused = faultOf(await expectFault(call(session.client, 'AddBook', enterpriseArchitecture)));
       const { book } = await call(session.clientWithToken, 'AddBook', enterpriseArchitecture);
       const exchanges = httpExchanges(items());
       const sent = exchanges.map((e) => e.request.raw).join('');
       return [
-        t.facts.refused({
+        lesson.facts.refused({
           status: exchanges[0]?.response?.status ?? 0,
           code: refused.code,
           reason: refused.string,
         }),
-        t.facts.accepted({ id: book.id }),
-        t.facts.noPassword({ count: sent.split(demoAccount.password).length - 1, bytes: Buffer.byteLength(sent) }),
+        lesson.facts.accepted({ id: book.id }),
+        lesson.facts.noPassword({ count: sent.split(demoAccount.password).length - 1, bytes: Buffer.byteLength(sent) }),
       ];
     },
   },

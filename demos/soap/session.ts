@@ -5,7 +5,7 @@ import soap, { type Client } from 'soap';
 import { BookStore } from '../books/store.js';
 import type { DemoSession, ServeOptions, ServedDemo } from '../core/demo.js';
 import { httpBehindTap, type HttpBehindTap, type HttpBehindTapOptions } from '../wire/http-behind-tap.js';
-import { startComparison, type Comparison } from './comparison.js';
+import { startNeighbours, type Neighbours } from './neighbours.js';
 import { curlExamples } from './curl-examples.js';
 import { createSoapApp } from './server.js';
 import { demoAccount } from './ws-security.js';
@@ -20,7 +20,7 @@ export interface SoapSession extends DemoSession {
   /** The same generated client, with a WS-Security UsernameToken in every request. */
   readonly clientWithToken: Client;
   /** The REST and GraphQL servers on the same store, for comparisons; their taps stay out of `taps`. */
-  readonly compare: Comparison;
+  readonly compare: Neighbours;
 }
 
 /**
@@ -48,9 +48,9 @@ export async function startSoap(): Promise<SoapSession> {
   const origin = performance.now();
   const store = new BookStore();
   const server = await soapBehindTap(store, { origin });
-  let compare: Comparison;
+  let compare: Neighbours;
   try {
-    compare = await startComparison(store, origin);
+    compare = await startNeighbours(store, origin);
   } catch (error) {
     await server.close();
     throw error;

@@ -11,11 +11,11 @@ import { createBooksApp } from './http-app.js';
 import { attachWebsocketServers } from './server.js';
 import { de } from '../../lessons/websocket/de.js';
 import { en } from '../../lessons/websocket/en.js';
-import { withDeadline, type BenchAdapter, type BenchAnswer, type BenchWorker } from '../bench/adapter.js';
+import type { BenchAdapter, BenchWorker } from '../bench/adapter.js';
+import { inFlight } from '../bench/in-flight.js';
 import { countJsonList, httpServer } from '../bench/http-adapter.js';
 
 /** As in http-adapter.ts: the check before the load must not hang; under load the generator bounds the wait. */
-const checkTimeoutMs = 10_000;
 
 const countBooks = countJsonList('books');
 
@@ -52,58 +52,32 @@ export const benchAdapter: BenchAdapter = {
   },
 };
 
-interface Pending {
-  /** The answer's first bytes, which name the request's id (see run()). */
-  prefix: Buffer;
-  check: boolean;
-  resolve(answer: BenchAnswer): void;
-  reject(error: Error): void;
-}
-
 function listBooksWorker(ws: WebSocket): BenchWorker {
   let requests = 0;
-  let pending: Pending | undefined;
-  const settle = () => {
-    const waiting = pending;
-    pending = undefined;
-    return waiting;
-  };
+  // The key is the answer's first bytes, which name the request's id (see run()).
+  const waiting = inFlight<Buffer>();
 
   ws.on('message', (data: Buffer) => {
-    if (!pending) return;
+    const prefix = waiting.key;
+    if (!prefix) return;
     // chat.ts writes type and id first, so the answer is matched on its first bytes. Like
     // the HTTP adapters, which never parse a body under load, only the check reads the list.
-    if (data.subarray(0, pending.prefix.length).equals(pending.prefix)) {
-      const { check, resolve, reject } = settle()!;
-      try {
-        resolve(check ? { bytes: data.length, books: countBooks(data) } : { bytes: data.length });
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    } else if (data.subarray(0, 16).toString() === '{"type":"error",') {
-      settle()!.reject(new Error(`the book club answered: ${String(data)}`));
-    }
+    if (data.subarray(0, prefix.length).equals(prefix)) waiting.answer(data, countBooks);
+    else if (data.subarray(0, 16).toString() === '{"type":"error",')
+      waiting.fail(new Error(`the book club answered: ${String(data)}`));
     // Anything else (a chat message, a new-book push) is not the answer: keep waiting.
   });
-  ws.on('close', (code: number) => settle()?.reject(new Error(`the socket closed (${code})`)));
+  ws.on('close', (code: number) => waiting.fail(new Error(`the socket closed (${code})`)));
 
   return {
-    run: (check = false) =>
-      new Promise<BenchAnswer>((resolve, reject) => {
-        if (ws.readyState !== ws.OPEN) return reject(new Error('the socket is not open'));
-        const id = String(++requests);
-        // The comma after the id: the answer to "1" must not match "10".
-        const prefix = Buffer.from(`{"type":"books","id":"${id}",`);
-        if (!check) {
-          pending = { prefix, check, resolve, reject };
-        } else {
-          const deadlined = withDeadline({ resolve, reject }, checkTimeoutMs, () =>
-            settle()?.reject(new Error(`no answer within ${checkTimeoutMs} ms`)),
-          );
-          pending = { prefix, check, ...deadlined };
-        }
-        ws.send(`{"type":"listBooks","id":"${id}"}`);
-      }),
+    run: (check = false) => {
+      if (ws.readyState !== ws.OPEN) return Promise.reject(new Error('the socket is not open'));
+      const id = String(++requests);
+      // The comma after the id: the answer to "1" must not match "10".
+      const answer = waiting.wait(Buffer.from(`{"type":"books","id":"${id}",`), check);
+      ws.send(`{"type":"listBooks","id":"${id}"}`);
+      return answer;
+    },
     close: async () => {
       ws.terminate();
     },

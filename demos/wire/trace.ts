@@ -85,6 +85,17 @@ export interface ConnectionStats {
   bytesDown: number;
 }
 
+/** Numbers a step measured, laid out by the renderer: a table, or a bar chart. */
+export type Figure =
+  | {
+      kind: 'table';
+      /** The first row is the header. Cells are text already in the chosen language and number format. */
+      rows: string[][];
+      /** Per column; numbers are right-aligned so their digits line up. */
+      align: Array<'left' | 'right'>;
+    }
+  | { kind: 'bars'; title: string; bars: Array<{ label: string; value: number; display: string }> };
+
 export interface StepTrace {
   /** 1-based position in the scenario. */
   index: number;
@@ -94,8 +105,8 @@ export interface StepTrace {
   notice: string[];
   /** Facts computed from this run (measured, never typed in). */
   facts: string[];
-  /** Preformatted lines measured in this run (a table, a bar chart), shown as they are. */
-  figures: string[];
+  /** Tables and charts of figures measured in this run, as data; the renderer draws them. */
+  figures: Figure[];
   items: WireItem[];
   /** Request/response pairs in this step (each waits for its answer). */
   roundTrips: number;

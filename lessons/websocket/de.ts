@@ -109,7 +109,7 @@ export const de: WebsocketLesson = {
     messages: (p) => `Protokollnachrichten in den Frames, der Reihe nach: ${p.types}.`,
     received: (p) => `Die Subscription lieferte „${p.title}“ in einer next-Nachricht.`,
   },
-  compare: {
+  polling: {
     way: 'Art',
     requests: 'Anfragen',
     bytes: 'Bytes',

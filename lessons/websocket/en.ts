@@ -108,7 +108,7 @@ export const en = {
     messages: (p: { types: string }) => `Protocol messages in the frames, in order: ${p.types}.`,
     received: (p: { title: string }) => `The subscription delivered "${p.title}" in a next message.`,
   },
-  compare: {
+  polling: {
     way: 'way',
     requests: 'requests',
     bytes: 'bytes',

@@ -22,7 +22,7 @@ export async function runMqStep(id: string, lang: Lang = 'en'): Promise<StepRun>
   const session = await startMq();
   try {
     const tap = session.taps[0]!;
-    const outcome = await step.run({ session, t, items: () => [...tap.items] });
+    const outcome = await step.run({ session, lesson: t, items: () => [...tap.items] });
     const facts = Array.isArray(outcome) ? outcome : (outcome?.facts ?? []);
     const frames = amqpFrames(tap.items);
     const named = (method: string, key: string) => [

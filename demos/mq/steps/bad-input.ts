@@ -7,10 +7,10 @@ import { closeText, errorCloses, messages, methods } from '../frames.js';
 import { bookOrder, json } from '../shop.js';
 import { consumer, mqStep, producer } from '../step.js';
 
-export const noExchange = mqStep('no-exchange', async ({ session, t }) => {
+export const noExchange = mqStep('no-exchange', async ({ session, lesson }) => {
   const missing = session.exchange('no-such-exchange');
   const queue = session.queue('orders-safe');
-  const shop = await producer(session, t.parties.shop);
+  const shop = await producer(session, lesson.parties.shop);
   const closed = new Promise<void>((resolve) => shop.channel.once('close', () => resolve()));
   const accepted = shop.channel.publish(missing, 'order', json(bookOrder(1, 0)));
   await session.within(closed, 'Channel.Close');
@@ -24,21 +24,21 @@ export const noExchange = mqStep('no-exchange', async ({ session, t }) => {
     const close = errorCloses(frames)[0];
     const confirmed = methods(frames, 'Basic.Ack').find((f) => f.direction === 'down');
     return [
-      t.facts.channelClosedByBroker({
+      lesson.facts.channelClosedByBroker({
         channel: close?.channel ?? 0,
         close: closeText(close),
         accepted: String(accepted),
       }),
-      t.facts.connectionLives({ channel: confirmed?.channel ?? 0, acked: String(Boolean(confirmed)) }),
+      lesson.facts.connectionLives({ channel: confirmed?.channel ?? 0, acked: String(Boolean(confirmed)) }),
     ];
   };
 });
 
-export const conflictingQueue = mqStep('conflicting-queue', async ({ session, t }) => {
+export const conflictingQueue = mqStep('conflicting-queue', async ({ session, lesson }) => {
   const queue = session.queue('stock-updates');
-  const orders = await producer(session, t.parties.orderService);
+  const orders = await producer(session, lesson.parties.orderService);
   await orders.channel.assertQueue(queue, { durable: false, messageTtl: 60_000 });
-  const reports = await producer(session, t.parties.reportService);
+  const reports = await producer(session, lesson.parties.reportService);
   const refused = await reports.channel.assertQueue(queue, { durable: false, messageTtl: 30_000 }).then(
     () => false,
     () => true,
@@ -51,15 +51,19 @@ export const conflictingQueue = mqStep('conflicting-queue', async ({ session, t 
     const close = errorCloses(frames)[0];
     const passive = methods(frames, 'Queue.DeclareOk').at(-1);
     return [
-      t.facts.declareRefused({ party: close?.party?.name ?? '—', close: closeText(close), refused: String(refused) }),
-      t.facts.firstDeclarationWins({ queue: String(passive?.fields?.queue ?? queue) }),
+      lesson.facts.declareRefused({
+        party: close?.party?.name ?? '—',
+        close: closeText(close),
+        refused: String(refused),
+      }),
+      lesson.facts.firstDeclarationWins({ queue: String(passive?.fields?.queue ?? queue) }),
     ];
   };
 });
 
-export const throwingConsumer = mqStep('throwing-consumer', async ({ session, t }) => {
+export const throwingConsumer = mqStep('throwing-consumer', async ({ session, lesson }) => {
   const queue = session.queue('orders-fragile');
-  const buggy = await consumer(session, t.parties.buggyWorker, queue, 'buggy-worker', {
+  const buggy = await consumer(session, lesson.parties.buggyWorker, queue, 'buggy-worker', {
     setUp: (party) => party.channel.assertQueue(queue, { durable: false }),
     onMessage: (message) => {
       // The bug: this shop's orders have no customer object.
@@ -68,25 +72,25 @@ export const throwingConsumer = mqStep('throwing-consumer', async ({ session, t 
     },
   });
   const closed = new Promise<void>((resolve) => buggy.party.channel.once('close', () => resolve()));
-  const shop = await producer(session, t.parties.shop);
+  const shop = await producer(session, lesson.parties.shop);
   shop.channel.sendToQueue(queue, json(bookOrder(7, 2)), { contentType: 'application/json' });
   await session.within(closed, 'Channel.Close');
-  const fixed = await consumer(session, t.parties.fixedWorker, queue, 'fixed-worker', {
+  const fixed = await consumer(session, lesson.parties.fixedWorker, queue, 'fixed-worker', {
     onMessage: (message, party) => party.channel.ack(message),
   });
   await session.within(fixed.inbox.until(1), 'Basic.Deliver');
 
   return (frames) => {
     const close = errorCloses(frames)[0];
-    const again = messages(frames, 'Basic.Deliver', t.parties.fixedWorker)[0];
+    const again = messages(frames, 'Basic.Deliver', lesson.parties.fixedWorker)[0];
     return [
-      t.facts.consumerThrew({
+      lesson.facts.consumerThrew({
         error: buggy.party.errors[0]?.message ?? '—',
         close: closeText(close),
-        sender: close?.direction === 'up' ? t.parties.buggyWorker : t.parties.broker,
+        sender: close?.direction === 'up' ? lesson.parties.buggyWorker : lesson.parties.broker,
       }),
-      t.facts.requeuedAfterThrow({
-        worker: t.parties.fixedWorker,
+      lesson.facts.requeuedAfterThrow({
+        worker: lesson.parties.fixedWorker,
         redelivered: String(again?.fields.redelivered ?? '—'),
         published: methods(frames, 'Basic.Publish').length,
         acked: methods(frames, 'Basic.Ack').filter((f) => f.direction === 'up').length,

@@ -6,9 +6,9 @@ import { list, messages, methods, ms } from '../frames.js';
 import { bookOrder, json } from '../shop.js';
 import { mqStep, producer } from '../step.js';
 
-export const confirms = mqStep('confirms', async ({ session, t }) => {
+export const confirms = mqStep('confirms', async ({ session, lesson }) => {
   const queue = session.queue('confirmed-orders');
-  const shop = await producer(session, t.parties.shop, { confirm: true });
+  const shop = await producer(session, lesson.parties.shop, { confirm: true });
   await shop.channel.assertQueue(queue, { durable: true });
   for (const n of [1, 2, 3]) {
     shop.channel.sendToQueue(queue, json(bookOrder(n, n)), { persistent: true, contentType: 'application/json' });
@@ -20,14 +20,14 @@ export const confirms = mqStep('confirms', async ({ session, t }) => {
     const acks = methods(frames, 'Basic.Ack').filter((f) => f.direction === 'down');
     const lastAck = acks.at(-1);
     return [
-      t.facts.confirmMode({ published: published.length }),
-      t.facts.brokerAcks({
+      lesson.facts.confirmMode({ published: published.length }),
+      lesson.facts.brokerAcks({
         acks: list(
           acks.map((a) => `deliveryTag=${a.fields?.deliveryTag}${a.fields?.multiple ? ' multiple=true' : ''}`),
         ),
         frames: acks.length,
       }),
-      t.facts.confirmTime({
+      lesson.facts.confirmTime({
         ms: lastAck && published.length > 0 ? ms(published.at(-1)!.method.at, lastAck.at) : '—',
       }),
     ];

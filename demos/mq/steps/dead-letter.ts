@@ -6,11 +6,11 @@ import { messages, methods, orderNumber } from '../frames.js';
 import { bookOrder, json, parseOrder } from '../shop.js';
 import { consumer, mqStep, producer } from '../step.js';
 
-export const deadLetter = mqStep('dead-letter', async ({ session, t }) => {
+export const deadLetter = mqStep('dead-letter', async ({ session, lesson }) => {
   const exchange = session.exchange('orders-dlx');
   const dead = session.queue('orders-dead');
   const checked = session.queue('orders-checked');
-  const reader = await consumer(session, t.parties.deadLetters, dead, 'dead-letters', {
+  const reader = await consumer(session, lesson.parties.deadLetters, dead, 'dead-letters', {
     noAck: true,
     setUp: async (party) => {
       await party.channel.assertExchange(exchange, 'fanout', { durable: false });
@@ -18,7 +18,7 @@ export const deadLetter = mqStep('dead-letter', async ({ session, t }) => {
       await party.channel.bindQueue(dead, exchange, '');
     },
   });
-  const checker = await consumer(session, t.parties.checker, checked, 'checker', {
+  const checker = await consumer(session, lesson.parties.checker, checked, 'checker', {
     setUp: (party) => party.channel.assertQueue(checked, { durable: false, deadLetterExchange: exchange }),
     onMessage: (message, party) => {
       // An order that can never be processed must not go back to the queue: it would come back forever.
@@ -26,33 +26,33 @@ export const deadLetter = mqStep('dead-letter', async ({ session, t }) => {
       else party.channel.reject(message, false);
     },
   });
-  const shop = await producer(session, t.parties.shop);
+  const shop = await producer(session, lesson.parties.shop);
   shop.channel.sendToQueue(checked, json(bookOrder(12, 4)), { contentType: 'application/json' });
   shop.channel.sendToQueue(checked, json({ ...bookOrder(13, 5), quantity: -3 }), { contentType: 'application/json' });
   await session.within(Promise.all([checker.inbox.until(2), reader.inbox.until(1)]), 'Basic.Deliver');
 
   return (frames) => {
-    const toChecker = messages(frames, 'Basic.Deliver', t.parties.checker);
+    const toChecker = messages(frames, 'Basic.Deliver', lesson.parties.checker);
     const byTag = (tag: unknown) => toChecker.find((m) => m.fields.deliveryTag === tag);
     const orderOf = (tag: unknown) => String(orderNumber(byTag(tag)!) ?? '—');
-    const acked = methods(frames, 'Basic.Ack', t.parties.checker).map((f) => orderOf(f.fields?.deliveryTag));
-    const rejected = methods(frames, 'Basic.Reject', t.parties.checker);
-    const arrived = messages(frames, 'Basic.Deliver', t.parties.deadLetters)[0];
+    const acked = methods(frames, 'Basic.Ack', lesson.parties.checker).map((f) => orderOf(f.fields?.deliveryTag));
+    const rejected = methods(frames, 'Basic.Reject', lesson.parties.checker);
+    const arrived = messages(frames, 'Basic.Deliver', lesson.parties.deadLetters)[0];
     const deaths = (arrived?.properties.headers as Record<string, unknown> | undefined)?.['x-death'];
     const death = (Array.isArray(deaths) ? deaths[0] : undefined) as Record<string, unknown> | undefined;
     return [
-      t.facts.rejected({
+      lesson.facts.rejected({
         acked: acked.join(', ') || '—',
         rejected: rejected.map((f) => orderOf(f.fields?.deliveryTag)).join(', ') || '—',
         requeue: String(rejected[0]?.fields?.requeue ?? '—'),
       }),
-      t.facts.deadLettered({
+      lesson.facts.deadLettered({
         order: arrived ? String(orderNumber(arrived)) : '—',
         reason: String(death?.reason ?? '—'),
         queue: String(death?.queue ?? '—'),
         count: Number(death?.count ?? 0),
       }),
-      t.facts.withoutDlx,
+      lesson.facts.withoutDlx,
     ];
   };
 });

@@ -8,10 +8,10 @@ import { messages, methods, orderNumber } from '../frames.js';
 import { bookOrder, json } from '../shop.js';
 import { mqStep, producer } from '../step.js';
 
-export const durability = mqStep('durability', async ({ session, t }) => {
+export const durability = mqStep('durability', async ({ session, lesson }) => {
   const durableQueue = session.queue('orders-durable');
   const transientQueue = session.queue('orders-transient');
-  const shop = await producer(session, t.parties.shop);
+  const shop = await producer(session, lesson.parties.shop);
   await shop.channel.assertQueue(durableQueue, { durable: true });
   await shop.channel.assertQueue(transientQueue, { durable: false });
   shop.channel.sendToQueue(durableQueue, json(bookOrder(1, 0)), { persistent: true });
@@ -25,7 +25,7 @@ export const durability = mqStep('durability', async ({ session, t }) => {
       const durable = declared.find((f) => f.fields?.queue === queue)?.fields?.durable === true;
       const persistent = message.properties.deliveryMode === 2;
       // Only a durable queue comes back after a restart, and it brings back only persistent messages.
-      return t.facts.survives({
+      return lesson.facts.survives({
         order: String(orderNumber(message)),
         queue,
         durable: String(durable),

@@ -29,14 +29,14 @@ async function boundService(
   return inbox;
 }
 
-export const fanout = mqStep('fanout', async ({ session, t }) => {
+export const fanout = mqStep('fanout', async ({ session, lesson }) => {
   const exchange = session.exchange('book-events');
-  const catalogue = await producer(session, t.parties.catalogue);
+  const catalogue = await producer(session, lesson.parties.catalogue);
   await catalogue.channel.assertExchange(exchange, 'fanout', { durable: false });
   const services = [
-    [t.parties.email, 'email'],
-    [t.parties.searchIndex, 'search-index'],
-    [t.parties.audit, 'audit'],
+    [lesson.parties.email, 'email'],
+    [lesson.parties.searchIndex, 'search-index'],
+    [lesson.parties.audit, 'audit'],
   ] as const;
   const inboxes = [];
   // A fanout exchange ignores routing keys (AMQP 0-9-1, "The Fanout Exchange Type"), so the binding key stays empty.
@@ -50,22 +50,22 @@ export const fanout = mqStep('fanout', async ({ session, t }) => {
   return (frames) => {
     const delivered = messages(frames, 'Basic.Deliver');
     return [
-      t.facts.fanout({
+      lesson.facts.fanout({
         published: messages(frames, 'Basic.Publish').length,
         delivered: delivered.length,
         to: list(delivered.map((m) => m.party)),
       }),
-      t.facts.fanoutKey,
+      lesson.facts.fanoutKey,
     ];
   };
 });
 
-export const direct = mqStep('direct', async ({ session, t }) => {
+export const direct = mqStep('direct', async ({ session, lesson }) => {
   const exchange = session.exchange('orders');
-  const shop = await producer(session, t.parties.shop);
+  const shop = await producer(session, lesson.parties.shop);
   await shop.channel.assertExchange(exchange, 'direct', { durable: false });
-  const standard = await boundService(session, t.parties.standardShipping, 'standard', exchange, ['standard']);
-  const express = await boundService(session, t.parties.expressShipping, 'express', exchange, ['express']);
+  const standard = await boundService(session, lesson.parties.standardShipping, 'standard', exchange, ['standard']);
+  const express = await boundService(session, lesson.parties.expressShipping, 'express', exchange, ['express']);
   const returned = new Promise<void>((resolve) => shop.channel.once('return', () => resolve()));
   const shipping = ['standard', 'express', 'standard', 'freight'];
   shipping.forEach((key, i) =>
@@ -79,9 +79,9 @@ export const direct = mqStep('direct', async ({ session, t }) => {
 
   return (frames) => {
     const delivered = messages(frames, 'Basic.Deliver');
-    const routed = [t.parties.standardShipping, t.parties.expressShipping].map((party) => {
+    const routed = [lesson.parties.standardShipping, lesson.parties.expressShipping].map((party) => {
       const mine = delivered.filter((m) => m.party === party);
-      return t.facts.routed({
+      return lesson.facts.routed({
         party,
         count: mine.length,
         orders: list(mine.map(orderNumber)),
@@ -91,7 +91,7 @@ export const direct = mqStep('direct', async ({ session, t }) => {
     const back = messages(frames, 'Basic.Return')[0];
     return [
       ...routed,
-      t.facts.returned({
+      lesson.facts.returned({
         order: back ? String(orderNumber(back)) : '—',
         key: String(back?.fields.routingKey ?? '—'),
         code: `${back?.fields.replyCode ?? '—'} ${back?.fields.replyText ?? ''}`.trim(),

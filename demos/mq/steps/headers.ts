@@ -16,13 +16,13 @@ const editions = [
   { format: 'paperback', lang: 'en' },
 ];
 
-export const headers = mqStep('headers', async ({ session, t }) => {
+export const headers = mqStep('headers', async ({ session, lesson }) => {
   const bindings = [
-    { tag: 'all', name: t.parties.allMatch, args: { 'x-match': 'all', format: 'ebook', lang: 'de' } },
-    { tag: 'any', name: t.parties.anyMatch, args: { 'x-match': 'any', format: 'ebook', lang: 'de' } },
+    { tag: 'all', name: lesson.parties.allMatch, args: { 'x-match': 'all', format: 'ebook', lang: 'de' } },
+    { tag: 'any', name: lesson.parties.anyMatch, args: { 'x-match': 'any', format: 'ebook', lang: 'de' } },
   ];
   const exchange = session.exchange('book-editions');
-  const catalogue = await producer(session, t.parties.catalogue);
+  const catalogue = await producer(session, lesson.parties.catalogue);
   await catalogue.channel.assertExchange(exchange, 'headers', { durable: false });
   const all = new Inbox<ConsumeMessage>();
   for (const { tag, name, args } of bindings) {
@@ -62,8 +62,8 @@ export const headers = mqStep('headers', async ({ session, t }) => {
           return `${m.party} (x-match=${binding?.args['x-match'] ?? '?'}: ${why})`;
         });
       return to.length > 0
-        ? t.facts.headersTo({ headers: label, to: to.join('; ') })
-        : t.facts.headersNone({ headers: label });
+        ? lesson.facts.headersTo({ headers: label, to: to.join('; ') })
+        : lesson.facts.headersNone({ headers: label });
     });
   };
 });

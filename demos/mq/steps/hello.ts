@@ -5,15 +5,15 @@
 import { methods, messages, ms } from '../frames.js';
 import { consumer, mqStep, producer } from '../step.js';
 
-export const hello = mqStep('hello', async ({ session, t }) => {
+export const hello = mqStep('hello', async ({ session, lesson }) => {
   const queue = session.queue('hello');
   // pika's queue_declare(queue='hello') makes a transient queue; amqplib's default would be durable.
-  const sender = await producer(session, t.parties.producer);
+  const sender = await producer(session, lesson.parties.producer);
   await sender.channel.assertQueue(queue, { durable: false });
   sender.channel.sendToQueue(queue, Buffer.from('Hello World!'));
   await sender.close();
 
-  const { inbox } = await consumer(session, t.parties.consumer, queue, 'consumer', {
+  const { inbox } = await consumer(session, lesson.parties.consumer, queue, 'consumer', {
     noAck: true,
     // The lecture's consumer declares the queue too: whoever starts first creates it.
     setUp: (party) => party.channel.assertQueue(queue, { durable: false }),
@@ -22,13 +22,13 @@ export const hello = mqStep('hello', async ({ session, t }) => {
 
   return (frames) => {
     const [delivered] = messages(frames, 'Basic.Deliver');
-    const producerGone = methods(frames, 'Connection.CloseOk', t.parties.producer)[0]?.at ?? 0;
-    const consumerHere = frames.find((f) => f.party?.name === t.parties.consumer)?.at ?? 0;
-    const waiting = methods(frames, 'Queue.DeclareOk', t.parties.consumer)[0]?.fields?.messageCount;
+    const producerGone = methods(frames, 'Connection.CloseOk', lesson.parties.producer)[0]?.at ?? 0;
+    const consumerHere = frames.find((f) => f.party?.name === lesson.parties.consumer)?.at ?? 0;
+    const waiting = methods(frames, 'Queue.DeclareOk', lesson.parties.consumer)[0]?.fields?.messageCount;
     return [
-      t.facts.helloDecoupled({ body: delivered?.body ?? '—', gap: ms(producerGone, consumerHere) }),
-      t.facts.helloWaiting({ count: Number(waiting ?? 0) }),
-      t.facts.helloNoAck({ acks: methods(frames, 'Basic.Ack').length }),
+      lesson.facts.helloDecoupled({ body: delivered?.body ?? '—', gap: ms(producerGone, consumerHere) }),
+      lesson.facts.helloWaiting({ count: Number(waiting ?? 0) }),
+      lesson.facts.helloNoAck({ acks: methods(frames, 'Basic.Ack').length }),
     ];
   };
 });

@@ -8,9 +8,9 @@ import { messages, methods, ms } from '../frames.js';
 import { bookOrder, json, quote } from '../shop.js';
 import { consumer, mqStep, producer } from '../step.js';
 
-export const rpc = mqStep('rpc', async ({ session, t }) => {
+export const rpc = mqStep('rpc', async ({ session, lesson }) => {
   const requests = session.queue('price-quotes');
-  await consumer(session, t.parties.priceService, requests, 'price-service', {
+  await consumer(session, lesson.parties.priceService, requests, 'price-service', {
     setUp: (party) => party.channel.assertQueue(requests, { durable: false }),
     onMessage: (message, party) => {
       let asked: { isbn?: unknown; quantity?: unknown } = {};
@@ -26,7 +26,7 @@ export const rpc = mqStep('rpc', async ({ session, t }) => {
     },
   });
 
-  const client = await producer(session, t.parties.priceClient);
+  const client = await producer(session, lesson.parties.priceClient);
   // queue "" asks the broker to name it; exclusive: only this connection may use it, and it goes when the connection does.
   const { queue: replyTo } = await client.channel.assertQueue('', { exclusive: true, durable: false });
   const correlationId = `quote-${randomBytes(4).toString('hex')}`;
@@ -48,21 +48,21 @@ export const rpc = mqStep('rpc', async ({ session, t }) => {
   await session.within(reply, 'Basic.Deliver');
 
   return (frames) => {
-    const request = messages(frames, 'Basic.Publish', t.parties.priceClient)[0];
-    const answer = messages(frames, 'Basic.Deliver', t.parties.priceClient)[0];
+    const request = messages(frames, 'Basic.Publish', lesson.parties.priceClient)[0];
+    const answer = messages(frames, 'Basic.Deliver', lesson.parties.priceClient)[0];
     const total = answer ? String((JSON.parse(answer.body) as { total?: string }).total ?? '—') : '—';
     const hops = methods(frames, 'Basic.Publish').length + methods(frames, 'Basic.Deliver').length;
     return [
-      t.facts.rpcRequest({
+      lesson.facts.rpcRequest({
         replyTo: String(request?.properties.replyTo ?? '—'),
         correlationId: String(request?.properties.correlationId ?? '—'),
       }),
-      t.facts.rpcReply({
+      lesson.facts.rpcReply({
         same: String(answer?.properties.correlationId === request?.properties.correlationId),
         ms: request && answer ? ms(request.method.at, answer.method.at) : '—',
         total,
       }),
-      t.facts.rpcHops({ hops }),
+      lesson.facts.rpcHops({ hops }),
     ];
   };
 });

@@ -12,15 +12,15 @@ import { atMost, Inbox } from '../wait.js';
 
 const keys = ['book.scifi.added', 'book.crime.added', 'book.scifi.sold-out', 'book.crime.review.added', 'author.added'];
 
-export const topic = mqStep('topic', async ({ session, t }) => {
+export const topic = mqStep('topic', async ({ session, lesson }) => {
   const bindings = [
-    { tag: 'sci-fi', name: t.parties.scifi, pattern: 'book.scifi.*' },
-    { tag: 'new-releases', name: t.parties.newReleases, pattern: 'book.*.added' },
-    { tag: 'restock', name: t.parties.restock, pattern: '#.sold-out' },
-    { tag: 'audit', name: t.parties.audit, pattern: 'book.#' },
+    { tag: 'sci-fi', name: lesson.parties.scifi, pattern: 'book.scifi.*' },
+    { tag: 'new-releases', name: lesson.parties.newReleases, pattern: 'book.*.added' },
+    { tag: 'restock', name: lesson.parties.restock, pattern: '#.sold-out' },
+    { tag: 'audit', name: lesson.parties.audit, pattern: 'book.#' },
   ];
   const exchange = session.exchange('book-topics');
-  const catalogue = await producer(session, t.parties.catalogue);
+  const catalogue = await producer(session, lesson.parties.catalogue);
   await catalogue.channel.assertExchange(exchange, 'topic', { durable: false });
   const all = new Inbox<ConsumeMessage>();
   for (const { tag, name, pattern } of bindings) {
@@ -53,7 +53,7 @@ export const topic = mqStep('topic', async ({ session, t }) => {
           const why = binding && topicMatch(binding.pattern, key);
           return `${m.party} (${binding?.pattern ?? '?'}${why && why.length > 0 ? `: ${why.join(', ')}` : ''})`;
         });
-      return to.length > 0 ? t.facts.topicKey({ key, to: to.join('; ') }) : t.facts.topicNone({ key });
+      return to.length > 0 ? lesson.facts.topicKey({ key, to: to.join('; ') }) : lesson.facts.topicNone({ key });
     });
   };
 });

@@ -36,9 +36,9 @@ async function workers(
   queue: string,
   onMessage: (n: number) => (m: ConsumeMessage, p: Party) => void,
 ) {
-  const { session, t } = context;
+  const { session, lesson } = context;
   for (const n of [1, 2]) {
-    await consumer(session, t.parties.worker({ n }), queue, `worker-${n}`, {
+    await consumer(session, lesson.parties.worker({ n }), queue, `worker-${n}`, {
       prefetch: 1,
       setUp: (party) => party.channel.assertQueue(queue, { durable: false }),
       onMessage: onMessage(n),
@@ -47,7 +47,7 @@ async function workers(
 }
 
 async function publishOrders(context: MqContext, queue: string, quantities: number[]): Promise<void> {
-  const shop = await producer(context.session, context.t.parties.shop);
+  const shop = await producer(context.session, context.lesson.parties.shop);
   await shop.channel.assertQueue(queue, { durable: false });
   quantities.forEach((quantity, i) => shop.channel.sendToQueue(queue, json(bookOrder(i + 1, i, quantity))));
 }
@@ -67,7 +67,7 @@ function perWorker(frames: Parameters<typeof messages>[0], name: string) {
 const orders = (ms: WireMessage[]) => ms.map(orderNumber);
 
 export const workQueue = mqStep('work-queue', async (context) => {
-  const { session, t } = context;
+  const { session, lesson } = context;
   const queue = session.queue('orders');
   const done = new Inbox<number>();
   await workers(context, queue, (n) => (message, party) => packThenAck(party, message, done, slowdown[n]));
@@ -75,18 +75,18 @@ export const workQueue = mqStep('work-queue', async (context) => {
   await session.within(done.until(copies.length), 'Basic.Ack');
 
   return (frames) => {
-    const names = [1, 2].map((n) => t.parties.worker({ n }));
+    const names = [1, 2].map((n) => lesson.parties.worker({ n }));
     const facts = names.map((worker) => {
       const { acked } = perWorker(frames, worker);
-      return t.facts.perWorker({ worker, orders: list(orders(acked)), count: acked.length });
+      return lesson.facts.perWorker({ worker, orders: list(orders(acked)), count: acked.length });
     });
     const most = Math.max(...names.map((worker) => maxUnacked(frames, worker)));
-    return [...facts, t.facts.fairDispatch({ most }), t.facts.strictTurns({ each: copies.length / 2 })];
+    return [...facts, lesson.facts.fairDispatch({ most }), lesson.facts.strictTurns({ each: copies.length / 2 })];
   };
 });
 
 export const faultTolerance = mqStep('fault-tolerance', async (context) => {
-  const { session, t } = context;
+  const { session, lesson } = context;
   const queue = session.queue('tasks');
   const done = new Inbox<number>();
   let firstWorkerGot = 0;
@@ -100,7 +100,7 @@ export const faultTolerance = mqStep('fault-tolerance', async (context) => {
   await session.within(done.until(quantities.length), 'Basic.Ack');
 
   return (frames) => {
-    const [first, second] = [1, 2].map((n) => t.parties.worker({ n }));
+    const [first, second] = [1, 2].map((n) => lesson.parties.worker({ n }));
     const one = perWorker(frames, first!);
     const two = perWorker(frames, second!);
     const lostOrder = one.delivered.find((m) => !one.acked.includes(m));
@@ -108,9 +108,9 @@ export const faultTolerance = mqStep('fault-tolerance', async (context) => {
     const ackedOrders = new Set(orders([...one.acked, ...two.acked]));
     const published = messages(frames, 'Basic.Publish').length;
     return [
-      t.facts.crashed({ worker: first!, order: lostOrder ? String(orderNumber(lostOrder)) : '—' }),
-      t.facts.redelivered({ order: again ? String(orderNumber(again)) : '—', worker: again?.party ?? '—' }),
-      t.facts.nothingLost({
+      lesson.facts.crashed({ worker: first!, order: lostOrder ? String(orderNumber(lostOrder)) : '—' }),
+      lesson.facts.redelivered({ order: again ? String(orderNumber(again)) : '—', worker: again?.party ?? '—' }),
+      lesson.facts.nothingLost({
         published,
         first: first!,
         second: second!,

@@ -9,7 +9,7 @@ import { framesIn, ms, type WebsocketStep } from './types.js';
 
 export const pingPongStep: WebsocketStep = {
   id: 'pingPong',
-  async run({ session, t, items }) {
+  async run({ session, lesson, items }) {
     const ws = session.client('echo');
     const pong = once(ws, 'pong');
     const sent = performance.now();
@@ -23,9 +23,9 @@ export const pingPongStep: WebsocketStep = {
       .map((ping) => [ping, frames.find((f) => f.opcodeName === 'pong' && f.direction !== ping.direction)] as const);
     const [clientPing, clientPong] = pairs.find(([ping]) => ping.direction === 'up') ?? [];
     return [
-      t.facts.clientPing({ ms: ms(clientMs), wireMs: ms((clientPong?.at ?? NaN) - (clientPing?.at ?? NaN)) }),
-      t.facts.serverPing({ ms: ms(serverMs) }),
-      t.facts.samePayload({
+      lesson.facts.clientPing({ ms: ms(clientMs), wireMs: ms((clientPong?.at ?? NaN) - (clientPing?.at ?? NaN)) }),
+      lesson.facts.serverPing({ ms: ms(serverMs) }),
+      lesson.facts.samePayload({
         payloads: pairs.map(([ping, pong]) => `${quote(ping)} → ${pong ? quote(pong) : '–'}`).join(', '),
       }),
     ];
@@ -38,7 +38,7 @@ function quote(frame: WebSocketFrameItem): string {
 
 export const limitsStep: WebsocketStep = {
   id: 'limits',
-  async run({ session, t, items }) {
+  async run({ session, lesson, items }) {
     const alan = session.client('Alan');
     // Robert C. Martin quotes Grady Booch in Clean Code; 1700 times over is more than the server takes.
     const text = `Here is the whole book: ${'Clean code reads like well-written prose. '.repeat(1700)}`;
@@ -58,22 +58,22 @@ export const limitsStep: WebsocketStep = {
       (name) => session.servers.chat.members().includes(name) && session.client(name).readyState === WebSocket.OPEN,
     );
     return [
-      t.facts.tooBig({
+      lesson.facts.tooBig({
         bytes: big?.payloadLength ?? 0,
         encoding: big?.lengthEncoding ?? 0,
         limit: maxMessageBytes,
         code: close?.closeCode ?? 0,
         reason: close?.closeReason ? ` "${close.closeReason}"` : '',
       }),
-      t.facts.refused({ status }),
-      t.facts.stillThere({ names: stillThere.join(', ') }),
+      lesson.facts.refused({ status }),
+      lesson.facts.stillThere({ names: stillThere.join(', ') }),
     ];
   },
 };
 
 export const closeStep: WebsocketStep = {
   id: 'close',
-  async run({ session, t, items }) {
+  async run({ session, lesson, items }) {
     const leaving = [
       ['echo', 'bye'],
       ['Ada', 'Good night'],
@@ -89,7 +89,7 @@ export const closeStep: WebsocketStep = {
       .filter((f) => f.direction === 'up')
       .map((request) => {
         const answer = frames.find((f) => f.direction === 'down' && f.connection === request.connection);
-        return t.facts.closed({
+        return lesson.facts.closed({
           connection: request.connection,
           code: request.closeCode ?? 1005,
           reason: request.closeReason ?? '',

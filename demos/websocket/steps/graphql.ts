@@ -9,7 +9,7 @@ const subscription = 'subscription { bookAdded { id title author } }';
 
 export const graphqlSubscriptionStep: WebsocketStep = {
   id: 'graphqlSubscription',
-  async run({ session, t, items }) {
+  async run({ session, lesson, items }) {
     let ids = 0;
     const client = createClient({
       // graphql-ws builds the socket itself and sets no headers: the token goes in the query (RFC 6750 §2.3).
@@ -45,9 +45,9 @@ export const graphqlSubscriptionStep: WebsocketStep = {
         .filter((f) => f.opcodeName === 'text')
         .map((f) => (JSON.parse(f.payloadText ?? '{}') as { type?: string }).type ?? '?');
       return [
-        t.facts.protocol({ protocol: header(upgrade?.response, 'Sec-WebSocket-Protocol') ?? '–' }),
-        t.facts.messages({ types: types.join(' → ') }),
-        t.facts.received({ title: bookAdded.title }),
+        lesson.facts.protocol({ protocol: header(upgrade?.response, 'Sec-WebSocket-Protocol') ?? '–' }),
+        lesson.facts.messages({ types: types.join(' → ') }),
+        lesson.facts.received({ title: bookAdded.title }),
       ];
     } finally {
       await client.dispose();

@@ -6,7 +6,7 @@ import type { WebsocketStep } from './types.js';
 
 export const handshakeStep: WebsocketStep = {
   id: 'handshake',
-  async run({ session, t, items }) {
+  async run({ session, lesson, items }) {
     await opened(session.connect('/echo', { as: 'echo' }));
     const exchange = httpExchanges(items()).find((e) => e.upgraded);
     if (!exchange) throw new Error('the echo handshake did not switch protocols');
@@ -17,15 +17,16 @@ export const handshakeStep: WebsocketStep = {
     const computed = sha1.toString('base64');
     const accept = header(exchange.response, 'Sec-WebSocket-Accept') ?? '';
     // The worked derivation must agree with the decoder's own (websocket-frames.ts) and with the server.
-    const match = computed === accept && computed === websocketAccept(key) ? t.facts.matches : t.facts.differs;
+    const match =
+      computed === accept && computed === websocketAccept(key) ? lesson.facts.matches : lesson.facts.differs;
     const offered = header(exchange.request, 'Sec-WebSocket-Extensions');
     const accepted = header(exchange.response, 'Sec-WebSocket-Extensions');
     return [
-      t.facts.key({ key }),
-      t.facts.sha1({ guid, sha1: sha1.toString('hex') }),
-      t.facts.accept({ computed, header: accept, match }),
-      t.facts.switched({ connection: exchange.connection }),
-      ...(offered && !accepted ? [t.facts.declined({ offered: offered.split(';')[0]!.trim() })] : []),
+      lesson.facts.key({ key }),
+      lesson.facts.sha1({ guid, sha1: sha1.toString('hex') }),
+      lesson.facts.accept({ computed, header: accept, match }),
+      lesson.facts.switched({ connection: exchange.connection }),
+      ...(offered && !accepted ? [lesson.facts.declined({ offered: offered.split(';')[0]!.trim() })] : []),
     ];
   },
 };

@@ -7,7 +7,7 @@ export const members = ['Ada', 'Grace', 'Alan'] as const;
 
 export const echoStep: WebsocketStep = {
   id: 'echo',
-  async run({ session, t, items }) {
+  async run({ session, lesson, items }) {
     const ws = session.client('echo');
     const sent = 'Hello, server!';
     ws.send(sent);
@@ -20,7 +20,7 @@ export const echoStep: WebsocketStep = {
     const echoed = (await nextMessage(ws)).data;
     const [up, down] = ['up', 'down'].map((d) => framesIn(items()).find((f) => f.direction === d && f.opcode === 1));
     return [
-      t.facts.echoText({
+      lesson.facts.echoText({
         sent,
         upWire: up?.wireBytes ?? 0,
         upHead: up?.headerBytes ?? 0,
@@ -28,11 +28,11 @@ export const echoStep: WebsocketStep = {
         downWire: down?.wireBytes ?? 0,
         downHead: down?.headerBytes ?? 0,
       }),
-      t.facts.echoBinary({
+      lesson.facts.echoBinary({
         isbn,
         bytes: bytes.length,
         hex: bytes.toString('hex').replace(/(..)(?!$)/g, '$1 '),
-        same: echoed.equals(bytes) ? t.facts.unchanged : t.facts.changed,
+        same: echoed.equals(bytes) ? lesson.facts.unchanged : lesson.facts.changed,
       }),
     ];
   },
@@ -40,7 +40,7 @@ export const echoStep: WebsocketStep = {
 
 export const broadcastStep: WebsocketStep = {
   id: 'broadcast',
-  async run({ session, t, items }) {
+  async run({ session, lesson, items }) {
     // One after the other, so each handshake stands on its own in the trace.
     for (const name of members) await opened(session.connect('/chat', { as: name, query: { name } }));
     const clients = members.map((name) => session.client(name));
@@ -51,8 +51,8 @@ export const broadcastStep: WebsocketStep = {
     const inbound = frames.find((f) => f.direction === 'up');
     const outbound = frames.filter((f) => f.direction === 'down');
     return [
-      t.facts.members({ names: session.servers.chat.members().join(', ') }),
-      t.facts.fanOut({
+      lesson.facts.members({ names: session.servers.chat.members().join(', ') }),
+      lesson.facts.fanOut({
         inBytes: inbound?.wireBytes ?? 0,
         out: outbound.length,
         outBytes: outbound.map((f) => f.wireBytes).join(' + '),
@@ -63,7 +63,7 @@ export const broadcastStep: WebsocketStep = {
 
 export const pushStep: WebsocketStep = {
   id: 'push',
-  async run({ session, t, items }) {
+  async run({ session, lesson, items }) {
     const told = Promise.all(members.map((name) => nextMessage(session.client(name))));
     const reply = await session.http.send({
       method: 'POST',
@@ -79,10 +79,10 @@ export const pushStep: WebsocketStep = {
     const answeredAt = post?.response?.firstByteAt ?? Infinity;
     const longest = pushes.find((f) => f.lengthEncoding === 16);
     return [
-      t.facts.created({ status: reply.status, title: String((reply.json as { title?: unknown }).title) }),
-      t.facts.pushed({ frames: pushes.length, ms: ms(lastPush - (post?.request.lastByteAt ?? lastPush)) }),
-      firstPush < answeredAt ? t.facts.pushedFirst : t.facts.answeredFirst,
-      ...(longest ? [t.facts.pushLength({ bytes: longest.payloadLength })] : []),
+      lesson.facts.created({ status: reply.status, title: String((reply.json as { title?: unknown }).title) }),
+      lesson.facts.pushed({ frames: pushes.length, ms: ms(lastPush - (post?.request.lastByteAt ?? lastPush)) }),
+      firstPush < answeredAt ? lesson.facts.pushedFirst : lesson.facts.answeredFirst,
+      ...(longest ? [lesson.facts.pushLength({ bytes: longest.payloadLength })] : []),
     ];
   },
 };

@@ -77,46 +77,57 @@ export async function measureWay(way: Way, url: string, tap: Tap, store: BookSto
 
 type Answer = { books: Array<{ id: string }>; last: string };
 
-const consumers: Record<Way, (url: string, since: string) => Consumer> = {
-  shortPolling(url, since) {
-    const client = createHttpClient(url);
-    return {
-      ready: async () => {},
-      async run(noticed, done) {
-        let requests = 0;
-        while (!done()) {
-          const asked = performance.now();
-          const answer = (await client.send({ path: `/books/changes?since=${since}` })).json as Answer;
-          requests++;
-          noticed(answer.books.map((book) => book.id));
-          since = answer.last;
-          // A fixed rate: the next question goes out one interval after the last one did.
-          if (!done()) await sleep(Math.max(0, pollIntervalMs - (performance.now() - asked)));
-        }
-        return requests;
-      },
-      close: async () => client.close(),
-    };
-  },
-  longPolling(url, since) {
-    const client = createHttpClient(url);
-    return {
-      ready: async () => {},
-      async run(noticed, done) {
-        let requests = 0;
-        while (!done()) {
-          const reply = await client.send({ path: `/books/changes?since=${since}&wait=10000` });
-          requests++;
-          if (reply.status !== 200) continue;
+/**
+ * Short and long polling are one loop: ask for what changed since the last answer,
+ * note it, ask again. They differ only in the question (long polling lets the server
+ * hold it until there is news) and in the pause after an answer.
+ */
+function polling(
+  url: string,
+  since: string,
+  ask: (since: string) => string,
+  pauseMs: (askedAt: number) => number,
+): Consumer {
+  const client = createHttpClient(url);
+  return {
+    ready: async () => {},
+    async run(noticed, done) {
+      let requests = 0;
+      while (!done()) {
+        const askedAt = performance.now();
+        const reply = await client.send({ path: ask(since) });
+        requests++;
+        if (reply.status === 200) {
           const answer = reply.json as Answer;
           noticed(answer.books.map((book) => book.id));
           since = answer.last;
         }
-        return requests;
-      },
-      close: async () => client.close(),
-    };
-  },
+        const pause = pauseMs(askedAt);
+        if (pause > 0 && !done()) await sleep(pause);
+      }
+      return requests;
+    },
+    close: async () => client.close(),
+  };
+}
+
+const consumers: Record<Way, (url: string, since: string) => Consumer> = {
+  // A fixed rate: the next question goes out one interval after the last one did.
+  shortPolling: (url, since) =>
+    polling(
+      url,
+      since,
+      (after) => `/books/changes?since=${after}`,
+      (askedAt) => Math.max(0, pollIntervalMs - (performance.now() - askedAt)),
+    ),
+  // The server answers as soon as there is news (or after 10 s); the next question goes out at once.
+  longPolling: (url, since) =>
+    polling(
+      url,
+      since,
+      (after) => `/books/changes?since=${after}&wait=10000`,
+      () => 0,
+    ),
   websocket(url) {
     const ws = connect(url, '/chat', { query: { name: 'reader' } });
     return {

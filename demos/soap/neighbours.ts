@@ -21,7 +21,7 @@ export interface Measured {
   total: number;
 }
 
-export interface Comparison {
+export interface Neighbours {
   /** REST GET /v1/books and the GraphQL query for all fields, measured on their taps. */
   listBooks(): Promise<{ rest: Measured; graphql: Measured }>;
   /** The problem codes REST and GraphQL give for the same new book. */
@@ -31,7 +31,7 @@ export interface Comparison {
 
 const graphqlAccept = 'application/graphql-response+json, application/json;q=0.9';
 
-export async function startComparison(store: BookStore, origin: number): Promise<Comparison> {
+export async function startNeighbours(store: BookStore, origin: number): Promise<Neighbours> {
   const [createRestApp, createGraphqlApp] = await Promise.all([
     partOf('rest', 'httpApp'),
     partOf('graphql', 'httpApp'),
