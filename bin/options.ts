@@ -15,6 +15,9 @@ export interface RawRunOptions {
   port?: string;
   schema?: boolean;
   amqpUrl?: string;
+  assets?: boolean;
+  har?: string;
+  mermaid?: boolean;
 }
 
 export interface RunOptions {
@@ -31,6 +34,12 @@ export interface RunOptions {
   schema: boolean;
   /** --amqp-url as given; the mq demo checks it (and falls back to AMQP_URL). */
   amqpUrl: string | undefined;
+  /** --assets: with --serve, show a page's files (HTML, JS, CSS, images) in full. */
+  assets: boolean;
+  /** --har FILE: write the run's HTTP exchanges there as HAR 1.2. */
+  har: string | undefined;
+  /** --mermaid: print the run as a Mermaid sequence diagram instead of the trace. */
+  mermaid: boolean;
 }
 
 export function parseRunOptions(raw: RawRunOptions, env: NodeJS.ProcessEnv): RunOptions {
@@ -46,6 +55,9 @@ export function parseRunOptions(raw: RawRunOptions, env: NodeJS.ProcessEnv): Run
     port: raw.port === undefined ? undefined : integerOption('--port', raw.port, 1, 65535),
     schema: Boolean(raw.schema),
     amqpUrl: raw.amqpUrl,
+    assets: Boolean(raw.assets),
+    har: raw.har,
+    mermaid: Boolean(raw.mermaid),
   };
 }
 

@@ -2,7 +2,6 @@
  * The command line: commander, with every word from the message catalogue, so
  * `--help` speaks the user's language. Only light modules are imported here.
  */
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import type { Lang } from '../demos/core/lang.js';
 import { AwtError } from '../demos/core/errors.js';
@@ -10,12 +9,8 @@ import { demoIds } from '../demos/registry.js';
 import { messages } from '../demos/core/messages/index.js';
 import { listCommand } from './commands/list.js';
 import { addMeasuringCommands } from './measuring-commands.js';
+import { toolVersion } from './version.js';
 import { parseRunOptions, resolveLang, subcommandOptions, type RawRunOptions } from './options.js';
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 function addRunOptions(command: Command, lang: Lang): Command {
   const o = messages[lang].program.options;
@@ -30,7 +25,10 @@ function addRunOptions(command: Command, lang: Lang): Command {
     .option('--serve', o.serve)
     .option('--port <port>', o.port)
     .option('--schema', o.schema)
-    .option('--amqp-url <url>', o.amqpUrl);
+    .option('--amqp-url <url>', o.amqpUrl)
+    .option('--assets', o.assets)
+    .option('--har <file>', o.har)
+    .option('--mermaid', o.mermaid);
 }
 
 export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
@@ -50,7 +48,7 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
         write(`awt-demo: ${text.replace(/^error: /, '').trimEnd()}\n  ${messages[lang].errors.AWT_BAD_OPTION_hint}\n`),
     })
     .description(t.description)
-    .version(version(), '-V, --version', t.help.version)
+    .version(toolVersion(), '-V, --version', t.help.version)
     .helpOption('-h, --help', t.help.help)
     .usage(t.help.usage)
     // Commander's own headings ("Usage:", "Options:" …) in the user's language.

@@ -6,6 +6,7 @@ import { demoIds, findDemo } from '../../demos/registry.js';
 import { messages } from '../../demos/core/messages/index.js';
 import type { RunOptions } from '../options.js';
 import { outputWidth, write } from '../output.js';
+import { toolVersion } from '../version.js';
 import { createStepGate } from './step-gate.js';
 
 export async function runCommand(id: string, options: RunOptions): Promise<void> {
@@ -61,6 +62,12 @@ async function walkthrough(demo: Demo, options: RunOptions): Promise<void> {
   }
 }
 
+/** The HAR file of --har, opened before any server starts (a bad path fails first). */
+async function openHar(file: string) {
+  const { openHarFile } = await import('./har-file.js');
+  return openHarFile(file, { startedAt: Date.now(), creator: { name: 'awt-demo', version: toolVersion() } });
+}
+
 async function printJson(demo: Demo, options: RunOptions): Promise<void> {
   const { collectTrace } = await import('../../demos/core/collect-trace.js');
   write(JSON.stringify(await collectTrace(demo, options.lang, { amqpUrl: options.amqpUrl }), null, 2) + '\n');
@@ -70,22 +77,21 @@ async function serve(demo: Demo, options: RunOptions): Promise<void> {
   const render = await renderOptions(options);
   const t = render.messages.serve;
   if (!demo.serve) throw new AwtError('AWT_NO_SERVE', { demo: demo.id });
-  const { renderItems } = await import('../../demos/render/items.js');
-  const { paint } = await import('../../demos/render/lines.js');
-  let shownLast: string | undefined;
+  const { createLiveView } = await import('./live-view.js');
+  const har = options.har ? await openHar(options.har) : undefined;
+  const view = createLiveView({ render, json: options.json, assets: options.assets, write, ...(har && { har }) });
   const served = await demo.serve({
     ...(options.port !== undefined ? { port: options.port } : {}),
-    onItem: (item) => {
-      if (options.json) return write(JSON.stringify(item) + '\n');
-      // Frames arrive one by one; a run of them reads as one table, headings once.
-      const continued = item.kind === 'ws-frame' && shownLast === 'ws-frame';
-      shownLast = item.kind;
-      write((continued ? '' : '\n') + paint(renderItems([item], { ...render, continued }), render.theme) + '\n');
-    },
+    onItem: view.onItem,
   });
-  track(served.close);
+  track(async () => {
+    await served.close();
+    view.flush();
+    await har?.close();
+  });
   const hello = [
     t.listening({ demo: demo.id, url: served.url }),
+    ...(served.browse?.length ? ['', t.browse, ...served.browse.map((url) => `  ${url}`)] : []),
     '',
     t.tryThese,
     ...served.examples.map((e) => `  ${e}`),

@@ -45,6 +45,8 @@ export interface ServedDemo {
   readonly url: string;
   /** Ready-to-paste commands that show the demo from another terminal. */
   readonly examples: string[];
+  /** Pages to open in a browser: the index of what the server offers, the explorers. */
+  readonly browse?: string[];
   close(): Promise<void>;
 }
 

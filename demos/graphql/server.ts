@@ -4,9 +4,15 @@ import { createHandler } from 'graphql-http/lib/use/express';
 import type { BookStore } from '../books/store.js';
 import { createSchema } from './schema.js';
 
-export function createGraphqlApp(store: BookStore): express.Express {
+export interface GraphqlAppOptions {
+  /** Pages for a browser (`--serve`): an index at / and GraphiQL on GET /graphql; the scenario needs none. */
+  explorer?: express.Router;
+}
+
+export function createGraphqlApp(store: BookStore, options: GraphqlAppOptions = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  if (options.explorer) app.use(options.explorer);
   app.all('/graphql', createHandler({ schema: createSchema(store) }));
   return app;
 }

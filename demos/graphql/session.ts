@@ -2,6 +2,7 @@ import { BookStore } from '../books/store.js';
 import type { DemoSession, ServeOptions, ServedDemo } from '../core/demo.js';
 import { createHttpClient, type HttpReply } from '../wire/http-client.js';
 import { httpBehindTap } from '../wire/http-behind-tap.js';
+import { graphqlExplorer } from './explorer.js';
 import { createGraphqlApp } from './server.js';
 
 export interface GraphqlSession extends DemoSession {
@@ -30,11 +31,15 @@ export async function startGraphql(): Promise<GraphqlSession> {
 }
 
 export async function serveGraphql(options: ServeOptions): Promise<ServedDemo> {
-  const server = await httpBehindTap(createGraphqlApp(new BookStore()), options);
+  const server = await httpBehindTap(
+    createGraphqlApp(new BookStore(), { explorer: graphqlExplorer('/graphql') }),
+    options,
+  );
   const endpoint = `${server.url}/graphql`;
   const post = (body: object) => `curl -i ${endpoint} -H 'Content-Type: application/json' -d '${JSON.stringify(body)}'`;
   return {
     url: endpoint,
+    browse: [`${server.url}/`, endpoint],
     examples: [
       post({ query: '{ books { title author } }' }),
       post({

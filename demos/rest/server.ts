@@ -9,9 +9,15 @@ import { v1Book, v2Book } from './book-shapes.js';
 import { openApiDocument } from './openapi.js';
 import { sendProblem } from './problem.js';
 
-export function createRestApp(store: BookStore): express.Express {
+export interface RestAppOptions {
+  /** Pages for a browser (`--serve`): an index at / and Swagger UI at /docs; the scenario needs none. */
+  explorer?: express.Router;
+}
+
+export function createRestApp(store: BookStore, options: RestAppOptions = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  if (options.explorer) app.use(options.explorer);
   // A list may change at any time: the client keeps it but must revalidate (RFC 9111 §5.2.2.4).
   const revalidate = (res: Response) => res.set('Cache-Control', 'no-cache');
 

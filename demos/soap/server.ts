@@ -17,10 +17,14 @@ import { bookServiceWsdl, servicePath } from './wsdl.js';
 export async function createSoapApp(
   store: BookStore,
   endpoint: string,
-  options: GateOptions = {},
+  options: GateOptions & {
+    /** Pages for a browser (`--serve`): an index at / and the operations page; the scenario needs none. */
+    explorer?: express.Router;
+  } = {},
 ): Promise<express.Express> {
   const app = express();
   app.disable('x-powered-by');
+  if (options.explorer) app.use(options.explorer);
   // A Fault is no representation to revalidate; no ETags on them.
   app.set('etag', false);
   app.all(servicePath, ...soapGate(options));

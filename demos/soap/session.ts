@@ -7,6 +7,7 @@ import type { DemoSession, ServeOptions, ServedDemo } from '../core/demo.js';
 import { httpBehindTap, type HttpBehindTap, type HttpBehindTapOptions } from '../wire/http-behind-tap.js';
 import { startNeighbours, type Neighbours } from './neighbours.js';
 import { curlExamples } from './curl-examples.js';
+import { soapExplorer } from './explorer.js';
 import { createSoapApp } from './server.js';
 import { demoAccount } from './ws-security.js';
 import { servicePath } from './wsdl.js';
@@ -27,7 +28,11 @@ export interface SoapSession extends DemoSession {
  * The soap server behind a tap. Its WSDL must name the tap's URL, which exists only once
  * the tap listens, so the express app is made then and the tap's handler waits for it.
  */
-async function soapBehindTap(store: BookStore, options: HttpBehindTapOptions): Promise<HttpBehindTap> {
+async function soapBehindTap(
+  store: BookStore,
+  options: HttpBehindTapOptions,
+  explorer?: express.Router,
+): Promise<HttpBehindTap> {
   let app: express.Express | undefined;
   const handler: http.RequestListener = (req, res) => {
     if (app) app(req, res);
@@ -35,7 +40,7 @@ async function soapBehindTap(store: BookStore, options: HttpBehindTapOptions): P
   };
   const server = await httpBehindTap(handler, options);
   try {
-    app = await createSoapApp(store, `${server.url}${servicePath}`);
+    app = await createSoapApp(store, `${server.url}${servicePath}`, explorer ? { explorer } : {});
   } catch (error) {
     await server.close();
     throw error;
@@ -93,7 +98,12 @@ export async function startSoap(): Promise<SoapSession> {
 }
 
 export async function serveSoap(options: ServeOptions): Promise<ServedDemo> {
-  const server = await soapBehindTap(new BookStore(), options);
+  const server = await soapBehindTap(new BookStore(), options, soapExplorer());
   const endpoint = `${server.url}${servicePath}`;
-  return { url: `${endpoint}?wsdl`, examples: curlExamples(endpoint), close: server.close };
+  return {
+    url: `${endpoint}?wsdl`,
+    browse: [`${server.url}/`, endpoint],
+    examples: curlExamples(endpoint),
+    close: server.close,
+  };
 }

@@ -84,10 +84,18 @@ export async function serveWebsocket(options: ServeOptions): Promise<ServedDemo>
   const { behindTap, servers } = await startServers(options);
   const url = behindTap.url;
   const book = JSON.stringify({ title: 'Release It!', author: 'Michael T. Nygard', year: 2007 });
+  const ws = url.replace(/^http:/, 'ws:');
+  const hello = (from: string) => `'${JSON.stringify({ type: 'chat', text: `Hello from ${from}` })}'`;
   return {
     // The page: open it in two browser windows and chat.
     url: `${url}/`,
+    browse: [`${url}/`],
     examples: [
+      // wscat (npm) can send headers; websocat, like a browser, gives the token in the URL (RFC 6750 §2.3).
+      `npx wscat -c ${ws}/chat -H 'Authorization: Bearer ${bookClubToken}'`,
+      `npx wscat -c ${ws}/chat -H 'Authorization: Bearer ${bookClubToken}' -x ${hello('wscat')} -w 2`,
+      `echo ${hello('websocat')} | websocat '${ws}/chat?access_token=${bookClubToken}'`,
+      `npx wscat -c ${ws}/echo -H 'Authorization: Bearer ${bookClubToken}'`,
       `curl -i -X POST ${url}/books -H 'Content-Type: application/json' -d '${book}'`,
       `curl -i '${url}/books/changes?since=6'`,
       `curl -i '${url}/books/changes?since=7&wait=30000'`,

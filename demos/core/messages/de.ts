@@ -23,6 +23,10 @@ export const de: Messages = {
       serve: 'den Demo-Server hinter dem Mitschnitt starten und jede Anfrage zeigen, bis Strg-C',
       port: 'mit --serve: der Port, auf dem er lauscht (Standard: ein freier Port)',
       schema: 'den Vertrag der Demo ausgeben (GraphQL-SDL, OpenAPI, WSDL) und beenden',
+      assets:
+        'mit --serve: die Dateien einer Seite (HTML, JavaScript, CSS, Bilder) vollständig zeigen statt je einer Zeile',
+      har: 'die HTTP-Requests und -Responses des Laufs zusätzlich als HAR 1.2 in FILE schreiben (die Devtools der Browser lesen das)',
+      mermaid: 'den Lauf als Mermaid-Sequenzdiagramm ausgeben (für Folien) statt des Mitschnitts',
       amqpUrl: 'der AMQP-Broker für die mq-Demo (Standard: $AMQP_URL, sonst amqp://guest:guest@127.0.0.1:5672)',
     },
     commands: {
@@ -96,6 +100,8 @@ export const de: Messages = {
         ? `${p.file} ist kein Vergleich von "awt-demo compare --json".`
         : `${p.file} lässt sich nicht lesen (${p.reason}).`,
     AWT_BAD_FILE_hint: 'Schreibe einen mit: awt-demo compare --json > compare.json',
+    AWT_CANNOT_WRITE: (p) => `${p.file} lässt sich nicht schreiben (${p.reason}).`,
+    AWT_CANNOT_WRITE_hint: 'Nenne eine Datei in einem Ordner, in den du schreiben darfst, z. B. --har ./lauf.har',
     bug: 'Das ist ein Fehler in awt-demo, nicht deiner. Bitte melde ihn mit den Zeilen darüber.',
   },
   render: {
@@ -111,6 +117,8 @@ export const de: Messages = {
     took: (p) => `${p.ms} ms`,
     folded: (p) => `… ${p.count} weitere Round Trips dieser Art (--full zeigt sie)`,
     cut: (p) => `… ${p.more} weitere Zeilen (--full zeigt sie)`,
+    assetsFolded:
+      'Dateien einer Seite (HTML, JavaScript, CSS, Bilder) stehen in je einer Zeile, #n ist die Verbindung; --assets zeigt sie vollständig.',
     undecoded: (p) => `${p.bytes} B nicht dekodiert: ${p.reason}`,
     summaryHeading: 'Zusammenfassung',
     roundTrips: 'Round Trips',
@@ -201,6 +209,7 @@ export const de: Messages = {
   },
   serve: {
     listening: (p) => `Der Server der Demo ${p.demo} lauscht auf ${p.url} (hinter dem Mitschnitt).`,
+    browse: 'Im Browser öffnen:',
     tryThese: 'Probiere in einem anderen Terminal:',
     waiting: 'Jede Anfrage, die jemand schickt, erscheint hier. Strg-C beendet den Server.',
   },

@@ -25,6 +25,9 @@ export const en = {
       serve: 'start the demo server behind the tap and show every request anyone sends, until Ctrl-C',
       port: 'with --serve: the port to listen on (default: any free port)',
       schema: "print the demo's contract (GraphQL SDL, OpenAPI, WSDL) and exit",
+      assets: 'with --serve: show the files of a page (HTML, JavaScript, CSS, images) in full, not one line each',
+      har: 'also write the HTTP exchanges of the run to FILE as HAR 1.2 (browser devtools import it)',
+      mermaid: 'print the run as a Mermaid sequence diagram (for slides) instead of the trace',
       amqpUrl: 'the AMQP broker for the mq demo (default: $AMQP_URL, else amqp://guest:guest@127.0.0.1:5672)',
     },
     commands: {
@@ -105,6 +108,8 @@ export const en = {
         ? `${p.file} is not a comparison written by "awt-demo compare --json".`
         : `Cannot read ${p.file} (${p.reason}).`,
     AWT_BAD_FILE_hint: 'Write one with: awt-demo compare --json > compare.json',
+    AWT_CANNOT_WRITE: (p: { file: string; reason: string }) => `Cannot write ${p.file} (${p.reason}).`,
+    AWT_CANNOT_WRITE_hint: 'Name a file in a folder you may write to, e.g. --har ./run.har',
     bug: 'This is a bug in awt-demo, not something you did. Please report it with the lines above.',
   },
   render: {
@@ -120,6 +125,8 @@ export const en = {
     took: (p: { ms: string }) => `${p.ms} ms`,
     folded: (p: { count: number }) => `… ${p.count} more round trips like these (--full shows them)`,
     cut: (p: { more: number }) => `… ${p.more} more lines (--full shows them)`,
+    assetsFolded:
+      'Files of a page (HTML, JavaScript, CSS, images) show one line each, #n is the connection; --assets shows them in full.',
     undecoded: (p: { bytes: number; reason: string }) => `${p.bytes} B not decoded: ${p.reason}`,
     summaryHeading: 'Summary',
     roundTrips: 'round trips',
@@ -216,6 +223,7 @@ export const en = {
   serve: {
     listening: (p: { demo: string; url: string }) =>
       `The ${p.demo} demo server listens on ${p.url} (behind the wire tap).`,
+    browse: 'Open in your browser:',
     tryThese: 'Try these in another terminal:',
     waiting: 'Every request anyone sends is shown below. Ctrl-C stops the server.',
   },
