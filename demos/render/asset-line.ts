@@ -10,6 +10,10 @@ import type { HttpExchange } from '../wire/trace.js';
 const assetTypes =
   /^(text\/(html|css|javascript)|application\/(javascript|ecmascript|wasm|manifest\+json)|image\/|font\/)/i;
 
+/** C0, DEL, C1 and the bidi controls: shown as \u{…} so a target cannot move the cursor or reorder the line. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const invisible = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
 function headerOf(headers: ReadonlyArray<[string, string]>, name: string): string | undefined {
   return headers.find(([n]) => n.toLowerCase() === name)?.[1];
 }
@@ -33,9 +37,7 @@ export function renderAssetLine(exchange: HttpExchange, options: RenderOptions):
   const { request, response } = exchange;
   const t = options.messages.render;
   // The target comes off the wire: control characters made visible and cut, so one line stays one line.
-  const visible = request.target
-    .slice(0, 200)
-    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+  const visible = request.target.slice(0, 200).replace(invisible, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
   const target = [...visible].length > 120 ? `${[...visible].slice(0, 119).join('')}…` : visible;
   const type = response ? (headerOf(response.headers, 'content-type') ?? '').split(';')[0]!.trim() : '';
   const line: Line = [
