@@ -12,6 +12,8 @@ import type { HttpExchange } from '../../demos/wire/trace.js';
 
 export interface HarFile {
   add(exchange: HttpExchange): void;
+  /** Wall-clock ms at which the items' clock read 0, once it is known (the taps start after the file opens). */
+  setOrigin(startedAt: number): void;
   /** Writes the end of the JSON and closes the file; safe to call twice. */
   close(): Promise<void>;
 }
@@ -19,7 +21,8 @@ export interface HarFile {
 /** 256 MiB: some hours of a class clicking through the explorers; far more than devtools load comfortably. */
 export const maxHarBytes = 256 * 1024 * 1024;
 
-export async function openHarFile(path: string, context: HarContext, maxBytes = maxHarBytes): Promise<HarFile> {
+export async function openHarFile(path: string, given: HarContext, maxBytes = maxHarBytes): Promise<HarFile> {
+  const context = { ...given };
   // Opened here, so a bad path fails before any server starts, as the tool's own error.
   const handle = await open(path, 'w').catch((error: NodeJS.ErrnoException) => {
     throw new AwtError('AWT_CANNOT_WRITE', { file: path, reason: error.code ?? error.message });
@@ -50,6 +53,9 @@ export async function openHarFile(path: string, context: HarContext, maxBytes = 
       }
       entries++;
       put(text);
+    },
+    setOrigin(startedAt) {
+      context.startedAt = startedAt;
     },
     close() {
       closed ??= (async () => {

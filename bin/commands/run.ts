@@ -6,17 +6,33 @@ import { demoIds, findDemo } from '../../demos/registry.js';
 import { messages } from '../../demos/core/messages/index.js';
 import type { RunOptions } from '../options.js';
 import { outputWidth, write } from '../output.js';
-import { toolVersion } from '../version.js';
 import { createStepGate } from './step-gate.js';
 
 export async function runCommand(id: string, options: RunOptions): Promise<void> {
   const entry = findDemo(id);
   if (!entry) throw new AwtError('AWT_UNKNOWN_DEMO', { demo: id, ids: demoIds.join(', ') });
-  const demo = await entry.load();
-  if (options.schema) return printContract(demo);
-  if (options.serve) return serve(demo, options);
-  if (options.json) return printJson(demo, options);
-  return walkthrough(demo, options);
+  const loaded = await entry.load();
+  if (options.schema) return printContract(loaded);
+  if (options.mermaid && options.serve)
+    throw new AwtError('AWT_OPTIONS_CLASH', { first: '--mermaid', second: '--serve' });
+  if (options.serve) return serve(loaded, options);
+  const { recordHar } = options.har ? await import('./record-har.js') : {};
+  const recording = recordHar && options.har ? await recordHar(loaded, options.har) : undefined;
+  const demo = recording?.demo ?? loaded;
+  try {
+    if (options.mermaid) return await printMermaid(demo, options);
+    if (options.json) return await printJson(demo, options);
+    return await walkthrough(demo, options);
+  } finally {
+    await recording?.finish();
+  }
+}
+
+async function printMermaid(demo: Demo, options: RunOptions): Promise<void> {
+  const { collectTrace } = await import('../../demos/core/collect-trace.js');
+  const { renderMermaid } = await import('../../demos/render/mermaid.js');
+  const trace = await collectTrace(demo, options.lang, { amqpUrl: options.amqpUrl });
+  write(renderMermaid(trace, messages[options.lang]));
 }
 
 async function printContract(demo: Demo): Promise<void> {
@@ -62,12 +78,6 @@ async function walkthrough(demo: Demo, options: RunOptions): Promise<void> {
   }
 }
 
-/** The HAR file of --har, opened before any server starts (a bad path fails first). */
-async function openHar(file: string) {
-  const { openHarFile } = await import('./har-file.js');
-  return openHarFile(file, { startedAt: Date.now(), creator: { name: 'awt-demo', version: toolVersion() } });
-}
-
 async function printJson(demo: Demo, options: RunOptions): Promise<void> {
   const { collectTrace } = await import('../../demos/core/collect-trace.js');
   write(JSON.stringify(await collectTrace(demo, options.lang, { amqpUrl: options.amqpUrl }), null, 2) + '\n');
@@ -78,7 +88,8 @@ async function serve(demo: Demo, options: RunOptions): Promise<void> {
   const t = render.messages.serve;
   if (!demo.serve) throw new AwtError('AWT_NO_SERVE', { demo: demo.id });
   const { createLiveView } = await import('./live-view.js');
-  const har = options.har ? await openHar(options.har) : undefined;
+  // Opened before any server starts: a bad path fails first.
+  const har = options.har ? await (await import('./record-har.js')).openHar(options.har) : undefined;
   const view = createLiveView({ render, json: options.json, assets: options.assets, write, ...(har && { har }) });
   const served = await demo.serve({
     ...(options.port !== undefined ? { port: options.port } : {}),

@@ -26,6 +26,7 @@ export const exitCodes: Record<AwtErrorCode, number> = {
   AWT_INTERRUPTED: 130,
   AWT_BAD_FILE: 4,
   AWT_CANNOT_WRITE: 4,
+  AWT_OPTIONS_CLASH: 2,
   AWT_PORT_IN_USE: 4,
   AWT_PORT_FORBIDDEN: 4,
   AWT_BROKER_UNREACHABLE: 3,

@@ -100,6 +100,8 @@ export const de: Messages = {
         ? `${p.file} ist kein Vergleich von "awt-demo compare --json".`
         : `${p.file} lässt sich nicht lesen (${p.reason}).`,
     AWT_BAD_FILE_hint: 'Schreibe einen mit: awt-demo compare --json > compare.json',
+    AWT_OPTIONS_CLASH: (p) => `${p.first} und ${p.second} passen nicht zusammen.`,
+    AWT_OPTIONS_CLASH_hint: 'Lass eine der beiden weg; „awt-demo --help“ listet die Optionen.',
     AWT_CANNOT_WRITE: (p) => `${p.file} lässt sich nicht schreiben (${p.reason}).`,
     AWT_CANNOT_WRITE_hint: 'Nenne eine Datei in einem Ordner, in den du schreiben darfst, z. B. --har ./lauf.har',
     bug: 'Das ist ein Fehler in awt-demo, nicht deiner. Bitte melde ihn mit den Zeilen darüber.',
@@ -179,6 +181,14 @@ export const de: Messages = {
       'data-after-close': 'nach einem Close-Frame dürfen keine Daten-Frames folgen (RFC 6455 §5.5.1)',
       'frame-too-large': 'größer, als der Mitschnitt dekodiert; der Rest dieser Richtung wird übersprungen',
     },
+  },
+  mermaid: {
+    client: 'Client',
+    server: 'Server',
+    wsClient: (p) => `Client ${p.id}`,
+    noResponse: 'keine Response',
+    more: (p) => `… ${p.count} weitere Nachrichten in diesem Schritt (awt-demo zeigt alle)`,
+    nothing: 'in diesem Schritt nichts auf der Leitung',
   },
   amqp: {
     broker: 'Broker',

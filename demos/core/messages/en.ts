@@ -108,6 +108,8 @@ export const en = {
         ? `${p.file} is not a comparison written by "awt-demo compare --json".`
         : `Cannot read ${p.file} (${p.reason}).`,
     AWT_BAD_FILE_hint: 'Write one with: awt-demo compare --json > compare.json',
+    AWT_OPTIONS_CLASH: (p: { first: string; second: string }) => `${p.first} and ${p.second} do not go together.`,
+    AWT_OPTIONS_CLASH_hint: 'Leave one of them out; "awt-demo --help" lists the options.',
     AWT_CANNOT_WRITE: (p: { file: string; reason: string }) => `Cannot write ${p.file} (${p.reason}).`,
     AWT_CANNOT_WRITE_hint: 'Name a file in a folder you may write to, e.g. --har ./run.har',
     bug: 'This is a bug in awt-demo, not something you did. Please report it with the lines above.',
@@ -191,6 +193,14 @@ export const en = {
     } as Record<string, string>,
   },
   /** The sequence diagram of AMQP frames (demos/render/amqp-sequence.ts). */
+  mermaid: {
+    client: 'client',
+    server: 'server',
+    wsClient: (p: { id: number }) => `client ${p.id}`,
+    noResponse: 'no response',
+    more: (p: { count: number }) => `… ${p.count} more messages in this step (awt-demo shows them all)`,
+    nothing: 'nothing on the wire in this step',
+  },
   amqp: {
     broker: 'broker',
     connection: (p: { id: number }) => `connection #${p.id}`,
