@@ -54,10 +54,20 @@ export function comparisonCsv(comparison: Comparison, words: Messages['compare']
   return lines.join('\r\n') + '\r\n';
 }
 
+/**
+ * Markdown for slides. A paradigm that does not fit a use case (or was skipped) says so
+ * once, in the block's first row, with the reason as a footnote (GFM footnotes): the
+ * other rows of its column stay "—". One footnote per distinct reason.
+ */
 export function comparisonMarkdown(comparison: Comparison, words: Messages['compare']): string {
   const escape = (value: string) => value.replace(/\|/g, '\\|');
   const head = ['', ...comparison.paradigms.map((p) => words.paradigms[p])];
   const out: string[] = [`# ${words.heading}`, ''];
+  const footnotes = new Map<string, number>();
+  const footnote = (reason: string) => {
+    if (!footnotes.has(reason)) footnotes.set(reason, footnotes.size + 1);
+    return `[^${footnotes.get(reason)}]`;
+  };
   const blocks = [{ id: 0, title: words.setup, cells: comparison.setup }, ...comparison.useCases];
   for (const block of blocks) {
     out.push(
@@ -66,10 +76,13 @@ export function comparisonMarkdown(comparison: Comparison, words: Messages['comp
       `| ${head.join(' | ')} |`,
       `|${head.map(() => ' --- ').join('|')}|`,
     );
-    const value = (p: (typeof comparison.paradigms)[number], pick: (row: FlatRow) => string) => {
+    const value = (p: (typeof comparison.paradigms)[number], pick: (row: FlatRow) => string, first: boolean) => {
       const cell = block.cells[p];
       if (!cell) return '';
-      if (cell.fit !== true) return `— ${cell.fit === false ? words.notAFitLabel : words.skippedLabel}: ${cell.reason}`;
+      if (cell.fit !== true) {
+        if (!first) return '—';
+        return `— ${cell.fit === false ? words.notAFitLabel : words.skippedLabel}${footnote(cell.reason)}`;
+      }
       return pick(toFlat(cell.measurement));
     };
     const rowsSpec: Array<[string, (row: FlatRow) => string]> = [
@@ -81,11 +94,13 @@ export function comparisonMarkdown(comparison: Comparison, words: Messages['comp
       [words.rows.latency, (r) => `${r.latencyMs} ms`],
       [words.rows.note, (r) => r.note],
     ];
-    for (const [label, pick] of rowsSpec) {
-      out.push(`| ${[label, ...comparison.paradigms.map((p) => value(p, pick))].map(escape).join(' | ')} |`);
-    }
+    rowsSpec.forEach(([label, pick], i) => {
+      out.push(`| ${[label, ...comparison.paradigms.map((p) => value(p, pick, i === 0))].map(escape).join(' | ')} |`);
+    });
     out.push('');
   }
+  for (const [reason, n] of footnotes) out.push(`[^${n}]: ${reason.replace(/\s+/g, ' ')}`);
+  if (footnotes.size > 0) out.push('');
   return out.join('\n');
 }
 
