@@ -85,8 +85,13 @@ describe('the WebSocket frame view', () => {
 
   test('when a payload is longer than its room then it is cut with …, and --full shows all of it', () => {
     const cut = text(renderWebSocketFrames(conversation(), options({ width: 100 })));
-    assert.match(cut, /^▶ #1 .* 0a0b0c0d .* The book club meets on .*…$/m);
-    assert.match(cut, /Payloads are cut to one line; --full shows them whole\./);
+    // A chat-sized payload wraps under its row, up to four lines; a longer one ends in … on the fourth.
+    const row = cut.split('\n').findIndex((line) => /^▶ #1 .* 0a0b0c0d .* The book club meets on /.test(line));
+    assert.ok(row >= 0, cut);
+    const payload = cut.split('\n').slice(row, row + 4);
+    assert.match(payload[3]!, /^ {20,}\S.*…$/);
+    assert.doesNotMatch(payload.slice(0, 3).join('\n'), /…/);
+    assert.match(cut, /Payloads longer than four lines are cut; --full shows them whole\./);
     const full = text(renderWebSocketFrames(conversation(), options({ width: 100, full: true })));
     assert.equal(full.includes('…'), false);
     assert.equal(full.includes('--full'), false);
@@ -142,7 +147,7 @@ describe('the WebSocket frame view', () => {
     assert.match(out, /FIN +Opcode +MASK Schlüssel +Länge +Bytes = Kopf \+ Nutzdaten/);
     assert.match(out, /0x2 binär +0 +16 Bit/);
     assert.match(out, /1000 normales Schließen "bye"/);
-    assert.match(out, /Nutzdaten sind auf eine Zeile gekürzt/);
+    assert.match(out, /Nutzdaten über vier Zeilen sind gekürzt/);
     assert.equal(/\bpayload\b|\bnormal closure\b/.test(out), false);
   });
 

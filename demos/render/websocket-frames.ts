@@ -10,6 +10,8 @@ import type { WebSocketFrameItem } from '../wire/websocket-frames.js';
 
 /** Below this many columns left for it, the payload goes on its own line under the row. */
 const minInlinePayload = 24;
+/** Lines of payload per frame before it is cut (unless --full): a chat message or a small JSON reads whole. */
+export const maxPayloadLines = 4;
 
 interface Row {
   cells: Span[];
@@ -69,7 +71,7 @@ export function renderWebSocketFrames(frames: readonly WebSocketFrameItem[], opt
   for (const row of rows) {
     const cells = row.cells.flatMap((cell, i) => [span(cell.text.padEnd(widths[i]!), cell.style), span(gap)]);
     const [first, ...more] = fit(row.payload, room, options.full);
-    cut ||= more.length === 0 && lineWidth(first!) < lineWidth(row.payload);
+    cut ||= [first!, ...more].reduce((sum, line) => sum + lineWidth(line), 0) < lineWidth(row.payload);
     if (inline) {
       lines.push([...cells, ...first!]);
       lines.push(...more.map((line) => [span(' '.repeat(fixed)), ...line]));
@@ -87,10 +89,16 @@ export function renderWebSocketFrames(frames: readonly WebSocketFrameItem[], opt
   return lines;
 }
 
-/** One line cut to `room` (ending in …), or with --full every piece wrapped to `room`. */
+/** Wrapped to `room`, at most `maxPayloadLines` lines, the last cut with …; with --full every line. */
 function fit(line: Line, room: number, full: boolean): Line[] {
   if (lineWidth(line) <= room) return [line];
-  if (full) return wrap(line, room);
+  const lines = wrap(line, room);
+  if (full || lines.length <= maxPayloadLines) return lines;
+  return [...lines.slice(0, maxPayloadLines - 1), cutLine(lines[maxPayloadLines - 1]!, room)];
+}
+
+/** The line shortened to leave room for the … that says more followed. */
+function cutLine(line: Line, room: number): Line {
   const out: Line = [];
   let left = room - 1;
   for (const s of line) {
@@ -103,7 +111,7 @@ function fit(line: Line, room: number, full: boolean): Line[] {
     if (left > 0) out.push(span(chars.slice(0, left).join(''), s.style));
     break;
   }
-  return [[...out, span('…', 'warn')]];
+  return [...out, span('…', 'warn')];
 }
 
 function lineWidth(line: Line): number {

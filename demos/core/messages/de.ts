@@ -163,7 +163,7 @@ export const de: Messages = {
     noCloseCode: '(ohne Statuscode)',
     notDecoded: '(nicht dekodiert)',
     headerBytes: 'Kopf-Bytes:',
-    cut: 'Nutzdaten sind auf eine Zeile gekürzt; --full zeigt sie ganz.',
+    cut: 'Nutzdaten über vier Zeilen sind gekürzt; --full zeigt sie ganz.',
     violations: {
       'unmasked-client-frame': 'ein Client muss jeden Frame maskieren, den er sendet (RFC 6455 §5.1)',
       'masked-server-frame': 'ein Server darf seine Frames nicht maskieren (RFC 6455 §5.1)',

@@ -173,7 +173,7 @@ export const en = {
     noCloseCode: '(no status code)',
     notDecoded: '(not decoded)',
     headerBytes: 'header bytes:',
-    cut: 'Payloads are cut to one line; --full shows them whole.',
+    cut: 'Payloads longer than four lines are cut; --full shows them whole.',
     violations: {
       'unmasked-client-frame': 'a client must mask every frame it sends (RFC 6455 §5.1)',
       'masked-server-frame': 'a server must not mask its frames (RFC 6455 §5.1)',
