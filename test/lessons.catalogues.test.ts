@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { demos } from '../demos/registry.js';
 import { lessons as benchLessons } from '../lessons/bench/index.js';
 import { lessons as compareLessons } from '../lessons/compare/index.js';
+import { explorerTexts } from '../lessons/explorers/index.js';
 import { messages } from '../demos/core/messages/index.js';
 
 /** Every leaf of a catalogue: strings, functions (called with sample values) and arrays, by path. */
@@ -37,6 +38,10 @@ function assertSameShape(en: unknown, de: unknown, what: string): void {
 describe('message catalogues', () => {
   test('when the tool speaks then every line exists in German and English', () => {
     assertSameShape(messages.en, messages.de, 'messages');
+  });
+
+  test('when the pages of --serve speak then every line exists in German and English', () => {
+    assertSameShape(explorerTexts.en, explorerTexts.de, 'explorers');
   });
 
   test('when compare, table and bench teach then every line exists in German and English', () => {
