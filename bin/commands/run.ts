@@ -1,6 +1,6 @@
 /** `awt-demo <demo>`: run the scenario and show it, or serve it, or print its contract. */
 import { track } from '../../demos/core/cleanup.js';
-import type { Demo } from '../../demos/core/demo.js';
+import type { Demo, ServedDemo } from '../../demos/core/demo.js';
 import { AwtError } from '../../demos/core/errors.js';
 import { demoIds, findDemo } from '../../demos/registry.js';
 import { messages } from '../../demos/core/messages/index.js';
@@ -91,15 +91,18 @@ async function serve(demo: Demo, options: RunOptions): Promise<void> {
   // Opened before any server starts: a bad path fails first.
   const har = options.har ? await (await import('./record-har.js')).openHar(options.har) : undefined;
   const view = createLiveView({ render, json: options.json, assets: options.assets, write, ...(har && { har }) });
-  const served = await demo.serve({
-    ...(options.port !== undefined ? { port: options.port } : {}),
-    onItem: view.onItem,
-  });
+  // One closer, in this order: no new items, the held ones out, then the HAR file's end.
+  // Tracked before the server starts, so a server that fails to start still leaves a whole file.
+  const running: { served?: ServedDemo } = {};
   track(async () => {
-    await served.close();
+    await running.served?.close();
     view.flush();
     await har?.close();
   });
+  const served = (running.served = await demo.serve({
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    onItem: view.onItem,
+  }));
   const hello = [
     t.listening({ demo: demo.id, url: served.url }),
     ...(served.browse?.length ? ['', t.browse, ...served.browse.map((url) => `  ${url}`)] : []),

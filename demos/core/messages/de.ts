@@ -25,7 +25,7 @@ export const de: Messages = {
       schema: 'den Vertrag der Demo ausgeben (GraphQL-SDL, OpenAPI, WSDL) und beenden',
       assets:
         'mit --serve: die Dateien einer Seite (HTML, JavaScript, CSS, Bilder) vollständig zeigen statt je einer Zeile',
-      har: 'die HTTP-Requests und -Responses des Laufs zusätzlich als HAR 1.2 in FILE schreiben (die Devtools der Browser lesen das)',
+      har: 'die HTTP-Requests und -Responses des Laufs zusätzlich als HAR 1.2 in die Datei <file> schreiben (die Devtools der Browser lesen das)',
       mermaid: 'den Lauf als Mermaid-Sequenzdiagramm ausgeben (für Folien) statt des Mitschnitts',
       amqpUrl: 'der AMQP-Broker für die mq-Demo (Standard: $AMQP_URL, sonst amqp://guest:guest@127.0.0.1:5672)',
     },
@@ -55,6 +55,9 @@ export const de: Messages = {
       'awt-demo graphql --serve --port 4000': 'ein laufender Server für eigene Anfragen',
       'awt-demo graphql --schema': 'das GraphQL-Schema (SDL)',
       'awt-demo websocket --serve': 'eine Chat-Seite für den Browser; jeder Frame erscheint hier',
+      'awt-demo rest --serve': 'Swagger UI unter /docs, GraphiQL mit graphql --serve, offline',
+      'awt-demo rest --har rest.har': 'die HTTP-Requests und -Responses als HAR 1.2 für die Devtools',
+      'awt-demo graphql --mermaid': 'der Lauf als Mermaid-Sequenzdiagramm, für Folien',
       'awt-demo compare --only rest,graphql': 'dieselben Anwendungsfälle nebeneinander, gemessen',
       'awt-demo table --markdown': 'die Vergleichstabelle der Vorlesung mit Messwerten, für Folien',
       'awt-demo list --json': 'die Demos, für Skripte',
