@@ -29,7 +29,7 @@ describe('--mermaid: a run as a Mermaid sequence diagram', () => {
     await assert.rejects(mermaid.parse('sequenceDiagram\n  C->>: GET /'));
   });
 
-  for (const id of ['rest', 'graphql', 'soap']) {
+  for (const id of ['rest', 'graphql']) {
     test(`when the ${id} demo is drawn then Mermaid parses it: client and server, every exchange there and back`, async () => {
       const { text, trace } = await diagramOf(id);
       await parses(text);
