@@ -90,6 +90,13 @@ describe('the explorers of --serve in a real browser with no network (headless C
       const result = page.locator('.graphiql-response');
       await result.getByText('The Pragmatic Programmer').waitFor({ timeout: 10_000 });
       assert.match((await result.textContent()) ?? '', /"title": "Clean Code"/);
+      // Autocomplete from the schema: typing "bo" offers the Query fields book and books.
+      await page.locator('.graphiql-query-editor .CodeMirror').first().click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('{ bo');
+      const hints = page.locator('.CodeMirror-hints');
+      await hints.getByText('books').waitFor({ timeout: 10_000 });
+      assert.match((await hints.textContent()) ?? '', /^bookbooks$/);
 
       const posts = httpExchanges(items).filter((e) => e.request.method === 'POST' && e.request.target === '/graphql');
       assert.ok(
