@@ -112,6 +112,7 @@ describe('--har: the HTTP exchanges of a run as HAR 1.2', () => {
 
   test('when --serve --har is stopped with Ctrl-C then the file is complete, valid HAR with the requests sent', async () => {
     const file = path.join(dir, 'serve.har');
+    const started = Date.now();
     const child = spawnCli(['graphql', '--serve', '--har', file]);
     try {
       const banner = await waitForOutput(child, /Ctrl-C stops the server/);
@@ -131,6 +132,11 @@ describe('--har: the HTTP exchanges of a run as HAR 1.2', () => {
       har.log.entries.map((e) => JSON.parse(e.request.postData!.text).query),
       ['{ books { title } }', '{ book(id: "1") { title } }'],
     );
+    // Wall-clock times of this run: after the server started, before the file was read.
+    for (const entry of har.log.entries) {
+      const at = Date.parse(entry.startedDateTime);
+      assert.ok(at >= started && at <= Date.now(), entry.startedDateTime);
+    }
   });
 
   test('when the file would grow past its limit then later exchanges are counted in a comment, and it stays valid', async () => {

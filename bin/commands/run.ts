@@ -99,9 +99,13 @@ async function serve(demo: Demo, options: RunOptions): Promise<void> {
     view.flush();
     await har?.close();
   });
+  // The items' clock starts here; the HAR file turns it into wall-clock time.
+  const origin = performance.now();
+  har?.setOrigin(performance.timeOrigin + origin);
   const served = (running.served = await demo.serve({
     ...(options.port !== undefined ? { port: options.port } : {}),
     onItem: view.onItem,
+    origin,
   }));
   const hello = [
     t.listening({ demo: demo.id, url: served.url }),

@@ -53,6 +53,8 @@ export interface ServedDemo {
 export interface ServeOptions {
   port?: number;
   onItem: (item: WireItem) => void;
+  /** performance.now() at which the items' clock starts (so --har can give wall-clock times). */
+  origin?: number;
 }
 
 /** Settings from the command line that a demo needs before it starts; each demo reads only its own. */

@@ -44,6 +44,7 @@ async function startServers(options: ServeOptions | undefined): Promise<Running>
     decoder: httpDecoder({ onUpgrade: (connection, emit) => createWebSocketFrameDecoder(connection, emit) }),
     ...(options?.port !== undefined ? { port: options.port } : {}),
     ...(options ? { onItem: options.onItem } : {}),
+    ...(options?.origin !== undefined ? { origin: options.origin } : {}),
   });
   return { behindTap, store, servers: await attachWebsocketServers(behindTap.server, store) };
 }
