@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { describe, test } from 'node:test';
 import type { AmqpFrameItem } from '../demos/wire/amqp-frames.js';
 import type { Trace } from '../demos/wire/trace.js';
+import { closedPort } from './utils/closed-port.js';
 import { runCli } from './utils/cli.js';
 
 const DOCKER =
   'docker run -d --hostname my-rabbit --name some-rabbit -p 5672:5672 -p 15672:15672 rabbitmq:3-management';
 const stackTrace = /^\s+at .*:\d+:\d+\)?$/m;
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('awt-demo mq, through the built bin', () => {
   test('when --amqp-url points at a closed port then one clear message with the Docker command comes within 3 s, exit 3', async () => {

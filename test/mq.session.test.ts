@@ -9,18 +9,10 @@ import { mqStep } from '../demos/mq/step.js';
 import type { MqSession } from '../demos/mq/session.js';
 import { stalled, within } from '../demos/mq/wait.js';
 import { en } from '../lessons/mq/en.js';
+import { closedPort } from './utils/closed-port.js';
 import { runMqStep } from './utils/mq.js';
 
 const brokerUrl = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
-
-/** A port on 127.0.0.1 that nothing listens on: taken from the system, then given back. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** A TCP server that behaves like no AMQP broker: `silent` accepts and says nothing, `http` answers HTTP. */
 async function impostor(kind: 'silent' | 'http') {
