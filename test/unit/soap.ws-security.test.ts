@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, test } from 'node:test';
 import soap from 'soap';
-import { wsseNs } from '../demos/soap/fault.js';
+import { wsseNs } from '../../demos/soap/fault.js';
 import {
   checkUsernameToken,
   demoAccount,
@@ -11,8 +11,8 @@ import {
   passwordDigest,
   passwordText,
   wsuNs,
-} from '../demos/soap/ws-security.js';
-import { parseXml, type XmlElement } from '../demos/soap/xml-tree.js';
+} from '../../demos/soap/ws-security.js';
+import { parseXml, type XmlElement } from '../../demos/soap/xml-tree.js';
 
 const now = new Date('2026-10-01T09:00:00Z');
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { demos } from '../demos/registry.js';
-import { lessons as benchLessons } from '../lessons/bench/index.js';
-import { lessons as compareLessons } from '../lessons/compare/index.js';
-import { explorerTexts } from '../lessons/explorers/index.js';
-import { messages } from '../demos/core/messages/index.js';
+import { demos } from '../../demos/registry.js';
+import { lessons as benchLessons } from '../../lessons/bench/index.js';
+import { lessons as compareLessons } from '../../lessons/compare/index.js';
+import { explorerTexts } from '../../lessons/explorers/index.js';
+import { messages } from '../../demos/core/messages/index.js';
 
 /** Every leaf of a catalogue: strings, functions (called with sample values) and arrays, by path. */
 function leaves(value: unknown, path = ''): Map<string, string> {

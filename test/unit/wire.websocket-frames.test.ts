@@ -1,16 +1,24 @@
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { describe, test } from 'node:test';
-import type { Direction } from '../demos/wire/decoder.js';
+import type { Direction } from '../../demos/wire/decoder.js';
 import {
   createWebSocketFrameDecoder,
   websocketAccept,
   WEBSOCKET_VIOLATIONS,
   type WebSocketViolation,
   type WebSocketWireItem,
-} from '../demos/wire/websocket-frames.js';
-import { decodeWs, decodeWsList, encodeFrame, framesOf, hex, onlyFrame, pick } from './utils/websocket-bytes.js';
-import { asSent, garbage, recordWsSession, type Chunk } from './utils/websocket-bytes.js';
+} from '../../demos/wire/websocket-frames.js';
+import {
+  decodeWs,
+  decodeWsList,
+  encodeFrame,
+  framesOf,
+  garbage,
+  hex,
+  onlyFrame,
+  pick,
+  type Chunk,
+} from '../utils/websocket-bytes.js';
 
 // RFC 6455 §5.7 examples, byte for byte.
 const helloUnmasked = hex('81 05 48 65 6c 6c 6f');
@@ -249,52 +257,5 @@ describe('WebSocket frames: garbage', () => {
     decoder.push('up', helloMasked, 2);
     decoder.end(3);
     assert.deepEqual(items, []);
-  });
-});
-
-describe('WebSocket frames: real ws client and server', () => {
-  const name = 'when a ws client and an echoing ws server talk through a proxy then the decoder sees what they sent';
-  test(name, { timeout: 10_000 }, async () => {
-    const bytes70k = Buffer.alloc(70000, 7);
-    const { items, heads } = await recordWsSession(async (client) => {
-      const echo = () => once(client, 'message');
-      client.send('Hello');
-      await echo();
-      client.send(bytes256);
-      await echo();
-      client.send('Hel', { fin: false });
-      client.send('lo', { fin: true });
-      await echo();
-      client.send(bytes70k);
-      await echo();
-      client.ping('are you there');
-      await once(client, 'pong');
-      client.close(1000, 'bye');
-      await once(client, 'close');
-    });
-
-    const key = /^sec-websocket-key: (.+)$/im.exec(heads.up)?.[1] ?? 'missing';
-    const accept = /^sec-websocket-accept: (.+)$/im.exec(heads.down)?.[1];
-    assert.equal(accept?.trim(), websocketAccept(key.trim()));
-    assert.equal(items.length, framesOf(items).length, 'no undecoded bytes');
-    const wrongMasking = framesOf(items).filter((frame) => frame.masked !== (frame.direction === 'up'));
-    assert.deepEqual([wrongMasking, framesOf(items).flatMap((frame) => frame.violations)], [[], []]);
-    assert.deepEqual(asSent(items, 'up'), [
-      ['text', true, 7, 'Hello'],
-      ['binary', true, 16, bytes256],
-      ['text', false, 7, 'Hel'],
-      ['continuation', true, 7, 'lo'],
-      ['binary', true, 64, bytes70k],
-      ['ping', true, 7, 'are you there'],
-      ['close', true, 7, [1000, 'bye']],
-    ]);
-    assert.deepEqual(asSent(items, 'down'), [
-      ['text', true, 7, 'Hello'],
-      ['binary', true, 16, bytes256],
-      ['text', true, 7, 'Hello'],
-      ['binary', true, 64, bytes70k],
-      ['pong', true, 7, 'are you there'],
-      ['close', true, 7, [1000, 'bye']],
-    ]);
   });
 });

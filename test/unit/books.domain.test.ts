@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { steppingClock } from '../demos/books/clock.js';
-import { BookStore } from '../demos/books/store.js';
-import { isValidIsbn, toIsbn10, toIsbn13, validateNewBook } from '../demos/books/validation.js';
+import { steppingClock } from '../../demos/books/clock.js';
+import { BookStore } from '../../demos/books/store.js';
+import { isValidIsbn, toIsbn10, toIsbn13, validateNewBook } from '../../demos/books/validation.js';
 
 const now = new Date('2026-10-01T00:00:00Z');
 const codes = (input: Record<string, unknown>) => {

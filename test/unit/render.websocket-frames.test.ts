@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { renderItems } from '../demos/render/items.js';
-import { paint, type Line } from '../demos/render/lines.js';
-import type { RenderOptions } from '../demos/render/options.js';
-import { createTheme } from '../demos/render/theme.js';
-import { headerHex, renderWebSocketFrames } from '../demos/render/websocket-frames.js';
-import type { WebSocketFrameItem } from '../demos/wire/websocket-frames.js';
-import { messages } from '../demos/core/messages/index.js';
-import { ansi } from './utils/cli.js';
-import { decodeWs, encodeFrame, framesOf, hex, type Chunk } from './utils/websocket-bytes.js';
+import { renderItems } from '../../demos/render/items.js';
+import { paint, type Line } from '../../demos/render/lines.js';
+import type { RenderOptions } from '../../demos/render/options.js';
+import { createTheme } from '../../demos/render/theme.js';
+import { headerHex, renderWebSocketFrames } from '../../demos/render/websocket-frames.js';
+import type { WebSocketFrameItem } from '../../demos/wire/websocket-frames.js';
+import { messages } from '../../demos/core/messages/index.js';
+import { ansi } from '../utils/cli.js';
+import { decodeWs, encodeFrame, framesOf, hex, type Chunk } from '../utils/websocket-bytes.js';
 
 function options(overrides: Partial<RenderOptions> = {}): RenderOptions {
   return { width: 120, theme: createTheme(false), messages: messages.en, raw: false, full: false, ...overrides };

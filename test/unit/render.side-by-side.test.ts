@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { renderStep, renderSummary } from '../demos/render/step.js';
-import { createTheme } from '../demos/render/theme.js';
-import type { RenderOptions } from '../demos/render/options.js';
-import { messages } from '../demos/core/messages/index.js';
-import { ansi } from './utils/cli.js';
-import { fixedStep, longExchange } from './utils/fixtures.js';
+import { renderStep, renderSummary } from '../../demos/render/step.js';
+import { createTheme } from '../../demos/render/theme.js';
+import type { RenderOptions } from '../../demos/render/options.js';
+import { messages } from '../../demos/core/messages/index.js';
+import { ansi } from '../utils/cli.js';
+import { fixedStep, longExchange } from '../utils/fixtures.js';
 
 function options(overrides: Partial<RenderOptions> = {}): RenderOptions {
   return { width: 120, theme: createTheme(false), messages: messages.en, raw: false, full: false, ...overrides };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { barChart, barText, plainLines } from '../demos/render/bar-chart.js';
+import { barChart, barText, plainLines } from '../../demos/render/bar-chart.js';
 
 describe('the bar chart (used for the polling comparison)', () => {
   test('when values differ then bars scale to the largest, in eighths of a column', () => {

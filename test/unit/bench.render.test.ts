@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { BenchReport, BenchRow } from '../demos/bench/run-bench.js';
-import { renderBench } from '../demos/render/bench-table.js';
-import { paint } from '../demos/render/lines.js';
-import { progressLine } from '../demos/render/progress-bar.js';
-import { createTheme } from '../demos/render/theme.js';
-import { messages } from '../demos/core/messages/index.js';
-import { lessons } from '../lessons/bench/index.js';
-import { ansi } from './utils/cli.js';
+import type { BenchReport, BenchRow } from '../../demos/bench/run-bench.js';
+import { renderBench } from '../../demos/render/bench-table.js';
+import { paint } from '../../demos/render/lines.js';
+import { progressLine } from '../../demos/render/progress-bar.js';
+import { createTheme } from '../../demos/render/theme.js';
+import { messages } from '../../demos/core/messages/index.js';
+import { lessons } from '../../lessons/bench/index.js';
+import { ansi } from '../utils/cli.js';
 
 function row(id: string, name: string, rps: number, median: number, extra: Partial<BenchRow> = {}): BenchRow {
   return {

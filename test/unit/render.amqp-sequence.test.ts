@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { renderAmqpSequence } from '../demos/render/amqp-sequence.js';
-import { paint } from '../demos/render/lines.js';
-import type { RenderOptions } from '../demos/render/options.js';
-import { createTheme } from '../demos/render/theme.js';
-import type { AmqpFrameItem, AmqpParty } from '../demos/wire/amqp-frames.js';
-import { messages } from '../demos/core/messages/index.js';
+import { renderAmqpSequence } from '../../demos/render/amqp-sequence.js';
+import { paint } from '../../demos/render/lines.js';
+import type { RenderOptions } from '../../demos/render/options.js';
+import { createTheme } from '../../demos/render/theme.js';
+import type { AmqpFrameItem, AmqpParty } from '../../demos/wire/amqp-frames.js';
+import { messages } from '../../demos/core/messages/index.js';
 
 const producer: AmqpParty = { name: 'producer', role: 'producer' };
 const consumer: AmqpParty = { name: 'consumer', role: 'consumer' };

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '..', '..');
 const paradigms = ['rest', 'graphql', 'soap', 'websocket', 'mq', 'microservices'];
 
 function sourceFiles(dir: string): string[] {

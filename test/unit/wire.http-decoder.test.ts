@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { httpDecoder } from '../demos/wire/http-decoder.js';
-import type { HttpExchange, WireItem } from '../demos/wire/trace.js';
-import { decodeChunks, splits } from './utils/decode.js';
+import { httpDecoder } from '../../demos/wire/http-decoder.js';
+import type { HttpExchange, WireItem } from '../../demos/wire/trace.js';
+import { decodeChunks, splits } from '../utils/decode.js';
 
 const getBooks = 'GET /v1/books HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nAccept: application/json\r\n\r\n';
 const okJson = 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\n{"books":[1,2]}';

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createAmqpFrameDecoder, type AmqpFrameItem } from '../demos/wire/amqp-frames.js';
-import { amqpMethodSummary } from './utils/amqp-summary.js';
+import { createAmqpFrameDecoder, type AmqpFrameItem } from '../../demos/wire/amqp-frames.js';
+import { amqpMethodSummary } from '../utils/amqp-summary.js';
 
 type Dir = 'up' | 'down';
 

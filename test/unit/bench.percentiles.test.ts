@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { percentile, sortedCopy, summarise } from '../demos/bench/percentiles.js';
+import { percentile, sortedCopy, summarise } from '../../demos/bench/percentiles.js';
 
 const oneTo = (n: number) => Array.from({ length: n }, (_v, i) => i + 1);
 

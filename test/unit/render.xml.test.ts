@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { bodyLines } from '../demos/render/body-view.js';
-import { xmlLines, xmlView } from '../demos/render/highlight-xml.js';
-import { renderHttpExchange } from '../demos/render/http-exchange.js';
-import type { Line } from '../demos/render/lines.js';
-import { createTheme } from '../demos/render/theme.js';
-import { httpDecoder } from '../demos/wire/http-decoder.js';
-import type { HttpExchange } from '../demos/wire/trace.js';
-import { messages } from '../demos/core/messages/index.js';
-import { decodeChunks } from './utils/decode.js';
+import { bodyLines } from '../../demos/render/body-view.js';
+import { xmlLines, xmlView } from '../../demos/render/highlight-xml.js';
+import { renderHttpExchange } from '../../demos/render/http-exchange.js';
+import type { Line } from '../../demos/render/lines.js';
+import { createTheme } from '../../demos/render/theme.js';
+import { httpDecoder } from '../../demos/wire/http-decoder.js';
+import type { HttpExchange } from '../../demos/wire/trace.js';
+import { messages } from '../../demos/core/messages/index.js';
+import { decodeChunks } from '../utils/decode.js';
 
 const text = (lines: Line[] | undefined) => (lines ?? []).map((l) => l.map((s) => s.text).join('')).join('\n');
 const styleOf = (lines: Line[], piece: string) => lines.flat().find((s) => s.text === piece)?.style;
