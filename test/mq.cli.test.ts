@@ -12,11 +12,16 @@ const stackTrace = /^\s+at .*:\d+:\d+\)?$/m;
 describe('awt-demo mq, through the built bin', () => {
   test('when --amqp-url points at a closed port then one clear message with the Docker command comes within 3 s, exit 3', async () => {
     const port = await closedPort();
-    const started = performance.now();
+    // The 3 s are the tool's own; starting node on a busy machine can take seconds more, so a
+    // run that fails at once (a bad URL, exit 2) measured just before is the reference.
+    let started = performance.now();
+    assert.equal((await runCli(['mq', '--amqp-url', 'https://127.0.0.1:1', '--json'])).code, 2);
+    const startUp = performance.now() - started;
+    started = performance.now();
     const result = await runCli(['mq', '--amqp-url', `amqp://guest:guest@127.0.0.1:${port}`, '--json']);
     const ms = performance.now() - started;
     assert.equal(result.code, 3, result.stderr);
-    assert.ok(ms < 3000, `${ms} ms`);
+    assert.ok(ms < startUp + 3000, `${ms} ms, start-up alone ${startUp} ms`);
     assert.equal(result.stdout, '');
     const lines = result.stderr.trim().split('\n');
     assert.equal(lines.length, 2, result.stderr);

@@ -20,7 +20,7 @@ function cli(args: string[]): Promise<{ code: number | null; stdout: string; std
 
 function until(child: ChildProcess, pattern: RegExp, seen: { text: string }): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}:\n${seen.text}`)), 10_000);
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}:\n${seen.text}`)), 30_000);
     const check = () => {
       if (!pattern.test(seen.text)) return;
       clearTimeout(timer);

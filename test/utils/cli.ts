@@ -56,8 +56,11 @@ export function spawnCli(args: string[], options: CliOptions = {}): ChildProcess
   return spawn(process.execPath, [binPath, ...args], { env: cliEnv(options.env), stdio: 'pipe' });
 }
 
-/** Resolves with everything printed so far once `pattern` shows up on stdout. */
-export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+/**
+ * Resolves with everything printed so far once `pattern` shows up on stdout. The timeout only
+ * guards against a hang: on a shared 2-core machine a demo can take seconds to start.
+ */
+export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
   return new Promise((resolve, reject) => {
     let seen = '';
     const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; saw:\n${seen}`)), timeoutMs);
