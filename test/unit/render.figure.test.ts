@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { renderFigure } from '../demos/render/figure.js';
-import { paint } from '../demos/render/lines.js';
-import { createTheme } from '../demos/render/theme.js';
-import type { Figure } from '../demos/wire/trace.js';
+import { renderFigure } from '../../demos/render/figure.js';
+import { paint } from '../../demos/render/lines.js';
+import { createTheme } from '../../demos/render/theme.js';
+import type { Figure } from '../../demos/wire/trace.js';
 
 const plain = (figure: Figure, width: number) => paint(renderFigure(figure, width), createTheme(false)).split('\n');
 
