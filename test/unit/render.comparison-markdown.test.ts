@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Comparison, Measurement } from '../demos/compare/types.js';
-import { messages } from '../demos/core/messages/index.js';
-import { comparisonMarkdown } from '../demos/render/comparison-formats.js';
+import type { Comparison, Measurement } from '../../demos/compare/types.js';
+import { messages } from '../../demos/core/messages/index.js';
+import { comparisonMarkdown } from '../../demos/render/comparison-formats.js';
 
 const measured: Measurement = {
   roundTrips: 1,
