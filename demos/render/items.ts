@@ -1,5 +1,6 @@
 import { renderAmqpSequence } from './amqp-sequence.js';
 import { renderHttpExchange } from './http-exchange.js';
+import { renderHttpSequence } from './http-sequence.js';
 import { span, wrap, type Line } from './lines.js';
 import type { RenderOptions } from './options.js';
 import { renderWebSocketFrames } from './websocket-frames.js';
@@ -18,13 +19,16 @@ export type ItemsRenderer<K extends WireItem['kind']> = (
 type Renderers = { [K in WireItem['kind']]?: ItemsRenderer<K> };
 
 const renderers: Renderers = {
+  // Calls between several processes (each exchange knows its hop) read best as one sequence diagram.
   http: (items, options) =>
-    foldLongRun(items, options).flatMap((item, i) => [
-      ...(i > 0 ? [[]] : []),
-      ...(typeof item === 'number'
-        ? wrap([span(options.messages.render.folded({ count: item }), 'warn')], options.width, 'words')
-        : renderHttpExchange(item, options)),
-    ]),
+    items.every((item) => item.hop)
+      ? renderHttpSequence(items, options)
+      : foldLongRun(items, options).flatMap((item, i) => [
+          ...(i > 0 ? [[]] : []),
+          ...(typeof item === 'number'
+            ? wrap([span(options.messages.render.folded({ count: item }), 'warn')], options.width, 'words')
+            : renderHttpExchange(item, options)),
+        ]),
   undecoded: (items, options) =>
     items.map((item) => [span(options.messages.render.undecoded({ bytes: item.bytes, reason: item.reason }), 'warn')]),
   'ws-frame': renderWebSocketFrames,

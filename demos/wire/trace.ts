@@ -51,6 +51,18 @@ export interface HttpExchange {
   durationMs: number;
   /** The connection switched protocols after this exchange (101 Switching Protocols). */
   upgraded?: boolean;
+  /**
+   * Which process called which, when the demo runs several (microservices). Not on the
+   * wire as such: `to` is the process behind the tap, `from` the caller its User-Agent names.
+   */
+  hop?: HttpHop;
+}
+
+export interface HttpHop {
+  from: string;
+  to: string;
+  /** Traffic that keeps a system running (heartbeats) rather than answering a request: folded unless --full. */
+  background?: boolean;
 }
 
 /** Bytes that a decoder could not make sense of; shown rather than dropped. */

@@ -109,6 +109,10 @@ export const de: Messages = {
     AWT_CANNOT_WRITE_hint: 'Nenne eine Datei in einem Ordner, in den du schreiben darfst, z. B. --har ./lauf.har',
     bug: 'Das ist ein Fehler in awt-demo, nicht deiner. Bitte melde ihn mit den Zeilen darüber.',
   },
+  hops: {
+    background: (p: { count: number }) =>
+      `… und währenddessen ${p.count} Heartbeat${p.count === 1 ? '' : 's'} an die Registry (--full zeigt sie)`,
+  },
   render: {
     step: (p) => `Schritt ${p.index}/${p.total}`,
     notice: 'Achte auf',

@@ -117,6 +117,11 @@ export const en = {
     AWT_CANNOT_WRITE_hint: 'Name a file in a folder you may write to, e.g. --har ./run.har',
     bug: 'This is a bug in awt-demo, not something you did. Please report it with the lines above.',
   },
+  /** Calls between processes as a sequence diagram (demos/render/http-sequence.ts). */
+  hops: {
+    background: (p: { count: number }) =>
+      `… and ${p.count} heartbeat${p.count === 1 ? '' : 's'} to the registry meanwhile (--full shows them)`,
+  },
   render: {
     step: (p: { index: number; total: number }) => `Step ${p.index}/${p.total}`,
     notice: 'Notice',

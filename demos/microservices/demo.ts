@@ -1,0 +1,14 @@
+import { defineDemo } from '../core/demo.js';
+import { de } from '../../lessons/microservices/de.js';
+import { en } from '../../lessons/microservices/en.js';
+import { microSteps } from './scenario.js';
+import { serveMicroservices } from './serve.js';
+import { startMicroservices } from './session.js';
+
+export const demo = defineDemo({
+  id: 'microservices',
+  lessons: { en, de },
+  start: startMicroservices,
+  steps: microSteps,
+  serve: serveMicroservices,
+});

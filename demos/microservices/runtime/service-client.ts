@@ -1,0 +1,105 @@
+/**
+ * How a service calls another: node:http with keep-alive, its own name as User-Agent
+ * (the trace draws the caller's lane from it), the trace context passed on in
+ * `traceparent`, and a deadline on every call, so a dead or hanging service costs the
+ * caller a bounded wait and never a hang.
+ */
+import http from 'node:http';
+import { traceparentFor, type TraceContext } from './trace-context.js';
+
+/** A reply larger than this is cut off: a service never buffers without bound. */
+const maxReplyBytes = 1024 * 1024;
+
+export interface CallOptions {
+  method?: string;
+  body?: unknown;
+  trace?: TraceContext;
+  timeoutMs?: number;
+  headers?: Record<string, string>;
+}
+
+export interface CallReply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+  json: unknown;
+}
+
+/** A call that failed before an answer came: refused, reset, or over its deadline. */
+export class CallFailed extends Error {
+  constructor(
+    readonly url: string,
+    readonly reason: 'timeout' | 'unreachable' | 'too-large',
+    detail: string,
+  ) {
+    super(`${url}: ${reason} (${detail})`);
+  }
+}
+
+export interface ServiceClient {
+  call(url: string, options?: CallOptions): Promise<CallReply>;
+  close(): void;
+}
+
+export function createServiceClient(userAgent: string, defaultTimeoutMs = 1000): ServiceClient {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+  return {
+    call(url, { method = 'GET', body, trace, timeoutMs = defaultTimeoutMs, headers = {} } = {}) {
+      const target = new URL(url);
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      return new Promise<CallReply>((resolve, reject) => {
+        const request = http.request(
+          {
+            agent,
+            host: target.hostname,
+            port: target.port,
+            method,
+            path: target.pathname + target.search,
+            headers: {
+              'User-Agent': userAgent,
+              ...(trace ? { traceparent: traceparentFor(trace) } : {}),
+              ...(payload !== undefined
+                ? { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(payload)) }
+                : {}),
+              ...headers,
+            },
+          },
+          (response) => {
+            const chunks: Buffer[] = [];
+            let size = 0;
+            response.on('data', (chunk: Buffer) => {
+              size += chunk.length;
+              if (size > maxReplyBytes) {
+                request.destroy(new CallFailed(url, 'too-large', `${size} B`));
+                return;
+              }
+              chunks.push(chunk);
+            });
+            response.on('error', (error) => fail(error));
+            response.on('end', () => {
+              clearTimeout(timer);
+              const text = Buffer.concat(chunks).toString('utf8');
+              resolve({ status: response.statusCode ?? 0, headers: response.headers, text, json: parseJson(text) });
+            });
+          },
+        );
+        const fail = (error: Error) => {
+          clearTimeout(timer);
+          reject(error instanceof CallFailed ? error : new CallFailed(url, 'unreachable', error.message));
+        };
+        const timer = setTimeout(() => request.destroy(new CallFailed(url, 'timeout', `${timeoutMs} ms`)), timeoutMs);
+        request.on('error', fail);
+        request.end(payload);
+      });
+    },
+    close: () => agent.destroy(),
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * One run of the microservices demo: the processes that run now (each behind its own
+ * tap), the client that plays the browser, and everything needed to start more, stop
+ * them or kill them. Taps are only ever added, so the runner's step snapshots stay valid.
+ */
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { DemoSession, DemoStartOptions } from '../core/demo.js';
+import { createHttpClient, type HttpClient } from '../wire/http-client.js';
+import type { Tap } from '../wire/tap.js';
+import type { HttpExchange, WireItem } from '../wire/trace.js';
+import { resolveBrokerUrl, type BrokerAddress } from './broker-url.js';
+import { amqpTapFor, spawnService, type ServiceProcess } from './spawn-service.js';
+import { demoApiKey, monolith, spec, timing } from './topology.js';
+
+export interface MicroSession extends DemoSession {
+  readonly taps: Tap[];
+  readonly apiKey: string;
+  readonly broker: BrokerAddress;
+  /** `awt-<run>`: this run's names in the broker. */
+  readonly amqpPrefix: string;
+  /** The processes started so far, by instance name (stopped ones stay, marked not alive). */
+  readonly processes: ReadonlyMap<string, ServiceProcess>;
+  process(instance: string): ServiceProcess;
+  /** Starts a service of the topology (or the monolith); `as` names the instance (its lane), `env` adds to its settings. */
+  start(service: string, as: string, env?: Record<string, string>): Promise<ServiceProcess>;
+  /** A browser-like client of one process, through its tap. */
+  client(instance: string): HttpClient;
+  /** A fresh W3C trace: the id to find the fan-out by, and the header that starts it. */
+  newTrace(): { traceId: string; headers: Record<string, string> };
+  /** The AMQP tap for a service (made on first use); its frames are in the service's lane. */
+  amqpUrlFor(instance: string): Promise<string>;
+  readonly closed: boolean;
+}
+
+export interface SessionOptions extends DemoStartOptions {
+  onItem?: (item: WireItem) => void;
+  /** The gateway's tap port, for --serve --port. */
+  gatewayPort?: number;
+}
+
+/** Heartbeats keep the system running; they are not part of any request. */
+const isHeartbeat = (exchange: HttpExchange) =>
+  exchange.request.method === 'PUT' && /^\/instances\//.test(exchange.request.target);
+
+export async function startMicroservices(options: SessionOptions = {}): Promise<MicroSession> {
+  const broker = resolveBrokerUrl(options.amqpUrl, process.env);
+  const origin = performance.now();
+  const taps: Tap[] = [];
+  const processes = new Map<string, ServiceProcess>();
+  const lanes = new Set<string>();
+  const clients: HttpClient[] = [];
+  const amqpTaps = new Map<string, Promise<Tap>>();
+  const amqpPrefix = `awt-${randomBytes(3).toString('hex')}`;
+  let closed = false;
+  let registryUrl: Promise<string> | undefined;
+
+  const amqpUrlFor = async (instance: string) => {
+    let tap = amqpTaps.get(instance);
+    if (!tap) {
+      tap = amqpTapFor(instance, broker, origin, options.onItem).then((t) => (taps.push(t), t));
+      amqpTaps.set(instance, tap);
+    }
+    const url = new URL(broker.url.href);
+    url.hostname = '127.0.0.1';
+    url.port = String((await tap).port);
+    return url.href;
+  };
+
+  const start = async (service: string, as: string, env: Record<string, string> = {}) => {
+    const serviceSpec = service === 'monolith' ? monolith : spec(service);
+    const entry = serviceSpec.entry;
+    lanes.add(as);
+    const lateEnv = (async () => ({
+      ...(entry === 'registry' ? {} : { REGISTRY_URL: await registryUrl! }),
+      ...(serviceSpec.broker ? { AMQP_URL: await amqpUrlFor(as), AMQP_PREFIX: amqpPrefix } : {}),
+    }))();
+    // Awaited by the spawn; should the spawn fail first, the rejection is already reported there.
+    lateEnv.catch(() => undefined);
+    const started = spawnService({
+      entry,
+      instance: as,
+      env: { ...serviceSpec.env, HEARTBEAT_MS: timing.HEARTBEAT_MS, TTL_MS: timing.TTL_MS, ...env },
+      lateEnv,
+      origin,
+      lanes,
+      background: isHeartbeat,
+      ...(options.onItem ? { onItem: options.onItem } : {}),
+      ...(entry === 'gateway' && options.gatewayPort !== undefined ? { tapPort: options.gatewayPort } : {}),
+    });
+    if (entry === 'registry') registryUrl = started.then((p) => p.url);
+    const running = await started;
+    processes.set(as, running);
+    taps.push(running.tap);
+    return running;
+  };
+
+  const session: MicroSession = {
+    taps,
+    apiKey: demoApiKey,
+    broker,
+    amqpPrefix,
+    processes,
+    get closed() {
+      return closed;
+    },
+    process(instance) {
+      const found = processes.get(instance);
+      if (!found) throw new Error(`no process ${instance}`);
+      return found;
+    },
+    start,
+    client(instance) {
+      const client = createHttpClient(session.process(instance).url);
+      clients.push(client);
+      return client;
+    },
+    newTrace() {
+      const traceId = randomBytes(16).toString('hex');
+      return { traceId, headers: { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` } };
+    },
+    amqpUrlFor,
+    async close() {
+      closed = true;
+      for (const client of clients) client.close();
+      await Promise.all([...processes.values()].map((p) => p.stop()));
+      await Promise.all([...amqpTaps.values()].map(async (tap) => (await tap.catch(() => undefined))?.close()));
+    },
+  };
+  try {
+    await Promise.all([
+      start('registry', 'registry'),
+      start('monolith', 'monolith'),
+      start('catalog', 'catalog'),
+      start('reviews', 'reviews-1'),
+      start('orders', 'orders'),
+      start('gateway', 'gateway'),
+    ]);
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
+  return session;
+}

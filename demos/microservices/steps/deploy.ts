@@ -1,0 +1,34 @@
+/** Step 11: the Dockerfile, compose file and Kubernetes manifests for these very services. */
+import { deployFiles } from '../deploy-files.js';
+import type { MicroStep } from '../step.js';
+import { services } from '../topology.js';
+
+export const deployStep: MicroStep = {
+  id: 'deploy',
+  async run({ t }) {
+    const files = deployFiles();
+    const width = Math.max(...files.map((f) => f.path.length));
+    const compose = files.find((f) => f.path === 'docker-compose.yml')!.content.split('\n');
+    const gateway = compose.findIndex((line) => line === '  gateway:');
+    const excerpt = compose.slice(
+      gateway,
+      compose.findIndex((line, i) => i > gateway && /^ {2}\S/.test(line)),
+    );
+    return {
+      facts: [
+        t.facts.deployFiles({
+          files: files.length,
+          services: services.length,
+          public: services.filter((s) => s.public).map((s) => `${s.name}:${s.port}`),
+        }),
+        t.facts.deployHow,
+      ],
+      figures: [
+        ...files.map((f) => `${f.path.padEnd(width)}  ${t.format.int(Buffer.byteLength(f.content))} B`),
+        '',
+        'docker-compose.yml:',
+        ...excerpt,
+      ],
+    };
+  },
+};

@@ -1,0 +1,183 @@
+import type { MicroLesson } from './en.js';
+
+const number = (digits: number) =>
+  new Intl.NumberFormat('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const ms = (value: number) => number(value < 10 ? 1 : 0).format(value);
+const list = (items: readonly string[]) => items.join(', ');
+/** Warum die Bewertungen fehlen, wie das Gateway es sagt. */
+const reason = (code: string) =>
+  ({
+    unreachable: 'nicht erreichbar',
+    timeout: 'Zeitüberschreitung',
+    open: 'Breaker offen',
+    'no-instance': 'keine Instanz angemeldet',
+  })[code] ?? code;
+const breakerState = (state: string) =>
+  ({ closed: 'geschlossen', open: 'offen', 'half-open': 'halb offen' })[state] ?? state;
+
+/** Die Microservices-Lektion auf Deutsch. */
+export const de: MicroLesson = {
+  title: 'Microservices: der Buchladen in Dienste zerlegt, jeder Hop auf der Leitung',
+  summary:
+    'Monolith und Dienste, Service Discovery, API-Gateway, BFF, zusammengesetztes GraphQL, Circuit Breaker, Rolling Update, Saga, der Preis, Docker und Kubernetes',
+  steps: {
+    monolith: {
+      title: 'Der modulare Monolith: ein Prozess, ein Round Trip',
+      notice: [
+        'Katalog, Bewertungen und Bestellungen sind Module eines Prozesses. Die Buchseite ist ein Request; die Module rufen einander als Funktionen auf, davon erreicht nichts die Leitung.',
+        'Der Monolith meldet seine Modulaufrufe im Header Server-Timing (W3C): Mehr sieht die Leitung vom Inneren nicht.',
+      ],
+    },
+    split: {
+      title: 'Zerlegt: Katalog, Bewertungen und Bestellungen als eigene Prozesse',
+      notice: [
+        'Drei Node-Prozesse, Kinder von awt-demo, jeder auf eigenem Port, jeder mit eigenen Daten im eigenen Speicher. Geteilt wird nur das Netz.',
+        'Vor jedem Prozess sitzt ein Wire Tap, also steht unten jeder Aufruf zwischen ihnen. (Beim Start haben sie sich schon bei einer Registry angemeldet: nächster Schritt.)',
+      ],
+    },
+    discovery: {
+      title: 'Service Discovery: eine Registry, Heartbeats und eine TTL',
+      notice: [
+        'Ein zweiter Bewertungsprozess startet und meldet sich an (POST /instances). Eine Abfrage (GET /services/reviews) liefert nun beide.',
+        'Dann wird er mit SIGKILL beendet, ohne Abmeldung. Die Registry merkt es nur daran, dass seine Heartbeats ausbleiben; nach Ablauf der TTL ist der Eintrag weg.',
+      ],
+    },
+    gateway: {
+      title: 'API-Gateway: ein Eingang, der API-Key an der Kante, der Fan-out im Trace',
+      notice: [
+        'Ohne X-Api-Key antwortet das Gateway selbst mit 401: Kein Dienst dahinter wird behelligt.',
+        'Mit Key wird aus einem Request des Clients eine ganze Reihe im Inneren: Abfragen bei der Registry, der Katalog, eine Bewertungsinstanz (reihum). Der W3C-Header traceparent verbindet sie: dieselbe Trace-ID auf jedem Hop, eine neue Parent-ID je Dienst.',
+      ],
+    },
+    bff: {
+      title: 'Backend for Frontend: ein Web-BFF und ein Mobile-BFF für dieselbe Ansicht',
+      notice: [
+        'Beide fragen dieselben Dienste für Katalog und Bewertungen. Das Web-BFF reicht alles weiter, was die Desktop-Seite zeigt; das Mobile-BFF nur, was auf ein Handy passt.',
+        'Dieselben Dienste, verschiedene Formen: Jeder Client bekommt ein Backend, das für ihn gemacht ist, statt einer API, die keinem richtig passt.',
+      ],
+    },
+    graphql: {
+      title: 'GraphQL über Dienste: ein Schema aus zweien zusammengesetzt',
+      notice: [
+        'Das GraphQL-Gateway liest die Schemas der Dienste für Katalog und Bewertungen (Introspection) und setzt sie zu einem zusammen (@graphql-tools/stitch). Beide kennen den Typ Book; das Gateway verbindet sie über die ID.',
+        'Eine Query fragt nach Titel, Autor und Bewertungen: Das Gateway zerlegt sie und schickt jedem Dienst den Teil, der ihm gehört. Apollo Federation aus der Vorlesung macht dasselbe mit @key-Direktiven.',
+      ],
+    },
+    isolation: {
+      title: 'Fehlerisolation: Die Bewertungsprozesse sterben, die Seite bleibt',
+      notice: [
+        'Alle Bewertungsprozesse werden beendet (SIGKILL). Das Gateway beantwortet die Buchseite weiter mit den Katalogdaten und meldet, dass die Bewertungen fehlen, in begrenzter Zeit.',
+        'Der Circuit Breaker (opossum) zählt Fehler und öffnet: Dann antwortet er sofort, ohne aufzurufen. Nach seiner Wartezeit lässt er einen Aufruf durch (halb offen); ein neuer Bewertungsprozess beantwortet ihn, und der Breaker schließt.',
+      ],
+    },
+    deployment: {
+      title: 'Unabhängiges Deployment: Katalog v2 ersetzt v1, eine Instanz nach der anderen',
+      notice: [
+        'Zwei Katalogprozesse v1 arbeiten, während ein Client das Gateway fortlaufend nach einem Buch fragt. v2 bringt ein neues Feld mit (isbn10).',
+        'Rolling Update: Ein Prozess v2 startet und meldet sich an, dann meldet sich ein Prozess v1 ab, beendet seine laufenden Requests und stoppt; danach dasselbe noch einmal. Verschwindet eine Instanz unter dem Gateway, versucht es die nächste.',
+      ],
+    },
+    saga: {
+      title: 'Das Problem verteilter Transaktionen und eine Saga über den Broker',
+      notice: [
+        'Eine Bestellung braucht zwei Dienste: orders speichert die Bestellung, stock reserviert das Exemplar. Eine Transaktion über beide gibt es nicht.',
+        'Ohne Koordination lässt ein Fehler zwischen den beiden Schreibvorgängen sie uneins zurück. Die Saga schickt stattdessen Ereignisse über AMQP (order.placed → stock.reserved oder stock.rejected); eine Absage bringt orders dazu, den eigenen Schreibvorgang zu stornieren: die kompensierende Aktion.',
+      ],
+    },
+    price: {
+      title: 'Der Preis: dieselbe Buchseite, Monolith gegen Dienste',
+      notice: [
+        'Dieselbe Seite, je fünfmal, gemessen in diesem Lauf: Round Trips auf der Leitung, Bytes, Latenz, Prozesse und ihr Speicher.',
+        'Unabhängigkeit wird mit Netzwerk-Hops, Bytes, Prozessen und Betriebsaufwand bezahlt. Für ein kleines System ist ein gut geschnittener Monolith oft die bessere Wahl, wie die Vorlesung sagt.',
+      ],
+    },
+    deploy: {
+      title: 'Im echten Betrieb: Dockerfile, docker-compose, Kubernetes',
+      notice: [
+        'Die Dateien unten betreiben genau diese Dienste in Containern: ein Image, ein Einstiegspunkt je Dienst; compose für einen Rechner, für Kubernetes je Dienst ein Deployment und ein Service.',
+        'In Kubernetes hat ein Service einen DNS-Namen und verteilt die Aufrufe auf seine Pods: Er übernimmt, was hier die Registry tut. awt-demo microservices --deploy-files VERZEICHNIS schreibt die Dateien.',
+      ],
+    },
+  },
+  facts: {
+    monolithTrips: (p) =>
+      `${p.trips} Round Trip auf der Leitung für die ganze Seite, ${p.inside} im Inneren: Ein Prozess (PID ${p.pid}) hat alles erledigt.`,
+    moduleCalls: (p) =>
+      `Modulaufrufe (laut Server-Timing): ${list(p.calls.map((c) => `${c.name} ${number(3).format(c.ms)} ms`))}; Funktionsaufrufe, keine Netzwerkaufrufe.`,
+    pageContent: (p) => `Die Seite: „${p.title}“ mit ${p.reviews} Bewertungen.`,
+    processes: (p) =>
+      `${p.processes.length} Prozesse, Kinder von awt-demo (PID ${p.parent}): ${list(p.processes.map((x) => `${x.name} mit PID ${x.pid} auf Port ${x.port} (Tap ${x.tap})`))}.`,
+    ownData: (p) =>
+      `Jeder antwortet aus seinen eigenen Daten: der Katalog mit einem Buch (${p.bookFields}), reviews mit ${p.reviews} Bewertungen, orders mit ${p.orders} Bestellungen.`,
+    notShared: (p) => `Nach Bewertungen gefragt, antwortet der Katalog mit ${p.status}: Sein Prozess hat keine.`,
+    splitTrips: (p) => `${p.trips} Round Trips zu drei Prozessen für das, was der Monolith in einem erledigt hat.`,
+    registered: (p) => `reviews-2 hat sich selbst angemeldet: ${p.status} auf POST /instances ${p.body}.`,
+    lookupBoth: (p) => `Die Abfrage lieferte ${p.urls.length} Instanzen: ${list(p.urls)}.`,
+    expired: (p) =>
+      p.gone
+        ? `Nach dem Beenden verschwand reviews-2 ${ms(p.ms)} ms später aus der Abfrage (${p.lookups} Abfragen): Heartbeats alle ${p.heartbeat} ms, TTL ${p.ttl} ms.`
+        : `reviews-2 stand ${ms(p.ms)} ms nach dem Beenden noch in der Liste: Die TTL (${p.ttl} ms) hat ihn nicht entfernt.`,
+    heartbeats: (p) =>
+      `${p.count} Heartbeats (PUT /instances/…) liefen in diesem Schritt über die Leitung: Das kostet es, zu wissen, wer lebt.`,
+    denied: (p) => `Ohne Key: ${p.status} und ${p.inside} Aufrufe im Inneren: Die Kante hat ihn abgewiesen.`,
+    fanOut: (p) =>
+      `Mit Key löste ein Request des Clients ${p.inside} Requests im Inneren aus (${p.lookups} davon Abfragen bei der Registry). Alle trugen die Trace-ID ${p.traceId}, mit ${p.spans} verschiedenen Parent-IDs: eine je aufrufendem Span.`,
+    balanced: (p) =>
+      p.first !== p.second
+        ? `Lastverteilung: Die Bewertungen des ersten Requests kamen von ${p.first}, die des zweiten von ${p.second}.`
+        : `Die Bewertungen beider Requests kamen von ${p.first}: Nur eine Instanz war angemeldet.`,
+    bffShape: (p) =>
+      `${p.bff}: ${number(0).format(p.bytes)} B JSON (${p.fields}), nach ${p.inside} Aufrufen im Inneren.`,
+    bffSaved: (p) =>
+      `Das Handy bekommt für dieselbe Ansicht ${number(0).format(Math.round((1 - p.mobile / p.web) * 100))} % weniger Bytes.`,
+    stitched: (p) =>
+      `Beim Start holte das GraphQL-Gateway die Schemas beider Dienste: ${p.introspections} Introspection-Requests.`,
+    subRequests: (p) =>
+      `Eine Query, ${p.services.length} Teil-Requests: ${list(p.services)} (dazu ${p.lookups} Abfragen bei der Registry), alle mit der Trace-ID der Query.`,
+    graphqlAnswer: (p) =>
+      `Eine Antwort: „${p.title}“ aus dem Katalog mit ${p.reviews} Bewertungen aus dem Bewertungsdienst.`,
+    killed: (p) => `Mit SIGKILL beendet: ${list(p.names)}.`,
+    degraded: (p) =>
+      `${p.count} Requests, während reviews fehlte: Status ${p.statuses.join(', ')}, jedes Mal mit den Katalogdaten, ${p.withReviews} mit Bewertungen (${reason(p.reason)}), keiner langsamer als ${ms(p.maxMs)} ms. ${p.opened ? 'Dann öffnete der Breaker.' : 'Der Breaker blieb geschlossen.'}`,
+    whileOpen: (p) =>
+      `Bei offenem Breaker: ${p.status} in ${ms(p.ms)} ms, ${p.reviewLookups} Abfragen nach reviews: Das Gateway hat es gar nicht erst versucht.`,
+    recovered: (p) =>
+      `Nachdem ein neuer Bewertungsprozess lief: ${p.status} in ${ms(p.ms)} ms, ${p.reviews ? 'mit Bewertungen' : 'weiter ohne Bewertungen'}; Breaker ${breakerState(p.breaker)}.`,
+    breakerStates: (p) => `Der Breaker ging ${p.states.map(breakerState).join(' → ')} in ${ms(p.ms)} ms.`,
+    rollout: (p) =>
+      `Rolling Update: ${list(p.steps.map((s) => `${ms(s.ms)} ms ${s.name} ${s.action === 'start' ? 'gestartet' : 'gestoppt'}`))}.`,
+    zeroFailed: (p) =>
+      `${p.requests} Requests während des Updates, ${p.failed} fehlgeschlagen: ${p.v1} von v1 beantwortet, ${p.v2} von v2 (Statuscodes: ${p.statuses.join(', ')}).`,
+    noCoordination: (p) =>
+      `Ohne Koordination, während der Lagerdienst nicht lief: ${p.status}, die Bestellung ist aber gespeichert (Status ${p.order}).`,
+    noBroker: (p) =>
+      `Unter ${p.url} antwortet kein Broker, daher entfällt der Teil mit der Saga. Starten Sie RabbitMQ (siehe README) oder nennen Sie einen mit --amqp-url.`,
+    inconsistent: (p) =>
+      `Danach gefragt, meldet orders ${p.order}, stock hat ${p.available} Exemplare und ${p.reserved} Reservierungen: Die beiden sind sich uneins.`,
+    sagaConfirmed: (p) =>
+      `Saga, Bestellung ${p.id} (vorrätig): ${p.status}; stock ${p.reserved ? 'hält die Reservierung' : 'hält keine Reservierung'}.`,
+    sagaCompensated: (p) =>
+      `Saga, Bestellung ${p.id} (nicht vorrätig): ${p.status} (${p.reason}); stock ${p.reserved ? 'hält eine Reservierung' : 'hält keine'}: Beide sind wieder einig.`,
+    price: (p) =>
+      `Mediane aus ${p.runs} Läufen: Die Dienste brauchen das ${number(1).format(p.trips)}-Fache an Round Trips, das ${number(1).format(p.bytes)}-Fache an Bytes und das ${number(1).format(p.ms)}-Fache an Zeit (Prozesse: ${list(p.names)}).`,
+    deployFiles: (p) =>
+      `${p.files} Dateien für ${p.services} Dienste (und RabbitMQ); von außen erreichbar: ${list(p.public)}.`,
+    deployHow:
+      'docker compose up --build startet sie auf einem Rechner, kubectl apply -f k8s/ in einem Cluster. Die Einstellungen heißen wie in diesem Lauf; Heartbeat und TTL sind für ein echtes Netz länger.',
+  },
+  price: {
+    what: 'je Buchseite',
+    monolith: 'Monolith',
+    microservices: 'Dienste',
+    trips: 'Round Trips',
+    bytes: 'Bytes auf der Leitung',
+    latency: 'Latenz (ms)',
+    processes: 'Prozesse',
+    memory: 'Speicher (MB, RSS)',
+  },
+  format: {
+    int: (value) => number(0).format(value),
+    ms: (value) => number(value < 10 ? 2 : 1).format(value),
+    mb: (bytes) => number(1).format(bytes / 1024 / 1024),
+  },
+};

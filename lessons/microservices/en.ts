@@ -1,0 +1,199 @@
+/** The microservices lesson, in English. lessons/microservices/de.ts has the same keys. */
+const number = (digits: number) =>
+  new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const ms = (value: number) => number(value < 10 ? 1 : 0).format(value);
+const list = (items: readonly string[]) => items.join(', ');
+
+interface PageVisit {
+  status: number;
+  ms: number;
+  breaker: string;
+  reviews: boolean;
+  reason?: string;
+  reviewLookups: number;
+}
+
+/** Why the reviews are missing, as the gateway says it. */
+const reason = (code: string) =>
+  ({ unreachable: 'unreachable', timeout: 'timed out', open: 'breaker open', 'no-instance': 'no instance registered' })[
+    code
+  ] ?? code;
+
+export const en = {
+  title: 'Microservices: the bookshop split into services, every hop on the wire',
+  summary:
+    'Monolith and services, discovery, API gateway, BFF, stitched GraphQL, circuit breaker, rolling update, saga, the price, Docker and Kubernetes',
+  steps: {
+    monolith: {
+      title: 'The modular monolith: one process, one round trip',
+      notice: [
+        'Catalog, reviews and orders are modules of one process. The book page is one request; the modules call each other as functions, and nothing of that reaches the wire.',
+        'The monolith reports its module calls in a Server-Timing header (W3C): that is all the wire sees of the inside.',
+      ],
+    },
+    split: {
+      title: 'Split: catalog, reviews and orders as processes of their own',
+      notice: [
+        'Three Node processes, children of awt-demo, each on its own port, each with its own data in its own memory. Nothing is shared but the network.',
+        'Each process has a wire tap in front of it, so every call between them is on the wire below. (They already registered with a registry when they started: next step.)',
+      ],
+    },
+    discovery: {
+      title: 'Service discovery: a registry, heartbeats and a TTL',
+      notice: [
+        'A second reviews process starts and registers (POST /instances). A lookup (GET /services/reviews) now returns both.',
+        'Then it is killed with SIGKILL: no goodbye. The registry notices only because its heartbeats stop; after the TTL the entry is gone.',
+      ],
+    },
+    gateway: {
+      title: 'API gateway: one entry, the API key at the edge, the fan-out traced',
+      notice: [
+        'Without X-Api-Key the gateway answers 401 itself: no service behind it is bothered.',
+        'With the key, one client request becomes several inside: lookups in the registry, the catalog, a reviews instance (in turn). The W3C traceparent header ties them together: the same trace id on every hop, a new parent id per service.',
+      ],
+    },
+    bff: {
+      title: 'Backend for frontend: a web BFF and a mobile BFF for the same screen',
+      notice: [
+        'Both ask the same catalog and reviews services. The web BFF passes on everything the desktop page shows; the mobile BFF only what fits on a phone.',
+        'Same services, different shapes: each client gets a backend made for it, instead of one API that fits neither well.',
+      ],
+    },
+    graphql: {
+      title: 'GraphQL over services: one schema stitched from two',
+      notice: [
+        'The GraphQL gateway reads the schemas of the catalog and reviews services (introspection) and stitches them into one (@graphql-tools/stitch). Both know the type Book; the gateway joins them by id.',
+        'One query asks for title, author and reviews: the gateway splits it and sends each service the part it owns. Apollo Federation, named in the lecture, does the same with @key directives.',
+      ],
+    },
+    isolation: {
+      title: 'Fault isolation: the reviews processes die, the page stays',
+      notice: [
+        'Every reviews process is killed (SIGKILL). The gateway still answers the book page with the catalog data and says the reviews are unavailable, within a bounded time.',
+        'The circuit breaker (opossum) counts failures and opens: then it answers at once without calling. After its reset time it lets one call through (half-open); a new reviews process answers it, and the breaker closes.',
+      ],
+    },
+    deployment: {
+      title: 'Independent deployment: catalog v2 replaces v1, one instance at a time',
+      notice: [
+        'Two catalog v1 processes serve while a client keeps asking the gateway for a book. v2 adds a field (isbn10).',
+        'Rolling update: a v2 process starts and registers, then a v1 process leaves the registry, finishes its requests and stops; then the same again. The gateway tries the next instance should one vanish under it.',
+      ],
+    },
+    saga: {
+      title: 'The distributed transaction problem, and a saga over the broker',
+      notice: [
+        'An order needs two services: orders saves the order, stock reserves the copy. There is no transaction across both.',
+        'Without coordination, a failure between the two writes leaves them disagreeing. The saga sends events over AMQP instead (order.placed → stock.reserved or stock.rejected); a rejection makes orders cancel its own write: the compensating action.',
+      ],
+    },
+    price: {
+      title: 'The price: the same book page, monolith against services',
+      notice: [
+        'The same page, five times each, measured in this run: round trips on the wire, bytes, latency, processes and their memory.',
+        'Independence is bought with network hops, bytes, processes and operations work. For a small system a well-cut monolith is often the better choice, as the lecture says.',
+      ],
+    },
+    deploy: {
+      title: 'Running it for real: Dockerfile, docker-compose, Kubernetes',
+      notice: [
+        'The files below run these very services in containers: one image, one entry per service; compose for a machine, a Deployment and a Service per service for Kubernetes.',
+        'In Kubernetes a Service has a DNS name and spreads calls over its pods: it does what the registry does here. awt-demo microservices --deploy-files DIR writes the files.',
+      ],
+    },
+  },
+  facts: {
+    monolithTrips: (p: { trips: number; inside: number; pid: number }) =>
+      `${p.trips} round trip on the wire for the whole page, ${p.inside} inside: one process (pid ${p.pid}) did it all.`,
+    moduleCalls: (p: { calls: Array<{ name: string; ms: number }> }) =>
+      `Module calls (from Server-Timing): ${list(p.calls.map((c) => `${c.name} ${number(3).format(c.ms)} ms`))}: function calls, not network calls.`,
+    pageContent: (p: { title: string; reviews: number }) => `The page: „${p.title}“ with ${p.reviews} reviews.`,
+    processes: (p: { processes: Array<{ name: string; pid: number; port: number; tap: number }>; parent: number }) =>
+      `${p.processes.length} processes, children of awt-demo (pid ${p.parent}): ${list(p.processes.map((x) => `${x.name} pid ${x.pid} on port ${x.port} (tap ${x.tap})`))}.`,
+    ownData: (p: { bookFields: string; reviews: number; orders: number }) =>
+      `Each answers from its own data: catalog a book (${p.bookFields}), reviews ${p.reviews} reviews, orders ${p.orders} orders.`,
+    notShared: (p: { status: number }) =>
+      `Asked for reviews, the catalog answers ${p.status}: its process holds no reviews.`,
+    splitTrips: (p: { trips: number }) => `${p.trips} round trips to three processes for what the monolith did in one.`,
+    registered: (p: { status: number; body: string }) =>
+      `reviews-2 registered itself: ${p.status} for POST /instances ${p.body}.`,
+    lookupBoth: (p: { urls: string[] }) => `The lookup returned ${p.urls.length} instances: ${list(p.urls)}.`,
+    expired: (p: { ms: number; lookups: number; ttl: number; heartbeat: number; gone: boolean }) =>
+      p.gone
+        ? `Killed, reviews-2 disappeared from the lookup ${ms(p.ms)} ms later (${p.lookups} lookups): heartbeats every ${p.heartbeat} ms, TTL ${p.ttl} ms.`
+        : `reviews-2 was still listed ${ms(p.ms)} ms after it was killed: the TTL (${p.ttl} ms) did not end it.`,
+    heartbeats: (p: { count: number }) =>
+      `${p.count} heartbeats (PUT /instances/…) crossed the wire during this step: the cost of knowing who is alive.`,
+    denied: (p: { status: number; inside: number }) =>
+      `Without the key: ${p.status}, and ${p.inside} calls inside: the edge turned it away.`,
+    fanOut: (p: { inside: number; lookups: number; traceId: string; spans: number }) =>
+      `With the key, one client request caused ${p.inside} requests inside (${p.lookups} of them lookups in the registry). All carried trace id ${p.traceId}, with ${p.spans} different parent ids: one per calling span.`,
+    balanced: (p: { first: string; second: string }) =>
+      p.first !== p.second
+        ? `Load balancing: the first request's reviews came from ${p.first}, the second's from ${p.second}.`
+        : `Both requests' reviews came from ${p.first}: only one instance was registered.`,
+    bffShape: (p: { bff: string; bytes: number; fields: string; inside: number }) =>
+      `${p.bff}: ${number(0).format(p.bytes)} B of JSON (${p.fields}), after ${p.inside} calls inside.`,
+    bffSaved: (p: { web: number; mobile: number }) =>
+      `The phone gets ${number(0).format(Math.round((1 - p.mobile / p.web) * 100))} % fewer bytes for the same screen.`,
+    stitched: (p: { introspections: number }) =>
+      `On start the GraphQL gateway fetched the schemas of both services: ${p.introspections} introspection requests.`,
+    subRequests: (p: { services: string[]; lookups: number }) =>
+      `One query, ${p.services.length} sub-requests: ${list(p.services)} (plus ${p.lookups} lookups), all with the query's trace id.`,
+    graphqlAnswer: (p: { title: string; reviews: number }) =>
+      `One answer: „${p.title}“ from the catalog with ${p.reviews} reviews from the reviews service.`,
+    killed: (p: { names: string[] }) => `Killed with SIGKILL: ${list(p.names)}.`,
+    degraded: (p: {
+      count: number;
+      statuses: number[];
+      withReviews: number;
+      maxMs: number;
+      reason: string;
+      opened: boolean;
+    }) =>
+      `${p.count} requests while reviews was down: status ${p.statuses.join(', ')}, the catalog data in each, reviews in ${p.withReviews} (${reason(p.reason)}), none slower than ${ms(p.maxMs)} ms. ${p.opened ? 'Then the breaker opened.' : 'The breaker stayed closed.'}`,
+    whileOpen: (p: PageVisit) =>
+      `With the breaker open: ${p.status} in ${ms(p.ms)} ms, ${p.reviewLookups} lookups of reviews: the gateway did not even try.`,
+    recovered: (p: PageVisit) =>
+      `After a new reviews process came up: ${p.status} in ${ms(p.ms)} ms, ${p.reviews ? 'with reviews' : 'still without reviews'}; breaker ${p.breaker}.`,
+    breakerStates: (p: { states: string[]; ms: number }) =>
+      `The breaker went ${p.states.join(' → ')} in ${ms(p.ms)} ms.`,
+    rollout: (p: { steps: Array<{ ms: number; action: 'start' | 'stop'; name: string }> }) =>
+      `Rolling update: ${list(p.steps.map((s) => `${ms(s.ms)} ms ${s.action === 'start' ? 'started' : 'stopped'} ${s.name}`))}.`,
+    zeroFailed: (p: { requests: number; failed: number; v1: number; v2: number; statuses: number[] }) =>
+      `${p.requests} requests during the update, ${p.failed} failed: ${p.v1} answered by v1, ${p.v2} by v2 (status codes: ${p.statuses.join(', ')}).`,
+    noCoordination: (p: { status: number; order: string }) =>
+      `Without coordination, while the stock service was down: ${p.status}, yet the order was saved (status ${p.order}).`,
+    noBroker: (p: { url: string }) =>
+      `No broker answers at ${p.url}, so the saga part is skipped. Start RabbitMQ (see README) or name one with --amqp-url.`,
+    inconsistent: (p: { order: string; available: number; reserved: number }) =>
+      `Asked afterwards: orders says ${p.order}, stock has ${p.available} copies and ${p.reserved} reservations: the two disagree.`,
+    sagaConfirmed: (p: { id: string; status: string; reserved: boolean }) =>
+      `Saga, order ${p.id} (in stock): ${p.status}; stock ${p.reserved ? 'holds its reservation' : 'holds no reservation'}.`,
+    sagaCompensated: (p: { id: string; status: string; reason: string; reserved: boolean }) =>
+      `Saga, order ${p.id} (out of stock): ${p.status} (${p.reason}); stock ${p.reserved ? 'holds a reservation' : 'holds none'}: both agree again.`,
+    price: (p: { trips: number; bytes: number; ms: number; runs: number; names: string[] }) =>
+      `Medians of ${p.runs} runs: the services need ${number(1).format(p.trips)}× the round trips, ${number(1).format(p.bytes)}× the bytes and ${number(1).format(p.ms)}× the time (processes: ${list(p.names)}).`,
+    deployFiles: (p: { files: number; services: number; public: string[] }) =>
+      `${p.files} files for ${p.services} services (and RabbitMQ); reachable from outside: ${list(p.public)}.`,
+    deployHow:
+      'docker compose up --build runs them on one machine; kubectl apply -f k8s/ in a cluster. The settings have the same names as in this run; heartbeat and TTL are longer for a real network.',
+  },
+  price: {
+    what: 'per book page',
+    monolith: 'monolith',
+    microservices: 'services',
+    trips: 'round trips',
+    bytes: 'bytes on the wire',
+    latency: 'latency (ms)',
+    processes: 'processes',
+    memory: 'memory (MB, RSS)',
+  },
+  format: {
+    int: (value: number) => number(0).format(value),
+    ms: (value: number) => number(value < 10 ? 2 : 1).format(value),
+    mb: (bytes: number) => number(1).format(bytes / 1024 / 1024),
+  },
+};
+
+export type MicroLesson = typeof en;
