@@ -18,6 +18,7 @@ export interface RawRunOptions {
   assets?: boolean;
   har?: string;
   mermaid?: boolean;
+  deployFiles?: string;
 }
 
 export interface RunOptions {
@@ -40,6 +41,8 @@ export interface RunOptions {
   har: string | undefined;
   /** --mermaid: print the run as a Mermaid sequence diagram instead of the trace. */
   mermaid: boolean;
+  /** --deploy-files DIR: write the demo's deploy files there instead of running it. */
+  deployFiles: string | undefined;
 }
 
 export function parseRunOptions(raw: RawRunOptions, env: NodeJS.ProcessEnv): RunOptions {
@@ -58,6 +61,7 @@ export function parseRunOptions(raw: RawRunOptions, env: NodeJS.ProcessEnv): Run
     assets: Boolean(raw.assets),
     har: raw.har,
     mermaid: Boolean(raw.mermaid),
+    deployFiles: raw.deployFiles,
   };
 }
 

@@ -25,6 +25,7 @@ function addRunOptions(command: Command, lang: Lang): Command {
     .option('--serve', o.serve)
     .option('--port <port>', o.port)
     .option('--schema', o.schema)
+    .option('--deploy-files <dir>', o.deployFiles)
     .option('--amqp-url <url>', o.amqpUrl)
     .option('--assets', o.assets)
     .option('--har <file>', o.har)

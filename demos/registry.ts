@@ -71,6 +71,11 @@ export const demos: readonly DemoEntry[] = [
     compare: async () => (await import('./mq/compare-adapter.js')).compareAdapter,
     bench: async () => (await import('./mq/bench-adapter.js')).benchAdapter,
   },
+  {
+    id: 'microservices',
+    lessons: async () => (await import('../lessons/microservices/index.js')).lessons,
+    load: async () => (await import('./microservices/demo.js')).demo,
+  },
 ];
 
 export const demoIds = demos.map((entry) => entry.id);

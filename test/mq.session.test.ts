@@ -3,7 +3,7 @@ import net from 'node:net';
 import { after, describe, test } from 'node:test';
 import amqp from 'amqplib';
 import { AwtError } from '../demos/core/errors.js';
-import { resolveBrokerUrl, viaTap } from '../demos/mq/broker-url.js';
+import { resolveBrokerUrl, viaTap } from '../demos/core/broker-url.js';
 import { startMq } from '../demos/mq/session.js';
 import { mqStep } from '../demos/mq/step.js';
 import type { MqSession } from '../demos/mq/session.js';

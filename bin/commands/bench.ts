@@ -2,7 +2,7 @@
 import { AwtError } from '../../demos/core/errors.js';
 import type { Lang } from '../../demos/core/lang.js';
 import { benchIds, referenceId } from '../../demos/bench/adapters.js';
-import { resolveBrokerUrl } from '../../demos/mq/broker-url.js';
+import { resolveBrokerUrl } from '../../demos/core/broker-url.js';
 import type { BenchProgress, BenchRow } from '../../demos/bench/run-bench.js';
 import type { Theme } from '../../demos/render/theme.js';
 import { messages, type Messages } from '../../demos/core/messages/index.js';

@@ -13,6 +13,7 @@ export async function runCommand(id: string, options: RunOptions): Promise<void>
   if (!entry) throw new AwtError('AWT_UNKNOWN_DEMO', { demo: id, ids: demoIds.join(', ') });
   const loaded = await entry.load();
   if (options.schema) return printContract(loaded);
+  if (options.deployFiles !== undefined) return writeDeployFiles(loaded, options.deployFiles, options);
   if (options.mermaid && options.serve)
     throw new AwtError('AWT_OPTIONS_CLASH', { first: '--mermaid', second: '--serve' });
   if (options.serve) return serve(loaded, options);
@@ -38,6 +39,42 @@ async function printMermaid(demo: Demo, options: RunOptions): Promise<void> {
 async function printContract(demo: Demo): Promise<void> {
   if (!demo.contract) throw new AwtError('AWT_NO_SCHEMA', { demo: demo.id });
   write((await demo.contract()).trimEnd() + '\n');
+}
+
+/** Writes into a new or empty place only: an existing file is never overwritten. */
+async function writeDeployFiles(demo: Demo, dir: string, options: RunOptions): Promise<void> {
+  if (!demo.deployFiles) throw new AwtError('AWT_NO_DEPLOY_FILES', { demo: demo.id });
+  const { mkdir, writeFile, access } = await import('node:fs/promises');
+  const path = await import('node:path');
+  const files = await demo.deployFiles();
+  for (const file of files) {
+    const exists = await access(path.join(dir, file.path)).then(
+      () => true,
+      () => false,
+    );
+    if (exists) throw new AwtError('AWT_DEPLOY_DIR', { dir, reason: 'exists', detail: file.path });
+  }
+  let current = '';
+  try {
+    for (const file of files) {
+      current = file.path;
+      const target = path.join(dir, file.path);
+      await mkdir(path.dirname(target), { recursive: true });
+      // 'wx' fails rather than overwrite, should a file appear meanwhile.
+      await writeFile(target, file.content, { flag: 'wx' });
+    }
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new AwtError('AWT_DEPLOY_DIR', {
+      dir,
+      reason: code === 'EEXIST' ? 'exists' : 'unwritable',
+      detail: code === 'EEXIST' ? current : (code ?? message),
+    });
+  }
+  const t = messages[options.lang].deploy;
+  write(
+    [t.wrote({ count: files.length, dir }), ...files.map((f) => `  ${path.join(dir, f.path)}`), t.next, ''].join('\n'),
+  );
 }
 
 async function renderOptions(options: RunOptions) {
@@ -103,6 +140,7 @@ async function serve(demo: Demo, options: RunOptions): Promise<void> {
   const origin = performance.now();
   har?.setOrigin(performance.timeOrigin + origin);
   const served = (running.served = await demo.serve({
+    ...(options.amqpUrl !== undefined ? { amqpUrl: options.amqpUrl } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
     onItem: view.onItem,
     origin,

@@ -52,6 +52,8 @@ export interface ServedDemo {
 
 export interface ServeOptions {
   port?: number;
+  /** --amqp-url, for demos whose served services use a broker. */
+  amqpUrl?: string;
   onItem: (item: WireItem) => void;
   /** performance.now() at which the items' clock starts (so --har can give wall-clock times). */
   origin?: number;
@@ -69,6 +71,8 @@ export interface Demo<S extends DemoSession = DemoSession, L extends Lesson = Le
   start(options?: DemoStartOptions): Promise<S>;
   steps: Array<Step<S, L>>;
   serve?(options: ServeOptions): Promise<ServedDemo>;
+  /** Files that would run the demo's services in containers (Dockerfile, compose, Kubernetes), for `--deploy-files`. */
+  deployFiles?(): Promise<Array<{ path: string; content: string }>>;
   /** The machine-readable contract (SDL, OpenAPI, WSDL), for `--schema`. */
   contract?(): Promise<string>;
 }

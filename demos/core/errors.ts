@@ -22,6 +22,8 @@ export const exitCodes: Record<AwtErrorCode, number> = {
   AWT_BAD_OPTION: 2,
   AWT_NO_SCHEMA: 2,
   AWT_NO_SERVE: 2,
+  AWT_NO_DEPLOY_FILES: 2,
+  AWT_DEPLOY_DIR: 4,
   // 128 + SIGINT, as a shell reports a program stopped by Ctrl-C.
   AWT_INTERRUPTED: 130,
   AWT_BAD_FILE: 4,

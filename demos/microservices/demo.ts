@@ -11,4 +11,5 @@ export const demo = defineDemo({
   start: startMicroservices,
   steps: microSteps,
   serve: serveMicroservices,
+  deployFiles: async () => (await import('./deploy-files.js')).deployFiles(),
 });

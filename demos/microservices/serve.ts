@@ -13,6 +13,7 @@ export async function serveMicroservices(options: ServeOptions): Promise<ServedD
       options.onItem(item);
     },
     ...(options.port !== undefined ? { gatewayPort: options.port } : {}),
+    ...(options.amqpUrl !== undefined ? { amqpUrl: options.amqpUrl } : {}),
   });
   const gateway = session.process('gateway');
   const key = `-H 'X-Api-Key: ${session.apiKey}'`;

@@ -9,7 +9,7 @@ import type { DemoSession, DemoStartOptions } from '../core/demo.js';
 import { createHttpClient, type HttpClient } from '../wire/http-client.js';
 import type { Tap } from '../wire/tap.js';
 import type { HttpExchange, WireItem } from '../wire/trace.js';
-import { resolveBrokerUrl, type BrokerAddress } from './broker-url.js';
+import { resolveBrokerUrl, type BrokerAddress } from '../core/broker-url.js';
 import { amqpTapFor, spawnService, type ServiceProcess } from './spawn-service.js';
 import { demoApiKey, monolith, spec, timing } from './topology.js';
 

@@ -13,7 +13,7 @@
 import amqp from 'amqplib';
 import { randomBytes } from 'node:crypto';
 import { BookStore } from '../books/store.js';
-import { resolveBrokerUrl } from './broker-url.js';
+import { resolveBrokerUrl } from '../core/broker-url.js';
 import { connectDirect, probeMs } from './connect-broker.js';
 import { within } from './wait.js';
 import type { BenchAdapter, BenchWorker } from '../bench/adapter.js';

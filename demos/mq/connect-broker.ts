@@ -5,7 +5,7 @@
  */
 import amqp from 'amqplib';
 import { AwtError } from '../core/errors.js';
-import type { BrokerAddress } from './broker-url.js';
+import type { BrokerAddress } from '../core/broker-url.js';
 import { within } from './wait.js';
 
 export const probeMs = 2000;

@@ -8,7 +8,7 @@ import type { DemoSession, DemoStartOptions } from '../core/demo.js';
 import { AwtError } from '../core/errors.js';
 import { createAmqpFrameDecoder, type AmqpParty } from '../wire/amqp-frames.js';
 import { startTap, type Tap } from '../wire/tap.js';
-import { resolveBrokerUrl, viaTap, type BrokerAddress } from './broker-url.js';
+import { resolveBrokerUrl, viaTap, type BrokerAddress } from '../core/broker-url.js';
 import { brokerError, connectDirect } from './connect-broker.js';
 import { openParty, type Party, type PartyOptions } from './party.js';
 import { patienceMs, stalled, within } from './wait.js';

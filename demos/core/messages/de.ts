@@ -27,7 +27,10 @@ export const de: Messages = {
         'mit --serve: die Dateien einer Seite (HTML, JavaScript, CSS, Bilder) vollständig zeigen statt je einer Zeile',
       har: 'die HTTP-Requests und -Responses des Laufs zusätzlich als HAR 1.2 in die Datei <file> schreiben (die Devtools der Browser lesen das)',
       mermaid: 'den Lauf als Mermaid-Sequenzdiagramm ausgeben (für Folien) statt des Mitschnitts',
-      amqpUrl: 'der AMQP-Broker für die mq-Demo (Standard: $AMQP_URL, sonst amqp://guest:guest@127.0.0.1:5672)',
+      deployFiles:
+        'Dockerfile, docker-compose.yml und Kubernetes-Manifeste der Microservices-Demo in ein Verzeichnis schreiben und beenden',
+      amqpUrl:
+        'der AMQP-Broker für die mq-Demo und die Saga der Microservices (Standard: $AMQP_URL, sonst amqp://guest:guest@127.0.0.1:5672)',
     },
     commands: {
       compare: 'dieselben Anwendungsfälle in jedem Paradigma, nebeneinander, gemessen',
@@ -82,6 +85,13 @@ export const de: Messages = {
     AWT_PORT_FORBIDDEN_hint: 'Wähle mit --port einen Port ab 1024 (zum Beispiel 4000) oder lass --port weg.',
     AWT_NO_SCHEMA: (p) => `Die Demo ${p.demo} hat keinen Vertrag zum Ausgeben.`,
     AWT_NO_SERVE: (p) => `Die Demo ${p.demo} hat keinen Server zum Weiterlaufen; starte sie ohne --serve.`,
+    AWT_NO_DEPLOY_FILES: (p) =>
+      `Die Demo ${p.demo} hat keine Deploy-Dateien; awt-demo microservices --deploy-files VERZEICHNIS hat welche.`,
+    AWT_DEPLOY_DIR: (p) =>
+      p.reason === 'exists'
+        ? `In ${p.dir} liegt schon ${p.detail}; awt-demo überschreibt keine Dateien.`
+        : `${p.dir} lässt sich nicht beschreiben (${p.detail}).`,
+    AWT_DEPLOY_DIR_hint: 'Nenne ein neues oder leeres Verzeichnis: awt-demo microservices --deploy-files ./deploy',
     AWT_BROKER_UNREACHABLE: (p) => {
       const sentences: Record<string, string> = {
         refused: `Unter ${p.url} ist kein AMQP-Broker erreichbar: dort nimmt niemand Verbindungen an (${p.detail}).`,
@@ -223,6 +233,10 @@ export const de: Messages = {
   stepGate: {
     prompt: 'Enter: nächster Schritt · q: beenden',
     quit: 'Beendet. Alle Server und Verbindungen sind geschlossen.',
+  },
+  deploy: {
+    wrote: (p) => `${p.count} Dateien nach ${p.dir} geschrieben:`,
+    next: 'Danach: docker compose up --build (nachdem npm install dist/ gebaut hat) oder kubectl apply -f k8s/',
   },
   serve: {
     listening: (p) => `Der Server der Demo ${p.demo} lauscht auf ${p.url} (hinter dem Mitschnitt).`,

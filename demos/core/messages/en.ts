@@ -28,7 +28,10 @@ export const en = {
       assets: 'with --serve: show the files of a page (HTML, JavaScript, CSS, images) in full, not one line each',
       har: 'also write the HTTP exchanges of the run to <file> as HAR 1.2 (browser devtools import it)',
       mermaid: 'print the run as a Mermaid sequence diagram (for slides) instead of the trace',
-      amqpUrl: 'the AMQP broker for the mq demo (default: $AMQP_URL, else amqp://guest:guest@127.0.0.1:5672)',
+      deployFiles:
+        'write the Dockerfile, docker-compose.yml and Kubernetes manifests of the microservices demo into a directory, and exit',
+      amqpUrl:
+        'the AMQP broker for the mq demo and the microservices saga (default: $AMQP_URL, else amqp://guest:guest@127.0.0.1:5672)',
     },
     commands: {
       compare: 'the same use cases over every paradigm, side by side, measured',
@@ -85,6 +88,14 @@ export const en = {
     AWT_PORT_FORBIDDEN_hint: 'Choose a port from 1024 up with --port (for example 4000), or leave --port out.',
     AWT_NO_SCHEMA: (p: { demo: string }) => `The ${p.demo} demo has no contract to print.`,
     AWT_NO_SERVE: (p: { demo: string }) => `The ${p.demo} demo has no server to keep running; run it without --serve.`,
+    AWT_NO_DEPLOY_FILES: (p: { demo: string }) =>
+      `The ${p.demo} demo has no deploy files; awt-demo microservices --deploy-files DIR has.`,
+    /** The directory for --deploy-files: a file there would be overwritten, or it cannot be written. */
+    AWT_DEPLOY_DIR: (p: { dir: string; reason: 'exists' | 'unwritable'; detail: string }) =>
+      p.reason === 'exists'
+        ? `${p.dir} already holds ${p.detail}; awt-demo does not overwrite files.`
+        : `Cannot write to ${p.dir} (${p.detail}).`,
+    AWT_DEPLOY_DIR_hint: 'Name a new or empty directory: awt-demo microservices --deploy-files ./deploy',
     /** `url` without its password; `detail` is the system's or the broker's own words. */
     AWT_BROKER_UNREACHABLE: (p: {
       url: string;
@@ -237,6 +248,10 @@ export const en = {
   stepGate: {
     prompt: 'Enter: next step · q: quit',
     quit: 'Stopped. Every server and connection is closed.',
+  },
+  deploy: {
+    wrote: (p: { count: number; dir: string }) => `Wrote ${p.count} files to ${p.dir}:`,
+    next: 'Then: docker compose up --build (after npm install has built dist/), or kubectl apply -f k8s/',
   },
   serve: {
     listening: (p: { demo: string; url: string }) =>

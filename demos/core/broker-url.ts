@@ -1,8 +1,8 @@
 /**
- * Where the broker is: --amqp-url, else $AMQP_URL, else RabbitMQ's guest account on this
+ * Where the AMQP broker is (the mq demo, the microservices saga and bench share it): --amqp-url, else $AMQP_URL, else RabbitMQ's guest account on this
  * machine (guest may only log in over loopback, which is where the demo runs).
  */
-import { AwtError } from '../core/errors.js';
+import { AwtError } from './errors.js';
 
 export const defaultAmqpUrl = 'amqp://guest:guest@127.0.0.1:5672';
 
