@@ -50,8 +50,8 @@ export interface ServiceProcess {
   readonly alive: boolean;
   /** Events the process reported (the gateway's breaker changing state). */
   readonly events: ReadonlyArray<{ at: number; event: unknown }>;
-  /** Resolves on the next event that `match` accepts. */
-  nextEvent(match: (event: unknown) => boolean, timeoutMs?: number): Promise<unknown>;
+  /** Resolves with the first event from position `since` on that `match` accepts, waiting for it if need be. */
+  event(match: (event: unknown) => boolean, since: number, timeoutMs?: number): Promise<unknown>;
   /** Resident memory of the process, asked over IPC. */
   rss(): Promise<number>;
   /** Ends it the hard way (SIGKILL: no goodbye to the registry) and waits until it is gone. */
@@ -143,7 +143,9 @@ export async function spawnService(options: SpawnOptions): Promise<ServiceProces
         return alive;
       },
       events,
-      nextEvent(match, timeoutMs = 3000) {
+      event(match, since, timeoutMs = 10_000) {
+        const seen = events.slice(since).find((e) => match(e.event));
+        if (seen) return Promise.resolve(seen.event);
         return new Promise((resolve, reject) => {
           const timer = setTimeout(() => {
             listeners.delete(listener);

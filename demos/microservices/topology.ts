@@ -19,8 +19,11 @@ export interface ServiceSpec {
   public?: boolean;
 }
 
-/** Heartbeat every 200 ms, gone 600 ms after the last one: short, so the demo can wait for it. */
-export const timing = { HEARTBEAT_MS: '200', TTL_MS: '600', BREAKER_RESET_MS: '500', BREAKER_TIMEOUT_MS: '400' };
+/**
+ * Heartbeat every 250 ms, gone 1 s after the last one: short, so the demo can wait for it,
+ * with room for three missed beats when the machine is busy.
+ */
+export const timing = { HEARTBEAT_MS: '250', TTL_MS: '1000', BREAKER_RESET_MS: '500', BREAKER_TIMEOUT_MS: '400' };
 
 /** The key a client shows at the gateway; a demo value, printed in the examples. */
 export const demoApiKey = 'awt-demo-key';

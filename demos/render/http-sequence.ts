@@ -46,13 +46,8 @@ const keep = 20;
 
 export function renderHttpSequence(exchanges: HttpExchange[], options: RenderOptions): Line[] {
   const t = options.messages;
-  const background = exchanges.filter((e) => e.hop?.background);
-  const shown = options.full ? exchanges : exchanges.filter((e) => !e.hop?.background);
-  if (shown.length === 0) {
-    return background.length > 0
-      ? wrap([span(t.hops.background({ count: background.length }), 'dim')], options.width)
-      : [];
-  }
+  const shown = exchanges;
+  if (shown.length === 0) return [];
   const names: string[] = [];
   const laneOf = (name: string) => {
     const at = names.indexOf(name);
@@ -70,7 +65,7 @@ export function renderHttpSequence(exchanges: HttpExchange[], options: RenderOpt
       from,
       to,
       bytes: request.headBytes + request.bodyBytes,
-      style: 'up',
+      style: exchange.hop?.background ? 'dim' : 'up',
       label: [
         span(`${visible(request.method, 16)} ${visible(request.target)}`, 'bold'),
         ...(parent ? [span(` · traceparent ${shortTraceparent(parent)}`, 'dim')] : []),
@@ -146,8 +141,5 @@ export function renderHttpSequence(exchanges: HttpExchange[], options: RenderOpt
     lines.push([...lead(times[i], sizes[i]), ...gutter(row), span(GAP), ...first!]);
     for (const line of more) lines.push([...lead(), ...gutter(), span(GAP), ...line]);
   });
-  if (!options.full && background.length > 0) {
-    lines.push(...wrap([span(t.hops.background({ count: background.length }), 'dim')], options.width));
-  }
   return lines;
 }

@@ -35,13 +35,21 @@ const renderers: Renderers = {
   'amqp-frame': renderAmqpSequence,
 };
 
+/** Heartbeats between services keep a system alive but answer no request. */
+const isBackground = (item: WireItem) => item.kind === 'http' && item.hop?.background === true;
+
 export function renderItems(items: readonly WireItem[], options: RenderOptions): Line[] {
   const lines: Line[] = [];
-  for (const run of runsOfKind(items)) {
+  // Unless --full, background traffic is counted once at the end, so it does not cut a diagram into pieces.
+  const background = options.full ? [] : items.filter(isBackground);
+  for (const run of runsOfKind(options.full ? items : items.filter((item) => !isBackground(item)))) {
     const renderer = renderers[run[0]!.kind] as ItemsRenderer<WireItem['kind']> | undefined;
     if (lines.length > 0) lines.push([]);
     if (renderer) lines.push(...renderer(run as never, options));
     else lines.push(...run.flatMap((item) => wrap([span(JSON.stringify(item), 'dim')], options.width)));
+  }
+  if (background.length > 0) {
+    lines.push(...wrap([span(options.messages.hops.background({ count: background.length }), 'dim')], options.width));
   }
   return lines;
 }

@@ -14,7 +14,7 @@ export interface Executable {
 
 export function graphqlEndpoint(load: () => Promise<Executable>, contextValue?: unknown) {
   let loaded: Promise<Executable> | undefined;
-  return async (request: http.IncomingMessage, response: http.ServerResponse) => {
+  const endpoint = async (request: http.IncomingMessage, response: http.ServerResponse) => {
     if (request.method !== 'POST') throw new BadRequest(405, 'GraphQL here takes POST');
     const { query, variables } = ((await readJson(request)) ?? {}) as { query?: unknown; variables?: unknown };
     if (typeof query !== 'string') throw new BadRequest(400, 'query: a string');
@@ -30,6 +30,12 @@ export function graphqlEndpoint(load: () => Promise<Executable>, contextValue?: 
     });
     sendJson(response, 200, result);
   };
+  /** Loads graphql and the schema now rather than on the first request. */
+  endpoint.load = async () => {
+    loaded ??= load();
+    await loaded;
+  };
+  return endpoint;
 }
 
 /** A service's own schema from its SDL, resolved by the functions of `rootValue`. */

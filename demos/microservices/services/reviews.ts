@@ -32,6 +32,8 @@ const graphql = graphqlHandler(sdl, {
 
 await runService({
   registerAs: 'reviews',
+  // graphql is loaded before the service registers: loading it later would stall the heartbeats.
+  setUp: () => graphql.load(),
   async handle(request, response, context) {
     const path = context.url.pathname;
     if (path === '/graphql') return graphql(request, response);

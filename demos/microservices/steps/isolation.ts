@@ -53,7 +53,7 @@ export const isolationStep: MicroStep = {
     // A new reviews process comes up; after its reset time the breaker lets one call through.
     await session.start('reviews', 'reviews-4');
     const halfOpen = (event: unknown) => (event as { state?: string }).state === 'half-open';
-    if (!gateway.events.slice(since).some((e) => halfOpen(e.event))) await gateway.nextEvent(halfOpen, 5000);
+    await gateway.event(halfOpen, since);
     const back = await visit(session, items);
     const states = gateway.events.slice(since).map(({ event }) => (event as { state: string }).state);
     return [

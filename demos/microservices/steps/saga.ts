@@ -68,10 +68,12 @@ export const sagaStep: MicroStep = {
     );
 
     const orders = session.process('orders');
+    const since = orders.events.length;
+    // The event may come before the 202 does: the search starts at the events before the order.
     const outcome = (id: string) =>
-      orders.nextEvent(
+      orders.event(
         (e) => (e as { order?: Order }).order?.id === id && (e as { order: Order }).order.status !== 'pending',
-        3000,
+        since,
       );
     const placed = ((await order(gateway, session.apiKey, '1', 'saga')).json ?? {}) as Order;
     await outcome(placed.id);
