@@ -1,14 +1,13 @@
 /**
- * The whole microservices demo against its real child processes over loopback: the facts
- * each step states are checked against the trace the taps recorded, not against itself.
+ * The whole microservices demo against its real child processes over loopback, through
+ * the built bin (its services start as plain node, as for a user): the facts each step
+ * states are checked against the trace the taps recorded, not against themselves.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { collectTrace } from '../demos/core/collect-trace.js';
-import type { Demo } from '../demos/core/demo.js';
-import { demo } from '../demos/microservices/demo.js';
+import { before, describe, test } from 'node:test';
 import type { HttpExchange, StepTrace, Trace } from '../demos/wire/trace.js';
 import { header } from '../demos/wire/http-facts.js';
+import { runCli } from './utils/cli.js';
 
 let trace: Trace;
 const step = (id: string): StepTrace => {
@@ -21,9 +20,10 @@ const traceIdOf = (e: HttpExchange) => header(e.request, 'traceparent')?.split('
 
 describe('awt-demo microservices, every step with real processes', () => {
   before(async () => {
-    trace = await collectTrace(demo as unknown as Demo, 'en');
+    const result = await runCli(['microservices', '--json'], { timeoutMs: 180_000 });
+    assert.equal(result.code, 0, result.stderr);
+    trace = JSON.parse(result.stdout) as Trace;
   });
-  after(() => undefined);
 
   test('when the run ends then all eleven steps ran, in the order of the issue', () => {
     assert.deepEqual(
