@@ -3,7 +3,6 @@ import type { MicroLesson } from './en.js';
 const number = (digits: number) =>
   new Intl.NumberFormat('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const ms = (value: number) => number(value < 10 ? 1 : 0).format(value);
-const list = (items: readonly string[]) => items.join(', ');
 /** Warum die Bewertungen fehlen, wie das Gateway es sagt. */
 const reason = (code: string) =>
   ({
@@ -102,17 +101,17 @@ export const de: MicroLesson = {
   facts: {
     monolithTrips: (p) =>
       `${p.trips} Round Trip auf der Leitung für die ganze Seite, ${p.inside} im Inneren: Ein Prozess (PID ${p.pid}) hat alles erledigt.`,
-    moduleCalls: (p) =>
-      `Modulaufrufe (laut Server-Timing): ${list(p.calls.map((c) => `${c.name} ${number(3).format(c.ms)} ms`))}; Funktionsaufrufe, keine Netzwerkaufrufe.`,
+    moduleCalls: (p) => `Modulaufrufe (laut Server-Timing): ${p.calls}; Funktionsaufrufe, keine Netzwerkaufrufe.`,
+    moduleCall: (p) => `${p.name} ${number(3).format(p.ms)} ms`,
     pageContent: (p) => `Die Seite: „${p.title}“ mit ${p.reviews} Bewertungen.`,
-    processes: (p) =>
-      `${p.processes.length} Prozesse, Kinder von awt-demo (PID ${p.parent}): ${list(p.processes.map((x) => `${x.name} mit PID ${x.pid} auf Port ${x.port} (Tap ${x.tap})`))}.`,
+    processes: (p) => `${p.count} Prozesse, Kinder von awt-demo (PID ${p.parent}): ${p.processes}.`,
+    processEntry: (p) => `${p.name} mit PID ${p.pid} auf Port ${p.port} (Tap ${p.tap})`,
     ownData: (p) =>
       `Jeder antwortet aus seinen eigenen Daten: der Katalog mit einem Buch (${p.bookFields}), reviews mit ${p.reviews} Bewertungen, orders mit ${p.orders} Bestellungen.`,
     notShared: (p) => `Nach Bewertungen gefragt, antwortet der Katalog mit ${p.status}: Sein Prozess hat keine.`,
     splitTrips: (p) => `${p.trips} Round Trips zu drei Prozessen für das, was der Monolith in einem erledigt hat.`,
     registered: (p) => `reviews-2 hat sich selbst angemeldet: ${p.status} auf POST /instances ${p.body}.`,
-    lookupBoth: (p) => `Die Abfrage lieferte ${p.urls.length} Instanzen: ${list(p.urls)}.`,
+    lookupBoth: (p) => `Die Abfrage lieferte ${p.count} Instanzen: ${p.urls}.`,
     expired: (p) =>
       p.gone
         ? `Nach dem Beenden verschwand reviews-2 ${ms(p.ms)} ms später aus der Abfrage (${p.lookups} Abfragen): Heartbeats alle ${p.heartbeat} ms, TTL ${p.ttl} ms.`
@@ -133,35 +132,38 @@ export const de: MicroLesson = {
     stitched: (p) =>
       `Beim Start holte das GraphQL-Gateway die Schemas beider Dienste: ${p.introspections} Introspection-Requests.`,
     subRequests: (p) =>
-      `Eine Query, ${p.services.length} Teil-Requests: ${list(p.services)} (dazu ${p.lookups} Abfragen bei der Registry), alle mit der Trace-ID der Query.`,
+      `Eine Query, ${p.count} Teil-Requests: ${p.services} (dazu ${p.lookups} Abfragen bei der Registry), alle mit der Trace-ID der Query.`,
     graphqlAnswer: (p) =>
       `Eine Antwort: „${p.title}“ aus dem Katalog mit ${p.reviews} Bewertungen aus dem Bewertungsdienst.`,
-    killed: (p) => `Mit SIGKILL beendet: ${list(p.names)}.`,
+    killed: (p) => `Mit SIGKILL beendet: ${p.names}.`,
     degraded: (p) =>
-      `${p.count} Requests, während reviews fehlte: Status ${p.statuses.join(', ')}, jedes Mal mit den Katalogdaten, ${p.withReviews} mit Bewertungen (${reason(p.reason)}), keiner langsamer als ${ms(p.maxMs)} ms. ${p.opened ? 'Dann öffnete der Breaker.' : 'Der Breaker blieb geschlossen.'}`,
+      `${p.count} Requests, während reviews fehlte: Status ${p.statuses}, jedes Mal mit den Katalogdaten, ${p.withReviews} mit Bewertungen (${reason(p.reason)}), keiner langsamer als ${ms(p.maxMs)} ms. ${p.opened ? 'Dann öffnete der Breaker.' : 'Der Breaker blieb geschlossen.'}`,
     whileOpen: (p) =>
       `Bei offenem Breaker: ${p.status} in ${ms(p.ms)} ms, ${p.reviewLookups} Abfragen nach reviews: Das Gateway hat es gar nicht erst versucht.`,
     recovered: (p) =>
       `Nachdem ein neuer Bewertungsprozess lief: ${p.status} in ${ms(p.ms)} ms, ${p.reviews ? 'mit Bewertungen' : 'weiter ohne Bewertungen'}; Breaker ${breakerState(p.breaker)}.`,
-    breakerStates: (p) => `Der Breaker ging ${p.states.map(breakerState).join(' → ')} in ${ms(p.ms)} ms.`,
-    rollout: (p) =>
-      `Rolling Update: ${list(p.steps.map((s) => `${ms(s.ms)} ms ${s.name} ${s.action === 'start' ? 'gestartet' : 'gestoppt'}`))}.`,
+    breakerStates: (p) => `Der Breaker ging ${p.states} in ${ms(p.ms)} ms.`,
+    breakerState: (p) => breakerState(p.state),
+    rollout: (p) => `Rolling Update: ${p.steps}.`,
+    rolloutStep: (p) => `${ms(p.ms)} ms ${p.name} ${p.action === 'start' ? 'gestartet' : 'gestoppt'}`,
     zeroFailed: (p) =>
-      `${p.requests} Requests während des Updates, ${p.failed} fehlgeschlagen: ${p.v1} von v1 beantwortet, ${p.v2} von v2 (Statuscodes: ${p.statuses.join(', ')}).`,
+      `${p.requests} Requests während des Updates, ${p.failed} fehlgeschlagen: ${p.v1} von v1 beantwortet, ${p.v2} von v2 (Statuscodes: ${p.statuses}).`,
     noCoordination: (p) =>
       `Ohne Koordination, während der Lagerdienst nicht lief: ${p.status}, die Bestellung ist aber gespeichert (Status ${p.order}).`,
     noBroker: (p) =>
-      `Unter ${p.url} antwortet kein Broker, daher entfällt der Teil mit der Saga. Starten Sie RabbitMQ (siehe README) oder nennen Sie einen mit --amqp-url.`,
+      `Unter ${p.url} antwortet kein Broker, daher entfällt der Teil mit der Saga. Starte RabbitMQ (siehe README) oder nenne einen mit --amqp-url.`,
     inconsistent: (p) =>
       `Danach gefragt, meldet orders ${p.order}, stock hat ${p.available} Exemplare und ${p.reserved} Reservierungen: Die beiden sind sich uneins.`,
+    sagaRefused: (p) =>
+      `Die erste Bestellung der Saga wurde abgelehnt: ${p.status} ${p.said}. Ist der Broker überlastet? Führe den Schritt noch einmal aus.`,
     sagaConfirmed: (p) =>
       `Saga, Bestellung ${p.id} (vorrätig): ${p.status}; stock ${p.reserved ? 'hält die Reservierung' : 'hält keine Reservierung'}.`,
     sagaCompensated: (p) =>
       `Saga, Bestellung ${p.id} (nicht vorrätig): ${p.status} (${p.reason}); stock ${p.reserved ? 'hält eine Reservierung' : 'hält keine'}: Beide sind wieder einig.`,
     price: (p) =>
-      `Mediane aus ${p.runs} Läufen: Die Dienste brauchen das ${number(1).format(p.trips)}-Fache an Round Trips, das ${number(1).format(p.bytes)}-Fache an Bytes und das ${number(1).format(p.ms)}-Fache an Zeit (Prozesse: ${list(p.names)}).`,
+      `Mediane aus ${p.runs} Läufen: Die Dienste brauchen das ${number(1).format(p.trips)}-Fache an Round Trips, das ${number(1).format(p.bytes)}-Fache an Bytes und das ${number(1).format(p.ms)}-Fache an Zeit (Prozesse: ${p.names}).`,
     deployFiles: (p) =>
-      `${p.files} Dateien für ${p.services} Dienste (und RabbitMQ); von außen erreichbar: ${list(p.public)}.`,
+      `${p.files} Dateien für ${p.services} Dienste (und RabbitMQ); von außen erreichbar: ${p.public}.`,
     deployHow:
       'docker compose up --build startet sie auf einem Rechner, kubectl apply -f k8s/ in einem Cluster. Die Einstellungen heißen wie in diesem Lauf; Heartbeat und TTL sind für ein echtes Netz länger.',
   },
@@ -176,8 +178,8 @@ export const de: MicroLesson = {
     memory: 'Speicher (MB, RSS)',
   },
   format: {
-    int: (value) => number(0).format(value),
-    ms: (value) => number(value < 10 ? 2 : 1).format(value),
-    mb: (bytes) => number(1).format(bytes / 1024 / 1024),
+    int: (p) => number(0).format(p.value),
+    ms: (p) => number(p.value < 10 ? 2 : 1).format(p.value),
+    mb: (p) => number(1).format(p.bytes / 1024 / 1024),
   },
 };

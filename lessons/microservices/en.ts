@@ -2,7 +2,6 @@
 const number = (digits: number) =>
   new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const ms = (value: number) => number(value < 10 ? 1 : 0).format(value);
-const list = (items: readonly string[]) => items.join(', ');
 
 interface PageVisit {
   status: number;
@@ -105,11 +104,14 @@ export const en = {
   facts: {
     monolithTrips: (p: { trips: number; inside: number; pid: number }) =>
       `${p.trips} round trip on the wire for the whole page, ${p.inside} inside: one process (pid ${p.pid}) did it all.`,
-    moduleCalls: (p: { calls: Array<{ name: string; ms: number }> }) =>
-      `Module calls (from Server-Timing): ${list(p.calls.map((c) => `${c.name} ${number(3).format(c.ms)} ms`))}: function calls, not network calls.`,
+    moduleCalls: (p: { calls: string }) =>
+      `Module calls (from Server-Timing): ${p.calls}: function calls, not network calls.`,
+    moduleCall: (p: { name: string; ms: number }) => `${p.name} ${number(3).format(p.ms)} ms`,
     pageContent: (p: { title: string; reviews: number }) => `The page: „${p.title}“ with ${p.reviews} reviews.`,
-    processes: (p: { processes: Array<{ name: string; pid: number; port: number; tap: number }>; parent: number }) =>
-      `${p.processes.length} processes, children of awt-demo (pid ${p.parent}): ${list(p.processes.map((x) => `${x.name} pid ${x.pid} on port ${x.port} (tap ${x.tap})`))}.`,
+    processes: (p: { count: number; processes: string; parent: number }) =>
+      `${p.count} processes, children of awt-demo (pid ${p.parent}): ${p.processes}.`,
+    processEntry: (p: { name: string; pid: number; port: number; tap: number }) =>
+      `${p.name} pid ${p.pid} on port ${p.port} (tap ${p.tap})`,
     ownData: (p: { bookFields: string; reviews: number; orders: number }) =>
       `Each answers from its own data: catalog a book (${p.bookFields}), reviews ${p.reviews} reviews, orders ${p.orders} orders.`,
     notShared: (p: { status: number }) =>
@@ -117,7 +119,7 @@ export const en = {
     splitTrips: (p: { trips: number }) => `${p.trips} round trips to three processes for what the monolith did in one.`,
     registered: (p: { status: number; body: string }) =>
       `reviews-2 registered itself: ${p.status} for POST /instances ${p.body}.`,
-    lookupBoth: (p: { urls: string[] }) => `The lookup returned ${p.urls.length} instances: ${list(p.urls)}.`,
+    lookupBoth: (p: { count: number; urls: string }) => `The lookup returned ${p.count} instances: ${p.urls}.`,
     expired: (p: { ms: number; lookups: number; ttl: number; heartbeat: number; gone: boolean }) =>
       p.gone
         ? `Killed, reviews-2 disappeared from the lookup ${ms(p.ms)} ms later (${p.lookups} lookups): heartbeats every ${p.heartbeat} ms, TTL ${p.ttl} ms.`
@@ -138,44 +140,47 @@ export const en = {
       `The phone gets ${number(0).format(Math.round((1 - p.mobile / p.web) * 100))} % fewer bytes for the same screen.`,
     stitched: (p: { introspections: number }) =>
       `On start the GraphQL gateway fetched the schemas of both services: ${p.introspections} introspection requests.`,
-    subRequests: (p: { services: string[]; lookups: number }) =>
-      `One query, ${p.services.length} sub-requests: ${list(p.services)} (plus ${p.lookups} lookups), all with the query's trace id.`,
+    subRequests: (p: { count: number; services: string; lookups: number }) =>
+      `One query, ${p.count} sub-requests: ${p.services} (plus ${p.lookups} lookups), all with the query's trace id.`,
     graphqlAnswer: (p: { title: string; reviews: number }) =>
       `One answer: „${p.title}“ from the catalog with ${p.reviews} reviews from the reviews service.`,
-    killed: (p: { names: string[] }) => `Killed with SIGKILL: ${list(p.names)}.`,
+    killed: (p: { names: string }) => `Killed with SIGKILL: ${p.names}.`,
     degraded: (p: {
       count: number;
-      statuses: number[];
+      statuses: string;
       withReviews: number;
       maxMs: number;
       reason: string;
       opened: boolean;
     }) =>
-      `${p.count} requests while reviews was down: status ${p.statuses.join(', ')}, the catalog data in each, reviews in ${p.withReviews} (${reason(p.reason)}), none slower than ${ms(p.maxMs)} ms. ${p.opened ? 'Then the breaker opened.' : 'The breaker stayed closed.'}`,
+      `${p.count} requests while reviews was down: status ${p.statuses}, the catalog data in each, reviews in ${p.withReviews} (${reason(p.reason)}), none slower than ${ms(p.maxMs)} ms. ${p.opened ? 'Then the breaker opened.' : 'The breaker stayed closed.'}`,
     whileOpen: (p: PageVisit) =>
       `With the breaker open: ${p.status} in ${ms(p.ms)} ms, ${p.reviewLookups} lookups of reviews: the gateway did not even try.`,
     recovered: (p: PageVisit) =>
       `After a new reviews process came up: ${p.status} in ${ms(p.ms)} ms, ${p.reviews ? 'with reviews' : 'still without reviews'}; breaker ${p.breaker}.`,
-    breakerStates: (p: { states: string[]; ms: number }) =>
-      `The breaker went ${p.states.join(' → ')} in ${ms(p.ms)} ms.`,
-    rollout: (p: { steps: Array<{ ms: number; action: 'start' | 'stop'; name: string }> }) =>
-      `Rolling update: ${list(p.steps.map((s) => `${ms(s.ms)} ms ${s.action === 'start' ? 'started' : 'stopped'} ${s.name}`))}.`,
-    zeroFailed: (p: { requests: number; failed: number; v1: number; v2: number; statuses: number[] }) =>
-      `${p.requests} requests during the update, ${p.failed} failed: ${p.v1} answered by v1, ${p.v2} by v2 (status codes: ${p.statuses.join(', ')}).`,
+    breakerStates: (p: { states: string; ms: number }) => `The breaker went ${p.states} in ${ms(p.ms)} ms.`,
+    breakerState: (p: { state: string }) => p.state,
+    rollout: (p: { steps: string }) => `Rolling update: ${p.steps}.`,
+    rolloutStep: (p: { ms: number; action: string; name: string }) =>
+      `${ms(p.ms)} ms ${p.action === 'start' ? 'started' : 'stopped'} ${p.name}`,
+    zeroFailed: (p: { requests: number; failed: number; v1: number; v2: number; statuses: string }) =>
+      `${p.requests} requests during the update, ${p.failed} failed: ${p.v1} answered by v1, ${p.v2} by v2 (status codes: ${p.statuses}).`,
     noCoordination: (p: { status: number; order: string }) =>
       `Without coordination, while the stock service was down: ${p.status}, yet the order was saved (status ${p.order}).`,
     noBroker: (p: { url: string }) =>
       `No broker answers at ${p.url}, so the saga part is skipped. Start RabbitMQ (see README) or name one with --amqp-url.`,
     inconsistent: (p: { order: string; available: number; reserved: number }) =>
       `Asked afterwards: orders says ${p.order}, stock has ${p.available} copies and ${p.reserved} reservations: the two disagree.`,
+    sagaRefused: (p: { status: number; said: string }) =>
+      `The saga's first order was refused: ${p.status} ${p.said}. Is the broker overloaded? Run the step again.`,
     sagaConfirmed: (p: { id: string; status: string; reserved: boolean }) =>
       `Saga, order ${p.id} (in stock): ${p.status}; stock ${p.reserved ? 'holds its reservation' : 'holds no reservation'}.`,
     sagaCompensated: (p: { id: string; status: string; reason: string; reserved: boolean }) =>
       `Saga, order ${p.id} (out of stock): ${p.status} (${p.reason}); stock ${p.reserved ? 'holds a reservation' : 'holds none'}: both agree again.`,
-    price: (p: { trips: number; bytes: number; ms: number; runs: number; names: string[] }) =>
-      `Medians of ${p.runs} runs: the services need ${number(1).format(p.trips)}× the round trips, ${number(1).format(p.bytes)}× the bytes and ${number(1).format(p.ms)}× the time (processes: ${list(p.names)}).`,
-    deployFiles: (p: { files: number; services: number; public: string[] }) =>
-      `${p.files} files for ${p.services} services (and RabbitMQ); reachable from outside: ${list(p.public)}.`,
+    price: (p: { trips: number; bytes: number; ms: number; runs: number; names: string }) =>
+      `Medians of ${p.runs} runs: the services need ${number(1).format(p.trips)}× the round trips, ${number(1).format(p.bytes)}× the bytes and ${number(1).format(p.ms)}× the time (processes: ${p.names}).`,
+    deployFiles: (p: { files: number; services: number; public: string }) =>
+      `${p.files} files for ${p.services} services (and RabbitMQ); reachable from outside: ${p.public}.`,
     deployHow:
       'docker compose up --build runs them on one machine; kubectl apply -f k8s/ in a cluster. The settings have the same names as in this run; heartbeat and TTL are longer for a real network.',
   },
@@ -190,9 +195,9 @@ export const en = {
     memory: 'memory (MB, RSS)',
   },
   format: {
-    int: (value: number) => number(0).format(value),
-    ms: (value: number) => number(value < 10 ? 2 : 1).format(value),
-    mb: (bytes: number) => number(1).format(bytes / 1024 / 1024),
+    int: (p: { value: number }) => number(0).format(p.value),
+    ms: (p: { value: number }) => number(p.value < 10 ? 2 : 1).format(p.value),
+    mb: (p: { bytes: number }) => number(1).format(p.bytes / 1024 / 1024),
   },
 };
 

@@ -20,7 +20,8 @@ export async function joinSagaBus(
 ): Promise<SagaBus> {
   const amqp = (await import('amqplib')).default;
   const connection: ChannelModel = await amqp.connect(amqpUrl, {
-    timeout: 2000,
+    // Generous: a busy machine must not turn a slow handshake into a failed saga.
+    timeout: 5000,
     noDelay: true,
     clientProperties: { connection_name: `awt-demo: ${service}` },
   });

@@ -19,12 +19,15 @@ export const deployStep: MicroStep = {
         t.facts.deployFiles({
           files: files.length,
           services: services.length,
-          public: services.filter((s) => s.public).map((s) => `${s.name}:${s.port}`),
+          public: services
+            .filter((s) => s.public)
+            .map((s) => `${s.name}:${s.port}`)
+            .join(', '),
         }),
         t.facts.deployHow,
       ],
       figures: [
-        ...files.map((f) => `${f.path.padEnd(width)}  ${t.format.int(Buffer.byteLength(f.content))} B`),
+        ...files.map((f) => `${f.path.padEnd(width)}  ${t.format.int({ value: Buffer.byteLength(f.content) })} B`),
         '',
         'docker-compose.yml:',
         ...excerpt,

@@ -45,6 +45,9 @@ export const deploymentStep: MicroStep = {
     await sleep(100);
     rolling = false;
     await traffic;
-    return [t.facts.rollout({ steps: log }), t.facts.zeroFailed({ ...tally, statuses: [...tally.statuses] })];
+    return [
+      t.facts.rollout({ steps: log.map((entry) => t.facts.rolloutStep(entry)).join(', ') }),
+      t.facts.zeroFailed({ ...tally, statuses: [...tally.statuses].join(', ') }),
+    ];
   },
 };

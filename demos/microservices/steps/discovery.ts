@@ -33,7 +33,7 @@ export const discoveryStep: MicroStep = {
     const heartbeats = httpExchanges(items()).filter((e) => e.hop?.background).length;
     return [
       t.facts.registered({ status: registered?.response?.status ?? 0, body: registered?.request.body ?? '' }),
-      t.facts.lookupBoth({ urls: both.instances.map((i) => i.url) }),
+      t.facts.lookupBoth({ count: both.instances.length, urls: both.instances.map((i) => i.url).join(', ') }),
       t.facts.expired({
         ms: goneAfter,
         lookups,

@@ -21,7 +21,8 @@ export const graphqlStep: MicroStep = {
     return [
       t.facts.stitched({ introspections }),
       t.facts.subRequests({
-        services: subRequests.map((e) => e.hop?.to ?? '?'),
+        count: subRequests.length,
+        services: subRequests.map((e) => e.hop?.to ?? '?').join(', '),
         lookups: inside(hops).length - subRequests.length,
       }),
       t.facts.graphqlAnswer({ title: book?.title ?? '?', reviews: book?.reviews?.length ?? 0 }),

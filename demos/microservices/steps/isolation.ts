@@ -57,10 +57,10 @@ export const isolationStep: MicroStep = {
     const back = await visit(session, items);
     const states = gateway.events.slice(since).map(({ event }) => (event as { state: string }).state);
     return [
-      t.facts.killed({ names: killed.map((p) => p.instance) }),
+      t.facts.killed({ names: killed.map((p) => p.instance).join(', ') }),
       t.facts.degraded({
         count: failing.length,
-        statuses: [...new Set(failing.map((v) => v.status))],
+        statuses: [...new Set(failing.map((v) => v.status))].join(', '),
         withReviews: failing.filter((v) => v.reviews).length,
         maxMs: Math.max(...failing.map((v) => v.ms)),
         reason: failing[0]?.reason ?? '',
@@ -68,7 +68,10 @@ export const isolationStep: MicroStep = {
       }),
       t.facts.whileOpen({ ...whileOpen }),
       t.facts.recovered({ ...back }),
-      t.facts.breakerStates({ states: ['closed', ...states], ms: performance.now() - t0 }),
+      t.facts.breakerStates({
+        states: ['closed', ...states].map((state) => t.facts.breakerState({ state })).join(' → '),
+        ms: performance.now() - t0,
+      }),
     ];
   },
 };

@@ -19,7 +19,7 @@ export const monolithStep: MicroStep = {
     const page = reply.json as { book?: { title?: string }; reviews?: unknown[] };
     return [
       t.facts.monolithTrips({ trips: hops.length, inside: inside(hops).length, pid: session.process('monolith').pid }),
-      t.facts.moduleCalls({ calls }),
+      t.facts.moduleCalls({ calls: calls.map((call) => t.facts.moduleCall(call)).join(', ') }),
       t.facts.pageContent({ title: page.book?.title ?? '?', reviews: page.reviews?.length ?? 0 }),
     ];
   },
@@ -38,7 +38,11 @@ export const splitStep: MicroStep = {
       return { name, pid: p.pid, port: p.port, tap: p.tap.port };
     });
     return [
-      t.facts.processes({ processes, parent: process.pid }),
+      t.facts.processes({
+        count: processes.length,
+        processes: processes.map((p) => t.facts.processEntry(p)).join(', '),
+        parent: process.pid,
+      }),
       t.facts.ownData({
         bookFields: Object.keys((book.json ?? {}) as object).join(', '),
         reviews: ((reviews.json as { reviews?: unknown[] }).reviews ?? []).length,

@@ -42,11 +42,11 @@ export const priceStep: MicroStep = {
     const monoRss = await session.process('monolith').rss();
     const microRss = (await Promise.all(services.map((p) => p.rss()))).reduce((a, b) => a + b, 0);
     const rows = [
-      { label: t.price.trips, mono: t.format.int(mono.trips), micro: t.format.int(micro.trips) },
-      { label: t.price.bytes, mono: t.format.int(mono.bytes), micro: t.format.int(micro.bytes) },
-      { label: t.price.latency, mono: t.format.ms(mono.ms), micro: t.format.ms(micro.ms) },
-      { label: t.price.processes, mono: '1', micro: t.format.int(services.length) },
-      { label: t.price.memory, mono: t.format.mb(monoRss), micro: t.format.mb(microRss) },
+      { label: t.price.trips, mono: t.format.int({ value: mono.trips }), micro: t.format.int({ value: micro.trips }) },
+      { label: t.price.bytes, mono: t.format.int({ value: mono.bytes }), micro: t.format.int({ value: micro.bytes }) },
+      { label: t.price.latency, mono: t.format.ms({ value: mono.ms }), micro: t.format.ms({ value: micro.ms }) },
+      { label: t.price.processes, mono: '1', micro: t.format.int({ value: services.length }) },
+      { label: t.price.memory, mono: t.format.mb({ bytes: monoRss }), micro: t.format.mb({ bytes: microRss }) },
     ];
     const widths = [
       Math.max(...rows.map((r) => r.label.length), t.price.what.length),
@@ -62,7 +62,7 @@ export const priceStep: MicroStep = {
           bytes: micro.bytes / mono.bytes,
           ms: micro.ms / mono.ms,
           runs,
-          names: services.map((p) => p.instance),
+          names: services.map((p) => p.instance).join(', '),
         }),
       ],
       figures: [

@@ -78,7 +78,12 @@ export const sagaStep: MicroStep = {
         )
         // No answer in time (a broker under load): the state is shown as it is, still pending.
         .catch(() => undefined);
-    const placed = ((await order(gateway, session.apiKey, '1', 'saga')).json ?? {}) as Order;
+    const first = await order(gateway, session.apiKey, '1', 'saga');
+    if (first.status !== 202) {
+      const said = (first.json as { title?: string } | undefined)?.title ?? '';
+      return [...facts, t.facts.sagaRefused({ status: first.status, said })];
+    }
+    const placed = first.json as Order;
     await outcome(placed.id);
     const rejected = ((await order(gateway, session.apiKey, '3', 'saga')).json ?? {}) as Order;
     await outcome(rejected.id);
