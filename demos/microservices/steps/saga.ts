@@ -78,12 +78,12 @@ export const sagaStep: MicroStep = {
         )
         // No answer in time (a broker under load): the state is shown as it is, still pending.
         .catch(() => undefined);
-    const first = await order(gateway, session.apiKey, '1', 'saga');
-    if (first.status !== 202) {
-      const said = (first.json as { title?: string } | undefined)?.title ?? '';
-      return [...facts, t.facts.sagaRefused({ status: first.status, said })];
+    const firstReply = await order(gateway, session.apiKey, '1', 'saga');
+    if (firstReply.status !== 202) {
+      const said = (firstReply.json as { title?: string } | undefined)?.title ?? '';
+      return [...facts, t.facts.sagaRefused({ status: firstReply.status, said })];
     }
-    const placed = first.json as Order;
+    const placed = firstReply.json as Order;
     await outcome(placed.id);
     const rejected = ((await order(gateway, session.apiKey, '3', 'saga')).json ?? {}) as Order;
     await outcome(rejected.id);
