@@ -8,7 +8,7 @@
  *     1.4  205          ├───────▶│                  GET /services/catalog · traceparent 00-4bf9…-7d1e…-01
  *     2.0  257          │◀───────┤                  200 OK · 0.6 ms
  */
-import { drawArrow, GAP, header, layout, toSpans, type Cell, type Lane } from './amqp-lanes.js';
+import { drawArrow, GAP, header, layout, toSpans, type LaneCell, type Lane } from './amqp-lanes.js';
 import { span, wrap, type Line, type Span } from './lines.js';
 import type { RenderOptions } from './options.js';
 import type { Style } from './theme.js';
@@ -118,7 +118,7 @@ export function renderHttpSequence(exchanges: HttpExchange[], options: RenderOpt
   );
   const gutterWidth = (lanes.length - 1) * step + 1;
   const gutter = (arrow?: Row): Span[] => {
-    const cells: Cell[] = Array.from({ length: gutterWidth }, () => ({ ch: ' ' }));
+    const cells: LaneCell[] = Array.from({ length: gutterWidth }, () => ({ ch: ' ' }));
     lanes.forEach((_lane, i) => (cells[i * step] = { ch: '│', style: 'rule' }));
     if (arrow) drawArrow(cells, arrow.from * step, arrow.to * step, arrow.style, false);
     return toSpans(cells);

@@ -177,6 +177,7 @@ export const de: MicroLesson = {
     processes: 'Prozesse',
     memory: 'Speicher (MB, RSS)',
   },
+  deployTable: { file: 'Datei', bytes: 'Bytes' },
   format: {
     int: (p) => number(0).format(p.value),
     ms: (p) => number(p.value < 10 ? 2 : 1).format(p.value),

@@ -194,6 +194,7 @@ export const en = {
     processes: 'processes',
     memory: 'memory (MB, RSS)',
   },
+  deployTable: { file: 'file', bytes: 'bytes' },
   format: {
     int: (p: { value: number }) => number(0).format(p.value),
     ms: (p: { value: number }) => number(p.value < 10 ? 2 : 1).format(p.value),

@@ -4,7 +4,7 @@ import type { MicroStep } from '../step.js';
 
 export const bffStep: MicroStep = {
   id: 'bff',
-  async run({ session, t, items }) {
+  async run({ session, lesson: t, items }) {
     await Promise.all([session.start('bff-web', 'bff-web'), session.start('bff-mobile', 'bff-mobile')]);
     const screens = [];
     for (const bff of ['bff-web', 'bff-mobile']) {

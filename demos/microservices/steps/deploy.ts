@@ -5,9 +5,8 @@ import { services } from '../topology.js';
 
 export const deployStep: MicroStep = {
   id: 'deploy',
-  async run({ t }) {
+  async run({ lesson: t }) {
     const files = deployFiles();
-    const width = Math.max(...files.map((f) => f.path.length));
     const compose = files.find((f) => f.path === 'docker-compose.yml')!.content.split('\n');
     const gateway = compose.findIndex((line) => line === '  gateway:');
     const excerpt = compose.slice(
@@ -27,10 +26,15 @@ export const deployStep: MicroStep = {
         t.facts.deployHow,
       ],
       figures: [
-        ...files.map((f) => `${f.path.padEnd(width)}  ${t.format.int({ value: Buffer.byteLength(f.content) })} B`),
-        '',
-        'docker-compose.yml:',
-        ...excerpt,
+        {
+          kind: 'table',
+          rows: [
+            [t.deployTable.file, t.deployTable.bytes],
+            ...files.map((f) => [f.path, t.format.int({ value: Buffer.byteLength(f.content) })]),
+          ],
+          align: ['left', 'right'],
+        },
+        { kind: 'table', rows: [['docker-compose.yml'], ...excerpt.map((line) => [line])], align: ['left'] },
       ],
     };
   },

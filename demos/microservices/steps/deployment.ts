@@ -9,7 +9,7 @@ const maxRequests = 400;
 
 export const deploymentStep: MicroStep = {
   id: 'deployment',
-  async run({ session, t }) {
+  async run({ session, lesson: t }) {
     const second = await session.start('catalog', 'catalog-2');
     const gateway = session.client('gateway');
     const tally = { requests: 0, failed: 0, v1: 0, v2: 0, statuses: new Set<number>() };

@@ -11,7 +11,7 @@ interface Lookup {
 
 export const discoveryStep: MicroStep = {
   id: 'discovery',
-  async run({ session, t, items }) {
+  async run({ session, lesson: t, items }) {
     const registry = session.client('registry');
     const second = await session.start('reviews', 'reviews-2');
     const both = (await registry.send({ path: '/services/reviews' })).json as Lookup;

@@ -6,7 +6,7 @@ import type { MicroStep } from '../step.js';
 
 export const gatewayStep: MicroStep = {
   id: 'gateway',
-  async run({ session, t, items }) {
+  async run({ session, lesson: t, items }) {
     const gateway = session.client('gateway');
     const refused = session.newTrace();
     const denied = await gateway.send({ path: '/api/book-page/1', headers: refused.headers });

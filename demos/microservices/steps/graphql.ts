@@ -6,7 +6,7 @@ export const bookQuery = '{ book(id: "1") { title author reviews { rating commen
 
 export const graphqlStep: MicroStep = {
   id: 'graphql',
-  async run({ session, t, items }) {
+  async run({ session, lesson: t, items }) {
     await session.start('graphql', 'graphql');
     const introspections = items().filter(
       (e) => e.kind === 'http' && e.hop?.from === 'graphql' && e.hop.to !== 'registry',

@@ -39,7 +39,7 @@ async function visit(session: MicroSession, items: () => WireItem[]): Promise<Pa
 
 export const isolationStep: MicroStep = {
   id: 'isolation',
-  async run({ session, t, items }) {
+  async run({ session, lesson: t, items }) {
     const gateway = session.process('gateway');
     const since = gateway.events.length;
     const killed = [...session.processes.values()].filter((p) => p.entry === 'reviews' && p.alive);

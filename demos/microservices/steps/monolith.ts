@@ -5,7 +5,7 @@ import type { MicroStep } from '../step.js';
 
 export const monolithStep: MicroStep = {
   id: 'monolith',
-  async run({ session, t, items }) {
+  async run({ session, lesson: t, items }) {
     const trace = session.newTrace();
     const reply = await session.client('monolith').send({ path: '/book-page/1', headers: trace.headers });
     const hops = hopsOf(items(), trace.traceId);
@@ -27,7 +27,7 @@ export const monolithStep: MicroStep = {
 
 export const splitStep: MicroStep = {
   id: 'split',
-  async run({ session, t, items }) {
+  async run({ session, lesson: t, items }) {
     const book = await session.client('catalog').send({ path: '/books/1' });
     const reviews = await session.client('reviews-1').send({ path: '/reviews?book=1' });
     const orders = await session.client('orders').send({ path: '/orders' });

@@ -12,7 +12,7 @@ interface Visit {
 
 export const priceStep: MicroStep = {
   id: 'price',
-  async run({ session, t, items }) {
+  async run({ session, lesson: t, items }) {
     const sides = {
       mono: { client: session.client('monolith'), path: '/book-page/1', headers: {} as Record<string, string> },
       micro: { client: session.client('gateway'), path: '/api/book-page/1', headers: { 'X-Api-Key': session.apiKey } },
@@ -48,13 +48,6 @@ export const priceStep: MicroStep = {
       { label: t.price.processes, mono: '1', micro: t.format.int({ value: services.length }) },
       { label: t.price.memory, mono: t.format.mb({ bytes: monoRss }), micro: t.format.mb({ bytes: microRss }) },
     ];
-    const widths = [
-      Math.max(...rows.map((r) => r.label.length), t.price.what.length),
-      Math.max(...rows.map((r) => r.mono.length), t.price.monolith.length),
-      Math.max(...rows.map((r) => r.micro.length), t.price.microservices.length),
-    ] as const;
-    const line = (a: string, b: string, c: string) =>
-      `${a.padEnd(widths[0])}  ${b.padStart(widths[1])}  ${c.padStart(widths[2])}`;
     return {
       facts: [
         t.facts.price({
@@ -66,8 +59,14 @@ export const priceStep: MicroStep = {
         }),
       ],
       figures: [
-        line(t.price.what, t.price.monolith, t.price.microservices),
-        ...rows.map((r) => line(r.label, r.mono, r.micro)),
+        {
+          kind: 'table',
+          rows: [
+            [t.price.what, t.price.monolith, t.price.microservices],
+            ...rows.map((r) => [r.label, r.mono, r.micro]),
+          ],
+          align: ['left', 'right', 'right'],
+        },
       ],
     };
   },

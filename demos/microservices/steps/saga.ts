@@ -46,7 +46,7 @@ async function get<T>(session: MicroSession, path: string): Promise<T> {
 
 export const sagaStep: MicroStep = {
   id: 'saga',
-  async run({ session, t }) {
+  async run({ session, lesson: t }) {
     const gateway = session.client('gateway');
     // The stock service is down (it has not come up yet): the order is saved, the reservation fails.
     const naive = await order(gateway, session.apiKey, '1', 'none');
