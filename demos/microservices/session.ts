@@ -127,18 +127,19 @@ export async function startMicroservices(options: SessionOptions = {}): Promise<
       await Promise.all([...amqpTaps.values()].map(async (tap) => (await tap.catch(() => undefined))?.close()));
     },
   };
-  try {
-    await Promise.all([
-      start('registry', 'registry'),
-      start('monolith', 'monolith'),
-      start('catalog', 'catalog'),
-      start('reviews', 'reviews-1'),
-      start('orders', 'orders'),
-      start('gateway', 'gateway'),
-    ]);
-  } catch (error) {
+  // All settle before anything is decided: a process still starting when another failed is stopped too.
+  const started = await Promise.allSettled([
+    start('registry', 'registry'),
+    start('monolith', 'monolith'),
+    start('catalog', 'catalog'),
+    start('reviews', 'reviews-1'),
+    start('orders', 'orders'),
+    start('gateway', 'gateway'),
+  ]);
+  const failed = started.find((result) => result.status === 'rejected');
+  if (failed) {
     await session.close();
-    throw error;
+    throw failed.reason;
   }
   return session;
 }

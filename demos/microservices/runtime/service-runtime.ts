@@ -86,9 +86,11 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
   server.keepAliveTimeout = 5000;
 
   const underParent = typeof process.send === 'function';
-  // The parent's death closes the channel: nothing is left to serve, so leave at once.
+  // The parent's death closes the channel: nothing is left to serve, so leave at once. The
+  // channel may have closed already while this module was loading: then the event is gone.
   if (underParent) {
     process.on('disconnect', () => process.exit(0));
+    if (!process.connected) process.exit(0);
     // Ctrl-C reaches the whole process group; the parent decides when its children stop.
     process.on('SIGINT', () => undefined);
   }
@@ -147,8 +149,11 @@ function advertisedByParent(
   send: (message: ChildMessage) => void,
 ): Promise<{ url: string; env: Record<string, string> }> {
   return new Promise((resolve) => {
+    // A parent that never says where we are reached is not coming back: do not wait for ever.
+    const giveUp = setTimeout(() => process.exit(1), 60_000);
     const onMessage = (message: ParentMessage) => {
       if (message.type !== 'advertise') return;
+      clearTimeout(giveUp);
       process.off('message', onMessage);
       resolve(message);
     };
