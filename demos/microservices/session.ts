@@ -37,6 +37,8 @@ export interface SessionOptions extends DemoStartOptions {
   onItem?: (item: WireItem) => void;
   /** The gateway's tap port, for --serve --port. */
   gatewayPort?: number;
+  /** performance.now() at which the items' clock starts (--serve --har). */
+  origin?: number;
 }
 
 /** Heartbeats keep the system running; they are not part of any request. */
@@ -45,7 +47,7 @@ const isHeartbeat = (exchange: HttpExchange) =>
 
 export async function startMicroservices(options: SessionOptions = {}): Promise<MicroSession> {
   const broker = resolveBrokerUrl(options.amqpUrl, process.env);
-  const origin = performance.now();
+  const origin = options.origin ?? performance.now();
   const taps: Tap[] = [];
   const processes = new Map<string, ServiceProcess>();
   const lanes = new Set<string>();
