@@ -8,6 +8,7 @@ import { AwtError } from '../demos/core/errors.js';
 import { demoIds } from '../demos/registry.js';
 import { messages } from '../demos/core/messages/index.js';
 import { listCommand } from './commands/list.js';
+import { addTapCommand } from './commands/tap.js';
 import { addMeasuringCommands } from './measuring-commands.js';
 import { toolVersion } from './version.js';
 import { parseRunOptions, resolveLang, subcommandOptions, type RawRunOptions } from './options.js';
@@ -86,6 +87,7 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
   );
 
   addMeasuringCommands(program, lang, env);
+  addTapCommand(program, lang, env);
 
   // `list --json` and `run x --json` belong to the subcommand, not to the program.
   program.enablePositionalOptions();

@@ -16,7 +16,7 @@ export type AwtErrorCode = {
 /** The values a code's message needs: the parameter of its function in the catalogue. */
 export type ErrorParams<C extends AwtErrorCode> = Catalogue[C] extends (p: infer P) => string ? P : never;
 
-/** Exit codes: 2 usage, 3 a service is unreachable, 4 a local resource (port, file). */
+/** Exit codes: 2 usage, 3 a service is unreachable, 4 a local resource (port, file), 5 exercise checks failed. */
 export const exitCodes: Record<AwtErrorCode, number> = {
   AWT_UNKNOWN_DEMO: 2,
   AWT_BAD_OPTION: 2,
@@ -32,6 +32,11 @@ export const exitCodes: Record<AwtErrorCode, number> = {
   AWT_PORT_IN_USE: 4,
   AWT_PORT_FORBIDDEN: 4,
   AWT_BROKER_UNREACHABLE: 3,
+  AWT_TARGET_UNREACHABLE: 3,
+  AWT_UNKNOWN_EXERCISE: 2,
+  AWT_FOLDER_NOT_EMPTY: 4,
+  // The run itself worked; the student's server did not pass every check (like a failing test suite).
+  AWT_CHECKS_FAILED: 5,
 };
 
 export class AwtError<C extends AwtErrorCode = AwtErrorCode> extends Error {

@@ -17,6 +17,8 @@ export interface TapOptions {
   onItem?: (item: WireItem) => void;
   /** performance.now() at which times start; taps of one session share it so their items interleave. */
   origin?: number;
+  /** The connection to the target failed (refused, reset): the client's connection is closed too. */
+  onUpstreamError?: (connection: number, code: string) => void;
 }
 
 export interface Tap extends AsyncDisposable {
@@ -71,6 +73,9 @@ export async function startTap(options: TapOptions): Promise<Tap> {
     // Half-close is passed on, so "Connection: close" and AMQP's close handshake behave as without the tap.
     client.on('end', () => upstream.end());
     upstream.on('end', () => client.end());
+    upstream.on('error', (error: NodeJS.ErrnoException) =>
+      options.onUpstreamError?.(stats.id, error.code ?? error.message),
+    );
     for (const [socket, other] of [
       [client, upstream],
       [upstream, client],

@@ -5,8 +5,11 @@ export const de: Messages = {
   program: {
     description:
       'Zeigt, was zwischen Client und Server wirklich über die Leitung geht: REST, GraphQL, SOAP, WebSocket und Message Queues.',
+    tapUrl: 'der Server, vor den der Mitschnitt kommt: http://host:port/… oder amqp://user:password@host:port/vhost',
     demoArgument: 'die Demo, die laufen soll (siehe "awt-demo list")',
     options: {
+      tapPort: 'der Port, auf dem der Mitschnitt lauscht (Standard: ein freier Port)',
+      tapJson: 'ein JSON-Objekt pro Zeile für jeden Austausch und jeden Frame (ohne Farbe)',
       only: 'nur diese Paradigmen, durch Kommas getrennt (z. B. rest,graphql)',
       case: 'nur diese Anwendungsfälle, durch Kommas getrennte Nummern 1–6',
       repeat: 'Wiederholungen je Anwendungsfall für den Median der Latenz (Standard 5)',
@@ -33,6 +36,8 @@ export const de: Messages = {
         'der AMQP-Broker für die mq-Demo und die Saga der Microservices (Standard: $AMQP_URL, sonst amqp://guest:guest@127.0.0.1:5672)',
     },
     commands: {
+      tap: 'den Mitschnitt vor einen beliebigen Server stellen (http:// oder amqp://) und zeigen, was hindurchgeht, bis Strg-C',
+      exercise: 'Übungen: Du baust einen Dienst, awt-demo prüft ihn über die Leitung',
       compare: 'dieselben Anwendungsfälle in jedem Paradigma, nebeneinander, gemessen',
       table: 'die Vergleichstabelle aus der Vorlesung, mit gemessenen Zeilen darunter',
       list: 'die Demos auflisten',
@@ -117,6 +122,26 @@ export const de: Messages = {
     AWT_OPTIONS_CLASH_hint: 'Lass eine der beiden weg; „awt-demo --help“ listet die Optionen.',
     AWT_CANNOT_WRITE: (p) => `${p.file} lässt sich nicht schreiben (${p.reason}).`,
     AWT_CANNOT_WRITE_hint: 'Nenne eine Datei in einem Ordner, in den du schreiben darfst, z. B. --har ./lauf.har',
+    AWT_TARGET_UNREACHABLE: (p) => {
+      const sentences: Record<string, string> = {
+        refused: `Unter ${p.url} antwortet nichts: dort nimmt kein Server Verbindungen an (${p.detail}).`,
+        timeout: `Unter ${p.url} antwortet nichts: keine Verbindung innerhalb von ${p.detail}.`,
+        'unknown-host': `Unter ${p.url} antwortet nichts: der Hostname ist unbekannt (${p.detail}).`,
+      };
+      return sentences[p.reason] ?? `Keine Verbindung zu ${p.url} möglich (${p.detail}).`;
+    },
+    AWT_TARGET_UNREACHABLE_hint:
+      'Starte zuerst den Server (npm start in seinem Ordner), oder gib die richtige Adresse an.',
+    AWT_UNKNOWN_EXERCISE: (p) => `Die Übung „${p.exercise}“ gibt es nicht. Es gibt: ${p.ids}.`,
+    AWT_UNKNOWN_EXERCISE_hint: 'Mit „awt-demo exercise list“ siehst du alle.',
+    AWT_FOLDER_NOT_EMPTY: (p) => `${p.dir} existiert und ist nicht leer; es wurde nichts geschrieben.`,
+    AWT_FOLDER_NOT_EMPTY_hint: 'Wähle mit --dir einen anderen Ordner, oder entferne diesen zuerst.',
+    AWT_CHECKS_FAILED: (p) =>
+      p.failed === 1
+        ? `1 von ${p.total} Prüfungen ist fehlgeschlagen.`
+        : `${p.failed} von ${p.total} Prüfungen sind fehlgeschlagen.`,
+    AWT_CHECKS_FAILED_hint:
+      'Jede fehlgeschlagene Prüfung oben zeigt ihren Mitschnitt und einen Tipp; behebe eine und prüfe dann erneut.',
     bug: 'Das ist ein Fehler in awt-demo, nicht deiner. Bitte melde ihn mit den Zeilen darüber.',
   },
   hops: {
@@ -243,6 +268,16 @@ export const de: Messages = {
     browse: 'Im Browser öffnen:',
     tryThese: 'Probiere in einem anderen Terminal:',
     waiting: 'Jede Anfrage, die jemand schickt, erscheint hier. Strg-C beendet den Server.',
+  },
+  tap: {
+    listening: (p) => `Der Mitschnitt steht vor ${p.target}.`,
+    useInstead: (p) => `Nimm stattdessen diese Adresse: ${p.url}`,
+    waiting: {
+      http: 'Jede Anfrage und jeder WebSocket-Frame, die hindurchgehen, erscheinen hier. Strg-C beendet den Mitschnitt.',
+      amqp: 'Jeder AMQP-Frame, der hindurchgeht, erscheint hier. Strg-C beendet den Mitschnitt.',
+    },
+    unreachable: (p) =>
+      `Verbindung #${p.connection}: das Ziel hat sie nicht angenommen (${p.code}); die Verbindung des Clients wurde geschlossen`,
   },
   interrupted: 'Abgebrochen. Alle Server und Verbindungen sind geschlossen.',
   bench: {

@@ -7,8 +7,11 @@ export const en = {
   program: {
     description:
       'See what really crosses the wire between clients and servers: REST, GraphQL, SOAP, WebSocket and message queues.',
+    tapUrl: 'the server to tap: http://host:port/… or amqp://user:password@host:port/vhost',
     demoArgument: 'the demo to run (see "awt-demo list")',
     options: {
+      tapPort: 'the port the tap listens on (default: any free port)',
+      tapJson: 'one JSON object a line for each exchange or frame (no colour)',
       only: 'only these paradigms, comma-separated (e.g. rest,graphql)',
       case: 'only these use cases, comma-separated numbers 1–6',
       repeat: 'repetitions per use case for the latency median (default 5)',
@@ -34,6 +37,8 @@ export const en = {
         'the AMQP broker for the mq demo and the microservices saga (default: $AMQP_URL, else amqp://guest:guest@127.0.0.1:5672)',
     },
     commands: {
+      tap: 'put the wire tap in front of any server (http:// or amqp://) and show what crosses it, until Ctrl-C',
+      exercise: 'exercises: build a service yourself, awt-demo checks it over the wire',
       compare: 'the same use cases over every paradigm, side by side, measured',
       table: "the lecture's comparison table, with measured rows under it",
       list: 'list the demos',
@@ -126,6 +131,23 @@ export const en = {
     AWT_OPTIONS_CLASH_hint: 'Leave one of them out; "awt-demo --help" lists the options.',
     AWT_CANNOT_WRITE: (p: { file: string; reason: string }) => `Cannot write ${p.file} (${p.reason}).`,
     AWT_CANNOT_WRITE_hint: 'Name a file in a folder you may write to, e.g. --har ./run.har',
+    AWT_TARGET_UNREACHABLE: (p: { url: string; reason: string; detail: string }) => {
+      const sentences: Record<string, string> = {
+        refused: `Nothing answers at ${p.url}: no server accepts connections there (${p.detail}).`,
+        timeout: `Nothing answers at ${p.url}: no connection within ${p.detail}.`,
+        'unknown-host': `Nothing answers at ${p.url}: the host name is unknown (${p.detail}).`,
+      };
+      return sentences[p.reason] ?? `Cannot connect to ${p.url} (${p.detail}).`;
+    },
+    AWT_TARGET_UNREACHABLE_hint: 'Start the server first (npm start in its folder), or name the right address.',
+    AWT_UNKNOWN_EXERCISE: (p: { exercise: string; ids: string }) =>
+      `Unknown exercise "${p.exercise}". The exercises are: ${p.ids}.`,
+    AWT_UNKNOWN_EXERCISE_hint: 'Run "awt-demo exercise list" to see them.',
+    AWT_FOLDER_NOT_EMPTY: (p: { dir: string }) => `${p.dir} exists and is not empty; nothing was written.`,
+    AWT_FOLDER_NOT_EMPTY_hint: 'Choose another folder with --dir, or remove this one first.',
+    AWT_CHECKS_FAILED: (p: { failed: number; total: number }) =>
+      p.failed === 1 ? `1 of ${p.total} checks failed.` : `${p.failed} of ${p.total} checks failed.`,
+    AWT_CHECKS_FAILED_hint: 'Each failing check above shows its trace and a hint; fix one, then check again.',
     bug: 'This is a bug in awt-demo, not something you did. Please report it with the lines above.',
   },
   /** Calls between processes as a sequence diagram (demos/render/http-sequence.ts). */
@@ -259,6 +281,16 @@ export const en = {
     browse: 'Open in your browser:',
     tryThese: 'Try these in another terminal:',
     waiting: 'Every request anyone sends is shown below. Ctrl-C stops the server.',
+  },
+  tap: {
+    listening: (p: { target: string }) => `The wire tap stands in front of ${p.target}.`,
+    useInstead: (p: { url: string }) => `Use this address instead: ${p.url}`,
+    waiting: {
+      http: 'Every request and WebSocket frame that crosses it is shown below. Ctrl-C ends the tap.',
+      amqp: 'Every AMQP frame that crosses it is shown below. Ctrl-C ends the tap.',
+    },
+    unreachable: (p: { connection: number; code: string }) =>
+      `connection #${p.connection}: the target did not accept it (${p.code}); the client's connection was closed`,
   },
   interrupted: 'Interrupted. Every server and connection is closed.',
   bench: {

@@ -1,0 +1,109 @@
+/**
+ * `awt-demo tap <url>`: the wire tap in front of a server the tool did not start.
+ * Every exchange or frame is shown as it completes, with the demos' renderers, until
+ * Ctrl-C (which main.ts turns into a clean close and exit 130, as for --serve).
+ */
+import type { Command } from 'commander';
+import { track } from '../../demos/core/cleanup.js';
+import type { Lang } from '../../demos/core/lang.js';
+import type { WireItem } from '../../demos/wire/trace.js';
+import { messages as ui } from '../../demos/core/messages/index.js';
+import { integerOption, resolveLang, subcommandOptions } from '../options.js';
+import { outputWidth, write } from '../output.js';
+
+/** A burst of AMQP frames ends after this long without one, or at this many frames. */
+const quietMs = 150;
+const maxBurst = 200;
+
+interface RawTapOptions {
+  port?: string;
+  json?: boolean;
+  raw?: boolean;
+  full?: boolean;
+  lang?: string;
+  color?: boolean;
+  width?: string;
+}
+
+export function addTapCommand(program: Command, lang: Lang, env: NodeJS.ProcessEnv): void {
+  const o = ui[lang].program.options;
+  program
+    .command('tap')
+    .description(ui[lang].program.commands.tap)
+    .argument('<url>', ui[lang].program.tapUrl)
+    .option('--port <port>', o.tapPort)
+    .option('--json', o.tapJson)
+    .option('--raw', o.raw)
+    .option('--full', o.full)
+    .option('--lang <lang>', o.lang)
+    .option('--no-color', o.noColor)
+    .option('--width <columns>', o.width)
+    .action(async (url: string, _raw: unknown, command: Command) => {
+      await tapCommand(url, subcommandOptions<RawTapOptions>(command), env);
+    });
+}
+
+export async function tapCommand(url: string, raw: RawTapOptions, env: NodeJS.ProcessEnv): Promise<void> {
+  const lang = resolveLang(raw.lang, env);
+  const port = raw.port === undefined ? undefined : integerOption('--port', raw.port, 1, 65535);
+  const width = raw.width === undefined ? undefined : integerOption('--width', raw.width, 40, 400);
+  // Loaded only now: --help must not pay for the decoders.
+  const { parseTapTarget, tapInFront } = await import('../../demos/wire/tap-in-front.js');
+  const target = parseTapTarget(url);
+  const messages = ui[lang];
+  const t = messages.tap;
+  const { createTheme, wantsColor } = await import('../../demos/render/theme.js');
+  const { renderItems } = await import('../../demos/render/items.js');
+  const { paint, span } = await import('../../demos/render/lines.js');
+  const theme = createTheme(raw.color !== false && wantsColor(process.stdout, env));
+  const render = { width: outputWidth(width), theme, messages, raw: Boolean(raw.raw), full: Boolean(raw.full) };
+
+  let shownLast: string | undefined;
+  const show = (items: WireItem[]) => {
+    // Frames arrive one by one; a run of one kind reads as one table, headings once.
+    const kind = items[0]!.kind;
+    const continued = kind === shownLast && kind === 'ws-frame';
+    shownLast = kind;
+    write((continued ? '' : '\n') + paint(renderItems(items, { ...render, continued }), theme) + '\n');
+  };
+  // AMQP frames come in bursts (a connection's set-up, a publish in three frames): a burst is
+  // drawn as one sequence diagram once the wire is quiet, so set-ups fold into one line.
+  const burst: WireItem[] = [];
+  let quiet: NodeJS.Timeout | undefined;
+  const flush = () => {
+    clearTimeout(quiet);
+    if (burst.length > 0) show(burst.splice(0));
+  };
+  const front = await tapInFront(target, {
+    ...(port !== undefined ? { port } : {}),
+    onItem: (item) => {
+      if (raw.json) return write(JSON.stringify(item) + '\n');
+      if (item.kind !== 'amqp-frame') {
+        flush();
+        return show([item]);
+      }
+      burst.push(item);
+      clearTimeout(quiet);
+      if (burst.length >= maxBurst) flush();
+      else quiet = setTimeout(flush, quietMs);
+    },
+    onUnreachable: (connection, code) => {
+      if (raw.json) return write(JSON.stringify({ kind: 'unreachable', connection, code }) + '\n');
+      flush();
+      shownLast = undefined;
+      write('\n' + paint([[span(t.unreachable({ connection, code }), 'warn')]], theme) + '\n');
+    },
+  });
+  // On Ctrl-C the frames of the last burst are still shown before the tap closes.
+  track(async () => flush());
+  track(front.close);
+  const hello = [
+    t.listening({ target: target.shown }),
+    t.useInstead({ url: front.url }),
+    '',
+    t.waiting[target.protocol],
+  ];
+  // With --json, stdout carries only the items, one JSON object a line.
+  (raw.json ? process.stderr : process.stdout).write(hello.join('\n') + '\n');
+  await new Promise<never>(() => {});
+}
