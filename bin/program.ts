@@ -8,6 +8,7 @@ import { AwtError } from '../demos/core/errors.js';
 import { demoIds } from '../demos/registry.js';
 import { messages } from '../demos/core/messages/index.js';
 import { listCommand } from './commands/list.js';
+import { addExerciseCommand } from './commands/exercise.js';
 import { addTapCommand } from './commands/tap.js';
 import { addMeasuringCommands } from './measuring-commands.js';
 import { toolVersion } from './version.js';
@@ -88,6 +89,7 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
 
   addMeasuringCommands(program, lang, env);
   addTapCommand(program, lang, env);
+  addExerciseCommand(program, lang, env);
 
   // `list --json` and `run x --json` belong to the subcommand, not to the program.
   program.enablePositionalOptions();

@@ -1,4 +1,5 @@
 import type { Messages } from './en.js';
+import { exerciseDe } from './exercise-de.js';
 
 /** Jede Zeile, die das Werkzeug selbst ausgibt, auf Deutsch. */
 export const de: Messages = {
@@ -37,7 +38,6 @@ export const de: Messages = {
     },
     commands: {
       tap: 'den Mitschnitt vor einen beliebigen Server stellen (http:// oder amqp://) und zeigen, was hindurchgeht, bis Strg-C',
-      exercise: 'Übungen: Du baust einen Dienst, awt-demo prüft ihn über die Leitung',
       compare: 'dieselben Anwendungsfälle in jedem Paradigma, nebeneinander, gemessen',
       table: 'die Vergleichstabelle aus der Vorlesung, mit gemessenen Zeilen darunter',
       list: 'die Demos auflisten',
@@ -279,6 +279,7 @@ export const de: Messages = {
     unreachable: (p) =>
       `Verbindung #${p.connection}: das Ziel hat sie nicht angenommen (${p.code}); die Verbindung des Clients wurde geschlossen`,
   },
+  exercise: exerciseDe,
   interrupted: 'Abgebrochen. Alle Server und Verbindungen sind geschlossen.',
   bench: {
     cli: {

@@ -1,5 +1,6 @@
 /** Every line the tool itself prints, in English: help, errors, headings, labels. de.ts has the same keys. */
 import type { ParadigmId } from '../paradigms.js';
+import { exerciseEn } from './exercise-en.js';
 
 type PerParadigm = Record<ParadigmId, string>;
 
@@ -38,7 +39,6 @@ export const en = {
     },
     commands: {
       tap: 'put the wire tap in front of any server (http:// or amqp://) and show what crosses it, until Ctrl-C',
-      exercise: 'exercises: build a service yourself, awt-demo checks it over the wire',
       compare: 'the same use cases over every paradigm, side by side, measured',
       table: "the lecture's comparison table, with measured rows under it",
       list: 'list the demos',
@@ -292,6 +292,7 @@ export const en = {
     unreachable: (p: { connection: number; code: string }) =>
       `connection #${p.connection}: the target did not accept it (${p.code}); the client's connection was closed`,
   },
+  exercise: exerciseEn,
   interrupted: 'Interrupted. Every server and connection is closed.',
   bench: {
     cli: {

@@ -1,0 +1,227 @@
+/**
+ * `awt-demo exercise [list|start|hint|check]`: the exercise companion. The student
+ * builds a service from a starter project; `check` tests the running server over the
+ * wire and shows the trace of every check that fails. Exit codes: 0 every check
+ * passed, 5 some failed (AWT_CHECKS_FAILED), 3 the server does not answer, 2 usage.
+ */
+import path from 'node:path';
+import type { Command } from 'commander';
+import { AwtError } from '../../demos/core/errors.js';
+import type { Lang } from '../../demos/core/lang.js';
+import { exerciseIds, exercises, findExercise, type ExerciseEntry } from '../../demos/exercises/manifest.js';
+import { messages as ui } from '../../demos/core/messages/index.js';
+import { integerOption, resolveLang, subcommandOptions } from '../options.js';
+import { outputWidth, write } from '../output.js';
+
+interface RawExerciseOptions {
+  dir?: string;
+  url?: string;
+  timeout?: string;
+  json?: boolean;
+  lang?: string;
+  color?: boolean;
+  width?: string;
+  raw?: boolean;
+  full?: boolean;
+}
+
+export function addExerciseCommand(program: Command, lang: Lang, env: NodeJS.ProcessEnv): void {
+  const o = ui[lang].program.options;
+  const c = ui[lang].exercise.commands;
+  const exercise = program
+    .command('exercise')
+    .description(c.exercise)
+    .option('--dir <folder>', c.dir({ dir: '.' }))
+    .option('--json', c.json)
+    .option('--lang <lang>', o.lang)
+    .action(async (_raw: unknown, command: Command) => listExercises(subcommandOptions(command), env));
+  const withLang = (command: Command) => command.option('--lang <lang>', o.lang);
+
+  withLang(
+    exercise
+      .command('list')
+      .description(c.list)
+      .option('--dir <folder>', c.dir({ dir: '.' })),
+  )
+    .option('--json', c.json)
+    .action(async (_raw: unknown, command: Command) => listExercises(options(command), env));
+
+  withLang(
+    exercise
+      .command('start')
+      .description(c.start)
+      .argument('<id>', `${c.id}: ${exerciseIds.join(', ')}`)
+      .option('--dir <folder>', c.dir({ dir: './awt-<id>' })),
+  ).action(async (id: string, _raw: unknown, command: Command) => startExercise(id, options(command), env));
+
+  withLang(
+    exercise
+      .command('hint')
+      .description(c.hint)
+      .argument('<id>', c.id)
+      .option('--dir <folder>', c.dir({ dir: '.' })),
+  ).action(async (id: string, _raw: unknown, command: Command) => showHint(id, options(command), env));
+
+  withLang(
+    exercise
+      .command('check')
+      .description(c.check)
+      .argument('<id>', c.id)
+      .option('--url <url>', c.url)
+      .option('--dir <folder>', c.dir({ dir: '.' }))
+      .option('--timeout <seconds>', c.timeout)
+      .option('--json', c.json)
+      .option('--raw', o.raw)
+      .option('--full', o.full)
+      .option('--no-color', o.noColor)
+      .option('--width <columns>', o.width),
+  ).action(async (id: string, _raw: unknown, command: Command) => checkExercise(id, options(command), env));
+}
+
+/** A sub-subcommand's options with those typed before it (`exercise --lang de check …`). */
+function options(command: Command): RawExerciseOptions {
+  const own = subcommandOptions<RawExerciseOptions>(command);
+  const parent = command.parent!;
+  for (const [key, value] of Object.entries(parent.opts())) {
+    if (parent.getOptionValueSource(key) === 'cli' && command.getOptionValueSource(key) !== 'cli') {
+      (own as Record<string, unknown>)[key] = value;
+    }
+  }
+  return own;
+}
+
+function exerciseOf(id: string): ExerciseEntry {
+  const entry = findExercise(id);
+  if (!entry) throw new AwtError('AWT_UNKNOWN_EXERCISE', { exercise: id, ids: exerciseIds.join(', ') });
+  return entry;
+}
+
+async function listExercises(raw: RawExerciseOptions, env: NodeJS.ProcessEnv): Promise<void> {
+  const lang = resolveLang(raw.lang, env);
+  const { loadProgress, stateOf } = await import('../../demos/exercises/progress.js');
+  const dir = path.resolve(raw.dir ?? '.');
+  const rows = await Promise.all(
+    exercises.map(async (entry) => {
+      const text = (await entry.texts())[lang];
+      const found = await loadProgress(dir, entry.id);
+      return {
+        id: entry.id,
+        paradigm: entry.paradigm,
+        title: text.title,
+        summary: text.summary,
+        state: stateOf(found?.progress),
+        ...(found ? { progressFile: found.file } : {}),
+      };
+    }),
+  );
+  if (raw.json) return write(JSON.stringify(rows, null, 2) + '\n');
+  const t = ui[lang].exercise;
+  const idWidth = Math.max(...rows.map((row) => row.id.length));
+  const stateWidth = Math.max(...rows.map((row) => t.states[row.state]!.length));
+  const lines = [t.list.heading];
+  for (const row of rows) {
+    lines.push(`  ${row.id.padEnd(idWidth)}  ${t.states[row.state]!.padEnd(stateWidth)}  ${row.title}`);
+    lines.push(`  ${' '.repeat(idWidth + stateWidth + 2)}  ${row.summary}`);
+  }
+  lines.push('', t.list.usage);
+  write(lines.join('\n') + '\n');
+}
+
+async function startExercise(id: string, raw: RawExerciseOptions, env: NodeJS.ProcessEnv): Promise<void> {
+  const lang = resolveLang(raw.lang, env);
+  const entry = exerciseOf(id);
+  const { startProject } = await import('../../demos/exercises/start-project.js');
+  const t = ui[lang].exercise;
+  const given = raw.dir ?? `awt-${id}`;
+  const files = await startProject(entry, path.resolve(given), lang, t);
+  const commands: Array<[string, string]> = [
+    [`cd ${given}`, ''],
+    ['npm install', t.start.install],
+    ['npm start', t.start.run],
+    [`npx awt-demo exercise check ${id}`, t.start.check],
+    [`npx awt-demo exercise hint ${id}`, t.start.hint],
+  ];
+  const width = Math.max(...commands.map(([command]) => command.length));
+  write(
+    [
+      t.start.wrote({ exercise: id, dir: given }),
+      ...files.map((file) => `  ${file}`),
+      '',
+      t.start.next,
+      ...commands.map(([command, what]) => `  ${command.padEnd(width)}  ${what}`.trimEnd()),
+    ].join('\n') + '\n',
+  );
+}
+
+async function showHint(id: string, raw: RawExerciseOptions, env: NodeJS.ProcessEnv): Promise<void> {
+  const lang = resolveLang(raw.lang, env);
+  const entry = exerciseOf(id);
+  const { loadProgress, progressFile, saveProgress } = await import('../../demos/exercises/progress.js');
+  const { nextHint } = await import('../../demos/exercises/next-hint.js');
+  const t = ui[lang].exercise.hint;
+  const text = (await entry.texts())[lang];
+  const found = await loadProgress(path.resolve(raw.dir ?? '.'), id);
+  const next = nextHint(entry, text, found?.progress);
+  if (next.kind === 'all-passed') return write(t.allPassed + '\n');
+  const lines = [
+    t.heading({ level: next.level, of: next.of, check: text.checks[next.check]!.title }),
+    '',
+    `  ${next.text}`,
+    '',
+  ];
+  if (!found) lines.push(t.noProgress({ file: progressFile }));
+  else if (next.level < next.of) lines.push(t.more({ command: `npx awt-demo exercise hint ${id}` }));
+  else lines.push(t.last);
+  if (found) {
+    await saveProgress(found.file, {
+      ...found.progress,
+      hints: { ...found.progress.hints, [next.check]: next.level },
+    });
+  }
+  write(lines.join('\n') + '\n');
+}
+
+async function checkExercise(id: string, raw: RawExerciseOptions, env: NodeJS.ProcessEnv): Promise<void> {
+  const lang = resolveLang(raw.lang, env);
+  const entry = exerciseOf(id);
+  const timeoutMs = raw.timeout === undefined ? 5000 : integerOption('--timeout', raw.timeout, 1, 600) * 1000;
+  const width = raw.width === undefined ? undefined : integerOption('--width', raw.width, 40, 400);
+  const url = raw.url ?? entry.defaultUrl;
+  const { runChecks, checksFailed } = await import('../../demos/exercises/run-checks.js');
+  const { loadProgress, progressFile, recordRun, saveProgress } = await import('../../demos/exercises/progress.js');
+  const { renderCheckReport, renderCheckSummary } = await import('../../demos/exercises/render-report.js');
+  const { createTheme, wantsColor } = await import('../../demos/render/theme.js');
+  const messages = ui[lang];
+  const t = messages.exercise.check;
+  const theme = createTheme(!raw.json && raw.color !== false && wantsColor(process.stdout, env));
+  const render = { width: outputWidth(width), theme, messages, raw: Boolean(raw.raw), full: Boolean(raw.full) };
+  const found = await loadProgress(path.resolve(raw.dir ?? '.'), id);
+  const [texts, checks] = await Promise.all([entry.texts(), entry.loadChecks()]);
+  const idWidth = Math.max(...entry.checks.map((check) => check.length));
+
+  if (!raw.json) write(t.heading({ exercise: id, url }) + '\n\n');
+  const reports = await runChecks({
+    exercise: entry,
+    url,
+    texts: texts[lang].checks,
+    checks,
+    words: messages.exercise,
+    timeoutMs,
+    ...(found ? { hintLevels: found.progress.hints } : {}),
+    ...(raw.json ? {} : { onReport: (report) => write(renderCheckReport(report, idWidth, render)) }),
+  });
+  if (found) await saveProgress(found.file, recordRun(found.progress, reports, new Date(), entry.checks));
+  if (raw.json) {
+    const passed = reports.every((report) => report.passed);
+    write(JSON.stringify({ exercise: id, url, lang, passed, checks: reports }, null, 2) + '\n');
+  } else {
+    write(renderCheckSummary(reports, render));
+    write(
+      (found
+        ? t.recorded({ file: path.relative('.', found.file) || progressFile })
+        : t.noProgress({ file: progressFile })) + '\n',
+    );
+  }
+  const failed = checksFailed(reports);
+  if (failed) throw failed;
+}

@@ -1,0 +1,37 @@
+/**
+ * Every exercise, as data: id, paradigm, default URL and its checks in order. Texts and
+ * checks load lazily, so `exercise list` reads titles without loading any server code.
+ * Adding an exercise means one entry here, its checks in demos/<paradigm>/, its texts,
+ * starter and solution in lessons/exercises/<id>/ — nothing else.
+ */
+import type { Lang } from '../core/lang.js';
+import type { ExerciseChecks, ExerciseText } from './types.js';
+
+export interface ExerciseEntry {
+  id: string;
+  paradigm: 'graphql' | 'rest' | 'soap' | 'websocket' | 'mq';
+  /** The address the starter's server listens on, which `check` uses without --url. */
+  defaultUrl: string;
+  /** Check ids in the order they run; each has texts in every language and a run function. */
+  checks: readonly string[];
+  texts(): Promise<Record<Lang, ExerciseText>>;
+  loadChecks(): Promise<ExerciseChecks>;
+}
+
+export const exercises: readonly ExerciseEntry[] = [
+  {
+    id: 'graphql-book-service',
+    paradigm: 'graphql',
+    // Apollo Server's standalone default (startStandaloneServer, port 4000).
+    defaultUrl: 'http://localhost:4000/',
+    checks: ['books-title-author', 'book-by-id', 'add-book', 'unknown-field', 'introspection', 'graphql-over-http'],
+    texts: async () => (await import('../../lessons/exercises/graphql-book-service/index.js')).texts,
+    loadChecks: async () => (await import('../graphql/exercise-checks.js')).checks,
+  },
+];
+
+export const exerciseIds = exercises.map((entry) => entry.id);
+
+export function findExercise(id: string): ExerciseEntry | undefined {
+  return exercises.find((entry) => entry.id === id);
+}
