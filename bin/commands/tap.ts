@@ -48,7 +48,7 @@ export async function tapCommand(url: string, raw: RawTapOptions, env: NodeJS.Pr
   const port = raw.port === undefined ? undefined : integerOption('--port', raw.port, 1, 65535);
   const width = raw.width === undefined ? undefined : integerOption('--width', raw.width, 40, 400);
   // Loaded only now: --help must not pay for the decoders.
-  const { parseTapTarget, tapInFront } = await import('../../demos/wire/tap-in-front.js');
+  const { parseTapTarget, tapInFront } = await import('../../demos/core/tap-in-front.js');
   const target = parseTapTarget(url);
   const messages = ui[lang];
   const t = messages.tap;

@@ -8,7 +8,7 @@ import { track } from '../core/cleanup.js';
 import { AwtError } from '../core/errors.js';
 import type { ExerciseWords } from '../core/messages/exercise-en.js';
 import { createHttpClient } from '../wire/http-client.js';
-import { parseTapTarget, tapInFront } from '../wire/tap-in-front.js';
+import { parseTapTarget, tapInFront } from '../core/tap-in-front.js';
 import type { WireItem } from '../wire/trace.js';
 import type { ExerciseEntry } from './manifest.js';
 import type { CheckResult, CheckText, ExerciseChecks } from './types.js';

@@ -6,13 +6,13 @@
  * ends in a clear message instead of a tap that silently closes every connection.
  */
 import net from 'node:net';
-import { AwtError } from '../core/errors.js';
-import { createAmqpFrameDecoder } from './amqp-frames.js';
-import type { DecoderFactory } from './decoder.js';
-import { httpDecoder } from './http-decoder.js';
-import { startTap, type Tap } from './tap.js';
-import type { WireItem } from './trace.js';
-import { createWebSocketFrameDecoder } from './websocket-frames.js';
+import { AwtError } from './errors.js';
+import { createAmqpFrameDecoder } from '../wire/amqp-frames.js';
+import type { DecoderFactory } from '../wire/decoder.js';
+import { httpDecoder } from '../wire/http-decoder.js';
+import { startTap, type Tap } from '../wire/tap.js';
+import type { WireItem } from '../wire/trace.js';
+import { createWebSocketFrameDecoder } from '../wire/websocket-frames.js';
 
 export type TapProtocol = 'http' | 'amqp';
 
