@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { AwtError } from '../../demos/core/errors.js';
 import type { Lang } from '../../demos/core/lang.js';
 import { exerciseIds, exercises, findExercise, type ExerciseEntry } from '../../demos/exercises/manifest.js';
-import { messages as ui } from '../../demos/core/messages/index.js';
+import { messages } from '../../demos/core/messages/index.js';
 import { integerOption, resolveLang, subcommandOptions } from '../options.js';
 import { outputWidth, write } from '../output.js';
 
@@ -26,8 +26,8 @@ interface RawExerciseOptions {
 }
 
 export function addExerciseCommand(program: Command, lang: Lang, env: NodeJS.ProcessEnv): void {
-  const o = ui[lang].program.options;
-  const c = ui[lang].exercise.commands;
+  const o = messages[lang].program.options;
+  const c = messages[lang].exercise.commands;
   const exercise = program
     .command('exercise')
     .description(c.exercise)
@@ -115,7 +115,7 @@ async function listExercises(raw: RawExerciseOptions, env: NodeJS.ProcessEnv): P
     }),
   );
   if (raw.json) return write(JSON.stringify(rows, null, 2) + '\n');
-  const t = ui[lang].exercise;
+  const t = messages[lang].exercise;
   const idWidth = Math.max(...rows.map((row) => row.id.length));
   const stateWidth = Math.max(...rows.map((row) => t.states[row.state]!.length));
   const lines = [t.list.heading];
@@ -131,7 +131,7 @@ async function startExercise(id: string, raw: RawExerciseOptions, env: NodeJS.Pr
   const lang = resolveLang(raw.lang, env);
   const entry = exerciseOf(id);
   const { startProject } = await import('../../demos/exercises/start-project.js');
-  const t = ui[lang].exercise;
+  const t = messages[lang].exercise;
   const given = raw.dir ?? `awt-${id}`;
   const files = await startProject(entry, path.resolve(given), lang, t);
   const commands: Array<[string, string]> = [
@@ -158,7 +158,7 @@ async function showHint(id: string, raw: RawExerciseOptions, env: NodeJS.Process
   const entry = exerciseOf(id);
   const { loadProgress, progressFile, saveProgress } = await import('../../demos/exercises/progress.js');
   const { nextHint } = await import('../../demos/exercises/next-hint.js');
-  const t = ui[lang].exercise.hint;
+  const t = messages[lang].exercise.hint;
   const text = (await entry.texts())[lang];
   const found = await loadProgress(path.resolve(raw.dir ?? '.'), id);
   const next = nextHint(entry, text, found?.progress);
@@ -191,10 +191,10 @@ async function checkExercise(id: string, raw: RawExerciseOptions, env: NodeJS.Pr
   const { loadProgress, progressFile, recordRun, saveProgress } = await import('../../demos/exercises/progress.js');
   const { renderCheckReport, renderCheckSummary } = await import('../../demos/exercises/render-report.js');
   const { createTheme, wantsColor } = await import('../../demos/render/theme.js');
-  const messages = ui[lang];
-  const t = messages.exercise.check;
+  const words = messages[lang];
+  const t = words.exercise.check;
   const theme = createTheme(!raw.json && raw.color !== false && wantsColor(process.stdout, env));
-  const render = { width: outputWidth(width), theme, messages, raw: Boolean(raw.raw), full: Boolean(raw.full) };
+  const render = { width: outputWidth(width), theme, messages: words, raw: Boolean(raw.raw), full: Boolean(raw.full) };
   const found = await loadProgress(path.resolve(raw.dir ?? '.'), id);
   const [texts, checks] = await Promise.all([entry.texts(), entry.loadChecks()]);
   const idWidth = Math.max(...entry.checks.map((check) => check.length));
@@ -205,7 +205,7 @@ async function checkExercise(id: string, raw: RawExerciseOptions, env: NodeJS.Pr
     url,
     texts: texts[lang].checks,
     checks,
-    words: messages.exercise,
+    words: words.exercise,
     timeoutMs,
     ...(found ? { hintLevels: found.progress.hints } : {}),
     ...(raw.json ? {} : { onReport: (report) => write(renderCheckReport(report, idWidth, render)) }),

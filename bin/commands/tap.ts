@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { track } from '../../demos/core/cleanup.js';
 import type { Lang } from '../../demos/core/lang.js';
 import type { WireItem } from '../../demos/wire/trace.js';
-import { messages as ui } from '../../demos/core/messages/index.js';
+import { messages } from '../../demos/core/messages/index.js';
 import { integerOption, resolveLang, subcommandOptions } from '../options.js';
 import { outputWidth, write } from '../output.js';
 
@@ -26,11 +26,11 @@ interface RawTapOptions {
 }
 
 export function addTapCommand(program: Command, lang: Lang, env: NodeJS.ProcessEnv): void {
-  const o = ui[lang].program.options;
+  const o = messages[lang].program.options;
   program
     .command('tap')
-    .description(ui[lang].program.commands.tap)
-    .argument('<url>', ui[lang].program.tapUrl)
+    .description(messages[lang].program.commands.tap)
+    .argument('<url>', messages[lang].program.tapUrl)
     .option('--port <port>', o.tapPort)
     .option('--json', o.tapJson)
     .option('--raw', o.raw)
@@ -50,13 +50,13 @@ export async function tapCommand(url: string, raw: RawTapOptions, env: NodeJS.Pr
   // Loaded only now: --help must not pay for the decoders.
   const { parseTapTarget, tapInFront } = await import('../../demos/core/tap-in-front.js');
   const target = parseTapTarget(url);
-  const messages = ui[lang];
-  const t = messages.tap;
+  const words = messages[lang];
+  const t = words.tap;
   const { createTheme, wantsColor } = await import('../../demos/render/theme.js');
   const { renderItems } = await import('../../demos/render/items.js');
   const { paint, span } = await import('../../demos/render/lines.js');
   const theme = createTheme(raw.color !== false && wantsColor(process.stdout, env));
-  const render = { width: outputWidth(width), theme, messages, raw: Boolean(raw.raw), full: Boolean(raw.full) };
+  const render = { width: outputWidth(width), theme, messages: words, raw: Boolean(raw.raw), full: Boolean(raw.full) };
 
   let shownLast: string | undefined;
   const show = (items: WireItem[]) => {

@@ -28,6 +28,14 @@ export const exercises: readonly ExerciseEntry[] = [
     texts: async () => (await import('../../lessons/exercises/graphql-book-service/index.js')).texts,
     loadChecks: async () => (await import('../graphql/exercise-checks.js')).checks,
   },
+  {
+    id: 'rest-books',
+    paradigm: 'rest',
+    defaultUrl: 'http://localhost:3000/',
+    checks: ['list-books', 'one-book', 'add-book', 'invalid-book', 'not-found', 'etag'],
+    texts: async () => (await import('../../lessons/exercises/rest-books/index.js')).texts,
+    loadChecks: async () => (await import('../rest/exercise-checks.js')).checks,
+  },
 ];
 
 export const exerciseIds = exercises.map((entry) => entry.id);
