@@ -1,0 +1,118 @@
+/**
+ * Honest checks: against each reference solution every check passes; against each broken
+ * variant exactly the check named for its fault fails, with its own message and trace;
+ * the starters start, answer, and fail what is still to do.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { messages } from '../demos/core/messages/index.js';
+import { findExercise } from '../demos/exercises/manifest.js';
+import { runChecks, type CheckReport } from '../demos/exercises/run-checks.js';
+import { runCli } from './utils/cli.js';
+import { startStudentServer, startStudentServers } from './utils/exercise.js';
+
+interface CheckJson {
+  exercise: string;
+  passed: boolean;
+  checks: CheckReport[];
+}
+
+async function check(
+  exercise: string,
+  url: string,
+): Promise<{ code: number | null; result: CheckJson; stderr: string }> {
+  // A generous time per check: this machine is shared, and these tests are about verdicts, not speed.
+  const run = await runCli(['exercise', 'check', exercise, '--url', url, '--json', '--timeout', '30'], {
+    timeoutMs: 120_000,
+  });
+  return { code: run.code, result: JSON.parse(run.stdout) as CheckJson, stderr: run.stderr };
+}
+
+const failedIds = (result: CheckJson) => result.checks.filter((c) => !c.passed).map((c) => c.id);
+
+const exercises = [
+  {
+    id: 'graphql-book-service',
+    checks: ['books-title-author', 'book-by-id', 'add-book', 'unknown-field', 'introspection', 'graphql-over-http'],
+    // The skeleton's schema has no book, no mutation, and books is empty; Apollo itself validates and speaks HTTP.
+    starterFails: ['books-title-author', 'book-by-id', 'add-book', 'introspection'],
+  },
+  {
+    id: 'rest-books',
+    checks: ['list-books', 'one-book', 'add-book', 'invalid-book', 'not-found', 'etag'],
+    starterFails: ['list-books', 'one-book', 'add-book', 'invalid-book', 'not-found', 'etag'],
+  },
+];
+
+for (const exercise of exercises) {
+  describe(`exercise ${exercise.id}: checks against real servers`, () => {
+    test('when the reference solution runs then every check passes and the exit code is 0', async () => {
+      const server = await startStudentServer(`lessons/exercises/${exercise.id}/solution/src/server.ts`);
+      try {
+        const { code, result, stderr } = await check(exercise.id, server.url);
+        assert.deepEqual(
+          failedIds(result),
+          [],
+          JSON.stringify(
+            result.checks.filter((c) => !c.passed),
+            null,
+            1,
+          ),
+        );
+        assert.equal(code, 0, stderr);
+        assert.deepEqual(
+          result.checks.map((c) => c.id),
+          exercise.checks,
+        );
+        for (const report of result.checks) assert.ok(report.trace.length > 0, `${report.id} made no call`);
+      } finally {
+        await server.close();
+      }
+    });
+
+    describe('broken variants of the solution', () => {
+      let variants: Awaited<ReturnType<typeof startStudentServers>>;
+      before(async () => {
+        variants = await startStudentServers(
+          `test/fixtures/exercises/${exercise.id}-broken.ts`,
+          exercise.checks.length,
+        );
+      });
+      after(() => variants?.close());
+
+      for (const broken of exercise.checks) {
+        test(`when the solution is broken for ${broken} then only ${broken} fails, with its message and trace`, async () => {
+          const entry = findExercise(exercise.id)!;
+          const reports = await runChecks({
+            exercise: entry,
+            url: variants.urls.get(broken)!,
+            texts: (await entry.texts()).en.checks,
+            checks: await entry.loadChecks(),
+            words: messages.en.exercise,
+            timeoutMs: 30_000,
+          });
+          assert.deepEqual(
+            reports.filter((r) => !r.passed).map((r) => r.id),
+            [broken],
+            JSON.stringify(reports.map(({ id, got }) => ({ id, got }))),
+          );
+          const report = reports.find((r) => r.id === broken)!;
+          assert.ok(report.got && report.got.length > 0);
+          assert.equal(report.hint, (await entry.texts()).en.checks[broken]!.hints[0]);
+          assert.ok(report.trace.length > 0);
+        });
+      }
+    });
+
+    test('when the starter runs then it answers and fails exactly the checks still to do', async () => {
+      const server = await startStudentServer(`lessons/exercises/${exercise.id}/starter/src/server.ts`);
+      try {
+        const { code, result } = await check(exercise.id, server.url);
+        assert.deepEqual(failedIds(result), exercise.starterFails);
+        assert.equal(code, 5);
+      } finally {
+        await server.close();
+      }
+    });
+  });
+}

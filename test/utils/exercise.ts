@@ -1,0 +1,75 @@
+/** Starts a student's server (a starter, a solution, a broken variant) as a child process on a free port. */
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { cliEnv } from './cli.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface StudentServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * `file` is relative to the repository; its packages resolve from the project's own
+ * node_modules (the devDependencies), so no install per starter is needed.
+ */
+export async function startStudentServer(file: string): Promise<StudentServer> {
+  const { urls, close } = await startStudentServers(file, 1);
+  return { url: urls.get('')!, close };
+}
+
+/**
+ * Starts a file that serves several servers at once and prints "<name> ready at <url>"
+ * for each (the broken variants), and waits for `count` of them.
+ */
+export async function startStudentServers(
+  file: string,
+  count: number,
+): Promise<{ urls: Map<string, string>; close(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', `${root}${file}`], {
+    cwd: root,
+    env: cliEnv({ PORT: String(port), NODE_ENV: 'development' }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  let output = '';
+  const urls = new Map<string, string>();
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${file} did not start within 20 s:\n${output}`)), 20_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = [...output.matchAll(/^(?:(\S+) |.*)ready at (http:\/\/\S+)$/gm)];
+      if (ready.length >= count) {
+        for (const [, name, url] of ready) urls.set(count === 1 ? '' : name!, url!.replace('localhost', '127.0.0.1'));
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('close', () => {
+      clearTimeout(timer);
+      reject(new Error(`${file} ended before it was ready:\n${output}`));
+    });
+  });
+  return {
+    urls,
+    close: async () => {
+      child.kill('SIGKILL');
+      await closed;
+    },
+  };
+}
