@@ -241,3 +241,6 @@ export const checks: ExerciseChecks = {
   introspection,
   'graphql-over-http': graphqlOverHttp,
 };
+
+/** The documents these checks add to the lecture's, for the test that validates them against the demo's SDL. */
+export const documents = { bookIds, bookById, addBookMutation, mutationFields };
