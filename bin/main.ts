@@ -1,6 +1,7 @@
 /**
  * The program's run, and the only place that decides the exit code:
- * 0 done, 2 usage, 3 a service is unreachable, 4 a local resource, 1 a bug, 130 Ctrl-C.
+ * 0 done, 2 usage, 3 a service is unreachable, 4 a local resource, 5 exercise checks failed,
+ * 1 a bug, 130 Ctrl-C.
  */
 import { closeAll } from '../demos/core/cleanup.js';
 import { isAwtError, listenError } from '../demos/core/errors.js';

@@ -36,7 +36,8 @@ function addRunOptions(command: Command, lang: Lang): Command {
 
 export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
   const t = messages[lang].program;
-  const examples = Object.entries(t.examples).map(([command, what]) => `  $ ${command.padEnd(40)} ${what}`);
+  const commandWidth = Math.max(...Object.keys(t.examples).map((command) => command.length));
+  const examples = Object.entries(t.examples).map(([command, what]) => `  $ ${command.padEnd(commandWidth)}  ${what}`);
   const run = async (demo: string, raw: RawRunOptions) => {
     const { runCommand } = await import('./commands/run.js');
     await runCommand(demo, parseRunOptions(raw, env));

@@ -181,6 +181,19 @@ async function showHint(id: string, raw: RawExerciseOptions, env: NodeJS.Process
   write(lines.join('\n') + '\n');
 }
 
+/** Plain text broken at spaces to fit `width` (a word longer than the line stands alone). */
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
+}
+
 async function checkExercise(id: string, raw: RawExerciseOptions, env: NodeJS.ProcessEnv): Promise<void> {
   const lang = resolveLang(raw.lang, env);
   const entry = exerciseOf(id);

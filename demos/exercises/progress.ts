@@ -51,7 +51,7 @@ export async function readProgress(file: string, exercise: string): Promise<Prog
   try {
     const data = JSON.parse(await readFile(file, 'utf8')) as Partial<Progress>;
     if (data.exercise !== exercise || typeof data.startedAt !== 'string') return undefined;
-    return { hints: {}, checks: {}, ...data } as Progress;
+    return { ...data, hints: data.hints ?? {}, checks: data.checks ?? {} } as Progress;
   } catch {
     return undefined;
   }
