@@ -66,7 +66,7 @@ export const exerciseDe: ExerciseWords = {
     notJson: (p) => `Status ${p.status}, ein Body, der kein JSON ist (Content-Type: ${p.contentType || 'keiner'})`,
     errors: (p) => `ein errors-Array: ${p.messages}`,
     noErrors: 'kein errors-Array',
-    noData: 'keine data in der Response',
+    noData: 'kein data in der Antwort',
     value: (p) => `${p.path} = ${p.value}`,
     missing: (p) => `${p.what} fehlt`,
     notListed: (p) => `die nächste Query listet ${p.what} nicht`,

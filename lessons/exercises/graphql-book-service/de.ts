@@ -68,8 +68,8 @@ export const de: ExerciseText = {
       expected: 'jedes MUST-Audit von graphql-http besteht (die SHOULDs erscheinen als Empfehlung, nicht als Fehler)',
       hints: [
         'GraphQL over HTTP ist eine eigene Spezifikation: welche Methoden, Medientypen, Kodierungen und Statuscodes ein Server verwenden muss. Apollo hält sie ein; was drumherum Header oder Bodies ändert, kann sie brechen.',
-        'Lies die Namen der Audits in der Fehlermeldung: Sie sagen, welche Regel verletzt ist, z. B. muss der Content-Type der Response JSON in UTF-8 sein. Prüfe Plugins, Middleware und alles, was Header setzt.',
-        'Die schlichte Einrichtung besteht: `startStandaloneServer(server, { listen: { port } })` ohne Plugin, das die Response umschreibt.',
+        'Lies die Namen der Audits in der Fehlermeldung: Sie sagen, welche Regel verletzt ist, z. B. muss der Content-Type der Antwort JSON in UTF-8 sein. Prüfe Plugins, Middleware und alles, was Header setzt.',
+        'Die schlichte Einrichtung besteht: `startStandaloneServer(server, { listen: { port } })` ohne Plugin, das die Antwort umschreibt.',
       ],
     },
   },
