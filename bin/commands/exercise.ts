@@ -166,7 +166,7 @@ async function showHint(id: string, raw: RawExerciseOptions, env: NodeJS.Process
   const lines = [
     t.heading({ level: next.level, of: next.of, check: text.checks[next.check]!.title }),
     '',
-    `  ${next.text}`,
+    ...wrapWords(next.text, outputWidth(undefined) - 2).map((line) => `  ${line}`),
     '',
   ];
   if (!found) lines.push(t.noProgress({ file: progressFile }));
