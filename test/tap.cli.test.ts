@@ -13,8 +13,14 @@ after(async () => {
 });
 
 async function listen(server: http.Server | net.Server): Promise<number> {
+  // Every connection is destroyed at the end, so no keep-alive socket holds the close.
+  const sockets = new Set<net.Socket>();
+  server.on('connection', (socket: net.Socket) => sockets.add(socket.on('close', () => sockets.delete(socket))));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  leftovers.push(() => new Promise((resolve) => server.close(resolve)));
+  leftovers.push(() => {
+    for (const socket of sockets) socket.destroy();
+    return new Promise((resolve) => server.close(resolve));
+  });
   return (server.address() as net.AddressInfo).port;
 }
 
