@@ -20,6 +20,7 @@ interface RawTapOptions {
   json?: boolean;
   raw?: boolean;
   full?: boolean;
+  assets?: boolean;
   lang?: string;
   color?: boolean;
   width?: string;
@@ -35,6 +36,7 @@ export function addTapCommand(program: Command, lang: Lang, env: NodeJS.ProcessE
     .option('--json', o.tapJson)
     .option('--raw', o.raw)
     .option('--full', o.full)
+    .option('--assets', o.tapAssets)
     .option('--lang <lang>', o.lang)
     .option('--no-color', o.noColor)
     .option('--width <columns>', o.width)
@@ -58,43 +60,34 @@ export async function tapCommand(url: string, raw: RawTapOptions, env: NodeJS.Pr
   const theme = createTheme(raw.color !== false && wantsColor(process.stdout, env));
   const render = { width: outputWidth(width), theme, messages: words, raw: Boolean(raw.raw), full: Boolean(raw.full) };
 
-  let shownLast: string | undefined;
-  const show = (items: WireItem[]) => {
-    // Frames arrive one by one; a run of one kind reads as one table, headings once.
-    const kind = items[0]!.kind;
-    const continued = kind === shownLast && kind === 'ws-frame';
-    shownLast = kind;
-    write((continued ? '' : '\n') + paint(renderItems(items, { ...render, continued }), theme) + '\n');
-  };
+  // HTTP and WebSocket: the live view of --serve (wire order, a page's files one line each).
+  const { createLiveView } = await import('./live-view.js');
+  const live = createLiveView({ render, json: Boolean(raw.json), assets: Boolean(raw.assets), write });
   // AMQP frames come in bursts (a connection's set-up, a publish in three frames): a burst is
   // drawn as one sequence diagram once the wire is quiet, so set-ups fold into one line.
   const burst: WireItem[] = [];
   let quiet: NodeJS.Timeout | undefined;
   const flush = () => {
     clearTimeout(quiet);
-    if (burst.length > 0) show(burst.splice(0));
+    live.flush();
+    if (burst.length > 0) write('\n' + paint(renderItems(burst.splice(0), render), theme) + '\n');
   };
   const front = await tapInFront(target, {
     ...(port !== undefined ? { port } : {}),
     onItem: (item) => {
-      if (raw.json) return write(JSON.stringify(item) + '\n');
-      if (item.kind !== 'amqp-frame') {
-        flush();
-        return show([item]);
-      }
+      if (item.kind !== 'amqp-frame' || raw.json) return live.onItem(item);
       burst.push(item);
       clearTimeout(quiet);
       if (burst.length >= maxBurst) flush();
       else quiet = setTimeout(flush, quietMs);
     },
     onUnreachable: (connection, code) => {
-      if (raw.json) return write(JSON.stringify({ kind: 'unreachable', connection, code }) + '\n');
       flush();
-      shownLast = undefined;
+      if (raw.json) return write(JSON.stringify({ kind: 'unreachable', connection, code }) + '\n');
       write('\n' + paint([[span(t.unreachable({ connection, code }), 'warn')]], theme) + '\n');
     },
   });
-  // On Ctrl-C the frames of the last burst are still shown before the tap closes.
+  // On Ctrl-C the items still held are shown before the tap closes.
   track(async () => flush());
   track(front.close);
   const hello = [

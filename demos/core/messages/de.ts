@@ -9,6 +9,7 @@ export const de: Messages = {
     tapUrl: 'der Server, vor den der Mitschnitt kommt: http://host:port/… oder amqp://user:password@host:port/vhost',
     demoArgument: 'die Demo, die laufen soll (siehe "awt-demo list")',
     options: {
+      tapAssets: 'die Dateien einer Seite (HTML, JavaScript, CSS, Bilder) vollständig zeigen statt in je einer Zeile',
       tapPort: 'der Port, auf dem der Mitschnitt lauscht (Standard: ein freier Port)',
       tapJson: 'ein JSON-Objekt pro Zeile für jeden Austausch und jeden Frame (ohne Farbe)',
       only: 'nur diese Paradigmen, durch Kommas getrennt (z. B. rest,graphql)',

@@ -11,6 +11,7 @@ export const en = {
     tapUrl: 'the server to tap: http://host:port/… or amqp://user:password@host:port/vhost',
     demoArgument: 'the demo to run (see "awt-demo list")',
     options: {
+      tapAssets: 'show the files of a page (HTML, JavaScript, CSS, images) in full, not one line each',
       tapPort: 'the port the tap listens on (default: any free port)',
       tapJson: 'one JSON object a line for each exchange or frame (no colour)',
       only: 'only these paradigms, comma-separated (e.g. rest,graphql)',
