@@ -1,21 +1,9 @@
 /** Starts a student's server (a starter, a solution, a broken variant) as a child process on a free port. */
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { cliEnv } from './cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface StudentServer {
   url: string;
@@ -39,10 +27,10 @@ export async function startStudentServers(
   file: string,
   count: number,
 ): Promise<{ urls: Map<string, string>; close(): Promise<void> }> {
-  const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', `${root}${file}`], {
     cwd: root,
-    env: cliEnv({ PORT: String(port), NODE_ENV: 'development' }),
+    // Port 0: the server takes a free port and names it in its "ready at" line (no race with other tests).
+    env: cliEnv({ PORT: '0', NODE_ENV: 'development' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
