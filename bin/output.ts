@@ -27,3 +27,12 @@ export function outputWidth(explicit: number | undefined): number {
   const fromEnv = Number(process.env.COLUMNS);
   return Number.isInteger(fromEnv) && fromEnv >= 40 ? fromEnv : 100;
 }
+
+/**
+ * Writes and resolves once the text is handed to the system. Needed before an error
+ * exit: process.exit does not wait for a pipe to take a large write (a --json report
+ * for a grading script would be cut short).
+ */
+export function writeFlushed(text: string): Promise<void> {
+  return new Promise((resolve) => process.stdout.write(text, () => resolve()));
+}

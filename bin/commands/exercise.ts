@@ -11,7 +11,7 @@ import type { Lang } from '../../demos/core/lang.js';
 import { exerciseIds, exercises, findExercise, type ExerciseEntry } from '../../demos/exercises/manifest.js';
 import { messages } from '../../demos/core/messages/index.js';
 import { integerOption, resolveLang, subcommandOptions } from '../options.js';
-import { outputWidth, write } from '../output.js';
+import { outputWidth, write, writeFlushed } from '../output.js';
 
 interface RawExerciseOptions {
   dir?: string;
@@ -226,10 +226,11 @@ async function checkExercise(id: string, raw: RawExerciseOptions, env: NodeJS.Pr
   if (found) await saveProgress(found.file, recordRun(found.progress, reports, new Date(), entry.checks));
   if (raw.json) {
     const passed = reports.every((report) => report.passed);
-    write(JSON.stringify({ exercise: id, url, lang, passed, checks: reports }, null, 2) + '\n');
+    await writeFlushed(JSON.stringify({ exercise: id, url, lang, passed, checks: reports }, null, 2) + '\n');
   } else {
     write(renderCheckSummary(reports, render));
-    write(
+    // The last write waits for all before it: the exit with code 5 must not cut the report short.
+    await writeFlushed(
       (found
         ? t.recorded({ file: path.relative('.', found.file) || progressFile })
         : t.noProgress({ file: progressFile })) + '\n',
