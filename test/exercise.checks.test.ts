@@ -4,6 +4,9 @@
  * the starters start, answer, and fail what is still to do.
  */
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { messages } from '../demos/core/messages/index.js';
 import { findExercise } from '../demos/exercises/manifest.js';
@@ -42,12 +45,45 @@ const exercises = [
     checks: ['list-books', 'one-book', 'add-book', 'invalid-book', 'not-found', 'etag'],
     starterFails: ['list-books', 'one-book', 'add-book', 'invalid-book', 'not-found', 'etag'],
   },
+  {
+    id: 'soap-books',
+    checks: ['wsdl', 'list-books', 'get-book', 'add-book', 'book-not-found'],
+    // The skeleton serves the WSDL already; its operations answer nothing yet.
+    starterFails: ['list-books', 'get-book', 'add-book', 'book-not-found'],
+  },
+  {
+    id: 'websocket-book-club',
+    checks: ['handshake', 'broadcast', 'no-token', 'binary', 'pong'],
+    // The skeleton accepts everyone and answers only the sender; ws itself answers pings.
+    starterFails: ['broadcast', 'no-token', 'binary'],
+  },
 ];
+
+/** What `exercise start` writes beside a starter (books.wsdl, …), for the servers run from the repository. */
+async function contractEnv(id: string): Promise<Record<string, string>> {
+  const files = (await findExercise(id)!.contractFiles?.()) ?? {};
+  if (Object.keys(files).length === 0) return {};
+  const dir = await mkdtemp(path.join(os.tmpdir(), `awt-${id}-`));
+  leftovers.push(dir);
+  const env: Record<string, string> = {};
+  for (const [name, content] of Object.entries(files)) {
+    await writeFile(path.join(dir, name), content);
+    // books.wsdl → BOOKS_WSDL: the variable the server reads instead of the file beside its package.json.
+    env[name.toUpperCase().replace(/\W/g, '_')] = path.join(dir, name);
+  }
+  return env;
+}
+
+const leftovers: string[] = [];
+after(() => Promise.all(leftovers.map((dir) => rm(dir, { recursive: true, force: true }))));
 
 for (const exercise of exercises) {
   describe(`exercise ${exercise.id}: checks against real servers`, () => {
     test('when the reference solution runs then every check passes and the exit code is 0', async () => {
-      const server = await startStudentServer(`lessons/exercises/${exercise.id}/solution/src/server.ts`);
+      const server = await startStudentServer(
+        `lessons/exercises/${exercise.id}/solution/src/server.ts`,
+        await contractEnv(exercise.id),
+      );
       try {
         const { code, result, stderr } = await check(exercise.id, server.url);
         assert.deepEqual(
@@ -105,7 +141,10 @@ for (const exercise of exercises) {
     });
 
     test('when the starter runs then it answers and fails exactly the checks still to do', async () => {
-      const server = await startStudentServer(`lessons/exercises/${exercise.id}/starter/src/server.ts`);
+      const server = await startStudentServer(
+        `lessons/exercises/${exercise.id}/starter/src/server.ts`,
+        await contractEnv(exercise.id),
+      );
       try {
         const { code, result } = await check(exercise.id, server.url);
         assert.deepEqual(failedIds(result), exercise.starterFails);

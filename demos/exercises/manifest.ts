@@ -16,6 +16,11 @@ export interface ExerciseEntry {
   checks: readonly string[];
   texts(): Promise<Record<Lang, ExerciseText>>;
   loadChecks(): Promise<ExerciseChecks>;
+  /**
+   * Files `exercise start` writes beside the starter, made from the demo's own contract
+   * at that moment (e.g. the WSDL), so the repository holds no second copy of it.
+   */
+  contractFiles?(): Promise<Record<string, string>>;
 }
 
 export const exercises: readonly ExerciseEntry[] = [
@@ -35,6 +40,28 @@ export const exercises: readonly ExerciseEntry[] = [
     checks: ['list-books', 'one-book', 'add-book', 'invalid-book', 'not-found', 'etag'],
     texts: async () => (await import('../../lessons/exercises/rest-books/index.js')).texts,
     loadChecks: async () => (await import('../rest/exercise-checks.js')).checks,
+  },
+  {
+    id: 'soap-books',
+    paradigm: 'soap',
+    // The endpoint the starter serves; its WSDL is at the same address with ?wsdl.
+    defaultUrl: 'http://localhost:8000/BookService',
+    checks: ['wsdl', 'list-books', 'get-book', 'add-book', 'book-not-found'],
+    texts: async () => (await import('../../lessons/exercises/soap-books/index.js')).texts,
+    loadChecks: async () => (await import('../soap/exercise-checks.js')).checks,
+    contractFiles: async () => {
+      const { bookServiceWsdl } = await import('../soap/wsdl.js');
+      return { 'books.wsdl': bookServiceWsdl('http://localhost:8000/BookService') };
+    },
+  },
+  {
+    id: 'websocket-book-club',
+    paradigm: 'websocket',
+    // The upgrade goes to /chat on the starter's HTTP server.
+    defaultUrl: 'http://localhost:8080/chat',
+    checks: ['handshake', 'broadcast', 'no-token', 'binary', 'pong'],
+    texts: async () => (await import('../../lessons/exercises/websocket-book-club/index.js')).texts,
+    loadChecks: async () => (await import('../websocket/exercise-checks.js')).checks,
   },
 ];
 

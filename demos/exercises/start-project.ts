@@ -38,6 +38,9 @@ export async function startProject(
     recursive: true,
     filter: (from) => !/[\\/](node_modules|package-lock\.json|awt-progress\.json)/.test(path.relative(source, from)),
   });
+  for (const [name, content] of Object.entries((await entry.contractFiles?.()) ?? {})) {
+    await writeFile(path.join(dir, name), content);
+  }
   const text = (await entry.texts())[lang];
   await writeFile(path.join(dir, 'README.md'), renderReadme(entry, text, words));
   await saveProgress(path.join(dir, progressFile), newProgress(entry.id, now));

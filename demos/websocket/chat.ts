@@ -21,7 +21,13 @@ export interface ChatServer {
 }
 
 /** RFC 6455 §7.4.1: 1003 = "received a type of data it cannot accept", e.g. binary where only text is understood. */
-const unsupportedData = 1003;
+export const unsupportedData = 1003;
+
+/** What a member sends to say something to the club. */
+export const chatRequest = (text: string) => ({ type: 'chat', text });
+
+/** What every member receives for it, the sender included: who said it, and what. */
+export const chatBroadcast = (from: string, text: string) => ({ type: 'chat', from, text });
 
 /** A request id is the client's own label; this bounds what the server echoes back. */
 const maxIdLength = 64;
@@ -45,7 +51,7 @@ export function serveChat(wss: WebSocketServer, store: BookStore): ChatServer {
       if (isBinary) return ws.close(unsupportedData, 'The book club speaks JSON text.');
       const message = parse(String(data));
       if (message?.type === 'chat' && typeof message.text === 'string' && message.text.trim()) {
-        broadcast({ type: 'chat', from: members.get(ws), text: message.text.trim() });
+        broadcast(chatBroadcast(members.get(ws)!, message.text.trim()));
       } else if (message?.type === 'listBooks' && isRequestId(message.id)) {
         // type and id first: a client can match the answer on its first bytes (demos/websocket/bench-adapter.ts).
         ws.send(JSON.stringify({ type: 'books', id: message.id, books: store.list() }));

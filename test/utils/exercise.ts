@@ -14,8 +14,8 @@ export interface StudentServer {
  * `file` is relative to the repository; its packages resolve from the project's own
  * node_modules (the devDependencies), so no install per starter is needed.
  */
-export async function startStudentServer(file: string): Promise<StudentServer> {
-  const { urls, close } = await startStudentServers(file, 1);
+export async function startStudentServer(file: string, env: Record<string, string> = {}): Promise<StudentServer> {
+  const { urls, close } = await startStudentServers(file, 1, env);
   return { url: urls.get('')!, close };
 }
 
@@ -26,11 +26,12 @@ export async function startStudentServer(file: string): Promise<StudentServer> {
 export async function startStudentServers(
   file: string,
   count: number,
+  env: Record<string, string> = {},
 ): Promise<{ urls: Map<string, string>; close(): Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', `${root}${file}`], {
     cwd: root,
     // Port 0: the server takes a free port and names it in its "ready at" line (no race with other tests).
-    env: cliEnv({ PORT: '0', NODE_ENV: 'development' }),
+    env: cliEnv({ PORT: '0', NODE_ENV: 'development', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));

@@ -76,5 +76,13 @@ export const exerciseDe: ExerciseWords = {
     signature: (p) => `${p.field} ist als ${p.got} deklariert, der Vertrag sagt ${p.expected}`,
     audits: (p) => `MUST-Audits von GraphQL over HTTP schlagen fehl: ${p.failed}`,
     should: (p) => `${p.id} ${p.name} (${p.reason})`,
+    notHeard: (p) => `${p.member} hat ${p.message} nicht bekommen`,
+    upgraded: 'der Handshake ist gelungen (101 Switching Protocols)',
+    stayedOpen: 'die Verbindung blieb offen (der Server beantwortete den nächsten Ping)',
+    closed: (p) => `die Verbindung wurde mit ${p.code}${p.reason ? ` „${p.reason}“` : ''} geschlossen`,
+    noPong: 'kein Pong (der Server beantwortete eine spätere Nachricht)',
+    notXml: (p) => `ein Body, der kein wohlgeformtes XML ist: ${p.detail}`,
+    fault: (p) => `ein SOAP-Fault: ${p.code} „${p.text}“`,
+    noFault: (p) => `eine Antwort statt eines Faults: ${p.answer}`,
   },
 };

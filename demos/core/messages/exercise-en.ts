@@ -76,6 +76,15 @@ export const exerciseEn = {
       `${p.field} is declared as ${p.got}, the contract says ${p.expected}`,
     audits: (p: { failed: string }) => `MUST audits of GraphQL over HTTP fail: ${p.failed}`,
     should: (p: { id: string; name: string; reason: string }) => `${p.id} ${p.name} (${p.reason})`,
+    notHeard: (p: { member: string; message: string }) => `${p.member} did not receive ${p.message}`,
+    upgraded: 'the handshake succeeded (101 Switching Protocols)',
+    stayedOpen: 'the connection stayed open (the server answered the next ping)',
+    closed: (p: { code: number; reason: string }) =>
+      `the connection closed with ${p.code}${p.reason ? ` "${p.reason}"` : ''}`,
+    noPong: 'no pong (the server answered a later message)',
+    notXml: (p: { detail: string }) => `a body that is not well-formed XML: ${p.detail}`,
+    fault: (p: { code: string; text: string }) => `a SOAP Fault: ${p.code} "${p.text}"`,
+    noFault: (p: { answer: string }) => `an answer instead of a Fault: ${p.answer}`,
   },
 };
 
