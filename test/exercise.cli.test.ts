@@ -10,7 +10,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { exerciseIds } from '../demos/exercises/manifest.js';
 import type { Progress } from '../demos/exercises/progress.js';
+import { bookServiceWsdl } from '../demos/soap/wsdl.js';
 import { binPath, cliEnv } from './utils/cli.js';
 import { startStudentServer } from './utils/exercise.js';
 import { spawn } from 'node:child_process';
@@ -53,6 +55,8 @@ describe('awt-demo exercise: list, start, hint', () => {
       [
         ['graphql-book-service', 'graphql', 'not-started'],
         ['rest-books', 'rest', 'not-started'],
+        ['soap-books', 'soap', 'not-started'],
+        ['websocket-book-club', 'websocket', 'not-started'],
       ],
     );
   });
@@ -104,12 +108,23 @@ describe('awt-demo exercise: list, start, hint', () => {
     assert.deepEqual(await readdir(dir), ['mine.txt']);
   });
 
+  test("when soap-books is started then books.wsdl is the soap demo's own WSDL, for the starter's address", async () => {
+    const dir = path.join(work, 'awt-soap-books');
+    const result = await cli(['exercise', 'start', 'soap-books', '--dir', dir]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(
+      await readFile(path.join(dir, 'books.wsdl'), 'utf8'),
+      bookServiceWsdl('http://localhost:8000/BookService'),
+    );
+    assert.match(await readFile(path.join(dir, 'src', 'server.ts'), 'utf8'), /books\.wsdl/);
+  });
+
   test('when the exercise is unknown then it is a usage error (2) naming the exercises', async () => {
     const result = await cli(['exercise', 'start', 'graphql-books']);
     assert.equal(result.code, 2);
     assert.match(
       result.stderr,
-      /Unknown exercise "graphql-books"\. The exercises are: graphql-book-service, rest-books\./,
+      /Unknown exercise "graphql-books"\. The exercises are: graphql-book-service, rest-books, soap-books, websocket-book-club\./,
     );
   });
 
@@ -198,6 +213,35 @@ describe('awt-demo exercise check: progress and hostile servers', () => {
     }
   });
 
+  for (const [id, url] of [
+    ['soap-books', '/BookService'],
+    ['websocket-book-club', '/chat'],
+  ] as const) {
+    test(`when the server answers garbage then every check of ${id} fails with its trace, and the tool does not crash`, async () => {
+      const garbage = net.createServer((socket) => {
+        socket.on('error', () => undefined);
+        socket.end(Buffer.from('\u0000\u00ff SPAM\r\n\r\n<<<', 'latin1'));
+      });
+      await new Promise<void>((resolve) => garbage.listen(0, '127.0.0.1', resolve));
+      const { port } = garbage.address() as net.AddressInfo;
+      try {
+        const result = await cli(['exercise', 'check', id, '--url', `http://127.0.0.1:${port}${url}`, '--json']);
+        assert.equal(result.code, 5, result.stderr);
+        const report = JSON.parse(result.stdout) as {
+          checks: Array<{ passed: boolean; got: string; trace: unknown[] }>;
+        };
+        for (const check of report.checks) {
+          assert.equal(check.passed, false);
+          assert.match(check.got, /the call failed|no complete answer/);
+          assert.ok(check.trace.length > 0);
+        }
+        assert.doesNotMatch(result.stderr, /\n\s+at /);
+      } finally {
+        garbage.close();
+      }
+    });
+  }
+
   test('when the server accepts but never answers then each check fails after its timeout, in bounded time', async () => {
     const sockets = new Set<net.Socket>();
     const silent = net.createServer((socket) => {
@@ -229,7 +273,7 @@ describe('awt-demo exercise check: progress and hostile servers', () => {
 });
 
 test('when the package is built then each starter is in dist, so start works from an installed package', () => {
-  for (const id of ['graphql-book-service', 'rest-books']) {
+  for (const id of exerciseIds) {
     assert.ok(
       existsSync(path.join(path.dirname(binPath), '..', 'lessons', 'exercises', id, 'starter', 'package.json')),
     );

@@ -86,9 +86,9 @@ async function listed(context: CheckContext, client: Client): Promise<ClientBook
 }
 
 /** An answer in one short line; an empty one says so. */
-function shown(answer: unknown): string {
+function shown(context: CheckContext, answer: unknown): string {
   const json = JSON.stringify(answer);
-  return json === undefined || json === '{}' || json === 'null' ? '(empty)' : json.slice(0, 120);
+  return json === undefined || json === '{}' || json === 'null' ? context.say.empty : json.slice(0, 120);
 }
 
 async function wsdlServed(context: CheckContext): Promise<CheckResult> {
@@ -111,7 +111,7 @@ async function wsdlServed(context: CheckContext): Promise<CheckResult> {
 
 async function listBooks(context: CheckContext): Promise<CheckResult> {
   const books = await listed(context, await contractClient(context));
-  if (books.length === 0) return fail(context.say.value({ path: 'ListBooksResponse', value: '(no book)' }));
+  if (books.length === 0) return fail(context.say.value({ path: 'ListBooksResponse', value: context.say.empty }));
   for (const book of books) {
     const fault = bookFault(context, 'ListBooksResponse', book);
     if (fault) return fail(fault);
@@ -123,13 +123,13 @@ async function getBook(context: CheckContext): Promise<CheckResult> {
   const client = await contractClient(context);
   // The last book, not the first: an operation that ignores the id and answers the first book shows here.
   const wanted = (await listed(context, client)).at(-1);
-  if (!wanted?.id) return fail(context.say.value({ path: 'ListBooksResponse', value: '(no book with an id)' }));
+  if (!wanted?.id) return fail(context.say.missing({ what: 'ListBooksResponse/book/id' }));
   const result = await invoke(context, client, 'GetBook', { id: wanted.id });
   const fault = bookFault(context, 'GetBookResponse', result?.book);
   if (fault) return fail(fault);
   const book = result!.book as ClientBook;
   if (book.id !== wanted.id || book.title !== wanted.title) {
-    return fail(context.say.value({ path: `GetBook(${wanted.id})`, value: shown(book) }));
+    return fail(context.say.value({ path: `GetBook(${wanted.id})`, value: shown(context, book) }));
   }
   return ok();
 }
@@ -143,7 +143,7 @@ async function addBook(context: CheckContext): Promise<CheckResult> {
   if (fault) return fail(fault);
   const book = result!.book as ClientBook;
   if (book.title !== sent.title || book.author !== sent.author || book.year !== sent.year) {
-    return fail(say.value({ path: 'AddBookResponse', value: shown(book) }));
+    return fail(say.value({ path: 'AddBookResponse', value: shown(context, book) }));
   }
   const books = await listed(context, client);
   return books.some((b) => b.id === book.id && b.title === sent.title)
@@ -181,7 +181,7 @@ async function bookNotFound(context: CheckContext): Promise<CheckResult> {
     }
     return ok();
   }
-  return fail(say.noFault({ answer: shown(answer) }));
+  return fail(say.noFault({ answer: shown(context, answer) }));
 }
 
 export const checks: ExerciseChecks = {

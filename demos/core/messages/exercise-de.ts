@@ -81,6 +81,7 @@ export const exerciseDe: ExerciseWords = {
     stayedOpen: 'die Verbindung blieb offen (der Server beantwortete den nächsten Ping)',
     closed: (p) => `die Verbindung wurde mit ${p.code}${p.reason ? ` „${p.reason}“` : ''} geschlossen`,
     noPong: 'kein Pong (der Server beantwortete eine spätere Nachricht)',
+    empty: '(leer)',
     notXml: (p) => `ein Body, der kein wohlgeformtes XML ist: ${p.detail}`,
     fault: (p) => `ein SOAP-Fault: ${p.code} „${p.text}“`,
     noFault: (p) => `eine Antwort statt eines Faults: ${p.answer}`,

@@ -82,6 +82,7 @@ export const exerciseEn = {
     closed: (p: { code: number; reason: string }) =>
       `the connection closed with ${p.code}${p.reason ? ` "${p.reason}"` : ''}`,
     noPong: 'no pong (the server answered a later message)',
+    empty: '(empty)',
     notXml: (p: { detail: string }) => `a body that is not well-formed XML: ${p.detail}`,
     fault: (p: { code: string; text: string }) => `a SOAP Fault: ${p.code} "${p.text}"`,
     noFault: (p: { answer: string }) => `an answer instead of a Fault: ${p.answer}`,
