@@ -5,6 +5,8 @@ import { isLang, langFromEnv, type Lang } from '../demos/core/lang.js';
 
 export interface RawRunOptions {
   step?: boolean;
+  all?: boolean;
+  fromStep?: string;
   json?: boolean;
   raw?: boolean;
   full?: boolean;
@@ -23,6 +25,10 @@ export interface RawRunOptions {
 
 export interface RunOptions {
   step: boolean;
+  /** Everything at once, also on a terminal (no pager). */
+  all: boolean;
+  /** 1-based step to start showing at; the steps before it still run. */
+  fromStep: number;
   json: boolean;
   raw: boolean;
   full: boolean;
@@ -48,6 +54,8 @@ export interface RunOptions {
 export function parseRunOptions(raw: RawRunOptions, env: NodeJS.ProcessEnv): RunOptions {
   return {
     step: Boolean(raw.step),
+    all: Boolean(raw.all),
+    fromStep: raw.fromStep === undefined ? 1 : integerOption('--from-step', raw.fromStep, 1, 99),
     json: Boolean(raw.json),
     raw: Boolean(raw.raw),
     full: Boolean(raw.full),

@@ -18,6 +18,8 @@ function addRunOptions(command: Command, lang: Lang): Command {
   const o = messages[lang].program.options;
   return command
     .option('--step', o.step)
+    .option('--all', o.all)
+    .option('--from-step <n>', o.fromStep)
     .option('--json', o.json)
     .option('--raw', o.raw)
     .option('--full', o.full)

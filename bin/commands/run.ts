@@ -77,7 +77,7 @@ async function writeDeployFiles(demo: Demo, dir: string, options: RunOptions): P
   );
 }
 
-async function renderOptions(options: RunOptions) {
+export async function renderOptions(options: RunOptions) {
   const { createTheme, wantsColor } = await import('../../demos/render/theme.js');
   const color = options.colorAllowed && wantsColor(process.stdout, process.env);
   return {
@@ -89,20 +89,39 @@ async function renderOptions(options: RunOptions) {
   };
 }
 
+/** On a terminal one step per screen, unless --all; piped, everything at once as before. */
+export function usesPager(options: RunOptions): boolean {
+  return Boolean(process.stdin.isTTY && process.stdout.isTTY) && !options.all && !options.json;
+}
+
 async function walkthrough(demo: Demo, options: RunOptions): Promise<void> {
+  const total = demo.steps.length;
+  if (options.fromStep > total) {
+    throw new AwtError('AWT_BAD_OPTION', {
+      option: '--from-step',
+      value: String(options.fromStep),
+      expected: `1–${total}`,
+    });
+  }
+  if (usesPager(options)) {
+    const { pageDemoOnTerminal } = await import('../pager/page-on-terminal.js');
+    return pageDemoOnTerminal(demo, options, await renderOptions(options));
+  }
   const { runScenario } = await import('../../demos/core/run-scenario.js');
   const { renderStep, renderSummary, renderTitle } = await import('../../demos/render/step.js');
   const render = await renderOptions(options);
   const lesson = demo.lessons[options.lang];
-  const total = demo.steps.length;
   const gate = options.step ? createStepGate(render.messages) : undefined;
   const steps = runScenario(demo, {
     lang: options.lang,
     startOptions: { amqpUrl: options.amqpUrl },
     onStarted: () => write(renderTitle(lesson.title, render)),
     ...(gate && {
+      // The steps before --from-step run without a pause: they are not shown.
       beforeStep: (index: number) =>
-        gate(`${render.messages.render.step({ index, total })}: ${lesson.steps[demo.steps[index - 1]!.id]!.title}`),
+        index < options.fromStep
+          ? Promise.resolve(true)
+          : gate(`${render.messages.render.step({ index, total })}: ${lesson.steps[demo.steps[index - 1]!.id]!.title}`),
     }),
   });
   for (let next = await steps.next(); ; next = await steps.next()) {
@@ -111,7 +130,7 @@ async function walkthrough(demo: Demo, options: RunOptions): Promise<void> {
       else write(render.messages.stepGate.quit + '\n');
       return;
     }
-    write(renderStep(next.value, total, render) + '\n');
+    if (next.value.index >= options.fromStep) write(renderStep(next.value, total, render) + '\n');
   }
 }
 

@@ -14,12 +14,12 @@ export function renderHttpExchange(exchange: HttpExchange, options: RenderOption
       span(`▶ ${t.request}`, 'up'),
       span(`  ${t.connection({ id: exchange.connection, nth: exchange.onConnection })}`, 'dim'),
     ],
-    ...messageLines(request, options),
+    ...messageLines(request, options, 'up'),
   ];
   const right: Line[] = response
     ? [
         [span(`◀ ${t.response}`, 'down'), span(`  ${t.took({ ms: exchange.durationMs.toFixed(1) })}`, 'dim')],
-        ...messageLines(response, options, statusStyle(response.status)),
+        ...messageLines(response, options, 'down', statusStyle(response.status)),
       ]
     : [[span(`◀ ${t.response}`, 'down')], [span(t.noResponse, 'warn')]];
 
@@ -29,11 +29,16 @@ export function renderHttpExchange(exchange: HttpExchange, options: RenderOption
   return sideBySide(left, right, options.width, span(' │ ', 'rule'), options.raw ? 'exact' : 'indent');
 }
 
-function messageLines(message: HttpMessage, options: RenderOptions, startStyle: Style = 'bold'): Line[] {
+function messageLines(
+  message: HttpMessage,
+  options: RenderOptions,
+  side: 'up' | 'down',
+  startStyle: Style = 'bold',
+): Line[] {
   const t = options.messages.render;
   const sizes: Line = [span(t.sizes({ head: message.headBytes, body: message.bodyBytes }), 'dim')];
   if (message.chunked) sizes.push(span(` (${t.chunked({ content: message.contentBytes })})`, 'dim'));
-  if (options.raw) return [...cut(rawLines(message.raw), options), sizes];
+  if (options.raw) return [...cut(rawLines(message.raw), options, side), sizes];
 
   const head: Line[] = [
     [span(message.startLine, startStyle)],
@@ -41,12 +46,13 @@ function messageLines(message: HttpMessage, options: RenderOptions, startStyle: 
   ];
   const contentType = message.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
   const body = bodyLines(message.body, contentType);
-  return [...head, ...(body.length > 0 ? [[], ...cut(body, options)] : []), sizes];
+  return [...head, ...(body.length > 0 ? [[], ...cut(body, options, side)] : []), sizes];
 }
 
-function cut(lines: Line[], options: RenderOptions): Line[] {
-  if (options.full || lines.length <= maxBodyLines) return lines;
-  const keep = maxBodyLines - 1;
+function cut(lines: Line[], options: RenderOptions, side: 'up' | 'down'): Line[] {
+  const most = Math.max(2, options.bodyLines?.[side] ?? maxBodyLines);
+  if (options.full || lines.length <= most) return lines;
+  const keep = most - 1;
   return [...lines.slice(0, keep), [span(options.messages.render.cut({ more: lines.length - keep }), 'warn')]];
 }
 

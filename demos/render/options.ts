@@ -11,6 +11,11 @@ export interface RenderOptions {
   /** Do not cut long bodies. */
   full: boolean;
   /**
+   * Lines a request body (`up`) and a response body (`down`) may take before they are
+   * cut (default `maxBodyLines`); the pager lowers them to fit a step on one screen.
+   */
+  bodyLines?: { up: number; down: number };
+  /**
    * The items continue a run of the same kind already on screen (the live view of
    * --serve shows frames one by one): no column headings or notes again.
    */

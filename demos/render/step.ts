@@ -6,6 +6,15 @@ import type { StepTrace, TraceTotals } from '../wire/trace.js';
 
 /** A step: numbered title, what to notice, the wire, then what was measured. */
 export function renderStep(step: StepTrace, total: number, options: RenderOptions): string {
+  return paint([...renderStepHead(step, total, options), [], ...renderStepBody(step, options)], options.theme) + '\n';
+}
+
+/** What a step is about, known before it runs: its numbered title and what to notice. */
+export function renderStepHead(
+  step: { index: number; title: string; notice: readonly string[] },
+  total: number,
+  options: RenderOptions,
+): Line[] {
   const t = options.messages.render;
   const heading = `${t.step({ index: step.index, total })}  ${step.title} `;
   const fill = options.width - [...heading].length - 3;
@@ -14,10 +23,16 @@ export function renderStep(step: StepTrace, total: number, options: RenderOption
     fill >= 3
       ? [[span('━━ ', 'rule'), span(heading, 'title'), span('━'.repeat(fill), 'rule')]]
       : wrap([span('━━ ', 'rule'), span(heading.trimEnd(), 'title')], options.width, 'words');
-  const lines: Line[] = [
+  return [
     ...title,
     ...step.notice.flatMap((text) => wrap([span('» ', 'notice'), span(text, 'notice')], options.width)),
-    [],
+  ];
+}
+
+/** What the step did: the wire, the facts it found, and its totals. */
+export function renderStepBody(step: StepTrace, options: RenderOptions): Line[] {
+  const t = options.messages.render;
+  return [
     ...renderItems(step.items, options),
     [],
     ...step.facts.flatMap((fact) => wrap([span('✔ ', 'fact'), span(fact, 'fact')], options.width)),
@@ -29,11 +44,14 @@ export function renderStep(step: StepTrace, total: number, options: RenderOption
       'words',
     ),
   ];
-  return paint(lines, options.theme) + '\n';
 }
 
 /** The totals of the whole run, aligned in two columns. */
 export function renderSummary(totals: TraceTotals, options: RenderOptions): string {
+  return paint(summaryLines(totals, options), options.theme) + '\n';
+}
+
+export function summaryLines(totals: TraceTotals, options: RenderOptions): Line[] {
   const t = options.messages.render;
   const rows: Array<[string, number]> = [
     [t.roundTrips, totals.roundTrips],
@@ -43,14 +61,13 @@ export function renderSummary(totals: TraceTotals, options: RenderOptions): stri
   ];
   const labelWidth = Math.max(...rows.map(([label]) => label.length));
   const valueWidth = Math.max(...rows.map(([, value]) => String(value).length));
-  const lines: Line[] = [
+  return [
     [span('━━ ', 'rule'), span(t.summaryHeading, 'title')],
     ...rows.map(([label, value]): Line => [
       span(`  ${label.padEnd(labelWidth)}  `),
       span(String(value).padStart(valueWidth), 'number'),
     ]),
   ];
-  return paint(lines, options.theme) + '\n';
 }
 
 /** The demo's title, above its first step. */

@@ -1,0 +1,173 @@
+/**
+ * What the pager shows for a state, at a given terminal size: a pure function.
+ * The step's title and what to notice stay on top; the trace fills the rows
+ * between them and the status line at the bottom. Long bodies are cut just
+ * enough for the step to fit the screen; what still does not fit scrolls.
+ */
+import { span, wrap, type Line } from '../../demos/render/lines.js';
+import { maxBodyLines, type RenderOptions } from '../../demos/render/options.js';
+import { renderStepBody, renderStepHead, summaryLines } from '../../demos/render/step.js';
+import type { StepTrace, TraceTotals } from '../../demos/wire/trace.js';
+import { paintRows } from './fit.js';
+import { isWaiting, type PagerPage, type PagerState } from './state.js';
+
+export interface PagerContent {
+  demo: string;
+  title: string;
+  /** Every step's title and notes, from the lesson: shown before the step has run. */
+  steps: ReadonlyArray<{ title: string; notice: readonly string[] }>;
+  traces: readonly StepTrace[];
+  totals: TraceTotals | undefined;
+  /** Started from the menu: q and the end lead back to it. */
+  fromMenu: boolean;
+}
+
+export interface PagerSize {
+  columns: number;
+  rows: number;
+}
+
+export interface PagerScreen {
+  /** Exactly `size.rows` painted lines. */
+  lines: string[];
+  page: PagerPage;
+}
+
+/** Fewest body lines a cut leaves: enough to see what kind of body it is. */
+const minBodyLines = 3;
+
+export function drawPager(
+  state: PagerState,
+  content: PagerContent,
+  size: PagerSize,
+  base: Omit<RenderOptions, 'width'>,
+): PagerScreen {
+  const columns = Math.max(20, size.columns);
+  const rows = Math.max(3, size.rows);
+  const m = base.messages.pager;
+  // The pager's own hint in cut bodies: a key, not a flag.
+  const messages = {
+    ...base.messages,
+    render: { ...base.messages.render, cut: m.cut, folded: m.folded },
+    frames: { ...base.messages.frames, cut: m.framesCut },
+    amqp: { ...base.messages.amqp, folded: m.amqpFolded },
+  };
+  const options: RenderOptions = { ...base, messages, width: columns };
+
+  const head = state.help ? [[span(m.keysHeading, 'title')] as Line] : headLines(state, content, options);
+  // The status line is the last row; the head keeps at least three rows for the body.
+  const shownHead = head.slice(0, Math.max(1, rows - 1 - minBodyLines - 1));
+  const bodyRows = rows - shownHead.length - 2;
+  const body = bodyLines(state, content, options, bodyRows);
+  const scroll = Math.min(state.scroll, Math.max(0, body.length - bodyRows));
+  const visible = body.slice(scroll, scroll + bodyRows);
+  const filler = Array.from({ length: bodyRows - visible.length }, (): Line => []);
+  const status = statusLine(state, content, options, { scroll, rows: bodyRows, lines: body.length });
+  return {
+    lines: paintRows([...shownHead, [], ...visible, ...filler, status], columns, options.theme),
+    page: { rows: bodyRows, lines: body.length },
+  };
+}
+
+function headLines(state: PagerState, content: PagerContent, options: RenderOptions): Line[] {
+  if (state.at >= state.total) return wrap([span(content.title, 'title')], options.width, 'words');
+  const step = content.steps[state.at]!;
+  return renderStepHead({ index: state.at + 1, title: step.title, notice: step.notice }, state.total, options);
+}
+
+function bodyLines(state: PagerState, content: PagerContent, options: RenderOptions, rows: number): Line[] {
+  const m = options.messages.pager;
+  if (state.help) {
+    const keyWidth = Math.max(...m.keyList.map(([keys]) => [...keys].length));
+    return [
+      ...m.keyList.flatMap(([keys, what]) =>
+        wrap([span(`  ${keys.padEnd(keyWidth)}  `, 'key'), span(what)], options.width),
+      ),
+      [],
+      [span(m.anyKey, 'dim')],
+    ];
+  }
+  if (state.at >= state.total) {
+    if (!content.totals) return [];
+    const end = content.fromMenu ? m.endFromMenu : m.end;
+    return [...summaryLines(content.totals, options), [], ...wrap([span(end, 'dim')], options.width, 'words')];
+  }
+  const trace = content.traces[state.at];
+  if (!trace) return [];
+  switch (state.view) {
+    case 'json':
+      return JSON.stringify(trace, null, 2)
+        .split('\n')
+        .flatMap((text) => wrap([span(text)], options.width));
+    case 'full':
+      return renderStepBody(trace, { ...options, full: true });
+    case 'raw':
+      return fitted(trace, { ...options, raw: true }, rows);
+    case 'trace':
+      return fitted(trace, options, rows);
+  }
+}
+
+/**
+ * The step with its bodies cut to the most lines that still let it fit `rows`:
+ * response bodies first (the long lists), request bodies only when that is not
+ * enough (the query is what a step is about). When even the shortest cut does not
+ * fit, the shortest cut, scrolled.
+ */
+function fitted(trace: StepTrace, options: RenderOptions, rows: number): Line[] {
+  const at = (up: number, down: number) => renderStepBody(trace, { ...options, bodyLines: { up, down } });
+  const longest = at(maxBodyLines, maxBodyLines);
+  if (options.full || longest.length <= rows) return longest;
+  const down = largest((n) => at(maxBodyLines, n), rows);
+  if (down.fits) return down.lines;
+  return largest((n) => at(n, minBodyLines), rows).lines;
+}
+
+/** The largest cut from minBodyLines to maxBodyLines whose lines fit `rows`; fewer lines never make a step longer. */
+function largest(render: (n: number) => Line[], rows: number): { lines: Line[]; fits: boolean } {
+  let best = render(minBodyLines);
+  if (best.length > rows) return { lines: best, fits: false };
+  let [low, high] = [minBodyLines + 1, maxBodyLines];
+  while (low <= high) {
+    const mid = Math.floor((low + high) / 2);
+    const lines = render(mid);
+    if (lines.length <= rows) [best, low] = [lines, mid + 1];
+    else high = mid - 1;
+  }
+  return { lines: best, fits: true };
+}
+
+function statusLine(
+  state: PagerState,
+  content: PagerContent,
+  options: RenderOptions,
+  page: PagerPage & { scroll: number },
+): Line {
+  const m = options.messages.pager;
+  if (state.goto !== undefined) return [span(m.goto({ typed: state.goto }), 'title')];
+  const where =
+    state.at < state.total
+      ? options.messages.render.step({ index: state.at + 1, total: state.total })
+      : options.messages.render.summaryHeading;
+  const parts: Line = [span(`${content.demo} · ${where}`, 'bold')];
+  const note = (text: string, style: 'dim' | 'warn' = 'dim') => parts.push(span(' · '), span(text, style));
+  if (state.quit) note(m.stopping, 'warn');
+  else if (isWaiting(state))
+    note(state.at < state.total ? m.running({ index: state.recorded + 1 }) : m.closing, 'warn');
+  if (state.view !== 'trace' && !state.help) note(m.views[state.view]!, 'warn');
+  if (page.lines > page.rows) {
+    const below = page.lines - page.rows - page.scroll;
+    note(
+      page.scroll === 0
+        ? m.below({ lines: below })
+        : m.scrolled({ from: page.scroll + 1, to: Math.min(page.lines, page.scroll + page.rows), of: page.lines }),
+    );
+  }
+  const used = parts.reduce((sum, s) => sum + [...s.text].length, 0);
+  // The key hint goes to the right edge; where the whole hint has no room, the short one.
+  for (const keys of [content.fromMenu ? m.keysFromMenu : m.keys, m.keysShort]) {
+    const gap = options.width - used - [...keys].length;
+    if (gap >= 3) return [...parts, span(' '.repeat(gap)), span(keys, 'dim')];
+  }
+  return parts;
+}
