@@ -66,12 +66,8 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
       if (demo) return run(demo, raw);
       const chosenLang = resolveLang(raw.lang, env);
       if (process.stdin.isTTY && process.stdout.isTTY && !raw.json) {
-        const { chooseDemo } = await import('./commands/menu.js');
-        const chosen = await chooseDemo(chosenLang);
-        // Ctrl-C in the menu ends the program like Ctrl-C anywhere else (exit 130).
-        if (chosen === undefined) throw new AwtError('AWT_INTERRUPTED', {});
-        else await run(chosen, raw);
-        return;
+        const { menuCommand } = await import('./commands/menu.js');
+        return menuCommand(parseRunOptions(raw, env), env);
       }
       await listCommand({ lang: chosenLang, usage: true, json: Boolean(raw.json) });
     });

@@ -4,7 +4,7 @@ import { drawPager, type PagerContent, type PagerSize } from '../bin/pager/scree
 import { finished, initialState, press, recorded, type PagerState } from '../bin/pager/state.js';
 import { createTheme } from '../demos/render/theme.js';
 import type { StepTrace } from '../demos/wire/trace.js';
-import { ui } from '../lessons/ui/index.js';
+import { messages as ui } from '../demos/core/messages/index.js';
 import { fixedStep, longExchange } from './utils/fixtures.js';
 
 const lesson = [
