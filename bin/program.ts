@@ -4,7 +4,6 @@
  */
 import { Command, CommanderError } from 'commander';
 import type { Lang } from '../demos/core/lang.js';
-import { AwtError } from '../demos/core/errors.js';
 import { demoIds } from '../demos/registry.js';
 import { messages } from '../demos/core/messages/index.js';
 import { listCommand } from './commands/list.js';
