@@ -7,7 +7,9 @@
  */
 const args = process.argv.slice(2);
 const end = args.indexOf('--');
-const asksHelp = (end < 0 ? args : args.slice(0, end)).some((arg) => ['-h', '--help', '-V', '--version'].includes(arg));
+const asksHelp = (end < 0 ? args : args.slice(0, end)).some((arg) =>
+  ['-h', '--help', '-v', '-V', '--version'].includes(arg),
+);
 
 if (asksHelp) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS file loading its CommonJS bundle

@@ -2,9 +2,9 @@
  * The command line: commander, with every word from the message catalogue, so
  * `--help` speaks the user's language. Only light modules are imported here.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import type { Lang } from '../demos/core/lang.js';
-import { demoIds } from '../demos/registry.js';
+import { demoIds, findDemo } from '../demos/registry.js';
 import { messages } from '../demos/core/messages/index.js';
 import { listCommand } from './commands/list.js';
 import { addExerciseCommand } from './commands/exercise.js';
@@ -40,6 +40,13 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
   const commandWidth = Math.max(...Object.keys(t.examples).map((command) => command.length));
   const examples = Object.entries(t.examples).map(([command, what]) => `  $ ${command.padEnd(commandWidth)}  ${what}`);
   const run = async (demo: string, raw: RawRunOptions) => {
+    if (!findDemo(demo)) {
+      const { unknownDemo } = await import('./did-you-mean.js');
+      throw unknownDemo(
+        demo,
+        program.commands.map((command) => command.name()),
+      );
+    }
     const { runCommand } = await import('./commands/run.js');
     await runCommand(demo, parseRunOptions(raw, env));
   };
@@ -53,7 +60,9 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
         write(`awt-demo: ${text.replace(/^error: /, '').trimEnd()}\n  ${messages[lang].errors.AWT_BAD_OPTION_hint}\n`),
     })
     .description(t.description)
-    .version(toolVersion(), '-V, --version', t.help.version)
+    .version(toolVersion(), '-v, --version', t.help.version)
+    // -V as well, the letter many tools use; one of them shows in the help.
+    .addOption(new Option('-V').hideHelp())
     .helpOption('-h, --help', t.help.help)
     .usage(t.help.usage)
     // Commander's own headings ("Usage:", "Options:" …) in the user's language.
@@ -88,6 +97,13 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
   addMeasuringCommands(program, lang, env);
   addTapCommand(program, lang, env);
   addExerciseCommand(program, lang, env);
+
+  // `awt-demo help` and `awt-demo help compare` (commander adds it only to programs without an action).
+  program.helpCommand('help [command]', t.help.help);
+  program.on('option:V', () => {
+    process.stdout.write(`${toolVersion()}\n`);
+    throw new CommanderError(0, 'commander.version', toolVersion());
+  });
 
   // `list --json` and `run x --json` belong to the subcommand, not to the program.
   program.enablePositionalOptions();

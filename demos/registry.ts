@@ -80,8 +80,9 @@ export const demos: readonly DemoEntry[] = [
 
 export const demoIds = demos.map((entry) => entry.id);
 
+/** Ids are matched without regard to case: `GraphQL` is `graphql`. */
 export function findDemo(id: string): DemoEntry | undefined {
-  return demos.find((entry) => entry.id === id);
+  return demos.find((entry) => entry.id === id.toLowerCase());
 }
 
 /** A part of another paradigm that a demo needs; a missing one is a bug in this file. */

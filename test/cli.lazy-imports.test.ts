@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { binPath, cliEnv } from './utils/cli.js';
 
-const heavy = ['express', 'graphql', 'graphql-http', 'soap', 'ws', 'amqplib', '@inquirer/prompts', 'chalk'];
+const heavy = ['express', 'graphql', 'graphql-http', 'soap', 'ws', 'amqplib', 'chalk'];
 const hook = fileURLToPath(new URL('./utils/record-imports.mjs', import.meta.url));
 
 /** The bare package names a run of the CLI resolved (and, as they were written, the relative ones). */

@@ -18,7 +18,7 @@ export const de: Messages = {
       markdown: 'Markdown ausgeben (für Folien)',
       csv: 'CSV ausgeben (für Tabellenkalkulation und Skripte)',
       from: 'die gemessenen Zeilen aus einer Datei von "compare --json" nehmen',
-      step: 'Schritt für Schritt: im Terminal ein Schritt pro Bildschirm (dort ohnehin so), mit --all oder aus einer Pipe vor jedem Schritt auf Enter warten (q beendet)',
+      step: 'Schritt für Schritt: im Terminal ein Bildschirm pro Schritt (dort Standard); mit --all oder aus einer Pipe eine Pause vor jedem Schritt (q beendet)',
       all: 'alle Schritte auf einmal ausgeben, auch im Terminal (ohne Pager)',
       fromStep: 'bei Schritt N beginnen (die Schritte davor laufen ungezeigt)',
       json: 'den ganzen Mitschnitt als JSON ausgeben (ohne Farbe, ohne Rückfragen)',
@@ -127,7 +127,10 @@ export const de: Messages = {
     endFromMenu: 'Ende des Durchgangs.  ← zurück zu den Schritten · Enter oder q: zurück zum Menü',
   },
   errors: {
-    AWT_UNKNOWN_DEMO: (p) => `Unbekannte Demo "${p.demo}". Es gibt: ${p.ids}.`,
+    AWT_UNKNOWN_DEMO: (p) =>
+      `Unbekannte Demo „${p.demo}“.${p.suggestion ? ` Meintest du „${p.suggestion}“?` : ''} Die Demos: ${p.ids}${
+        p.commands ? `; die Befehle: ${p.commands}` : ''
+      }.`,
     AWT_BAD_OPTION: (p) => `Ungültiger Wert "${p.value}" für ${p.option}: erwartet ${p.expected}.`,
     AWT_BAD_OPTION_hint: '"awt-demo --help" zeigt die Optionen.',
     AWT_PORT_IN_USE: (p) => `Port ${p.port} ist schon belegt.`,

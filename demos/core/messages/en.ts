@@ -20,7 +20,7 @@ export const en = {
       markdown: 'print Markdown (for slides)',
       csv: 'print CSV (for spreadsheets and scripts)',
       from: 'take the measured rows from a file written by "compare --json"',
-      step: 'step by step: on a terminal one step per screen (the default there), with --all or from a pipe wait for Enter before each step (q quits)',
+      step: 'step by step: one screen per step on a terminal (its default); with --all or piped, a pause before each step (q quits)',
       all: 'print every step at once, also on a terminal (no pager)',
       fromStep: 'start at step N (the steps before it run, unseen)',
       json: 'print the whole trace as JSON (no colour, no prompts)',
@@ -130,7 +130,10 @@ export const en = {
     endFromMenu: 'End of the walkthrough.  ← back to the steps · Enter or q: back to the menu',
   },
   errors: {
-    AWT_UNKNOWN_DEMO: (p: { demo: string; ids: string }) => `Unknown demo "${p.demo}". The demos are: ${p.ids}.`,
+    AWT_UNKNOWN_DEMO: (p: { demo: string; ids: string; commands?: string; suggestion?: string }) =>
+      `Unknown demo "${p.demo}".${p.suggestion ? ` Did you mean "${p.suggestion}"?` : ''} The demos are: ${p.ids}${
+        p.commands ? `; the commands: ${p.commands}` : ''
+      }.`,
     AWT_BAD_OPTION: (p: { option: string; value: string; expected: string }) =>
       `Invalid value "${p.value}" for ${p.option}: expected ${p.expected}.`,
     AWT_BAD_OPTION_hint: 'Run "awt-demo --help" for the options.',
