@@ -1,11 +1,13 @@
 /**
- * The lecturer's pause between steps. On a terminal one key decides (Enter goes on,
- * q or Ctrl-C stops); from a pipe each line does ("q" stops), and the end of input
- * goes on without waiting, so a script never hangs.
+ * The pause between steps of `--all --step` and of piped `--step`. On a terminal one
+ * key decides (Enter, Space or → goes on, q or Ctrl-C stops, other keys do nothing);
+ * from a pipe each line does ("q" stops), and the end of input goes on without
+ * waiting, so a script never hangs.
  */
 import readline from 'node:readline';
 import { AwtError } from '../../demos/core/errors.js';
 import type { Messages } from '../../demos/core/messages/en.js';
+import { isChar, parseKeys } from '../pager/keys.js';
 
 export type StepGate = (label: string) => Promise<boolean>;
 
@@ -26,15 +28,21 @@ function askKey(prompt: string): Promise<boolean> {
   input.setRawMode(true);
   input.resume();
   return new Promise((resolve, reject) => {
-    input.once('data', (data: Buffer) => {
+    const onData = (data: Buffer) => {
+      // Only the keys the prompt names act; any other key (←, b, x) must not skip a step.
+      const key = parseKeys(data.toString('utf8')).find(
+        (k) => k === 'enter' || k === 'space' || k === 'right' || k === 'ctrlC' || isChar(k, 'q', 'Q'),
+      );
+      if (key === undefined) return;
+      input.off('data', onData);
       input.setRawMode(false);
       input.pause();
       process.stderr.write('\r\x1b[2K');
-      const key = data.toString();
       // Ctrl-C arrives as a byte in raw mode, not as SIGINT: end the run as Ctrl-C would (exit 130).
-      if (key === '\u0003') reject(new AwtError('AWT_INTERRUPTED', {}));
-      else resolve(!(key === 'q' || key === 'Q'));
-    });
+      if (key === 'ctrlC') reject(new AwtError('AWT_INTERRUPTED', {}));
+      else resolve(!isChar(key, 'q', 'Q'));
+    };
+    input.on('data', onData);
   });
 }
 

@@ -21,7 +21,10 @@ export interface PageDemoOptions {
   fromStep: number;
 }
 
-export async function pageDemo(demo: Demo, options: PageDemoOptions): Promise<void> {
+/** How the walkthrough ended: q, or Enter after the summary. */
+export type PagerEnd = 'quit' | 'done';
+
+export async function pageDemo(demo: Demo, options: PageDemoOptions): Promise<PagerEnd> {
   const { runScenario } = await import('../../demos/core/run-scenario.js');
   const lesson = demo.lessons[options.run.lang];
   const traces: StepTrace[] = [];
@@ -93,4 +96,5 @@ export async function pageDemo(demo: Demo, options: PageDemoOptions): Promise<vo
     advance();
   });
   await ended;
+  return state.quit ? 'quit' : 'done';
 }
