@@ -8,7 +8,7 @@ import { AwtError } from '../../demos/core/errors.js';
 import type { RenderOptions } from '../../demos/render/options.js';
 import type { StepTrace } from '../../demos/wire/trace.js';
 import type { RunOptions } from '../options.js';
-import { drawPager, type PagerContent, type PagerScreen } from './screen.js';
+import { drawPager, type BodyCache, type PagerContent, type PagerScreen } from './screen.js';
 import { finished, initialState, needsTotals, press, recorded, stepToRun, type PagerState } from './state.js';
 import type { Terminal } from './terminal.js';
 
@@ -42,9 +42,10 @@ export async function pageDemo(demo: Demo, options: PageDemoOptions): Promise<Pa
   let state: PagerState = initialState(demo.steps.length, options.fromStep);
   let screen: PagerScreen | undefined;
   let running = false;
+  const cache: BodyCache = new Map();
 
   const draw = () => {
-    screen = drawPager(state, content, terminal.size(), options.render);
+    screen = drawPager(state, content, terminal.size(), options.render, cache);
     terminal.draw(screen.lines);
   };
 

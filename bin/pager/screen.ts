@@ -36,11 +36,19 @@ export interface PagerScreen {
 /** Fewest body lines a cut leaves: enough to see what kind of body it is. */
 const minBodyLines = 3;
 
+/**
+ * Bodies already laid out, by step, view and size: a recorded step never changes, and
+ * laying out a long one (a sequence diagram of 180 lines, several cuts tried) takes
+ * long enough to make scrolling lag. The driver keeps one per run.
+ */
+export type BodyCache = Map<string, Line[]>;
+
 export function drawPager(
   state: PagerState,
   content: PagerContent,
   size: PagerSize,
   base: Omit<RenderOptions, 'width'>,
+  cache: BodyCache = new Map(),
 ): PagerScreen {
   const columns = Math.max(20, size.columns);
   const rows = Math.max(3, size.rows);
@@ -58,7 +66,10 @@ export function drawPager(
   // The status line is the last row; the head keeps at least three rows for the body.
   const shownHead = head.slice(0, Math.max(1, rows - 1 - minBodyLines - 1));
   const bodyRows = rows - shownHead.length - 2;
-  const body = bodyLines(state, content, options, bodyRows);
+  const cacheable = !state.help && state.at < state.recorded && state.at < state.total;
+  const key = `${state.at} ${state.view} ${columns}×${bodyRows}`;
+  const body = (cacheable && cache.get(key)) || bodyLines(state, content, options, bodyRows);
+  if (cacheable) cache.set(key, body);
   const scroll = Math.min(state.scroll, Math.max(0, body.length - bodyRows));
   const visible = body.slice(scroll, scroll + bodyRows);
   const filler = Array.from({ length: bodyRows - visible.length }, (): Line => []);
@@ -118,6 +129,9 @@ function fitted(trace: StepTrace, options: RenderOptions, rows: number): Line[] 
   const at = (up: number, down: number) => renderStepBody(trace, { ...options, bodyLines: { up, down } });
   const longest = at(maxBodyLines, maxBodyLines);
   if (options.full || longest.length <= rows) return longest;
+  // No body to cut (a sequence diagram, a frame table): nothing to try.
+  const shortest = at(minBodyLines, minBodyLines);
+  if (shortest.length === longest.length) return longest;
   const down = largest((n) => at(maxBodyLines, n), rows);
   if (down.fits) return down.lines;
   return largest((n) => at(n, minBodyLines), rows).lines;
