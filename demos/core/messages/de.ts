@@ -20,7 +20,7 @@ export const de: Messages = {
       from: 'die gemessenen Zeilen aus einer Datei von "compare --json" nehmen',
       step: 'Schritt für Schritt: im Terminal ein Bildschirm pro Schritt (dort Standard); mit --all oder aus einer Pipe eine Pause vor jedem Schritt (q beendet)',
       all: 'alle Schritte auf einmal ausgeben, auch im Terminal (ohne Pager)',
-      fromStep: 'bei Schritt N beginnen (die Schritte davor laufen ungezeigt)',
+      fromStep: 'bei Schritt N beginnen (die Schritte davor laufen trotzdem, nur ohne Anzeige)',
       json: 'den ganzen Mitschnitt als JSON ausgeben (ohne Farbe, ohne Rückfragen)',
       raw: 'die Bytes genau so zeigen, wie sie übertragen wurden, Steuerzeichen maskiert',
       full: 'lange Bodies vollständig zeigen statt gekürzt',
@@ -62,6 +62,7 @@ export const de: Messages = {
     examples: {
       'awt-demo graphql': 'der GraphQL-Rundgang, Anfrage neben Antwort',
       'awt-demo rest --step': 'ein Schritt nach dem anderen, für die Vorlesung',
+      'awt-demo rest --from-step 6': 'ab Schritt 6 (ETag und 304); die Schritte davor laufen trotzdem',
       'awt-demo rest --json > trace.json': 'dieselben Fakten als Daten',
       'awt-demo graphql --serve --port 4000': 'ein laufender Server für eigene Anfragen',
       'awt-demo graphql --schema': 'das GraphQL-Schema (SDL)',
@@ -87,7 +88,7 @@ export const de: Messages = {
     demosHeading: 'Demos, ein Schritt pro Bildschirm',
     toolsHeading: 'Alle Paradigmen im Vergleich',
     tools: {
-      compare: 'dieselben Anwendungsfälle über jedes Paradigma, gemessen',
+      compare: 'dieselben Anwendungsfälle mit jedem Paradigma, gemessen',
       table: 'die Vergleichstabelle der Vorlesung, mit Messwerten',
       bench: 'Durchsatz und Latenz der Bücherliste je Paradigma',
     },
@@ -123,8 +124,8 @@ export const de: Messages = {
       ['q  Strg-C', 'beenden: alle Server und Verbindungen werden geschlossen'],
     ],
     anyKey: 'Eine beliebige Taste schließt diese Liste.',
-    end: 'Ende des Durchgangs.  ← zurück zu den Schritten · Enter oder q: beenden',
-    endFromMenu: 'Ende des Durchgangs.  ← zurück zu den Schritten · Enter oder q: zurück zum Menü',
+    end: 'Ende der Demo.  ← zurück zu den Schritten · Enter oder q: beenden',
+    endFromMenu: 'Ende der Demo.  ← zurück zu den Schritten · Enter oder q: zurück zum Menü',
   },
   errors: {
     AWT_UNKNOWN_DEMO: (p) =>

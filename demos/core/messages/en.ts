@@ -22,7 +22,7 @@ export const en = {
       from: 'take the measured rows from a file written by "compare --json"',
       step: 'step by step: one screen per step on a terminal (its default); with --all or piped, a pause before each step (q quits)',
       all: 'print every step at once, also on a terminal (no pager)',
-      fromStep: 'start at step N (the steps before it run, unseen)',
+      fromStep: 'start at step N (the steps before it still run, without being shown)',
       json: 'print the whole trace as JSON (no colour, no prompts)',
       raw: 'show the exact bytes on the wire, control characters escaped',
       full: 'show long bodies in full instead of cutting them',
@@ -64,6 +64,7 @@ export const en = {
     examples: {
       'awt-demo graphql': 'the GraphQL walkthrough, request beside response',
       'awt-demo rest --step': 'one step at a time, for class',
+      'awt-demo rest --from-step 6': 'from step 6 on (ETag and 304); the steps before it still run',
       'awt-demo rest --json > trace.json': 'the same facts as data',
       'awt-demo graphql --serve --port 4000': 'a live server; send your own requests',
       'awt-demo graphql --schema': 'the GraphQL schema (SDL)',
