@@ -118,6 +118,15 @@ describe('the pager on a terminal', () => {
     assert.ok(out.lastIndexOf(leaveScreen) > out.lastIndexOf('\x1b[?1049h'));
   });
 
+  test('when the demo fails to start then the terminal is given back before the error prints, exit 3', async () => {
+    const t = onTerminal(['mq', '--amqp-url', 'amqp://127.0.0.1:1']);
+    assert.equal(await t.exit, 3);
+    const out = t.output();
+    const left = out.lastIndexOf(leaveScreen);
+    assert.ok(left > out.lastIndexOf('\x1b[?1049h'), 'the main screen comes back');
+    assert.match(out.slice(left), /No AMQP broker is reachable at amqp:\/\/127\.0\.0\.1:1/);
+  });
+
   test('when --all is given on a terminal then every step prints at once, without the pager', async () => {
     const t = onTerminal(['graphql', '--all']);
     assert.equal(await t.exit, 0);
