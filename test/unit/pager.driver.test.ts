@@ -4,13 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseKeys, type Key } from '../bin/pager/keys.js';
-import { pageDemo } from '../bin/pager/page-demo.js';
-import type { Terminal } from '../bin/pager/terminal.js';
-import { parseRunOptions } from '../bin/options.js';
-import type { Demo, Lesson } from '../demos/core/demo.js';
-import { messages } from '../demos/core/messages/index.js';
-import { createTheme } from '../demos/render/theme.js';
+import { parseKeys, type Key } from '../../bin/pager/keys.js';
+import { pageDemo } from '../../bin/pager/page-demo.js';
+import type { Terminal } from '../../bin/pager/terminal.js';
+import { parseRunOptions } from '../../bin/options.js';
+import type { Demo, Lesson } from '../../demos/core/demo.js';
+import { messages } from '../../demos/core/messages/index.js';
+import { createTheme } from '../../demos/render/theme.js';
 
 function countingDemo(steps: number, failAt?: number) {
   const runs = Array<number>(steps).fill(0);

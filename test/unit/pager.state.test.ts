@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseKeys, type Key } from '../bin/pager/keys.js';
+import { parseKeys, type Key } from '../../bin/pager/keys.js';
 import {
   finished,
   initialState,
@@ -11,7 +11,7 @@ import {
   stepToRun,
   type PagerPage,
   type PagerState,
-} from '../bin/pager/state.js';
+} from '../../bin/pager/state.js';
 
 const page: PagerPage = { rows: 10, lines: 35 };
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseKeys } from '../bin/pager/keys.js';
-import { drawMenu, initialMenu, pressMenu, type MenuItem, type MenuState } from '../bin/pager/menu.js';
-import { createTheme } from '../demos/render/theme.js';
-import { messages as ui } from '../demos/core/messages/index.js';
+import { parseKeys } from '../../bin/pager/keys.js';
+import { drawMenu, initialMenu, pressMenu, type MenuItem, type MenuState } from '../../bin/pager/menu.js';
+import { createTheme } from '../../demos/render/theme.js';
+import { messages as ui } from '../../demos/core/messages/index.js';
 
 const items: MenuItem[] = [
   {

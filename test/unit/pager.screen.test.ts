@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { drawPager, type PagerContent, type PagerSize } from '../bin/pager/screen.js';
-import { finished, initialState, press, recorded, type PagerState } from '../bin/pager/state.js';
-import { createTheme } from '../demos/render/theme.js';
-import type { StepTrace } from '../demos/wire/trace.js';
-import { messages as ui } from '../demos/core/messages/index.js';
-import { fixedStep, longExchange } from './utils/fixtures.js';
+import { drawPager, type PagerContent, type PagerSize } from '../../bin/pager/screen.js';
+import { finished, initialState, press, recorded, type PagerState } from '../../bin/pager/state.js';
+import { createTheme } from '../../demos/render/theme.js';
+import type { StepTrace } from '../../demos/wire/trace.js';
+import { messages as ui } from '../../demos/core/messages/index.js';
+import { fixedStep, longExchange } from '../utils/fixtures.js';
 
 const lesson = [
   { title: 'The lecture query', notice: ['Only the fields you ask for come back.'] },
