@@ -96,7 +96,7 @@ function exerciseOf(id: string): ExerciseEntry {
   return entry;
 }
 
-async function listExercises(raw: RawExerciseOptions, env: NodeJS.ProcessEnv): Promise<void> {
+export async function listExercises(raw: RawExerciseOptions, env: NodeJS.ProcessEnv): Promise<void> {
   const lang = resolveLang(raw.lang, env);
   const { loadProgress, stateOf } = await import('../../demos/exercises/progress.js');
   const dir = path.resolve(raw.dir ?? '.');

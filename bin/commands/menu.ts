@@ -14,7 +14,7 @@ import { openTerminal, type Terminal } from '../pager/terminal.js';
 import { isChar } from '../pager/keys.js';
 import { listDemos } from './list.js';
 
-const tools = ['compare', 'table', 'bench'] as const;
+const tools = ['compare', 'table', 'bench', 'exercise'] as const;
 
 export async function menuCommand(options: RunOptions, env: NodeJS.ProcessEnv): Promise<void> {
   const messages = catalogue[options.lang];
@@ -108,6 +108,8 @@ async function runTool(
     const { benchCommand, parseBenchOptions } = await import('./bench.js');
     await benchCommand(parseBenchOptions(display, env));
   }
+  // The list of exercises and how to start one: the work itself happens in the student's own folder.
+  if (id === 'exercise') await (await import('./exercise.js')).listExercises({ lang: options.lang }, env);
   return backToMenu(terminal, options);
 }
 

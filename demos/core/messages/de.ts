@@ -91,6 +91,7 @@ export const de: Messages = {
       compare: 'dieselben Anwendungsfälle mit jedem Paradigma, gemessen',
       table: 'die Vergleichstabelle der Vorlesung, mit Messwerten',
       bench: 'Durchsatz und Latenz der Bücherliste je Paradigma',
+      exercise: 'selbst einen Service bauen; awt-demo prüft ihn über die Leitung',
     },
     back: 'Enter: zurück zum Menü · q: beenden',
     failed: 'Das hat nicht geklappt:',

@@ -93,6 +93,7 @@ export const en = {
       compare: 'the same use cases over every paradigm, measured',
       table: "the lecture's comparison table, with measured rows",
       bench: 'throughput and latency of the book list per paradigm',
+      exercise: 'build a service yourself; awt-demo checks it over the wire',
     } as Record<string, string>,
     back: 'Enter: back to the menu · q: quit',
     failed: 'This did not work:',
