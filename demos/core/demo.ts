@@ -13,9 +13,21 @@ export interface Lesson {
   steps: Record<string, { title: string; notice: string[] }>;
 }
 
+/** Which message broker a run talks to (the mq demo and its measuring adapters). */
+export interface BrokerInfo {
+  /** 'external': RabbitMQ (or another broker) at --amqp-url / $AMQP_URL; 'embedded': awt-demo's own. */
+  kind: 'external' | 'embedded';
+  /** Without the password. */
+  url: string;
+  /** What an external broker calls itself in Connection.Start, e.g. "RabbitMQ 3.10.8". */
+  product?: string;
+}
+
 /** Servers behind taps and the clients that talk to them, for one run. */
 export interface DemoSession {
   readonly taps: readonly Tap[];
+  /** Set by sessions that talk to a message broker, so the run can say which one. */
+  readonly broker?: BrokerInfo;
   close(): Promise<void>;
 }
 
@@ -63,6 +75,8 @@ export interface ServeOptions {
 export interface DemoStartOptions {
   /** --amqp-url: the AMQP broker to use (else AMQP_URL, else the local default). */
   amqpUrl?: string;
+  /** --broker / $AWT_BROKER: auto (default), rabbitmq or embedded. */
+  broker?: string;
 }
 
 export interface Demo<S extends DemoSession = DemoSession, L extends Lesson = Lesson> {

@@ -4,17 +4,19 @@
  */
 import amqp from 'amqplib';
 import { randomBytes } from 'node:crypto';
-import type { DemoSession, DemoStartOptions } from '../core/demo.js';
+import type { BrokerInfo, DemoSession, DemoStartOptions } from '../core/demo.js';
 import { AwtError } from '../core/errors.js';
 import { createAmqpFrameDecoder, type AmqpParty } from '../wire/amqp-frames.js';
 import { startTap, type Tap } from '../wire/tap.js';
-import { resolveBrokerUrl, viaTap, type BrokerAddress } from '../core/broker-url.js';
+import { viaTap, type BrokerAddress } from '../core/broker-url.js';
+import { brokerChoice, chooseBroker } from './choose-broker.js';
 import { brokerError, connectDirect } from './connect-broker.js';
 import { openParty, type Party, type PartyOptions } from './party.js';
 import { patienceMs, stalled, within } from './wait.js';
 
 export interface MqSession extends DemoSession {
-  readonly broker: BrokerAddress;
+  readonly address: BrokerAddress;
+  readonly broker: BrokerInfo;
   /** `awt-<run>.<base>`: no other run (or test) sees this run's messages. Deleted on close. */
   queue(base: string): string;
   exchange(base: string): string;
@@ -31,10 +33,17 @@ export interface MqSession extends DemoSession {
 }
 
 export async function startMq(options: DemoStartOptions = {}): Promise<MqSession> {
-  const broker = resolveBrokerUrl(options.amqpUrl, process.env);
+  const chosen = await chooseBroker(brokerChoice(options.broker, process.env), options.amqpUrl, process.env);
+  const broker = chosen.address;
   // A direct connection, outside the tap: it proves the broker is there before anything is
   // shown, and it deletes this run's queues and exchanges at the end without adding to the trace.
-  const admin = await connectDirect(broker, 'awt-demo: clean-up');
+  let admin: amqp.ChannelModel;
+  try {
+    admin = await connectDirect(broker, 'awt-demo: clean-up');
+  } catch (error) {
+    await chosen.close();
+    throw error;
+  }
   let lost = false;
   let closed = false;
   admin.on('error', () => undefined);
@@ -54,6 +63,7 @@ export async function startMq(options: DemoStartOptions = {}): Promise<MqSession
     });
   } catch (error) {
     await admin.close().catch(() => undefined);
+    await chosen.close();
     throw error;
   }
 
@@ -73,7 +83,12 @@ export async function startMq(options: DemoStartOptions = {}): Promise<MqSession
   };
 
   return {
-    broker,
+    address: broker,
+    broker: {
+      kind: chosen.kind,
+      url: broker.shown,
+      ...(chosen.product ? { product: chosen.product } : {}),
+    },
     taps: [tap],
     get lost() {
       return lost;
@@ -113,6 +128,7 @@ export async function startMq(options: DemoStartOptions = {}): Promise<MqSession
       await tap.close();
       await removeAll(admin, queues, exchanges).catch(() => undefined);
       await within(admin.close(), 2000, () => new Error('close')).catch(() => undefined);
+      await chosen.close();
     },
   };
 }

@@ -36,7 +36,7 @@ export function mqStep(id: MqStep['id'], act: (context: MqContext) => Promise<Fa
         // amqplib's own errors after the broker vanished ("Channel closed", ECONNRESET) mean just that.
         if (!(error instanceof AwtError) && session.lost) {
           throw new AwtError('AWT_BROKER_UNREACHABLE', {
-            url: session.broker.shown,
+            url: session.address.shown,
             reason: 'lost',
             detail: error instanceof Error ? error.message : String(error),
           });

@@ -1,4 +1,4 @@
-/** Runs one step of the mq demo against the real broker (AMQP_URL or the local default) and hands back what it saw. */
+/** Runs one step of the mq demo against a broker (AMQP_URL or the local default, or the embedded one) and hands back what it saw. */
 import type { Lang } from '../../demos/core/lang.js';
 import { demo } from '../../demos/mq/demo.js';
 import { amqpFrames } from '../../demos/mq/frames.js';
@@ -15,11 +15,15 @@ export interface StepRun {
   declared: { queues: string[]; exchanges: string[] };
 }
 
-export async function runMqStep(id: string, lang: Lang = 'en'): Promise<StepRun> {
+export async function runMqStep(
+  id: string,
+  lang: Lang = 'en',
+  broker: 'auto' | 'rabbitmq' | 'embedded' = 'auto',
+): Promise<StepRun> {
   const step = demo.steps.find((s) => s.id === id);
   if (!step) throw new Error(`no mq step ${id}`);
   const t = lessons[lang];
-  const session = await startMq();
+  const session = await startMq({ broker });
   try {
     const tap = session.taps[0]!;
     const outcome = await step.run({ session, lesson: t, items: () => [...tap.items] });

@@ -111,7 +111,7 @@ export class Connection implements ChannelHost {
   private onData(chunk: Buffer): void {
     this.received = Date.now();
     if (this.discarding) return;
-    let buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+    const buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
     this.pending = undefined;
     let off = 0;
     try {
@@ -148,7 +148,6 @@ export class Connection implements ChannelHost {
       this.failed(error);
     }
     if (off < buf.length && this.state !== 'closed') this.pending = Buffer.from(buf.subarray(off));
-    buf = Buffer.alloc(0);
   }
 
   private frame(type: number, channelId: number, payload: Buffer): void {

@@ -132,12 +132,12 @@ export function queueMismatch(
     const now = wanted.args[key];
     if (was === undefined && now === undefined) continue;
     if (was !== undefined && now !== undefined && String(was) === String(now)) continue;
-    const received = now === undefined ? 'none' : `the value '${String(now)}' of type '${typeName(now)}'`;
-    const before = was === undefined ? 'none' : `the value '${String(was)}' of type '${typeName(was)}'`;
-    // RabbitMQ says just '30000' when both sides have a value of the same type.
-    if (was !== undefined && now !== undefined && typeName(was) === typeName(now)) {
+    // RabbitMQ names the type only when one side has no value at all.
+    if (was !== undefined && now !== undefined) {
       return fail.inequivalent('queue', name, vhost, key, `'${String(now)}'`, `'${String(was)}'`);
     }
+    const received = now === undefined ? 'none' : `the value '${String(now)}' of type '${typeName(now)}'`;
+    const before = was === undefined ? 'none' : `the value '${String(was)}' of type '${typeName(was)}'`;
     return fail.inequivalent('queue', name, vhost, key, received, before);
   }
   return undefined;

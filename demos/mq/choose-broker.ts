@@ -1,0 +1,108 @@
+/**
+ * Which AMQP broker a run uses: RabbitMQ (or any broker) at --amqp-url / $AMQP_URL, or
+ * the embedded one started for this run on a free port of 127.0.0.1.
+ *
+ * auto (the default) asks the URL first and takes the embedded broker only when nothing
+ * there answers the AMQP protocol header with Connection.Start within `probeMs`, so a
+ * lecture machine with RabbitMQ keeps using it and a student's laptop needs nothing.
+ */
+import { connect } from 'node:net';
+import { AwtError } from '../core/errors.js';
+import { amqplibCodec } from './broker/codec.js';
+import { resolveBrokerUrl, type BrokerAddress } from '../core/broker-url.js';
+
+export const BROKER_CHOICES = ['auto', 'rabbitmq', 'embedded'] as const;
+export type BrokerChoice = (typeof BROKER_CHOICES)[number];
+
+/** Long enough for a broker on this machine or the LAN, short enough that a missing one is not noticed. */
+export const probeMs = 400;
+
+export interface ChosenBroker {
+  readonly address: BrokerAddress;
+  readonly kind: 'external' | 'embedded';
+  /** What the broker calls itself in Connection.Start (server-properties.product, .version), when known. */
+  readonly product: string | undefined;
+  /** Stops the embedded broker; nothing for an external one. */
+  close(): Promise<void>;
+}
+
+/** --broker, else $AWT_BROKER, else auto; anything else is a usage error naming the option. */
+export function brokerChoice(explicit: string | undefined, env: NodeJS.ProcessEnv): BrokerChoice {
+  const [value, option] = explicit !== undefined ? [explicit, '--broker'] : [env.AWT_BROKER, 'AWT_BROKER'];
+  if (value === undefined || value === '') return 'auto';
+  if (!(BROKER_CHOICES as readonly string[]).includes(value)) {
+    throw new AwtError('AWT_BAD_OPTION', { option, value, expected: BROKER_CHOICES.join(' | ') });
+  }
+  return value as BrokerChoice;
+}
+
+export async function chooseBroker(
+  choice: BrokerChoice,
+  amqpUrl: string | undefined,
+  env: NodeJS.ProcessEnv,
+): Promise<ChosenBroker> {
+  // A malformed URL is a usage error in every mode, even where the embedded broker would do.
+  const address = resolveBrokerUrl(amqpUrl, env);
+  if (choice === 'rabbitmq') return external(address, undefined);
+  if (choice === 'auto') {
+    const product = await answersAmqp(address.host, address.port, probeMs);
+    if (product !== false) return external(address, product);
+  }
+  const { startBroker } = await import('./broker/server.js');
+  const broker = await startBroker({ port: 0 });
+  return {
+    address: resolveBrokerUrl(broker.url, {}),
+    kind: 'embedded',
+    product: undefined,
+    close: () => broker.close(),
+  };
+}
+
+function external(address: BrokerAddress, product: string | undefined): ChosenBroker {
+  return { address, kind: 'external', product, close: async () => undefined };
+}
+
+/**
+ * Sends the protocol header (§4.2.2) and waits for the first frame. Connection.Start
+ * means an AMQP 0-9-1 broker; its product name comes back (or '' if unreadable).
+ * Anything else in time also counts as "answers": the run then reports what is wrong there.
+ */
+export function answersAmqp(host: string, port: number, ms: number): Promise<string | false> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    let got = Buffer.alloc(0);
+    const done = (result: string | false) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(result);
+    };
+    const timer = setTimeout(() => done(got.length > 0 ? '' : false), ms);
+    socket.on('connect', () => socket.write(Buffer.from('AMQP\x00\x00\x09\x01', 'latin1')));
+    socket.on('data', (chunk: Buffer) => {
+      got = Buffer.concat([got, chunk]);
+      if (got.length > 64 * 1024) return done('');
+      if (got.length < 7) return;
+      const size = got.readUInt32BE(3);
+      if (got[0] !== 1 || size > 64 * 1024) return done('');
+      if (got.length >= size + 8) done(productOf(got.subarray(7, 7 + size)));
+    });
+    socket.on('error', () => done(got.length > 0 ? '' : false));
+    socket.on('close', () => done(got.length > 0 ? '' : false));
+  });
+}
+
+/** "RabbitMQ 3.10.8" from Connection.Start's server-properties; '' when it cannot be read. */
+function productOf(payload: Buffer): string {
+  try {
+    if (payload.readUInt32BE(0) !== 0x000a000a) return '';
+    const start = amqplibCodec().defs.decode(0x000a000a, payload.subarray(4));
+    const props = (start.serverProperties ?? {}) as Record<string, unknown>;
+    // From the wire: control characters out, length bounded, before it reaches a terminal.
+    const text = (value: unknown) =>
+      // eslint-disable-next-line no-control-regex -- control characters are what is removed
+      typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, 60) : '';
+    return `${text(props.product)} ${text(props.version)}`.trim();
+  } catch {
+    return '';
+  }
+}
