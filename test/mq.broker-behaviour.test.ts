@@ -52,7 +52,7 @@ describe('the embedded broker behaves like RabbitMQ', () => {
     await ch.assertQueue('short-lived', { messageTtl: 20, deadLetterExchange: 'dlx-ttl' });
     ch.sendToQueue('short-lived', Buffer.from('stale'));
     const message = await next(ch, dead);
-    const death = (message.properties.headers?.['x-death'] as Array<Record<string, unknown>>)[0]!;
+    const death = (message.properties.headers?.['x-death'] as unknown as Array<Record<string, unknown>>)[0]!;
     assert.equal(String(message.content), 'stale');
     assert.equal(death.reason, 'expired');
     assert.equal(death.queue, 'short-lived');
@@ -79,7 +79,10 @@ describe('the embedded broker behaves like RabbitMQ', () => {
     for (const n of [1, 2, 3]) ch.sendToQueue('bounded', Buffer.from(String(n)));
     const dropped = await next(ch, dead);
     assert.equal(String(dropped.content), '1');
-    assert.equal((dropped.properties.headers?.['x-death'] as Array<Record<string, unknown>>)[0]!.reason, 'maxlen');
+    assert.equal(
+      (dropped.properties.headers?.['x-death'] as unknown as Array<Record<string, unknown>>)[0]!.reason,
+      'maxlen',
+    );
     assert.equal((await ch.checkQueue('bounded')).messageCount, 2);
   });
 

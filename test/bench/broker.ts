@@ -84,9 +84,13 @@ for (let i = 0; i < 9; i++) {
   await broker.close();
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('broker-process.ts', import.meta.url))], {
-  stdio: ['pipe', 'pipe', 'inherit'],
-});
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', fileURLToPath(new URL('broker-process.ts', import.meta.url))],
+  {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  },
+);
 const embedded = {
   url: await new Promise<string>((resolve, reject) => {
     child.stdout.once('data', (chunk: Buffer) => resolve(String(chunk).trim()));
@@ -119,7 +123,9 @@ console.log(`embedded AMQP broker vs RabbitMQ (${rabbitUrl.replace(/:[^:@/]*@/, 
 console.log(`median of ${rounds} rounds each, interleaved\n`);
 console.log(`${messages} messages published, then consumed with manual acks (prefetch ${prefetch}):`);
 console.log(`  RabbitMQ  ${rabbit.toFixed(0).padStart(8)} msgs/s`);
-console.log(`  embedded  ${ours.toFixed(0).padStart(8)} msgs/s   ${(ours / rabbit).toFixed(2)}×  target ≥ 1.0×  ${verdict(ours >= rabbit)}`);
+console.log(
+  `  embedded  ${ours.toFixed(0).padStart(8)} msgs/s   ${(ours / rabbit).toFixed(2)}×  target ≥ 1.0×  ${verdict(ours >= rabbit)}`,
+);
 const demoRabbit = median(demo.rabbitmq);
 const demoOurs = median(demo.embedded);
 console.log(`\nawt-demo mq --json, whole run:`);
@@ -128,5 +134,7 @@ console.log(
   `  embedded  ${demoOurs.toFixed(0).padStart(8)} ms   ${(demoOurs / demoRabbit).toFixed(2)}×  target ≤ 1.0×  ${verdict(demoOurs <= demoRabbit)}`,
 );
 console.log(`\nstart-up of the embedded broker:`);
-console.log(`  first start (loads its modules)  ${cold.toFixed(1).padStart(6)} ms   target < 50 ms  ${verdict(cold < 50)}`);
+console.log(
+  `  first start (loads its modules)  ${cold.toFixed(1).padStart(6)} ms   target < 50 ms  ${verdict(cold < 50)}`,
+);
 console.log(`  median of 9 later starts         ${median(warm).toFixed(1).padStart(6)} ms`);
