@@ -21,7 +21,8 @@ export function addMeasuringCommands(program: Command, lang: Lang, env: NodeJS.P
       .option('--json', o.json)
       .option('--markdown', o.markdown)
       .option('--csv', o.csv)
-      .option('--amqp-url <url>', o.amqpUrl),
+      .option('--amqp-url <url>', o.amqpUrl)
+      .option('--broker <kind>', o.broker),
   ).action(async (_raw: unknown, command: Command) => {
     const { compareCommand } = await import('./commands/compare.js');
     await compareCommand(subcommandOptions(command), env);
@@ -34,7 +35,8 @@ export function addMeasuringCommands(program: Command, lang: Lang, env: NodeJS.P
       .option('--from <file>', o.from)
       .option('--markdown', o.markdown)
       .option('--repeat <n>', o.repeat)
-      .option('--amqp-url <url>', o.amqpUrl),
+      .option('--amqp-url <url>', o.amqpUrl)
+      .option('--broker <kind>', o.broker),
   ).action(async (_raw: unknown, command: Command) => {
     const { tableCommand } = await import('./commands/table.js');
     await tableCommand(subcommandOptions(command), env);
@@ -49,7 +51,8 @@ export function addMeasuringCommands(program: Command, lang: Lang, env: NodeJS.P
       .option('--concurrency <n>', b.concurrency)
       .option('--only <ids>', b.only)
       .option('--json', b.json)
-      .option('--amqp-url <url>', b.amqpUrl),
+      .option('--amqp-url <url>', b.amqpUrl)
+      .option('--broker <kind>', b.broker),
   ).action(async (_raw: unknown, command: Command) => {
     const { benchCommand, parseBenchOptions } = await import('./commands/bench.js');
     await benchCommand(parseBenchOptions(subcommandOptions(command), env));

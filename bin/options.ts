@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { AwtError } from '../demos/core/errors.js';
 import { isLang, langFromEnv, type Lang } from '../demos/core/lang.js';
+import { brokerChoice, type BrokerChoice } from '../demos/mq/broker-choice.js';
 
 export interface RawRunOptions {
   step?: boolean;
@@ -21,6 +22,7 @@ export interface RawRunOptions {
   har?: string;
   mermaid?: boolean;
   deployFiles?: string;
+  broker?: string;
 }
 
 export interface RunOptions {
@@ -49,6 +51,8 @@ export interface RunOptions {
   mermaid: boolean;
   /** --deploy-files DIR: write the demo's deploy files there instead of running it. */
   deployFiles: string | undefined;
+  /** --broker, else $AWT_BROKER, else auto: which AMQP broker the mq demo uses. */
+  broker: BrokerChoice;
 }
 
 export function parseRunOptions(raw: RawRunOptions, env: NodeJS.ProcessEnv): RunOptions {
@@ -70,6 +74,7 @@ export function parseRunOptions(raw: RawRunOptions, env: NodeJS.ProcessEnv): Run
     har: raw.har,
     mermaid: Boolean(raw.mermaid),
     deployFiles: raw.deployFiles,
+    broker: brokerChoice(raw.broker, env),
   };
 }
 

@@ -32,7 +32,8 @@ function addRunOptions(command: Command, lang: Lang): Command {
     .option('--amqp-url <url>', o.amqpUrl)
     .option('--assets', o.assets)
     .option('--har <file>', o.har)
-    .option('--mermaid', o.mermaid);
+    .option('--mermaid', o.mermaid)
+    .option('--broker <kind>', o.broker);
 }
 
 export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {

@@ -2,6 +2,7 @@
 import { AwtError } from '../../demos/core/errors.js';
 import type { Lang } from '../../demos/core/lang.js';
 import { benchIds, referenceId } from '../../demos/bench/adapters.js';
+import { brokerChoice, type BrokerChoice } from '../../demos/mq/broker-choice.js';
 import { resolveBrokerUrl } from '../../demos/core/broker-url.js';
 import type { BenchProgress, BenchRow } from '../../demos/bench/run-bench.js';
 import type { Theme } from '../../demos/render/theme.js';
@@ -19,6 +20,7 @@ export interface RawBenchOptions {
   color?: boolean;
   width?: string;
   amqpUrl?: string;
+  broker?: string;
 }
 
 export interface BenchCommandOptions {
@@ -32,6 +34,7 @@ export interface BenchCommandOptions {
   width: number | undefined;
   /** --amqp-url as given; the mq adapter checks it (and falls back to AMQP_URL). */
   amqpUrl: string | undefined;
+  broker: BrokerChoice;
 }
 
 /** Defaults that keep a 2-core machine busy without queueing: 10 loops, 3 s each. */
@@ -54,6 +57,7 @@ export function parseBenchOptions(raw: RawBenchOptions, env: NodeJS.ProcessEnv):
     width: raw.width === undefined ? undefined : integerOption('--width', raw.width, 40, 400),
     // A bad --amqp-url is a usage error, before any server starts; a bad $AMQP_URL only skips the mq row.
     amqpUrl: raw.amqpUrl === undefined ? undefined : resolveBrokerUrl(raw.amqpUrl, env).url.href,
+    broker: brokerChoice(raw.broker, env),
   };
 }
 
@@ -92,6 +96,7 @@ export async function benchCommand(options: BenchCommandOptions): Promise<void> 
     warmupMs: Math.min(1000, Math.round(options.durationMs / 3)),
     lang: options.lang,
     amqpUrl: options.amqpUrl,
+    broker: options.broker,
     onProgress: progress.update,
     onRow: progress.done,
   });
@@ -110,6 +115,8 @@ export async function benchCommand(options: BenchCommandOptions): Promise<void> 
       lesson: lessons[options.lang],
     }),
   );
+  const broker = report.rows.find((row) => row.broker)?.broker;
+  if (broker) write(messages[options.lang].broker.used(broker) + '\n');
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Comparison, ParadigmId, UseCaseId } from '../../demos/compare/type
 import { AwtError } from '../../demos/core/errors.js';
 import { messages } from '../../demos/core/messages/index.js';
 import type { Lang } from '../../demos/core/lang.js';
+import { brokerChoice, type BrokerChoice } from '../../demos/mq/broker-choice.js';
 import { integerOption, resolveLang } from '../options.js';
 import { outputWidth, write } from '../output.js';
 
@@ -17,6 +18,7 @@ export interface RawCompareOptions {
   color?: boolean;
   width?: string;
   amqpUrl?: string;
+  broker?: string;
 }
 
 export interface CompareOptions {
@@ -25,6 +27,7 @@ export interface CompareOptions {
   repetitions: number;
   lang: Lang;
   amqpUrl?: string;
+  broker: BrokerChoice;
 }
 
 export async function parseCompareOptions(raw: RawCompareOptions, env: NodeJS.ProcessEnv): Promise<CompareOptions> {
@@ -39,6 +42,7 @@ export async function parseCompareOptions(raw: RawCompareOptions, env: NodeJS.Pr
     repetitions,
     lang: resolveLang(raw.lang, env),
     ...(raw.amqpUrl || env.AMQP_URL ? { amqpUrl: raw.amqpUrl ?? env.AMQP_URL } : {}),
+    broker: brokerChoice(raw.broker, env),
   };
 }
 
@@ -86,4 +90,5 @@ export async function compareCommand(raw: RawCompareOptions, env: NodeJS.Process
   const theme = createTheme(raw.color !== false && wantsColor(process.stdout, env));
   const width = outputWidth(raw.width === undefined ? undefined : integerOption('--width', raw.width, 40, 400));
   write(renderComparison(comparison, { width, theme, words }));
+  if (comparison.broker) write('\n' + messages[options.lang].broker.used(comparison.broker) + '\n');
 }

@@ -114,8 +114,11 @@ async function walkthrough(demo: Demo, options: RunOptions): Promise<void> {
   const gate = options.step ? createStepGate(render.messages) : undefined;
   const steps = runScenario(demo, {
     lang: options.lang,
-    startOptions: { amqpUrl: options.amqpUrl },
-    onStarted: () => write(renderTitle(lesson.title, render)),
+    startOptions: { amqpUrl: options.amqpUrl, broker: options.broker },
+    onStarted: (session) => {
+      write(renderTitle(lesson.title, render));
+      if (session.brokerUsed) write(render.messages.broker.used(session.brokerUsed) + '\n\n');
+    },
     ...(gate && {
       // The steps before --from-step run without a pause: they are not shown.
       beforeStep: (index: number) =>
@@ -136,7 +139,13 @@ async function walkthrough(demo: Demo, options: RunOptions): Promise<void> {
 
 async function printJson(demo: Demo, options: RunOptions): Promise<void> {
   const { collectTrace } = await import('../../demos/core/collect-trace.js');
-  write(JSON.stringify(await collectTrace(demo, options.lang, { amqpUrl: options.amqpUrl }), null, 2) + '\n');
+  write(
+    JSON.stringify(
+      await collectTrace(demo, options.lang, { amqpUrl: options.amqpUrl, broker: options.broker }),
+      null,
+      2,
+    ) + '\n',
+  );
 }
 
 async function serve(demo: Demo, options: RunOptions): Promise<void> {

@@ -10,12 +10,15 @@
  *
  * One per paradigm, demos/<paradigm>/bench-adapter.ts, named in demos/registry.ts.
  */
+import type { BrokerInfo } from '../wire/trace.js';
 
 export interface BenchAdapterOptions {
   /** Concurrent loops; an HTTP client keeps this many keep-alive sockets. */
   concurrency: number;
   /** --amqp-url as given, for the mq adapter's start(); unset: $AMQP_URL, else the local default. */
   amqpUrl?: string | undefined;
+  /** --broker for the mq adapter: auto, rabbitmq or embedded. */
+  broker?: string | undefined;
 }
 
 /** Plain data only (it is posted to the load thread): a URL, a queue name, a path. */
@@ -39,6 +42,8 @@ export interface BenchAdapter {
 
 export interface BenchServer {
   readonly address: BenchAddress;
+  /** The mq adapter: which broker it runs against. */
+  readonly broker?: BrokerInfo;
   close(): Promise<void>;
 }
 

@@ -4,6 +4,7 @@
  * concurrency and duration; a warm-up first (so the JIT and the keep-alive sockets
  * are ready), then the measured run. Rows are plain data.
  */
+import type { BrokerInfo } from '../wire/trace.js';
 import os from 'node:os';
 import { seedBooks } from '../books/seed.js';
 import { track } from '../core/cleanup.js';
@@ -24,6 +25,8 @@ export interface BenchSettings {
   lang: Lang;
   /** --amqp-url, handed to every adapter's start(); only the mq adapter reads it. */
   amqpUrl?: string | undefined;
+  /** --broker, for the mq adapter. */
+  broker?: string | undefined;
   onProgress?: (progress: BenchProgress) => void;
   onRow?: (row: BenchRow) => void;
   /** The paradigms to choose from; adapters.ts unless a test brings its own. */
@@ -45,6 +48,8 @@ export interface BenchRow {
   operation: string;
   /** Why the paradigm did not run (a broker that is not there), in the chosen language. */
   skipped?: string;
+  /** The mq row: which AMQP broker it ran against. */
+  broker?: BrokerInfo;
   requests: number;
   errors: number;
   firstError?: string;
@@ -105,7 +110,11 @@ async function benchOne(adapter: BenchAdapter, settings: BenchSettings): Promise
   const base = { id: adapter.id, name: adapter.name, operation: adapter.operation };
   let server: BenchServer;
   try {
-    server = await adapter.start({ concurrency: settings.concurrency, amqpUrl: settings.amqpUrl });
+    server = await adapter.start({
+      concurrency: settings.concurrency,
+      amqpUrl: settings.amqpUrl,
+      broker: settings.broker,
+    });
   } catch (error) {
     if (!isAwtError(error)) throw error;
     return { ...base, ...emptyFigures(), skipped: error.describe(messages[settings.lang]).join(' ') };
@@ -132,6 +141,7 @@ async function benchOne(adapter: BenchAdapter, settings: BenchSettings): Promise
     const measured = result.completed > 0;
     return {
       ...base,
+      ...(server.broker ? { broker: server.broker } : {}),
       requests: result.completed,
       errors: result.errors,
       ...(result.firstError !== undefined ? { firstError: result.firstError } : {}),

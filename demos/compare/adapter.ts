@@ -3,6 +3,7 @@
  * clients the demos use, behind the same tap. A use case a paradigm does not fit is
  * left out: the runner reports it as "not a fit" with the lesson's reason.
  */
+import type { BrokerInfo } from '../wire/trace.js';
 import type { Tap } from '../wire/tap.js';
 import type { ParadigmId, UseCaseId } from './types.js';
 
@@ -26,11 +27,15 @@ export interface CompareSession {
   /** Connects the client (handshakes and the like); measured as set-up, not as a use case. */
   connect(): Promise<void>;
   useCases: Partial<Record<UseCaseId, UseCaseRun>>;
+  /** The mq adapter: which broker it talks to. */
+  readonly broker?: BrokerInfo;
   close(): Promise<void>;
 }
 
 export interface CompareAdapterOptions {
   amqpUrl?: string;
+  /** --broker for the mq adapter: auto, rabbitmq or embedded. */
+  broker?: string;
   /** Shared time origin so every tap's items line up. */
   origin: number;
 }

@@ -23,6 +23,7 @@ export interface ComparisonOptions {
   repetitions: number;
   lang: Lang;
   amqpUrl?: string;
+  broker?: string;
   /** Told when a paradigm starts, for a progress line. */
   onParadigm?: (paradigm: ParadigmId) => void;
 }
@@ -41,7 +42,12 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
     let session: CompareSession;
     try {
       const adapter = await loadCompareAdapter(paradigm);
-      session = await adapter.start({ origin, ...(options.amqpUrl ? { amqpUrl: options.amqpUrl } : {}) });
+      session = await adapter.start({
+        origin,
+        ...(options.amqpUrl ? { amqpUrl: options.amqpUrl } : {}),
+        ...(options.broker ? { broker: options.broker } : {}),
+      });
+      if (session.broker) comparison.broker = session.broker;
     } catch (error) {
       // A broker that is not there skips its column; the rest still runs.
       if (!isAwtError(error)) throw error;

@@ -1,4 +1,5 @@
 /** What `compare` measures, as plain data (rendered as a table, JSON, Markdown or CSV). */
+import type { BrokerInfo } from '../wire/trace.js';
 import type { ParadigmId, UseCaseId } from '../core/paradigms.js';
 
 export { paradigmIds, useCaseIds, type ParadigmId, type UseCaseId } from '../core/paradigms.js';
@@ -40,6 +41,8 @@ export interface UseCaseComparison {
 export interface Comparison {
   lang: string;
   paradigms: ParadigmId[];
+  /** The AMQP broker the message-queue column used. */
+  broker?: BrokerInfo;
   /** Set-up cost per paradigm (connect, handshake), measured once, not part of any use case. */
   setup: Partial<Record<ParadigmId, Cell>>;
   useCases: UseCaseComparison[];

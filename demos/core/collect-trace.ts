@@ -12,7 +12,13 @@ export async function collectTrace(demo: Demo, lang: Lang, startOptions?: DemoSt
     steps: [],
     totals: { roundTrips: 0, connections: 0, bytesUp: 0, bytesDown: 0 },
   };
-  const steps = runScenario(demo, { lang, startOptions });
+  const steps = runScenario(demo, {
+    lang,
+    startOptions,
+    onStarted: (session) => {
+      if (session.brokerUsed) trace.broker = session.brokerUsed;
+    },
+  });
   for (let next = await steps.next(); ; next = await steps.next()) {
     if (next.done) {
       if (next.value) trace.totals = next.value;

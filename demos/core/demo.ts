@@ -4,7 +4,9 @@
  */
 import type { Lang } from './lang.js';
 import type { Tap } from '../wire/tap.js';
-import type { Figure, WireItem } from '../wire/trace.js';
+import type { BrokerInfo, Figure, WireItem } from '../wire/trace.js';
+
+export type { BrokerInfo };
 
 /** The lesson text of one demo: a title, a line for `list`, and per step what to notice. */
 export interface Lesson {
@@ -13,21 +15,11 @@ export interface Lesson {
   steps: Record<string, { title: string; notice: string[] }>;
 }
 
-/** Which message broker a run talks to (the mq demo and its measuring adapters). */
-export interface BrokerInfo {
-  /** 'external': RabbitMQ (or another broker) at --amqp-url / $AMQP_URL; 'embedded': awt-demo's own. */
-  kind: 'external' | 'embedded';
-  /** Without the password. */
-  url: string;
-  /** What an external broker calls itself in Connection.Start, e.g. "RabbitMQ 3.10.8". */
-  product?: string;
-}
-
 /** Servers behind taps and the clients that talk to them, for one run. */
 export interface DemoSession {
   readonly taps: readonly Tap[];
   /** Set by sessions that talk to a message broker, so the run can say which one. */
-  readonly broker?: BrokerInfo;
+  readonly brokerUsed?: BrokerInfo;
   close(): Promise<void>;
 }
 

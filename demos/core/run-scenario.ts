@@ -15,7 +15,7 @@ export interface ScenarioOptions {
   /** Passed on to the demo's start(). */
   startOptions?: DemoStartOptions;
   /** Called once the demo's servers run (so a title is not printed above a start-up error). */
-  onStarted?: () => void;
+  onStarted?: (session: DemoSession) => void;
 }
 
 export async function* runScenario<S extends DemoSession, L extends Lesson>(
@@ -25,7 +25,7 @@ export async function* runScenario<S extends DemoSession, L extends Lesson>(
   const lesson = demo.lessons[options.lang];
   const session = await demo.start(options.startOptions);
   const close = track(() => session.close());
-  options.onStarted?.();
+  options.onStarted?.(session);
   try {
     for (const [i, step] of demo.steps.entries()) {
       if (options.beforeStep && !(await options.beforeStep(i + 1))) return undefined;

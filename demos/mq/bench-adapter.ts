@@ -1,5 +1,5 @@
 /**
- * Message queue: the list as RPC over RabbitMQ, as in the mq demo's rpc step
+ * Message queue: the list as RPC over the AMQP broker (RabbitMQ, or the embedded one), as in the mq demo's rpc step
  * (demos/mq/steps/rpc.ts). A books service on this thread consumes a request queue and
  * answers every request with the JSON list, to the request's reply-to and with its
  * correlation-id (basic.properties in amqp0-9-1.xml). The clients on the load thread
@@ -13,7 +13,8 @@
 import amqp from 'amqplib';
 import { randomBytes } from 'node:crypto';
 import { BookStore } from '../books/store.js';
-import { resolveBrokerUrl } from '../core/broker-url.js';
+import { brokerChoice } from './broker-choice.js';
+import { chooseBroker } from './choose-broker.js';
 import { connectDirect, probeMs } from './connect-broker.js';
 import { within } from './wait.js';
 import type { BenchAdapter, BenchWorker } from '../bench/adapter.js';
@@ -32,8 +33,15 @@ export const benchAdapter: BenchAdapter = {
   name: 'AMQP',
   operation: `RPC: Basic.Publish type=${requestType} reply-to=${directReplyTo} → Basic.Deliver`,
   start: async (options) => {
-    const broker = resolveBrokerUrl(options.amqpUrl, process.env);
-    const connection = await connectDirect(broker, 'awt-demo: bench books service');
+    const chosen = await chooseBroker(brokerChoice(options.broker, process.env), options.amqpUrl, process.env);
+    const broker = chosen.address;
+    let connection: amqp.ChannelModel;
+    try {
+      connection = await connectDirect(broker, 'awt-demo: bench books service');
+    } catch (error) {
+      await chosen.close();
+      throw error;
+    }
     try {
       const channel = await connection.createChannel();
       // 24 random bits, as the mq demo names its queues: runs and tests side by side never share one.
@@ -55,13 +63,21 @@ export const benchAdapter: BenchAdapter = {
       });
       return {
         address: { url: broker.url.href, queue },
+        broker: {
+          kind: chosen.kind,
+          url: broker.shown,
+          ...(chosen.product ? { product: chosen.product } : {}),
+          ...(chosen.fallbackFrom ? { fallbackFrom: chosen.fallbackFrom } : {}),
+        },
         close: async () => {
           await within(channel.deleteQueue(queue), 2000, () => new Error('delete')).catch(() => undefined);
           await within(connection.close(), 2000, () => new Error('close')).catch(() => undefined);
+          await chosen.close();
         },
       };
     } catch (error) {
       await connection.close().catch(() => undefined);
+      await chosen.close();
       throw error;
     }
   },

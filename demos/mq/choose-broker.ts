@@ -7,12 +7,9 @@
  * lecture machine with RabbitMQ keeps using it and a student's laptop needs nothing.
  */
 import { connect } from 'node:net';
-import { AwtError } from '../core/errors.js';
 import { amqplibCodec } from './broker/codec.js';
+import type { BrokerChoice } from './broker-choice.js';
 import { resolveBrokerUrl, type BrokerAddress } from '../core/broker-url.js';
-
-export const BROKER_CHOICES = ['auto', 'rabbitmq', 'embedded'] as const;
-export type BrokerChoice = (typeof BROKER_CHOICES)[number];
 
 /** Long enough for a broker on this machine or the LAN, short enough that a missing one is not noticed. */
 export const probeMs = 400;
@@ -22,18 +19,10 @@ export interface ChosenBroker {
   readonly kind: 'external' | 'embedded';
   /** What the broker calls itself in Connection.Start (server-properties.product, .version), when known. */
   readonly product: string | undefined;
+  /** auto found nothing at this URL (shown without password) and started the embedded broker instead. */
+  readonly fallbackFrom: string | undefined;
   /** Stops the embedded broker; nothing for an external one. */
   close(): Promise<void>;
-}
-
-/** --broker, else $AWT_BROKER, else auto; anything else is a usage error naming the option. */
-export function brokerChoice(explicit: string | undefined, env: NodeJS.ProcessEnv): BrokerChoice {
-  const [value, option] = explicit !== undefined ? [explicit, '--broker'] : [env.AWT_BROKER, 'AWT_BROKER'];
-  if (value === undefined || value === '') return 'auto';
-  if (!(BROKER_CHOICES as readonly string[]).includes(value)) {
-    throw new AwtError('AWT_BAD_OPTION', { option, value, expected: BROKER_CHOICES.join(' | ') });
-  }
-  return value as BrokerChoice;
 }
 
 export async function chooseBroker(
@@ -54,12 +43,13 @@ export async function chooseBroker(
     address: resolveBrokerUrl(broker.url, {}),
     kind: 'embedded',
     product: undefined,
+    fallbackFrom: choice === 'auto' ? address.shown : undefined,
     close: () => broker.close(),
   };
 }
 
 function external(address: BrokerAddress, product: string | undefined): ChosenBroker {
-  return { address, kind: 'external', product, close: async () => undefined };
+  return { address, kind: 'external', product, fallbackFrom: undefined, close: async () => undefined };
 }
 
 /**

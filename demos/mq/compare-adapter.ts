@@ -13,8 +13,8 @@ import { newBook } from '../compare/use-cases.js';
  */
 export const compareAdapter: CompareAdapter = {
   paradigm: 'mq',
-  async start({ amqpUrl }) {
-    const session = await startMq(amqpUrl ? { amqpUrl } : {});
+  async start({ amqpUrl, broker }) {
+    const session = await startMq({ ...(amqpUrl ? { amqpUrl } : {}), ...(broker ? { broker } : {}) });
     const store = new BookStore();
     const commands = session.queue('compare.add-book');
     const events = session.exchange('compare.book-added');
@@ -23,6 +23,7 @@ export const compareAdapter: CompareAdapter = {
     let producer: Awaited<ReturnType<typeof session.connect>>;
     return {
       taps: session.taps,
+      broker: session.brokerUsed,
       // Two connections (a shop front and a book service), their channels, queues and bindings.
       connect: async () => {
         producer = await session.connect({ name: 'shop', role: 'producer' }, { confirm: true });

@@ -9,14 +9,15 @@ import { AwtError } from '../core/errors.js';
 import { createAmqpFrameDecoder, type AmqpParty } from '../wire/amqp-frames.js';
 import { startTap, type Tap } from '../wire/tap.js';
 import { viaTap, type BrokerAddress } from '../core/broker-url.js';
-import { brokerChoice, chooseBroker } from './choose-broker.js';
+import { brokerChoice } from './broker-choice.js';
+import { chooseBroker } from './choose-broker.js';
 import { brokerError, connectDirect } from './connect-broker.js';
 import { openParty, type Party, type PartyOptions } from './party.js';
 import { patienceMs, stalled, within } from './wait.js';
 
 export interface MqSession extends DemoSession {
   readonly address: BrokerAddress;
-  readonly broker: BrokerInfo;
+  readonly brokerUsed: BrokerInfo;
   /** `awt-<run>.<base>`: no other run (or test) sees this run's messages. Deleted on close. */
   queue(base: string): string;
   exchange(base: string): string;
@@ -84,10 +85,11 @@ export async function startMq(options: DemoStartOptions = {}): Promise<MqSession
 
   return {
     address: broker,
-    broker: {
+    brokerUsed: {
       kind: chosen.kind,
       url: broker.shown,
       ...(chosen.product ? { product: chosen.product } : {}),
+      ...(chosen.fallbackFrom ? { fallbackFrom: chosen.fallbackFrom } : {}),
     },
     taps: [tap],
     get lost() {

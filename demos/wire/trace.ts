@@ -135,10 +135,24 @@ export interface TraceTotals {
   bytesDown: number;
 }
 
+/** Which message broker a run talked to (the mq demo and its measuring adapters). */
+export interface BrokerInfo {
+  /** 'external': RabbitMQ (or another broker) at --amqp-url / $AMQP_URL; 'embedded': awt-demo's own. */
+  kind: 'external' | 'embedded';
+  /** Without the password. */
+  url: string;
+  /** What an external broker calls itself in Connection.Start, e.g. "RabbitMQ 3.10.8". */
+  product?: string;
+  /** --broker auto found no broker at this URL and started the embedded one. */
+  fallbackFrom?: string;
+}
+
 export interface Trace {
   demo: string;
   title: string;
   lang: string;
+  /** Demos that talk to a message broker: which one this run used. */
+  broker?: BrokerInfo;
   steps: StepTrace[];
   totals: TraceTotals;
 }

@@ -38,9 +38,13 @@ export const de: Messages = {
         'Dockerfile, docker-compose.yml und Kubernetes-Manifeste der Microservices-Demo in ein Verzeichnis schreiben und beenden',
       amqpUrl:
         'der AMQP-Broker für die mq-Demo und die Saga der Microservices (Standard: $AMQP_URL, sonst amqp://guest:guest@127.0.0.1:5672)',
+      broker:
+        'welcher AMQP-Broker: auto (der unter --amqp-url, wenn er antwortet, sonst der eingebaute), rabbitmq oder embedded (Standard: $AWT_BROKER, sonst auto)',
+      brokerPort: 'der Port des eingebauten Brokers (Standard 5672)',
     },
     commands: {
       tap: 'den Mitschnitt vor einen beliebigen Server stellen (http:// oder amqp://) und zeigen, was hindurchgeht, bis Strg-C',
+      broker: 'den eingebauten AMQP-0-9-1-Broker allein starten und jeden Frame zeigen, bis Strg-C',
       compare: 'dieselben Anwendungsfälle in jedem Paradigma, nebeneinander, gemessen',
       table: 'die Vergleichstabelle aus der Vorlesung, mit gemessenen Zeilen darunter',
       list: 'die Demos auflisten',
@@ -76,6 +80,8 @@ export const de: Messages = {
       'awt-demo exercise start graphql-book-service': 'die Übung aus der Vorlesung: Aufgabe, Startprojekt, Tipps',
       'awt-demo exercise check graphql-book-service': 'deinen laufenden Server über die Leitung prüfen',
       'awt-demo list --json': 'die Demos, für Skripte',
+      'awt-demo mq --broker embedded': 'die Message-Queue-Demo ohne RabbitMQ',
+      'awt-demo broker --port 5672': 'ein AMQP-Broker für pika oder eigenen Code; jeder Frame erscheint hier',
     },
   },
   list: {
@@ -163,7 +169,7 @@ export const de: Messages = {
       return sentences[p.reason] ?? `Der AMQP-Broker unter ${p.url} ist nicht nutzbar (${p.detail}).`;
     },
     AWT_BROKER_UNREACHABLE_hint:
-      'Starte RabbitMQ wie in der Vorlesung: docker run -d --hostname my-rabbit --name some-rabbit -p 5672:5672 -p 15672:15672 rabbitmq:3-management (oder installiere das Paket der Distribution: sudo apt install rabbitmq-server), oder nenne einen laufenden Broker mit --amqp-url oder AMQP_URL.',
+      'Starte RabbitMQ wie in der Vorlesung: docker run -d --hostname my-rabbit --name some-rabbit -p 5672:5672 -p 15672:15672 rabbitmq:3-management (oder installiere das Paket der Distribution: sudo apt install rabbitmq-server), oder nenne einen laufenden Broker mit --amqp-url oder AMQP_URL, oder nimm den eingebauten Broker: --broker embedded.',
     AWT_INTERRUPTED: () => 'Abgebrochen. Alle Server und Verbindungen sind geschlossen.',
     AWT_BAD_FILE: (p) =>
       p.reason === 'not-a-comparison'
@@ -315,6 +321,20 @@ export const de: Messages = {
     wrote: (p) => `${p.count} Dateien nach ${p.dir} geschrieben:`,
     next: 'Danach: docker compose up --build (nachdem npm install dist/ gebaut hat) oder kubectl apply -f k8s/',
   },
+  broker: {
+    used: (p) =>
+      p.kind === 'external'
+        ? `Broker: ${p.product || 'der AMQP-Broker'} unter ${p.url}.`
+        : p.fallbackFrom
+          ? `Broker: der eingebaute Broker von awt-demo unter ${p.url} (unter ${p.fallbackFrom} hat keiner geantwortet).`
+          : `Broker: der eingebaute Broker von awt-demo unter ${p.url}.`,
+    listening: (p) =>
+      `Der eingebaute AMQP-0-9-1-Broker lauscht auf ${p.url} (Benutzer guest, Passwort guest, virtueller Host /), hinter dem Mitschnitt.`,
+    memory:
+      'Die Nachrichten liegen nur im Speicher: „durable“ wird angenommen und gemeldet, aber nach Strg-C ist alles weg.',
+    tryThese: 'Probiere in einem anderen Terminal:',
+    waiting: 'Jeder Frame, den ein Client schickt oder bekommt, erscheint hier. Strg-C beendet den Broker.',
+  },
   serve: {
     listening: (p) => `Der Server der Demo ${p.demo} lauscht auf ${p.url} (hinter dem Mitschnitt).`,
     browse: 'Im Browser öffnen:',
@@ -341,6 +361,8 @@ export const de: Messages = {
       only: 'die Paradigmen, die laufen sollen, durch Kommas getrennt (reference, rest, graphql, soap, websocket, mq); die Referenz läuft immer',
       json: 'die Messwerte als JSON ausgeben (der Fortschritt geht weiter nach stderr)',
       amqpUrl: 'der AMQP-Broker für die mq-Zeile (Standard: $AMQP_URL, sonst amqp://guest:guest@127.0.0.1:5672)',
+      broker:
+        'welcher AMQP-Broker für die mq-Zeile: auto (der unter --amqp-url, wenn er antwortet, sonst der eingebaute), rabbitmq oder embedded',
     },
     title: 'Durchsatz und Latenz: die Liste der Bücher, je Paradigma',
     setup: (p) =>

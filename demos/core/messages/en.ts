@@ -39,9 +39,13 @@ export const en = {
         'write the Dockerfile, docker-compose.yml and Kubernetes manifests of the microservices demo into a directory, and exit',
       amqpUrl:
         'the AMQP broker for the mq demo and the microservices saga (default: $AMQP_URL, else amqp://guest:guest@127.0.0.1:5672)',
+      broker:
+        'which AMQP broker: auto (the one at --amqp-url if it answers, else the embedded one), rabbitmq or embedded (default: $AWT_BROKER, else auto)',
+      brokerPort: 'the port for the embedded broker (default 5672)',
     },
     commands: {
       tap: 'put the wire tap in front of any server (http:// or amqp://) and show what crosses it, until Ctrl-C',
+      broker: 'run the embedded AMQP 0-9-1 broker on its own and show every frame, until Ctrl-C',
       compare: 'the same use cases over every paradigm, side by side, measured',
       table: "the lecture's comparison table, with measured rows under it",
       list: 'list the demos',
@@ -78,6 +82,8 @@ export const en = {
       'awt-demo exercise start graphql-book-service': "the lecture's exercise: task, starter project, hints",
       'awt-demo exercise check graphql-book-service': 'check your running server over the wire',
       'awt-demo list --json': 'the demos, for scripts',
+      'awt-demo mq --broker embedded': 'the message-queue demo without RabbitMQ',
+      'awt-demo broker --port 5672': 'an AMQP broker for pika or your own code; every frame shows here',
     } as Record<string, string>,
   },
   list: {
@@ -173,7 +179,7 @@ export const en = {
       return sentences[p.reason] ?? `The AMQP broker at ${p.url} is not usable (${p.detail}).`;
     },
     AWT_BROKER_UNREACHABLE_hint:
-      'Start RabbitMQ as in the lecture: docker run -d --hostname my-rabbit --name some-rabbit -p 5672:5672 -p 15672:15672 rabbitmq:3-management (or install the distribution package: sudo apt install rabbitmq-server), or name a running broker with --amqp-url or AMQP_URL.',
+      'Start RabbitMQ as in the lecture: docker run -d --hostname my-rabbit --name some-rabbit -p 5672:5672 -p 15672:15672 rabbitmq:3-management (or install the distribution package: sudo apt install rabbitmq-server), or name a running broker with --amqp-url or AMQP_URL, or use the embedded broker: --broker embedded.',
     AWT_INTERRUPTED: (_p: Record<string, never>) => 'Interrupted. Every server and connection is closed.',
     AWT_BAD_FILE: (p: { file: string; reason: string }) =>
       p.reason === 'not-a-comparison'
@@ -347,6 +353,20 @@ export const en = {
   },
   exercise: exerciseEn,
   interrupted: 'Interrupted. Every server and connection is closed.',
+  broker: {
+    /** The one line that says which broker a run used. */
+    used: (p: { kind: 'external' | 'embedded'; url: string; product?: string; fallbackFrom?: string }) =>
+      p.kind === 'external'
+        ? `Broker: ${p.product || 'the AMQP broker'} at ${p.url}.`
+        : p.fallbackFrom
+          ? `Broker: awt-demo's embedded broker at ${p.url} (nothing answered at ${p.fallbackFrom}).`
+          : `Broker: awt-demo's embedded broker at ${p.url}.`,
+    listening: (p: { url: string }) =>
+      `The embedded AMQP 0-9-1 broker listens on ${p.url} (user guest, password guest, virtual host /), behind the wire tap.`,
+    memory: 'Messages are kept in memory only: "durable" is accepted and reported, but nothing survives Ctrl-C.',
+    tryThese: 'Try these in another terminal:',
+    waiting: 'Every frame any client sends or receives is shown below. Ctrl-C stops the broker.',
+  },
   bench: {
     cli: {
       description: 'throughput and latency of the book list per paradigm, against bare node:http as the ceiling',
@@ -355,6 +375,8 @@ export const en = {
       only: 'the paradigms to run, comma-separated (reference, rest, graphql, soap, websocket, mq); the reference always runs',
       json: 'print the figures as JSON (progress still goes to stderr)',
       amqpUrl: 'the AMQP broker for the mq row (default: $AMQP_URL, else amqp://guest:guest@127.0.0.1:5672)',
+      broker:
+        'which AMQP broker for the mq row: auto (the one at --amqp-url if it answers, else the embedded one), rabbitmq or embedded',
     },
     title: 'Throughput and latency: the list of books, per paradigm',
     setup: (p: { concurrency: number; seconds: string; warmup: string }) =>

@@ -8,7 +8,7 @@ import { amqplibCodec, M, type Fields } from './codec.js';
 import { Consumer, type ConsumerChannel } from './consumer.js';
 import { AmqpException, fail } from './errors.js';
 import type { FrameWriter } from './frame-writer.js';
-import type { Message, QueuedMessage } from './message.js';
+import { properties, propertyFlags, withProperties, type Message, type QueuedMessage } from './message.js';
 import type { Queue } from './queue.js';
 import type { ExchangeDeclare, QueueDeclare, VirtualHost } from './vhost.js';
 
@@ -36,6 +36,10 @@ interface Unacked {
 /** RabbitMQ's max_message_size default (128 MiB): larger bodies are refused before they are buffered. */
 export const MAX_MESSAGE_BYTES = 128 * 1024 * 1024;
 
+const DIRECT_REPLY_TO = 'amq.rabbitmq.reply-to';
+/** basic.properties flag of reply-to (amqp0-9-1.xml, class basic, 7th property). */
+const REPLY_TO_FLAG = 0x0200;
+
 const generatedTag = () => `amq.ctag-${randomBytes(16).toString('base64url')}`;
 
 export class Channel implements ConsumerChannel {
@@ -52,6 +56,7 @@ export class Channel implements ConsumerChannel {
   private confirmedUpTo = 0;
   private confirmsPending = 0;
   private lastQueue = '';
+  private replyQueue: Queue | undefined;
   // The publish whose content frames are arriving (§4.2.6).
   private publish: { exchange: string; routingKey: string; mandatory: boolean } | undefined;
   private header: Buffer | undefined;
@@ -242,6 +247,21 @@ export class Channel implements ConsumerChannel {
     for (const consumer of this.consumers.values()) consumer.queue.removeConsumer(consumer);
     this.consumers.clear();
     this.requeueAll();
+    if (this.replyQueue) this.host.vhost.dropReplyQueue(this.replyQueue);
+  }
+
+  /**
+   * RabbitMQ's direct reply-to (https://www.rabbitmq.com/docs/direct-reply-to): consuming
+   * the pseudo-queue amq.rabbitmq.reply-to without acks gives this channel a private
+   * address; publishes from it with reply-to amq.rabbitmq.reply-to carry that address.
+   */
+  private directReplyQueue(fields: Fields): Queue {
+    if (!bool(fields.noAck)) {
+      throw new AmqpException('PRECONDITION_FAILED', 'reply consumer cannot acknowledge');
+    }
+    if (this.replyQueue) throw new AmqpException('PRECONDITION_FAILED', 'reply consumer already set');
+    this.replyQueue = this.host.vhost.replyQueue(this.owner);
+    return this.replyQueue;
   }
 
   /** Consumers whose socket drained may take messages again. */
@@ -269,7 +289,8 @@ export class Channel implements ConsumerChannel {
 
   private completePublish(body: Buffer): void {
     const { exchange, routingKey, mandatory } = this.publish!;
-    const message: Message = { exchange, routingKey, header: this.header!, body };
+    let message: Message = { exchange, routingKey, header: this.header!, body };
+    if (propertyFlags(message) & REPLY_TO_FLAG) message = this.withReplyAddress(message);
     this.publish = undefined;
     this.header = undefined;
     this.bodyParts = [];
@@ -296,6 +317,16 @@ export class Channel implements ConsumerChannel {
       if (this.confirmsPending++ === 0) this.host.confirmLater(this);
     }
     if (vhost.overLimit) this.host.publishedOverLimit();
+  }
+
+  /** reply-to amq.rabbitmq.reply-to becomes this channel's own reply address. */
+  private withReplyAddress(message: Message): Message {
+    const props = properties(message);
+    if (props.replyTo !== DIRECT_REPLY_TO) return message;
+    if (!this.replyQueue) {
+      throw new AmqpException('PRECONDITION_FAILED', 'fast reply consumer does not exist', M.BasicPublish);
+    }
+    return withProperties(message, { ...props, replyTo: this.replyQueue.name }, message.exchange, message.routingKey);
   }
 
   private settle(tag: number, multiple: boolean, action: 'ack' | 'requeue' | 'reject'): void {
@@ -351,7 +382,10 @@ export class Channel implements ConsumerChannel {
   }
 
   private consume(fields: Fields): void {
-    const queue = this.host.vhost.queue(this.queueName(fields.queue), this.owner);
+    const queue =
+      fields.queue === DIRECT_REPLY_TO
+        ? this.directReplyQueue(fields)
+        : this.host.vhost.queue(this.queueName(fields.queue), this.owner);
     const args = (fields.arguments as Fields | undefined) ?? {};
     if (args['x-priority'] !== undefined) {
       throw fail.notImplemented("consumer argument 'x-priority' is not supported by the embedded broker");

@@ -308,7 +308,7 @@ export class Connection implements ChannelHost {
           exchange_exchange_bindings: false,
           'connection.blocked': false,
           consumer_priorities: false,
-          direct_reply_to: false,
+          direct_reply_to: true,
         },
       },
       mechanisms: Buffer.from('PLAIN AMQPLAIN'),

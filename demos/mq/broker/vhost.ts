@@ -39,6 +39,8 @@ export class VirtualHost implements QueueHost {
   readonly exchanges = new Map<string, Exchange>();
   readonly queues = new Map<string, Queue>();
   bytes = 0;
+  /** Direct reply-to addresses (amq.rabbitmq.reply-to.…): pseudo-queues, one per consuming channel. */
+  private readonly replyQueues = new Map<string, Queue>();
   private stamp = 0;
   private readonly targets: Queue[] = [];
   private readonly waiting = new Set<() => void>();
@@ -205,7 +207,7 @@ export class VirtualHost implements QueueHost {
     const targets = this.targets;
     targets.length = 0;
     if (exchangeName === '') {
-      const queue = this.queues.get(message.routingKey);
+      const queue = this.queues.get(message.routingKey) ?? this.replyQueues.get(message.routingKey);
       if (queue) targets.push(queue);
     } else {
       const exchange = this.exchange(exchangeName);
@@ -278,6 +280,19 @@ export class VirtualHost implements QueueHost {
       const ttl = target.options.messageTtl;
       target.enqueue({ message, redelivered: false, expiresAt: ttl === undefined ? 0 : Date.now() + ttl });
     }
+  }
+
+  replyQueue(owner: object): Queue {
+    const name = `amq.rabbitmq.reply-to.${randomBytes(16).toString('base64url')}`;
+    const queue = new Queue(name, { durable: false, exclusive: true, autoDelete: false, args: {}, owner }, this);
+    this.replyQueues.set(name, queue);
+    return queue;
+  }
+
+  dropReplyQueue(queue: Queue): void {
+    this.replyQueues.delete(queue.name);
+    queue.purge();
+    queue.dispose();
   }
 
   /** Exclusive queues die with the connection that declared them. */
