@@ -99,6 +99,20 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
   addTapCommand(program, lang, env);
   addExerciseCommand(program, lang, env);
 
+  program
+    .command('broker')
+    .description(t.commands.broker)
+    .option('--port <port>', messages[lang].program.options.brokerPort)
+    .option('--json', messages[lang].program.options.json)
+    .option('--full', messages[lang].program.options.full)
+    .option('--lang <lang>', messages[lang].program.options.lang)
+    .option('--no-color', messages[lang].program.options.noColor)
+    .option('--width <columns>', messages[lang].program.options.width)
+    .action(async (_raw: unknown, command: Command) => {
+      const { brokerCommand } = await import('./commands/broker.js');
+      await brokerCommand(subcommandOptions(command), env);
+    });
+
   // `awt-demo help` and `awt-demo help compare` (commander adds it only to programs without an action).
   program.helpCommand('help [command]', t.help.help);
   program.on('option:V', () => {

@@ -334,6 +334,14 @@ export const de: Messages = {
       'Die Nachrichten liegen nur im Speicher: „durable“ wird angenommen und gemeldet, aber nach Strg-C ist alles weg.',
     tryThese: 'Probiere in einem anderen Terminal:',
     waiting: 'Jeder Frame, den ein Client schickt oder bekommt, erscheint hier. Strg-C beendet den Broker.',
+    examples: (p) => [
+      `awt-demo mq --amqp-url ${p.url}`,
+      'python3 send.py; python3 receive.py    (Producer und Consumer mit pika aus der Vorlesung, unverändert)',
+      `awt-demo compare --only mq --amqp-url ${p.url}`,
+    ],
+    up: 'Client → Broker',
+    down: 'Client ← Broker',
+    connection: (p) => `#${p.id}`,
   },
   serve: {
     listening: (p) => `Der Server der Demo ${p.demo} lauscht auf ${p.url} (hinter dem Mitschnitt).`,

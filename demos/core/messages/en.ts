@@ -366,6 +366,14 @@ export const en = {
     memory: 'Messages are kept in memory only: "durable" is accepted and reported, but nothing survives Ctrl-C.',
     tryThese: 'Try these in another terminal:',
     waiting: 'Every frame any client sends or receives is shown below. Ctrl-C stops the broker.',
+    examples: (p: { url: string }) => [
+      `awt-demo mq --amqp-url ${p.url}`,
+      "python3 send.py; python3 receive.py    (the lecture's pika producer and consumer, unchanged)",
+      `awt-demo compare --only mq --amqp-url ${p.url}`,
+    ],
+    up: 'client → broker',
+    down: 'client ← broker',
+    connection: (p: { id: number }) => `#${p.id}`,
   },
   bench: {
     cli: {
