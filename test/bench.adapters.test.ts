@@ -129,6 +129,7 @@ describe('the bench adapters for WebSocket and the message queue', () => {
       warmupMs: 0,
       lang: 'en',
       amqpUrl: 'amqp://guest:guest@127.0.0.1:1',
+      broker: 'rabbitmq',
     });
     assert.ok(Date.now() - started < 3000);
     const [mq] = report.rows;

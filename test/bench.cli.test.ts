@@ -92,9 +92,20 @@ describe('awt-demo bench, through the built bin', () => {
     assert.doesNotMatch(result.stderr, /\r/);
   });
 
-  test('when --amqp-url names no broker then the mq row is skipped with the reason and the others run', async () => {
+  test('when --broker rabbitmq and --amqp-url names no broker then the mq row is skipped with the reason and the others run', async () => {
     const url = 'amqp://guest:guest@127.0.0.1:1';
-    const result = await runCli(['bench', '--duration', '0.5', '--only', 'mq', '--amqp-url', url, '--json']);
+    const result = await runCli([
+      'bench',
+      '--duration',
+      '0.5',
+      '--only',
+      'mq',
+      '--amqp-url',
+      url,
+      '--broker',
+      'rabbitmq',
+      '--json',
+    ]);
     assert.equal(result.code, 0, result.stderr);
     const [reference, mq] = (JSON.parse(result.stdout) as BenchReport).rows;
     assert.equal(reference!.id, 'reference');

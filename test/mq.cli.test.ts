@@ -10,7 +10,7 @@ const DOCKER =
 const stackTrace = /^\s+at .*:\d+:\d+\)?$/m;
 
 describe('awt-demo mq, through the built bin', () => {
-  test('when --amqp-url points at a closed port then one clear message with the Docker command comes within 3 s, exit 3', async () => {
+  test('when --broker rabbitmq and --amqp-url points at a closed port then one clear message with the Docker command comes within 3 s, exit 3', async () => {
     const port = await closedPort();
     // The 3 s are the tool's own; starting node on a busy machine can take seconds more, so a
     // run that fails at once (a bad URL, exit 2) measured just before is the reference.
@@ -18,7 +18,14 @@ describe('awt-demo mq, through the built bin', () => {
     assert.equal((await runCli(['mq', '--amqp-url', 'https://127.0.0.1:1', '--json'])).code, 2);
     const startUp = performance.now() - started;
     started = performance.now();
-    const result = await runCli(['mq', '--amqp-url', `amqp://guest:guest@127.0.0.1:${port}`, '--json']);
+    const result = await runCli([
+      'mq',
+      '--broker',
+      'rabbitmq',
+      '--amqp-url',
+      `amqp://guest:guest@127.0.0.1:${port}`,
+      '--json',
+    ]);
     const ms = performance.now() - started;
     assert.equal(result.code, 3, result.stderr);
     assert.ok(ms < startUp + 3000, `${ms} ms, start-up alone ${startUp} ms`);
@@ -34,10 +41,10 @@ describe('awt-demo mq, through the built bin', () => {
     assert.doesNotMatch(result.stderr, stackTrace);
   });
 
-  test('when AMQP_URL names a closed port and the language is German then the message is German, exit 3', async () => {
+  test('when AWT_BROKER=rabbitmq, AMQP_URL names a closed port and the language is German then the message is German, exit 3', async () => {
     const port = await closedPort();
     const result = await runCli(['mq', '--lang', 'de'], {
-      env: { AMQP_URL: `amqp://reader:geheim@127.0.0.1:${port}` },
+      env: { AMQP_URL: `amqp://reader:geheim@127.0.0.1:${port}`, AWT_BROKER: 'rabbitmq' },
     });
     assert.equal(result.code, 3, result.stderr);
     assert.match(

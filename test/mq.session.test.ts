@@ -35,7 +35,8 @@ async function impostor(kind: 'silent' | 'http') {
 
 async function brokerError(url: string): Promise<{ error: AwtError; ms: number }> {
   const started = performance.now();
-  const error = await startMq({ amqpUrl: url }).then(
+  // --broker rabbitmq: auto would start the embedded broker when nothing answers.
+  const error = await startMq({ amqpUrl: url, broker: 'rabbitmq' }).then(
     async (session) => {
       await session.close();
       throw new Error(`connected to ${url}`);
