@@ -169,7 +169,7 @@ describe('failures in the middle of a run', () => {
   test('when the broker went away during a step then the step fails with AWT_BROKER_UNREACHABLE (lost), not a stack trace', async () => {
     const session = {
       lost: true,
-      broker: resolveBrokerUrl(undefined, {}),
+      address: resolveBrokerUrl(undefined, {}),
       closeParties: async () => undefined,
     } as unknown as MqSession;
     const step = mqStep('hello', async () => {

@@ -154,6 +154,8 @@ export const de: MqLesson = {
             ? 'aber keinen Neustart des Brokers: Die Queue selbst ist dann weg.'
             : 'aber keinen Neustart des Brokers: Die Queue kommt ohne sie zurück.'
       }`,
+    inMemory:
+      'Dieser Lauf nutzt den eingebauten Broker: Er hält alle Queues und Nachrichten nur im Speicher und vergisst alles, sobald er endet. Beide Flags nimmt er an wie RabbitMQ und antwortet genauso; „übersteht einen Neustart des Brokers“ beschreibt, was RabbitMQ behielte, denn RabbitMQ schreibt durable Queues und persistente Nachrichten auf die Platte.',
     fanout: (p) => `${p.published} Basic.Publish, ${p.delivered} Basic.Deliver: je eine Kopie für ${p.to}.`,
     fanoutKey:
       'Der Routing Key war leer und spielte keine Rolle: Ein Fanout-Exchange kopiert jede Nachricht in jede gebundene Queue.',

@@ -161,6 +161,8 @@ export const en = {
             ? 'but not a broker restart: the queue itself is gone.'
             : 'but not a broker restart: the queue comes back without it.'
       }`,
+    inMemory:
+      'This run uses the embedded broker: it keeps every queue and message in memory, so it forgets everything when it stops. It takes both flags as RabbitMQ does and answers the same; "survives a broker restart" is what RabbitMQ, which writes durable queues and persistent messages to disk, would keep.',
     fanout: (p: { published: number; delivered: number; to: string }) =>
       `${p.published} Basic.Publish, ${p.delivered} Basic.Deliver: one copy each for ${p.to}.`,
     fanoutKey:

@@ -321,6 +321,24 @@ export const de: Messages = {
     wrote: (p) => `${p.count} Dateien nach ${p.dir} geschrieben:`,
     next: 'Danach: docker compose up --build (nachdem npm install dist/ gebaut hat) oder kubectl apply -f k8s/',
   },
+  serve: {
+    listening: (p) => `Der Server der Demo ${p.demo} lauscht auf ${p.url} (hinter dem Mitschnitt).`,
+    browse: 'Im Browser öffnen:',
+    tryThese: 'Probiere in einem anderen Terminal:',
+    waiting: 'Jede Anfrage, die jemand schickt, erscheint hier. Strg-C beendet den Server.',
+  },
+  tap: {
+    listening: (p) => `Der Mitschnitt steht vor ${p.target}.`,
+    useInstead: (p) => `Nimm stattdessen diese Adresse: ${p.url}`,
+    waiting: {
+      http: 'Jede Anfrage und jeder WebSocket-Frame, die hindurchgehen, erscheinen hier. Strg-C beendet den Mitschnitt.',
+      amqp: 'Jeder AMQP-Frame, der hindurchgeht, erscheint hier. Strg-C beendet den Mitschnitt.',
+    },
+    unreachable: (p) =>
+      `Verbindung #${p.connection}: das Ziel hat sie nicht angenommen (${p.code}); die Verbindung des Clients wurde geschlossen`,
+  },
+  exercise: exerciseDe,
+  interrupted: 'Abgebrochen. Alle Server und Verbindungen sind geschlossen.',
   broker: {
     used: (p) =>
       p.kind === 'external'
@@ -343,24 +361,6 @@ export const de: Messages = {
     down: 'Client ← Broker',
     connection: (p) => `#${p.id}`,
   },
-  serve: {
-    listening: (p) => `Der Server der Demo ${p.demo} lauscht auf ${p.url} (hinter dem Mitschnitt).`,
-    browse: 'Im Browser öffnen:',
-    tryThese: 'Probiere in einem anderen Terminal:',
-    waiting: 'Jede Anfrage, die jemand schickt, erscheint hier. Strg-C beendet den Server.',
-  },
-  tap: {
-    listening: (p) => `Der Mitschnitt steht vor ${p.target}.`,
-    useInstead: (p) => `Nimm stattdessen diese Adresse: ${p.url}`,
-    waiting: {
-      http: 'Jede Anfrage und jeder WebSocket-Frame, die hindurchgehen, erscheinen hier. Strg-C beendet den Mitschnitt.',
-      amqp: 'Jeder AMQP-Frame, der hindurchgeht, erscheint hier. Strg-C beendet den Mitschnitt.',
-    },
-    unreachable: (p) =>
-      `Verbindung #${p.connection}: das Ziel hat sie nicht angenommen (${p.code}); die Verbindung des Clients wurde geschlossen`,
-  },
-  exercise: exerciseDe,
-  interrupted: 'Abgebrochen. Alle Server und Verbindungen sind geschlossen.',
   bench: {
     cli: {
       description: 'Durchsatz und Latenz der Bücherliste je Paradigma, gemessen am nackten node:http als Obergrenze',

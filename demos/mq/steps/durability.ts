@@ -20,7 +20,7 @@ export const durability = mqStep('durability', async ({ session, lesson }) => {
 
   return (frames) => {
     const declared = methods(frames, 'Queue.Declare');
-    return messages(frames, 'Basic.Publish').map((message) => {
+    const facts = messages(frames, 'Basic.Publish').map((message) => {
       const queue = String(message.fields.routingKey);
       const durable = declared.find((f) => f.fields?.queue === queue)?.fields?.durable === true;
       const persistent = message.properties.deliveryMode === 2;
@@ -34,5 +34,7 @@ export const durability = mqStep('durability', async ({ session, lesson }) => {
         queueGone: String(!durable),
       });
     });
+    // The embedded broker has no disk: the facts above describe RabbitMQ, and this says so.
+    return session.broker.kind === 'embedded' ? [...facts, t.facts.inMemory] : facts;
   };
 });
