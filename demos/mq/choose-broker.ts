@@ -12,7 +12,7 @@ import type { BrokerChoice } from './broker-choice.js';
 import { resolveBrokerUrl, type BrokerAddress } from '../core/broker-url.js';
 
 /** Long enough for a broker on this machine or the LAN, short enough that a missing one is not noticed. */
-export const probeMs = 400;
+export const probeMs = 800;
 
 export interface ChosenBroker {
   readonly address: BrokerAddress;
