@@ -8,10 +8,10 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import amqp from 'amqplib';
-import { startBroker } from '../../demos/mq/broker/server.js';
 
 const rabbitUrl = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 const messages = Number(process.env.BENCH_MESSAGES ?? 20_000);
@@ -71,11 +71,32 @@ function demoRun(broker: 'rabbitmq' | 'embedded'): number {
   return performance.now() - start;
 }
 
-// Start-up: the first start pays for loading the modules, later ones do not.
-const coldStart = performance.now();
-const first = await startBroker({ port: 0 });
-const cold = performance.now() - coldStart;
-await first.close();
+/**
+ * Start-up as `awt-demo mq` sees it: a fresh node that has loaded what the CLI has loaded
+ * by then (its own modules, node:net and node:crypto), then loads the built broker and
+ * listens. Median of 5 processes.
+ */
+function coldStart(): { wall: number; cpu: number } {
+  const server = fileURLToPath(new URL('../../dist/demos/mq/broker/server.js', import.meta.url));
+  const errors = fileURLToPath(new URL('../../dist/demos/core/errors.js', import.meta.url));
+  const script =
+    `await import(${JSON.stringify(errors)}); await import('node:net'); await import('node:crypto');` +
+    'const t = performance.now(); const cpu = process.cpuUsage();' +
+    `const { startBroker } = await import(${JSON.stringify(server)});` +
+    'const b = await startBroker({ port: 0 });' +
+    'const used = process.cpuUsage(cpu);' +
+    'console.log(performance.now() - t, (used.user + used.system) / 1000);' +
+    'await b.close();';
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`start-up probe failed: ${result.stderr}`);
+  const [wall, cpu] = result.stdout.trim().split(' ').map(Number);
+  return { wall: wall!, cpu: cpu! };
+}
+const starts = Array.from({ length: 5 }, coldStart);
+const cold = median(starts.map((s) => s.wall));
+// CPU time is what the start costs on an idle machine; wall time includes waiting for a busy one.
+const coldCpu = median(starts.map((s) => s.cpu));
+const { startBroker } = await import('../../demos/mq/broker/server.js');
 const warm: number[] = [];
 for (let i = 0; i < 9; i++) {
   const t = performance.now();
@@ -133,8 +154,13 @@ console.log(`  RabbitMQ  ${demoRabbit.toFixed(0).padStart(8)} ms`);
 console.log(
   `  embedded  ${demoOurs.toFixed(0).padStart(8)} ms   ${(demoOurs / demoRabbit).toFixed(2)}×  target ≤ 1.0×  ${verdict(demoOurs <= demoRabbit)}`,
 );
-console.log(`\nstart-up of the embedded broker:`);
 console.log(
-  `  first start (loads its modules)  ${cold.toFixed(1).padStart(6)} ms   target < 50 ms  ${verdict(cold < 50)}`,
+  `\nstart-up of the embedded broker (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores):`,
 );
-console.log(`  median of 9 later starts         ${median(warm).toFixed(1).padStart(6)} ms`);
+console.log(
+  `  new process, loading the broker  ${cold.toFixed(1).padStart(6)} ms   target < 50 ms  ${verdict(cold < 50)}`,
+);
+console.log(
+  `  the same, CPU time                ${coldCpu.toFixed(1).padStart(6)} ms   target < 50 ms  ${verdict(coldCpu < 50)}`,
+);
+console.log(`  median of 9 later starts          ${median(warm).toFixed(1).padStart(6)} ms`);
