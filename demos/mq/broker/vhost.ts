@@ -237,6 +237,16 @@ export class VirtualHost implements QueueHost {
    * x-death entry (https://www.rabbitmq.com/docs/dlx), or dropped when there is none.
    */
   deadLetter(queue: Queue, entry: QueuedMessage, reason: DeathReason): void {
+    // Runs from timers too (TTL): a message whose properties cannot be re-encoded is dropped,
+    // as RabbitMQ drops what it cannot dead-letter, and never takes the broker down.
+    try {
+      this.republishDead(queue, entry, reason);
+    } catch {
+      return;
+    }
+  }
+
+  private republishDead(queue: Queue, entry: QueuedMessage, reason: DeathReason): void {
     const exchangeName = queue.options.deadLetterExchange;
     if (exchangeName === undefined) return;
     const exchange = this.exchanges.get(exchangeName);
