@@ -86,6 +86,23 @@ describe('the embedded broker through the CLI', () => {
     assert.equal(trace.steps.length, 14);
   });
 
+  test('when the port of awt-demo broker is taken then one message says so and how to go on, exit 4', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = taken.address() as net.AddressInfo;
+      const result = await runCli(['broker', '--port', String(port)]);
+      assert.equal(result.code, 4, result.stderr);
+      assert.equal(
+        result.stderr,
+        `awt-demo: Port ${port} is already in use, perhaps by a RabbitMQ that runs there.\n` +
+          '  Start the embedded broker on another port, for example: awt-demo broker --port 5673. Or use the broker that runs there: awt-demo mq.\n',
+      );
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  });
+
   test('when --broker has an unknown value then one line names the choices, exit 2', async () => {
     const result = await runCli(['mq', '--broker', 'kafka']);
     assert.equal(result.code, 2);

@@ -4,6 +4,7 @@
  * --amqp-url` can talk to it while every frame shows here. Runs until Ctrl-C.
  */
 import { track } from '../../demos/core/cleanup.js';
+import { AwtError } from '../../demos/core/errors.js';
 import { messages } from '../../demos/core/messages/index.js';
 import { integerOption, resolveLang } from '../options.js';
 import { outputWidth, write } from '../output.js';
@@ -45,6 +46,9 @@ export async function brokerCommand(raw: RawBrokerOptions, env: NodeJS.ProcessEn
       if (raw.json) return write(JSON.stringify(item) + '\n');
       write(paint(renderAmqpLive(item, render), theme) + '\n');
     },
+  }).catch((error: NodeJS.ErrnoException) => {
+    // 5672 is RabbitMQ's port: on a machine with RabbitMQ it is taken, and the way out differs from --serve's.
+    throw error.code === 'EADDRINUSE' ? new AwtError('AWT_BROKER_PORT_IN_USE', { port }) : error;
   });
   track(() => tap.close());
 

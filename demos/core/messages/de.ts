@@ -146,6 +146,9 @@ export const de: Messages = {
       'Wähle mit --port einen anderen oder lass --port weg, dann sucht das System einen freien aus.',
     AWT_PORT_FORBIDDEN: (p) => `Port ${p.port} liegt unter 1024; an solchen Ports darf nur der Administrator lauschen.`,
     AWT_PORT_FORBIDDEN_hint: 'Wähle mit --port einen Port ab 1024 (zum Beispiel 4000) oder lass --port weg.',
+    AWT_BROKER_PORT_IN_USE: (p) => `Port ${p.port} ist schon belegt, vielleicht von einem laufenden RabbitMQ.`,
+    AWT_BROKER_PORT_IN_USE_hint:
+      'Starte den eingebauten Broker auf einem anderen Port, zum Beispiel: awt-demo broker --port 5673. Oder nimm den Broker, der dort läuft: awt-demo mq.',
     AWT_NO_SCHEMA: (p) => `Die Demo ${p.demo} hat keinen Vertrag zum Ausgeben.`,
     AWT_NO_SERVE: (p) => `Die Demo ${p.demo} hat keinen Server zum Weiterlaufen; starte sie ohne --serve.`,
     AWT_NO_DEPLOY_FILES: (p) =>

@@ -150,6 +150,10 @@ export const en = {
     AWT_PORT_FORBIDDEN: (p: { port: number }) =>
       `Port ${p.port} is below 1024, and only the administrator may listen on such a port.`,
     AWT_PORT_FORBIDDEN_hint: 'Choose a port from 1024 up with --port (for example 4000), or leave --port out.',
+    AWT_BROKER_PORT_IN_USE: (p: { port: number }) =>
+      `Port ${p.port} is already in use, perhaps by a RabbitMQ that runs there.`,
+    AWT_BROKER_PORT_IN_USE_hint:
+      'Start the embedded broker on another port, for example: awt-demo broker --port 5673. Or use the broker that runs there: awt-demo mq.',
     AWT_NO_SCHEMA: (p: { demo: string }) => `The ${p.demo} demo has no contract to print.`,
     AWT_NO_SERVE: (p: { demo: string }) => `The ${p.demo} demo has no server to keep running; run it without --serve.`,
     AWT_NO_DEPLOY_FILES: (p: { demo: string }) =>
