@@ -35,6 +35,6 @@ export const durability = mqStep('durability', async ({ session, lesson }) => {
       });
     });
     // The embedded broker has no disk: the facts above describe RabbitMQ, and this says so.
-    return session.broker.kind === 'embedded' ? [...facts, lesson.facts.inMemory] : facts;
+    return session.brokerUsed.kind === 'embedded' ? [...facts, lesson.facts.inMemory] : facts;
   };
 });
