@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import regexp from 'eslint-plugin-regexp';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -18,4 +19,14 @@ export default tseslint.config(
     },
   },
   { files: ['demos/render/theme.ts'], rules: { 'no-restricted-imports': 'off' } },
+  {
+    // Everything that reads text from the wire must run in linear time: a regex that can
+    // backtrack super-linearly lets one crafted body stall the whole process.
+    files: ['demos/**/*.ts', 'bin/**/*.ts'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': ['error', { report: 'potential' }],
+      'regexp/no-super-linear-move': ['error', { report: 'potential', ignorePartial: false, ignoreSticky: false }],
+    },
+  },
 );

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { ServedDemo } from '../demos/core/demo.js';
+import { bookClubToken } from '../demos/websocket/auth.js';
 import { serveWebsocket } from '../demos/websocket/session.js';
 import { header, httpExchanges } from '../demos/wire/http-facts.js';
 import type { WireItem } from '../demos/wire/trace.js';
@@ -61,6 +62,9 @@ describe('the book-club page in a real browser (headless Chromium)', () => {
           [grace, 'Grace'],
         ] as const) {
           await page.goto(`${served.url}?name=${name}`);
+          // The page does not carry the token; the user types it in from the terminal.
+          assert.equal(await page.inputValue('#token'), '');
+          await page.fill('#token', bookClubToken);
           await page.click('#join button');
         }
         assert.match(await textOf(ada, '#status', 'Connected'), /Connected: you are in the book club\./);

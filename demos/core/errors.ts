@@ -52,11 +52,12 @@ export class AwtError<C extends AwtErrorCode = AwtErrorCode> extends Error {
     this.exitCode = exitCodes[code];
   }
 
-  /** What happened, then what to do: one or two lines. */
+  /** What happened, then what to do: one or two lines. A hint may depend on the values (the reason). */
   describe(messages: Messages): string[] {
     const message = messages.errors[this.code] as (p: ErrorParams<C>) => string;
     const hint = (messages.errors as Record<string, unknown>)[`${this.code}_hint`];
-    return typeof hint === 'string' ? [message(this.params), hint] : [message(this.params)];
+    const hintText = typeof hint === 'function' ? (hint as (p: ErrorParams<C>) => string)(this.params) : hint;
+    return typeof hintText === 'string' && hintText !== '' ? [message(this.params), hintText] : [message(this.params)];
   }
 }
 

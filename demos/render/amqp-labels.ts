@@ -4,6 +4,7 @@
  */
 import type { Messages } from '../core/messages/en.js';
 import { bodyLines } from './body-view.js';
+import { escapeText } from './escape.js';
 import { span, type Line, type Span } from './lines.js';
 import type { Style } from './theme.js';
 import type { AmqpFrameItem } from '../wire/amqp-frames.js';
@@ -56,10 +57,10 @@ export function bodyView(bodies: AmqpFrameItem[], contentType: string, full: boo
   const text = bodies.map((b) => b.body ?? '').join('');
   const truncated = bodies.some((b) => b.bodyTruncated);
   if (full) {
-    const lines = bodyLines(text, contentType);
+    const lines = bodyLines(text, contentType, true);
     return truncated ? [...lines, [span('…', 'dim')]] : lines;
   }
-  const flat = compact(text);
+  const flat = escapeText(compact(text));
   const cut = flat.length > max;
   return [
     [span(cut ? `${flat.slice(0, Math.max(1, max - 1))}…` : flat, 'string'), ...(truncated && !cut ? [span('…')] : [])],
@@ -91,7 +92,7 @@ function pair(key: string, value: unknown, style?: Style): Span[] {
   if (value !== null && typeof value === 'object' && TABLES.has(key) && !Array.isArray(value)) {
     return Object.entries(value).flatMap(([k, v]) => pair(k, v));
   }
-  return [span(` ${key}=`, 'dim'), span(shown(value), style)];
+  return [span(` ${escapeText(key)}=`, 'dim'), span(escapeText(shown(value)), style)];
 }
 
 function shown(value: unknown): string {

@@ -7,6 +7,7 @@
  * stays on one line; a record (elements holding only text, like a <book>) stays on one
  * logical line too, its fields separated by a space where the wrapper may break it.
  */
+import type { BodyLimits } from './body-limits.js';
 import { span, type Line, type Span } from './lines.js';
 
 interface Element {
@@ -19,67 +20,200 @@ interface Element {
 }
 type Node = Element | { kind: 'text' | 'comment' | 'pi' | 'cdata' | 'doctype'; text: string };
 
-const token =
-  /(<\?[\s\S]*?\?>)|(<!--[\s\S]*?-->)|(<!\[CDATA\[[\s\S]*?\]\]>)|(<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>)|<\/\s*([^\s>]+)\s*>|<([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|(<)/giy;
-const attributePattern = /([^\s=]+)\s*=\s*("[^"]*"|'[^']*')/g;
-
 /** A record longer than this is laid out one field per line instead. */
 const maxRecordLength = 240;
 /** A start tag longer than this, with two or more attributes, puts each on a line of its own. */
 const maxTagLength = 80;
 
 /** The lines of an XML document, or undefined when it is not one (then it is shown as plain text). */
-export function xmlLines(source: string): Line[] | undefined {
+export function xmlLines(source: string, maxDepth = 256): Line[] | undefined {
   const nodes = parse(source.replace(/^\uFEFF/, ''));
   if (!nodes || !nodes.some((node) => node.kind === 'element')) return undefined;
-  return nodes.flatMap((node) => render(node, 0));
+  return nodes.flatMap((node) => render(node, 0, maxDepth));
 }
 
 /** Viewer for body-view.ts: bodies whose media type is XML (text/xml, application/xml, …+xml). */
-export function xmlView(body: string, contentType: string): Line[] | undefined {
-  if (!/^\s*(text|application)\/([\w.-]+\+)?xml\b/i.test(contentType)) return undefined;
-  return xmlLines(body);
+export function xmlView(body: string, contentType: string, limits?: Pick<BodyLimits, 'maxDepth'>): Line[] | undefined {
+  if (!/^\s*(?:text|application)\/(?:[\w.-]+\+)?xml\b/i.test(contentType)) return undefined;
+  return xmlLines(body, limits?.maxDepth);
+}
+
+const isSpace = (code: number) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+
+/**
+ * A hand-written scanner instead of one big regex: every character is looked at a bounded
+ * number of times, whatever the input (a regex with nested quantifiers backtracks
+ * exponentially on `<!DOCTYPE x [][][]…`). A search for a terminator (`-->`, `?>`, `]]>`)
+ * that failed once is not repeated, and a tag never reaches past the next `<`.
+ */
+class Scanner {
+  private readonly missing = new Map<string, number>();
+  constructor(private readonly source: string) {}
+
+  /** Index of `needle` at or after `from`, or -1; a failed search is remembered. */
+  find(needle: string, from: number): number {
+    const failedFrom = this.missing.get(needle);
+    if (failedFrom !== undefined && from >= failedFrom) return -1;
+    const at = this.source.indexOf(needle, from);
+    if (at < 0) this.missing.set(needle, Math.min(from, failedFrom ?? from));
+    return at;
+  }
+
+  startsWith(prefix: string, at: number, ignoreCase = false): boolean {
+    const piece = this.source.slice(at, at + prefix.length);
+    return ignoreCase ? piece.toUpperCase() === prefix : piece === prefix;
+  }
+
+  skipSpace(at: number): number {
+    while (at < this.source.length && isSpace(this.source.charCodeAt(at))) at++;
+    return at;
+  }
+
+  /** End of a run of characters none of which is in `stop` (nor whitespace, nor `<`). */
+  name(at: number, stop: string): number {
+    const s = this.source;
+    while (at < s.length) {
+      const ch = s[at]!;
+      if (isSpace(s.charCodeAt(at)) || ch === '<' || stop.includes(ch)) break;
+      at++;
+    }
+    return at;
+  }
+}
+
+interface StartTag {
+  name: string;
+  attributes: Array<[string, string]>;
+  selfClosing: boolean;
+  end: number;
+}
+
+/** `<name attr="v" …>` or `<name …/>` at `at`, or undefined when it is not one. */
+function startTag(scan: Scanner, source: string, at: number): StartTag | undefined {
+  const nameEnd = scan.name(at + 1, '/>!?');
+  if (nameEnd === at + 1) return undefined;
+  const attributes: Array<[string, string]> = [];
+  let i = nameEnd;
+  for (;;) {
+    const afterSpace = scan.skipSpace(i);
+    if (afterSpace === i) break;
+    const attrEnd = scan.name(afterSpace, '=/>');
+    if (attrEnd === afterSpace) {
+      i = afterSpace;
+      break;
+    }
+    let j = scan.skipSpace(attrEnd);
+    if (source[j] !== '=') break;
+    j = scan.skipSpace(j + 1);
+    const quote = source[j];
+    if (quote !== '"' && quote !== "'") break;
+    // A value ends at its quote; `<` is not allowed in it (XML 1.0 §2.3), so the search stops there.
+    let close = j + 1;
+    while (close < source.length && source[close] !== quote && source[close] !== '<') close++;
+    if (source[close] !== quote) return undefined;
+    attributes.push([source.slice(afterSpace, attrEnd), source.slice(j, close + 1)]);
+    i = close + 1;
+  }
+  i = scan.skipSpace(i);
+  const selfClosing = source[i] === '/';
+  if (selfClosing) i++;
+  if (source[i] !== '>') return undefined;
+  return { name: source.slice(at + 1, nameEnd), attributes, selfClosing, end: i + 1 };
+}
+
+/** `<!DOCTYPE … [internal subset] >`; its end, or -1. */
+function doctypeEnd(scan: Scanner, source: string, at: number): number {
+  for (let i = at + '<!DOCTYPE'.length; i < source.length; i++) {
+    if (source[i] === '>') return i + 1;
+    if (source[i] === '[') {
+      const close = scan.find(']', i + 1);
+      if (close < 0) return -1;
+      i = close;
+    }
+  }
+  return -1;
 }
 
 function parse(source: string): Node[] | undefined {
   const root: Element = { kind: 'element', name: '', attributes: [], selfClosing: false, children: [] };
   const stack = [root];
-  token.lastIndex = 0;
-  for (let m = token.exec(source); m && m[0] !== ''; m = token.exec(source)) {
-    const [, pi, comment, cdata, doctype, endName, startName, attributes, selfClosing, text, stray] = m;
+  const scan = new Scanner(source);
+  let doctypes = 0;
+  let i = 0;
+  while (i < source.length) {
     const top = stack.at(-1)!;
-    if (startName !== undefined) {
-      const element: Element = {
-        kind: 'element',
-        name: startName,
-        attributes: [...(attributes ?? '').matchAll(attributePattern)].map((a) => [a[1]!, a[2]!]),
-        selfClosing: selfClosing === '/',
-        children: [],
-      };
+    if (source[i] !== '<') {
+      const next = source.indexOf('<', i);
+      const to = next < 0 ? source.length : next;
+      const text = source.slice(i, to);
+      if (stack.length === 1 && text.trim() !== '') return undefined;
+      top.children.push({ kind: 'text', text });
+      i = to;
+      continue;
+    }
+    const special = (
+      kind: 'pi' | 'comment' | 'cdata',
+      open: string,
+      close: string,
+      ignoreCase = false,
+    ): number | undefined => {
+      if (!scan.startsWith(open, i, ignoreCase)) return undefined;
+      const at = scan.find(close, i + open.length);
+      if (at < 0) return undefined;
+      top.children.push({ kind, text: source.slice(i, at + close.length) });
+      return at + close.length;
+    };
+    const next =
+      special('pi', '<?', '?>') ?? special('comment', '<!--', '-->') ?? special('cdata', '<![CDATA[', ']]>', true);
+    if (next !== undefined) {
+      i = next;
+      continue;
+    }
+    if (scan.startsWith('<!DOCTYPE', i, true)) {
+      // XML 1.0 §2.8: one document type declaration, in the prolog.
+      if (++doctypes > 1) return undefined;
+      const end = doctypeEnd(scan, source, i);
+      if (end > 0) {
+        top.children.push({ kind: 'doctype', text: source.slice(i, end) });
+        i = end;
+        continue;
+      }
+    }
+    if (source[i + 1] === '/') {
+      const nameAt = scan.skipSpace(i + 2);
+      const nameEnd = scan.name(nameAt, '>');
+      const close = scan.skipSpace(nameEnd);
+      if (nameEnd > nameAt && source[close] === '>') {
+        if (top === root || top.name !== source.slice(nameAt, nameEnd)) return undefined;
+        stack.pop();
+        i = close + 1;
+        continue;
+      }
+    }
+    const tag = startTag(scan, source, i);
+    if (tag) {
+      const element: Element = { kind: 'element', ...tag, children: [] };
+      delete (element as Partial<StartTag>).end;
       top.children.push(element);
       if (!element.selfClosing) stack.push(element);
-    } else if (endName !== undefined) {
-      if (top === root || top.name !== endName) return undefined;
-      stack.pop();
-    } else if (text !== undefined || stray !== undefined) {
-      if (stack.length === 1 && (text ?? stray)!.trim() !== '') return undefined;
-      top.children.push({ kind: 'text', text: (text ?? stray)! });
-    } else {
-      const kind = pi ? 'pi' : comment ? 'comment' : cdata ? 'cdata' : doctype ? 'doctype' : undefined;
-      if (kind) top.children.push({ kind, text: m[0] });
+      i = tag.end;
+      continue;
     }
-    if (token.lastIndex >= source.length) break;
+    // A stray "<" is text; the document then fails to be a tree, or is shown as it is.
+    if (stack.length === 1) return undefined;
+    top.children.push({ kind: 'text', text: '<' });
+    i++;
   }
-  return stack.length === 1 && token.lastIndex >= source.length ? root.children : undefined;
+  return stack.length === 1 ? root.children : undefined;
 }
 
 const pad = (depth: number) => (depth > 0 ? [span('  '.repeat(depth))] : []);
 const meaningful = (nodes: Node[]) => nodes.filter((n) => n.kind !== 'text' || n.text.trim() !== '');
 
-function render(node: Node, depth: number): Line[] {
+function render(node: Node, depth: number, maxDepth: number): Line[] {
   switch (node.kind) {
     case 'element':
-      return renderElement(node, depth);
+      return renderElement(node, depth, maxDepth);
     case 'text':
       return node.text.trim() === ''
         ? []
@@ -98,23 +232,28 @@ function render(node: Node, depth: number): Line[] {
   }
 }
 
-function renderElement(element: Element, depth: number): Line[] {
+function renderElement(element: Element, depth: number, maxDepth: number): Line[] {
   const children = meaningful(element.children);
-  const open = startTag(element, depth);
+  const open = startTagLines(element, depth);
   if (element.selfClosing) return open;
   const close = endTag(element.name);
   if (children.length === 0) return joinLast(open, close);
+  // Deeper than the view shows: the element stands for its content (and no recursion goes deeper).
+  if (depth >= maxDepth) return joinLast(open, [span('…', 'warn'), ...close]);
   const onlyText = children.every((c) => c.kind === 'text' || c.kind === 'cdata');
   if (onlyText && !children.some((c) => c.kind === 'text' && c.text.trim().includes('\n'))) {
-    const inner = children.flatMap((c) => render(c, 0).flat());
+    const inner = children.flatMap((c) => render(c, 0, maxDepth).flat());
     return joinLast(open, [...inner, ...close]);
   }
   if (open.length === 1 && isRecord(children)) {
-    const fields = children.map((c, i) => [...(i > 0 ? [span(' ')] : []), ...renderElement(c as Element, 0)[0]!]);
+    const fields = children.map((c, i) => [
+      ...(i > 0 ? [span(' ')] : []),
+      ...renderElement(c as Element, 0, maxDepth)[0]!,
+    ]);
     const line = [...open[0]!, ...fields.flat(), ...close];
     if (plain(line).length - 2 * depth <= maxRecordLength) return [line];
   }
-  return [...open, ...children.flatMap((c) => render(c, depth + 1)), [...pad(depth), ...close]];
+  return [...open, ...children.flatMap((c) => render(c, depth + 1, maxDepth)), [...pad(depth), ...close]];
 }
 
 /** Every child an element without attributes that holds text only: a flat record such as a <book>. */
@@ -128,7 +267,7 @@ function isRecord(children: Node[]): boolean {
   );
 }
 
-function startTag(element: Element, depth: number): Line[] {
+function startTagLines(element: Element, depth: number): Line[] {
   const end = span(element.selfClosing ? '/>' : '>', 'punct');
   const attributes = element.attributes.map(([name, value]) => attributeSpans(name, value));
   const oneLine: Line = [...pad(depth), span('<', 'punct'), ...nameSpans(element.name)];

@@ -1,7 +1,9 @@
-import { bodyLines } from './body-view.js';
+import { bodyLimits, capLine, type BodyLimits } from './body-limits.js';
+import { bodyView } from './body-view.js';
+import { safeSpans } from './escape.js';
 import { sideBySide, span, wrap, type Line } from './lines.js';
-import { maxBodyLines, stackBelow, type RenderOptions } from './options.js';
-import { rawLines } from './raw-bytes.js';
+import { stackBelow, type RenderOptions } from './options.js';
+import { boundedRawLines } from './raw-bytes.js';
 import type { Style } from './theme.js';
 import type { HttpExchange, HttpMessage } from '../wire/trace.js';
 
@@ -36,24 +38,59 @@ function messageLines(
   startStyle: Style = 'bold',
 ): Line[] {
   const t = options.messages.render;
+  const limits = bodyLimits(options.full);
   const sizes: Line = [span(t.sizes({ head: message.headBytes, body: message.bodyBytes }), 'dim')];
   if (message.chunked) sizes.push(span(` (${t.chunked({ content: message.contentBytes })})`, 'dim'));
-  if (options.raw) return [...cut(rawLines(message.raw), options, side), sizes];
+  if (options.raw) {
+    const raw = boundedRawLines(message.raw, limits);
+    const skipped = Math.max(0, message.raw.length - limits.maxChars);
+    return [
+      ...cut(raw.lines, raw.total, limits, options, side),
+      ...skippedNote(skipped, message.raw.length, options),
+      sizes,
+    ];
+  }
 
+  // The head is bounded by the HTTP parser (80 KB); each line is still cut before wrapping.
   const head: Line[] = [
-    [span(message.startLine, startStyle)],
-    ...message.headers.map(([name, value]): Line => [span(`${name}: `, 'dim'), span(value, 'dim')]),
+    safeSpans(message.startLine, startStyle),
+    ...message.headers
+      .slice(0, limits.maxLines * 4)
+      .map((header): Line =>
+        capLine([...safeSpans(`${header[0]}: `, 'dim'), ...safeSpans(header[1], 'dim')], limits.maxLineChars),
+      ),
   ];
   const contentType = message.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
-  const body = bodyLines(message.body, contentType);
-  return [...head, ...(body.length > 0 ? [[], ...cut(body, options, side)] : []), sizes];
+  const body = bodyView(message.body, contentType, limits);
+  const notes: Line[] = [
+    ...(body.deep ? [[span(t.deep({ depth: limits.maxDepth }), 'warn')]] : []),
+    ...skippedNote(body.skippedChars, message.body.length, options),
+  ];
+  return [
+    ...head,
+    ...(body.lines.length > 0 ? [[], ...cut(body.lines, body.total, limits, options, side)] : []),
+    ...notes,
+    sizes,
+  ];
 }
 
-function cut(lines: Line[], options: RenderOptions, side: 'up' | 'down'): Line[] {
-  const most = Math.max(2, options.bodyLines?.[side] ?? maxBodyLines);
-  if (options.full || lines.length <= most) return lines;
-  const keep = most - 1;
-  return [...lines.slice(0, keep), [span(options.messages.render.cut({ more: lines.length - keep }), 'warn')]];
+/**
+ * The first lines and one note for the rest; with --full the limit is higher but still
+ * there. The pager may ask for fewer lines on one side, so that a step fits its screen.
+ */
+function cut(lines: Line[], total: number, limits: BodyLimits, options: RenderOptions, side: 'up' | 'down'): Line[] {
+  const asked = options.full ? undefined : options.bodyLines?.[side];
+  const most = asked === undefined ? limits.maxLines : Math.min(limits.maxLines, Math.max(2, asked));
+  if (total <= most && lines.length === total) return lines;
+  const t = options.messages.render;
+  const keep = Math.min(lines.length, most - 1);
+  const more = total - keep;
+  return [...lines.slice(0, keep), [span(options.full ? t.cutFull({ more }) : t.cut({ more }), 'warn')]];
+}
+
+function skippedNote(skipped: number, length: number, options: RenderOptions): Line[] {
+  if (skipped <= 0) return [];
+  return [[span(options.messages.render.skipped({ shown: length - skipped, total: length }), 'warn')]];
 }
 
 function statusStyle(status: number): Style {

@@ -3,6 +3,7 @@
  * work on spans, so widths are measured on the text alone and colour codes never
  * break the alignment.
  */
+import { escapeLine } from './escape.js';
 import type { Style, Theme } from './theme.js';
 
 export interface Span {
@@ -33,29 +34,35 @@ export function wrap(line: Line, max: number, mode: WrapMode = 'indent'): Line[]
   const leading = chars.findIndex((c) => c.ch !== ' ');
   const continuation = mode !== 'indent' ? 0 : Math.min(Math.max(leading, 0) + 2, Math.floor(max / 2));
   const out: Line[] = [];
-  let rest = chars;
+  // One pass with a moving start: each character is looked at a bounded number of times,
+  // so a line of a megabyte wraps in linear time.
+  let start = 0;
   let room = max;
-  while (rest.length > room) {
+  while (chars.length - start > room) {
     let cut = room;
     let skip = 0;
-    const space = rest
-      .slice(0, room + 1)
-      .map((c) => c.ch)
-      .lastIndexOf(' ');
+    let space = -1;
+    for (let i = Math.min(room, chars.length - start - 1); i >= 0; i--) {
+      if (chars[start + i]!.ch === ' ') {
+        space = i;
+        break;
+      }
+    }
     // Break at the space: it ends neither this line (width) nor starts the next.
     // Prose and table cells ('words') break at any space; code keeps at least half a line.
     if (!exact && space > (mode === 'words' ? 0 : room / 2)) [cut, skip] = [space, 1];
-    out.push(toLine(rest.slice(0, cut), out.length === 0 ? 0 : continuation));
-    rest = rest.slice(cut + skip);
+    out.push(toLine(chars, start, start + cut, out.length === 0 ? 0 : continuation));
+    start += cut + skip;
     room = max - continuation;
   }
-  if (rest.length > 0) out.push(toLine(rest, out.length === 0 ? 0 : continuation));
+  if (start < chars.length) out.push(toLine(chars, start, chars.length, out.length === 0 ? 0 : continuation));
   return out;
 }
 
-function toLine(chars: Array<{ ch: string; style: Span['style'] }>, indentBy: number): Line {
+function toLine(chars: Array<{ ch: string; style: Span['style'] }>, from: number, to: number, indentBy: number): Line {
   const line: Line = indentBy > 0 ? [{ text: ' '.repeat(indentBy) }] : [];
-  for (const { ch, style } of chars) {
+  for (let i = from; i < to; i++) {
+    const { ch, style } = chars[i]!;
     const last = line.at(-1);
     if (last && last.style === style && line.length > (indentBy > 0 ? 1 : 0)) last.text += ch;
     else line.push(style ? { text: ch, style } : { text: ch });
@@ -95,14 +102,19 @@ export function sideBySide(
   return out;
 }
 
-/** Paints lines for the terminal; trailing blanks are trimmed so piped output stays clean. */
+/**
+ * Paints lines for the terminal; trailing blanks are trimmed so piped output stays clean.
+ * The last guard against wire text: anything a renderer left unescaped is escaped here,
+ * so no control character from the wire reaches the terminal (see escape.ts).
+ */
 export function paint(lines: Line[], theme: Theme): string {
+  // trimEnd, not /\s+$/: that regex is quadratic on a long run of blanks followed by text.
   return lines
     .map((line) =>
-      line
+      escapeLine(line)
         .map((s) => theme.paint(s.style, s.text))
         .join('')
-        .replace(/\s+$/, ''),
+        .trimEnd(),
     )
     .join('\n');
 }

@@ -24,6 +24,3 @@ export interface RenderOptions {
 
 /** Below this many columns request and response stack instead of standing side by side. */
 export const stackBelow = 100;
-
-/** Bodies longer than this are cut unless --full. */
-export const maxBodyLines = 24;

@@ -4,6 +4,8 @@
  * payload, and the frame's size on the wire against its payload. Broken frames get
  * a warning line per violation. A pure function of the frames and the options.
  */
+import { bodyLimits, capLine } from './body-limits.js';
+import { safeSpans } from './escape.js';
 import { span, wrap, type Line, type Span } from './lines.js';
 import type { RenderOptions } from './options.js';
 import type { WebSocketFrameItem } from '../wire/websocket-frames.js';
@@ -121,44 +123,34 @@ function lineWidth(line: Line): number {
 /** What the payload says: text as text, close as code and reason, anything else as hex. */
 function payloadLine(frame: WebSocketFrameItem, options: RenderOptions): Line {
   const t = options.messages.frames;
+  // A payload may be megabytes: only what one row (or --full's limit) can show is looked at.
+  const { maxLineChars } = bodyLimits(options.full);
   if (frame.opcodeName === 'close' && frame.payloadLength > 0 && frame.closeCode !== undefined) {
     const name = t.closeCodes[frame.closeCode];
     return [
       span(String(frame.closeCode), 'number'),
       ...(name ? [span(` ${name}`, 'dim')] : []),
-      ...(frame.closeReason ? [span(' '), span(JSON.stringify(frame.closeReason), 'string')] : []),
+      ...(frame.closeReason ? [span(' '), ...safeSpans(JSON.stringify(frame.closeReason), 'string')] : []),
     ];
   }
   if (frame.opcodeName === 'close' && frame.payloadLength === 0) return [span(t.noCloseCode, 'dim')];
   if (frame.payloadText !== undefined) {
-    return frame.payloadText === '' ? [span(t.empty, 'dim')] : escaped(frame.payloadText);
+    if (frame.payloadText === '') return [span(t.empty, 'dim')];
+    const text = frame.payloadText.slice(0, maxLineChars + 1);
+    return capLine(escaped(text), maxLineChars);
   }
   if (frame.payloadBase64 !== undefined) {
-    const bytes = Buffer.from(frame.payloadBase64, 'base64');
+    const bytes = Buffer.from(frame.payloadBase64.slice(0, Math.ceil(maxLineChars / 3 / 3) * 4 + 4), 'base64');
     if (bytes.length === 0) return [span(t.empty, 'dim')];
-    return [span([...bytes].map((b) => b.toString(16).padStart(2, '0')).join(' '), 'number')];
+    const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+    return capLine([span(hex, 'number')], frame.payloadLength * 3 - 1 > hex.length ? hex.length - 1 : maxLineChars);
   }
   return [span(t.notDecoded, 'warn')];
 }
 
-const controlNames: Record<string, string> = { '\r': '\\r', '\n': '\\n', '\t': '\\t' };
-
-/** Text with control characters made visible, so a payload stays on its row. */
+/** Text with control characters made visible, so a payload stays on its row (escape.ts). */
 function escaped(text: string): Line {
-  const line: Line = [];
-  let plain = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code >= 0x20 && code !== 0x7f) {
-      plain += ch;
-      continue;
-    }
-    if (plain) line.push(span(plain, 'string'));
-    plain = '';
-    line.push(span(controlNames[ch] ?? `\\x${code.toString(16).padStart(2, '0')}`, 'escape'));
-  }
-  if (plain) line.push(span(plain, 'string'));
-  return line;
+  return safeSpans(text, 'string');
 }
 
 /** The header exactly as it was sent, rebuilt from its fields (RFC 6455 §5.2 is lossless). */

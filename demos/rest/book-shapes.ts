@@ -11,7 +11,7 @@ export function v2Book(book: Book) {
   return {
     id: book.id,
     title: book.title,
-    authors: book.author.split(/\s*,\s*/),
+    authors: book.author.split(',').map((author) => author.trim()),
     published: { year: book.year },
     isbn: book.isbn,
     links: { self: `/v2/books/${book.id}`, reviews: `/v1/books/${book.id}/reviews` },

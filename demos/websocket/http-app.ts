@@ -7,7 +7,6 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { BookStore } from '../books/store.js';
 import type { Book } from '../books/types.js';
 import { validateNewBook } from '../books/validation.js';
-import { bookClubToken } from './auth.js';
 import { pageHtml, pageScript, type PageTexts } from './page.js';
 
 /** Longest a long-poll request is held open before it is answered 204 No Content. */
@@ -20,7 +19,7 @@ export function createBooksApp(store: BookStore, texts: PageTexts): express.Expr
   app.set('etag', false);
 
   app.get('/', (_req, res) => {
-    res.type('html').send(pageHtml(texts, bookClubToken));
+    res.type('html').send(pageHtml(texts));
   });
   app.get('/app.js', (_req, res) => {
     res.type('text/javascript').send(pageScript);

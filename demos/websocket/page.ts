@@ -31,7 +31,12 @@ export interface PageLabels {
 
 export type PageTexts = Record<'en' | 'de', PageLabels>;
 
-export function pageHtml(texts: PageTexts, token: string): string {
+/**
+ * The page does not carry the token: whoever can read a response of this server (a page
+ * on another origin that got around the same-origin policy, a proxy log) would have it.
+ * The user types it in from the terminal, where awt-demo --serve shows it.
+ */
+export function pageHtml(texts: PageTexts): string {
   // "<" escaped, so no text can end the script element early.
   const json = JSON.stringify(texts).replace(/</g, '\\u003c');
   return `<!doctype html>
@@ -53,7 +58,7 @@ export function pageHtml(texts: PageTexts, token: string): string {
 <p data-t="intro"></p>
 <form id="join">
   <input id="name" required maxlength="40" data-p="name">
-  <input id="token" value="${token}" data-p="token">
+  <input id="token" required autocomplete="off" data-p="token">
   <button data-t="join"></button>
 </form>
 <p id="status" role="status"></p>

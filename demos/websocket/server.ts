@@ -12,7 +12,7 @@ import { partOf, type GraphqlWsServer } from '../registry.js';
 import { serveChat, type ChatServer } from './chat.js';
 import { serveEcho, type EchoServer } from './echo.js';
 import { createWss } from './limits.js';
-import { routeUpgrades } from './upgrade.js';
+import { routeUpgrades, type UpgradeOptions } from './upgrade.js';
 
 export interface WebsocketServers {
   echo: EchoServer;
@@ -22,14 +22,18 @@ export interface WebsocketServers {
   close(): Promise<void>;
 }
 
-export async function attachWebsocketServers(server: http.Server, store: BookStore): Promise<WebsocketServers> {
+export async function attachWebsocketServers(
+  server: http.Server,
+  store: BookStore,
+  upgrade?: UpgradeOptions,
+): Promise<WebsocketServers> {
   const serveGraphqlWs = await partOf('graphql', 'subscriptions');
   const routes: Record<string, WebSocketServer> = {
     '/echo': createWss(),
     '/chat': createWss(),
     '/graphql': createWss(),
   };
-  routeUpgrades(server, routes);
+  routeUpgrades(server, routes, upgrade);
   return {
     echo: serveEcho(routes['/echo']!),
     chat: serveChat(routes['/chat']!, store),

@@ -46,7 +46,11 @@ async function startServers(options: ServeOptions | undefined): Promise<Running>
     ...(options ? { onItem: options.onItem } : {}),
     ...(options?.origin !== undefined ? { origin: options.origin } : {}),
   });
-  return { behindTap, store, servers: await attachWebsocketServers(behindTap.server, store) };
+  // A browser reaches the server through the tap, under any of the loopback names.
+  const port = behindTap.tap.port;
+  const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://[::1]:${port}`];
+  const servers = await attachWebsocketServers(behindTap.server, store, { origins: () => origins });
+  return { behindTap, store, servers };
 }
 
 export async function startWebsocket(): Promise<WebsocketSession> {
@@ -92,6 +96,7 @@ export async function serveWebsocket(options: ServeOptions): Promise<ServedDemo>
     url: `${url}/`,
     browse: [`${url}/`],
     examples: [
+      `# open ${url}/ in two browser windows; the page asks for the token: ${bookClubToken}`,
       // wscat (npm) can send headers; websocat, like a browser, gives the token in the URL (RFC 6750 §2.3).
       `npx wscat -c ${ws}/chat -H 'Authorization: Bearer ${bookClubToken}'`,
       `npx wscat -c ${ws}/chat -H 'Authorization: Bearer ${bookClubToken}' -x ${hello('wscat')} -w 2`,

@@ -156,6 +156,21 @@ class MessageStream {
     this.messageStart = 0;
   }
 
+  /**
+   * The server declined the upgrade this stream asked for (any answer but 101, RFC 9110
+   * §7.8): the connection stays HTTP/1.1, and the bytes after the request are the next
+   * request. The caller pushes them again.
+   */
+  resume(): void {
+    if (this.upgradedAt === undefined) return;
+    this.upgradedAt = undefined;
+    this.bytes.length = 0;
+    this.streamLength = 0;
+    this.chunkStart = 0;
+    this.messageStart = 0;
+    this.firstByteAtSet = false;
+  }
+
   /** EOF: a body delimited by connection close ends here (RFC 9112 §6.3 rule 8). */
   finish(): void {
     if (!this.failed && this.upgradedAt === undefined) this.parser.finish();
@@ -172,14 +187,22 @@ class HttpConnectionDecoder implements ConnectionDecoder {
   private readonly responses: MessageStream;
   private count = 0;
   private upgraded: ConnectionDecoder | undefined;
+  /** Switched to a protocol no decoder knows: its bytes are only counted (by the tap). */
+  private opaque = false;
   private pendingAfterUpgrade: Array<[Direction, Buffer, number]> = [];
+  private pendingBytes = 0;
+  /** The request that asked to switch protocols; its answer decides what the held bytes are. */
+  private upgradeRequest: HttpRequest | undefined;
 
   constructor(
     private readonly connection: number,
     private readonly emit: WireSink,
     private readonly onUpgrade?: UpgradeHandler,
   ) {
-    this.requests = new MessageStream('REQUEST', (message) => this.waiting.push(message as unknown as HttpRequest));
+    this.requests = new MessageStream('REQUEST', (message, upgrade) => {
+      this.waiting.push(message as unknown as HttpRequest);
+      if (upgrade) this.upgradeRequest = message as unknown as HttpRequest;
+    });
     this.responses = new MessageStream(
       'RESPONSE',
       (message, upgrade) => this.pair(message as unknown as HttpResponse, upgrade),
@@ -189,19 +212,38 @@ class HttpConnectionDecoder implements ConnectionDecoder {
 
   push(direction: Direction, chunk: Buffer, at: number): void {
     if (this.upgraded) return this.upgraded.push(direction, chunk, at);
+    if (this.opaque) return;
     const stream = direction === 'up' ? this.requests : this.responses;
     const rest = stream.push(chunk, at);
     if (rest && rest.length > 0) {
-      // Bytes after an upgrade request but before the 101 arrives wait for the new decoder.
+      // Bytes after an upgrade request wait for the answer: after a 101 they belong to the
+      // new protocol, after any other answer they are the next HTTP request.
       // pair() may have switched protocols while the parser ran.
       const upgraded = this.upgraded as ConnectionDecoder | undefined;
       if (upgraded) upgraded.push(direction, rest, at);
-      else this.pendingAfterUpgrade.push([direction, rest, at]);
+      else if (!this.opaque) this.hold(direction, rest, at);
     }
     const failed = stream.failed;
     if (failed) {
       this.emit({ kind: 'undecoded', connection: this.connection, at, direction, bytes: chunk.length, reason: failed });
     }
+  }
+
+  /** Bytes waiting for the answer to an upgrade request; bounded, as a client may never stop sending. */
+  private hold(direction: Direction, bytes: Buffer, at: number): void {
+    if (this.pendingBytes + bytes.length > maxHeldBytes) {
+      this.emit({
+        kind: 'undecoded',
+        connection: this.connection,
+        at,
+        direction,
+        bytes: bytes.length,
+        reason: 'upgrade-pending',
+      });
+      return;
+    }
+    this.pendingBytes += bytes.length;
+    this.pendingAfterUpgrade.push([direction, Buffer.from(bytes), at]);
   }
 
   private pair(response: HttpResponse, upgrade: boolean): void {
@@ -218,10 +260,19 @@ class HttpConnectionDecoder implements ConnectionDecoder {
       ...(upgrade ? { upgraded: true } : {}),
     };
     this.emit(exchange);
-    if (upgrade && this.onUpgrade) {
-      this.upgraded = this.onUpgrade(this.connection, this.emit, exchange);
-      for (const [direction, bytes, at] of this.pendingAfterUpgrade) this.upgraded?.push(direction, bytes, at);
-      this.pendingAfterUpgrade = [];
+    if (!upgrade && request !== this.upgradeRequest) return;
+    const held = this.pendingAfterUpgrade;
+    this.pendingAfterUpgrade = [];
+    this.pendingBytes = 0;
+    if (upgrade) {
+      this.upgraded = this.onUpgrade?.(this.connection, this.emit, exchange);
+      if (!this.upgraded) this.opaque = true;
+      for (const [direction, bytes, at] of held) this.upgraded?.push(direction, bytes, at);
+    } else if (request === this.upgradeRequest) {
+      this.upgradeRequest = undefined;
+      // Declined (e.g. "Upgrade: h2c" answered 200): keep reading HTTP/1.1 on this connection.
+      this.requests.resume();
+      for (const [direction, bytes, at] of held) this.push(direction, bytes, at);
     }
   }
 
@@ -241,6 +292,9 @@ class HttpConnectionDecoder implements ConnectionDecoder {
     }
   }
 }
+
+/** Bytes held while an upgrade request waits for its answer. */
+const maxHeldBytes = 1024 * 1024;
 
 function round(ms: number): number {
   return Math.round(ms * 1000) / 1000;

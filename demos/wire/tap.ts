@@ -1,11 +1,20 @@
 /**
  * The wire tap: a loopback TCP proxy in front of a real server. It forwards every
- * byte unchanged and records it first, so what the trace shows is exactly what
- * crossed the socket, measured the same way for every paradigm.
+ * byte unchanged and records it, so what the trace shows is exactly what crossed the
+ * socket, measured the same way for every paradigm.
+ *
+ * Forwarding comes first and never waits for decoding: a chunk is written on at once
+ * and queued for the decoders, which run later (decode-queue.ts) with a time budget.
+ * Nothing a client sends can delay another connection's bytes, and an error while
+ * decoding one connection is shown as undecoded bytes instead of ending the process.
+ * The proxy passes backpressure (a full socket pauses the other side), half-close (a FIN
+ * becomes a FIN after the queued bytes are flushed) and destroys a connection only when
+ * one of its sockets failed.
  */
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { DecoderFactory } from './decoder.js';
+import type { ConnectionDecoder, DecoderFactory } from './decoder.js';
+import { DecodeQueue } from './decode-queue.js';
 import type { ConnectionStats, WireItem } from './trace.js';
 
 export interface TapOptions {
@@ -13,12 +22,18 @@ export interface TapOptions {
   decoder: DecoderFactory;
   /** Port to listen on; 0 (the default) lets the system choose. */
   port?: number;
-  /** Called for each item as soon as it is decoded (the live view of `--serve`). */
+  /** Called for each item once it is decoded (the live view of `--serve`); errors it throws are its own. */
   onItem?: (item: WireItem) => void;
   /** performance.now() at which times start; taps of one session share it so their items interleave. */
   origin?: number;
   /** The connection to the target failed (refused, reset): the client's connection is closed too. */
   onUpstreamError?: (connection: number, code: string) => void;
+  /**
+   * Keep only the most recent this many items and connections. Unset: a tap with a live
+   * consumer (`--serve`, which runs for hours and must keep its memory flat) keeps
+   * `liveWindow`; one without keeps everything (a scenario run is short and reads them all).
+   */
+  retain?: number;
 }
 
 export interface Tap extends AsyncDisposable {
@@ -29,8 +44,16 @@ export interface Tap extends AsyncDisposable {
   readonly connections: readonly ConnectionStats[];
   /** ms since the tap started, on the same clock as the items. */
   now(): number;
+  /** Resolves once every byte received so far is decoded. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Items a tap with a live consumer keeps for later readers; the consumer has seen each one. */
+export const liveWindow = 500;
+
+/** Queued but not yet decoded bytes above which the sockets stop reading until the decoders catch up. */
+const backlogHigh = 16 * 1024 * 1024;
 
 export async function startTap(options: TapOptions): Promise<Tap> {
   const origin = options.origin ?? performance.now();
@@ -38,53 +61,64 @@ export async function startTap(options: TapOptions): Promise<Tap> {
   const items: WireItem[] = [];
   const connections: ConnectionStats[] = [];
   const sockets = new Set<net.Socket>();
-  const emit = (item: WireItem) => {
-    items.push(item);
-    options.onItem?.(item);
+  const retain = options.retain ?? (options.onItem ? liveWindow : Infinity);
+  let opened = 0;
+  const keep = <T>(list: T[], value: T) => {
+    list.push(value);
+    // Dropped in batches, so trimming costs O(1) per item on average.
+    if (list.length > retain * 2) list.splice(0, list.length - retain);
   };
+  const emit = (item: WireItem) => {
+    keep(items, item);
+    try {
+      options.onItem?.(item);
+    } catch {
+      // The live view reports its own failures (one line per item); the tap keeps serving.
+    }
+  };
+  const queue = new DecodeQueue(backlogHigh);
 
-  const server = net.createServer((client) => {
-    const stats: ConnectionStats = { id: connections.length + 1, openedAt: now(), bytesUp: 0, bytesDown: 0 };
-    connections.push(stats);
-    const decoder = options.decoder(stats.id, emit);
-    const upstream = net.connect(options.target.port, options.target.host);
+  const server = net.createServer({ allowHalfOpen: true }, (client) => {
+    const stats: ConnectionStats = { id: ++opened, openedAt: now(), bytesUp: 0, bytesDown: 0 };
+    keep(connections, stats);
+    const decoder = safeDecoder(stats.id, options.decoder, emit);
+    const upstream = net.connect({ port: options.target.port, host: options.target.host, allowHalfOpen: true });
     sockets.add(client).add(upstream);
     client.setNoDelay(true);
     upstream.setNoDelay(true);
 
-    let ended = false;
-    const finish = () => {
-      if (ended) return;
-      ended = true;
+    let open = 2;
+    const closed = () => {
+      if (--open > 0) return;
       stats.closedAt = now();
-      decoder.end(stats.closedAt);
+      const at = stats.closedAt;
+      queue.push(stats.id, 0, () => decoder.end(at));
     };
 
-    client.on('data', (chunk: Buffer) => {
-      stats.bytesUp += chunk.length;
-      decoder.push('up', chunk, now());
-      upstream.write(chunk);
-    });
-    upstream.on('data', (chunk: Buffer) => {
-      stats.bytesDown += chunk.length;
-      decoder.push('down', chunk, now());
-      client.write(chunk);
-    });
-    // Half-close is passed on, so "Connection: close" and AMQP's close handshake behave as without the tap.
-    client.on('end', () => upstream.end());
-    upstream.on('end', () => client.end());
     upstream.on('error', (error: NodeJS.ErrnoException) =>
       options.onUpstreamError?.(stats.id, error.code ?? error.message),
     );
-    for (const [socket, other] of [
-      [client, upstream],
-      [upstream, client],
+    for (const [from, to, direction] of [
+      [client, upstream, 'up'],
+      [upstream, client, 'down'],
     ] as const) {
-      socket.on('error', () => other.destroy());
-      socket.on('close', () => {
-        sockets.delete(socket);
-        other.destroy();
-        finish();
+      queue.register(from);
+      from.on('data', (chunk: Buffer) => {
+        if (direction === 'up') stats.bytesUp += chunk.length;
+        else stats.bytesDown += chunk.length;
+        // Forward first: the decoders see the chunk later, off this path.
+        if (!to.write(chunk) && queue.block(from)) to.once('drain', () => queue.unblock(from));
+        const at = now();
+        queue.push(stats.id, chunk.length, () => decoder.push(direction, chunk, at));
+      });
+      // Half-close is passed on after the bytes already queued (end() flushes first), so
+      // "Connection: close", a shutdown(SHUT_WR) and AMQP's close handshake behave as without the tap.
+      from.on('end', () => to.end());
+      from.on('error', () => to.destroy());
+      from.on('close', (hadError) => {
+        sockets.delete(from);
+        if (hadError) to.destroy();
+        closed();
       });
     }
   });
@@ -106,7 +140,45 @@ export async function startTap(options: TapOptions): Promise<Tap> {
     items,
     connections,
     now,
+    settled: () => queue.settled(),
     close,
     [Symbol.asyncDispose]: close,
+  };
+}
+
+/**
+ * A decoder whose failure stays with its connection: the bytes it could not take are
+ * reported as undecoded, and the connection's further bytes are only counted.
+ */
+function safeDecoder(connection: number, factory: DecoderFactory, emit: (item: WireItem) => void): ConnectionDecoder {
+  let decoder: ConnectionDecoder | undefined;
+  let failed = false;
+  const fail = (error: unknown, direction: 'up' | 'down', bytes: number, at: number) => {
+    failed = true;
+    const reason = `decoder failed: ${error instanceof Error ? error.message : String(error)}`;
+    emit({ kind: 'undecoded', connection, at, direction, bytes, reason });
+  };
+  try {
+    decoder = factory(connection, emit);
+  } catch (error) {
+    fail(error, 'up', 0, 0);
+  }
+  return {
+    push(direction, chunk, at) {
+      if (failed || !decoder) return;
+      try {
+        decoder.push(direction, chunk, at);
+      } catch (error) {
+        fail(error, direction, chunk.length, at);
+      }
+    },
+    end(at) {
+      if (failed || !decoder) return;
+      try {
+        decoder.end(at);
+      } catch (error) {
+        fail(error, 'up', 0, at);
+      }
+    },
   };
 }

@@ -124,7 +124,7 @@ export const de: WebsocketLesson = {
     intro:
       'Diese Seite nutzt die WebSocket-API des Browsers: onopen, onmessage, onclose, onerror. Das Terminal, in dem awt-demo --serve läuft, zeigt jeden Frame.',
     name: 'Dein Name',
-    token: 'Token',
+    token: 'Token (steht im Terminal)',
     join: 'Beitreten',
     connecting: 'Verbinde …',
     connected: 'Verbunden: du bist im Buchclub.',

@@ -124,7 +124,7 @@ export const en = {
     intro:
       "This page uses the browser's own WebSocket API: onopen, onmessage, onclose, onerror. The terminal running awt-demo --serve shows every frame.",
     name: 'Your name',
-    token: 'Token',
+    token: 'Token (shown in the terminal)',
     join: 'Join',
     connecting: 'Connecting…',
     connected: 'Connected: you are in the book club.',

@@ -1,6 +1,8 @@
 import type { Messages } from './en.js';
 import { exerciseDe } from './exercise-de.js';
 
+const count = (n: number) => new Intl.NumberFormat('de-DE').format(n);
+
 /** Jede Zeile, die das Werkzeug selbst ausgibt, auf Deutsch. */
 export const de: Messages = {
   program: {
@@ -171,8 +173,21 @@ export const de: Messages = {
       };
       return sentences[p.reason] ?? `Der AMQP-Broker unter ${p.url} ist nicht nutzbar (${p.detail}).`;
     },
-    AWT_BROKER_UNREACHABLE_hint:
-      'Starte RabbitMQ wie in der Vorlesung: docker run -d --hostname my-rabbit --name some-rabbit -p 5672:5672 -p 15672:15672 rabbitmq:3-management (oder installiere das Paket der Distribution: sudo apt install rabbitmq-server), oder nenne einen laufenden Broker mit --amqp-url oder AMQP_URL, oder nimm den eingebauten Broker: --broker embedded.',
+    AWT_BROKER_UNREACHABLE_hint: (p) => {
+      const start =
+        'Starte RabbitMQ wie in der Vorlesung: docker run -d --hostname my-rabbit --name some-rabbit -p 5672:5672 -p 15672:15672 rabbitmq:3-management (oder installiere das Paket der Distribution: sudo apt install rabbitmq-server), oder nenne einen laufenden Broker mit --amqp-url oder AMQP_URL, oder nimm den eingebauten Broker: --broker embedded.';
+      const hints: Record<string, string> = {
+        login:
+          'Prüfe Benutzer und Passwort in --amqp-url oder AMQP_URL. RabbitMQ lässt das Konto guest nur über Loopback herein: amqp://guest:guest@127.0.0.1:5672',
+        vhost:
+          'Nenne am Ende der URL einen vorhandenen virtuellen Host (der Standard-Host „/“ wird %2F geschrieben) oder lege ihn an mit: rabbitmqctl add_vhost <name>',
+        'not-amqp': 'Prüfe Host und Port: AMQP lauscht auf 5672 (15672 ist die Management-Webseite).',
+        lost: 'Prüfe, ob der Broker noch läuft (rabbitmqctl status), und versuche es noch einmal.',
+        stalled:
+          'Prüfe, ob der Broker noch läuft und nicht blockiert ist (rabbitmqctl status), und versuche es noch einmal.',
+      };
+      return hints[p.reason] ?? start;
+    },
     AWT_INTERRUPTED: () => 'Abgebrochen. Alle Server und Verbindungen sind geschlossen.',
     AWT_BAD_FILE: (p) =>
       p.reason === 'not-a-comparison'
@@ -224,6 +239,13 @@ export const de: Messages = {
     cut: (p) => `… ${p.more} weitere Zeilen (--full zeigt sie)`,
     assetsFolded:
       'Dateien einer Seite (HTML, JavaScript, CSS, Bilder) stehen in je einer Zeile, #n ist die Verbindung; --assets zeigt sie vollständig.',
+    cutFull: (p) => `… ${count(p.more)} weitere Zeilen, mehr als --full zeigt (--json enthält alle)`,
+    skipped: (p) =>
+      `… dieser Body hat ${count(p.total)} Zeichen: die ersten ${count(p.shown)} stehen hier als Klartext (--json enthält ihn ganz)`,
+    deep: (p) => `Werte, die tiefer als ${p.depth} Ebenen verschachtelt sind, stehen hier als {…}, […] oder <…>`,
+    displayFailed: (p) => `Dieser Eintrag lässt sich nicht anzeigen: ${p.reason}`,
+    behind: (p) =>
+      `… ${count(p.count)} Einträge nicht gezeigt: das Terminal kam nicht hinterher (der Server hat weiter geantwortet)`,
     undecoded: (p) => `${p.bytes} B nicht dekodiert: ${p.reason}`,
     summaryHeading: 'Zusammenfassung',
     roundTrips: 'Round Trips',

@@ -182,8 +182,20 @@ export const en = {
       };
       return sentences[p.reason] ?? `The AMQP broker at ${p.url} is not usable (${p.detail}).`;
     },
-    AWT_BROKER_UNREACHABLE_hint:
-      'Start RabbitMQ as in the lecture: docker run -d --hostname my-rabbit --name some-rabbit -p 5672:5672 -p 15672:15672 rabbitmq:3-management (or install the distribution package: sudo apt install rabbitmq-server), or name a running broker with --amqp-url or AMQP_URL, or use the embedded broker: --broker embedded.',
+    AWT_BROKER_UNREACHABLE_hint: (p: { reason: string }) => {
+      const start =
+        'Start RabbitMQ as in the lecture: docker run -d --hostname my-rabbit --name some-rabbit -p 5672:5672 -p 15672:15672 rabbitmq:3-management (or install the distribution package: sudo apt install rabbitmq-server), or name a running broker with --amqp-url or AMQP_URL, or use the embedded broker: --broker embedded.';
+      const hints: Record<string, string> = {
+        login:
+          'Check user and password in --amqp-url or AMQP_URL. RabbitMQ lets its guest account log in only over loopback: amqp://guest:guest@127.0.0.1:5672',
+        vhost:
+          'Name an existing virtual host at the end of the URL (the default vhost "/" is written %2F), or create it with: rabbitmqctl add_vhost <name>',
+        'not-amqp': 'Check host and port: AMQP listens on 5672 (15672 is the management web page).',
+        lost: 'Check that the broker still runs (rabbitmqctl status), then try again.',
+        stalled: 'Check that the broker still runs and is not blocked (rabbitmqctl status), then try again.',
+      };
+      return hints[p.reason] ?? start;
+    },
     AWT_INTERRUPTED: (_p: Record<string, never>) => 'Interrupted. Every server and connection is closed.',
     AWT_BAD_FILE: (p: { file: string; reason: string }) =>
       p.reason === 'not-a-comparison'
@@ -233,6 +245,13 @@ export const en = {
     cut: (p: { more: number }) => `… ${p.more} more lines (--full shows them)`,
     assetsFolded:
       'Files of a page (HTML, JavaScript, CSS, images) show one line each, #n is the connection; --assets shows them in full.',
+    cutFull: (p: { more: number }) => `… ${p.more} more lines, beyond what --full shows (--json has all of them)`,
+    skipped: (p: { shown: number; total: number }) =>
+      `… this body has ${p.total} characters: the first ${p.shown} are shown as plain text (--json has all of it)`,
+    deep: (p: { depth: number }) => `values nested deeper than ${p.depth} levels are shown as {…}, […] or <…>`,
+    displayFailed: (p: { reason: string }) => `could not display this exchange: ${p.reason}`,
+    behind: (p: { count: number }) =>
+      `… ${p.count} items not shown: the terminal did not keep up (the server went on serving)`,
     undecoded: (p: { bytes: number; reason: string }) => `${p.bytes} B not decoded: ${p.reason}`,
     summaryHeading: 'Summary',
     roundTrips: 'round trips',
