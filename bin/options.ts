@@ -65,7 +65,7 @@ export function parseRunOptions(raw: RawRunOptions, env: NodeJS.ProcessEnv): Run
     full: Boolean(raw.full),
     lang: resolveLang(raw.lang, env),
     colorAllowed: raw.color !== false,
-    width: raw.width === undefined ? undefined : integerOption('--width', raw.width, 40, 400),
+    width: widthOption(raw.width),
     serve: Boolean(raw.serve),
     port: raw.port === undefined ? undefined : integerOption('--port', raw.port, 1, 65535),
     schema: Boolean(raw.schema),
@@ -89,6 +89,11 @@ export function langFromArgv(argv: readonly string[], env: NodeJS.ProcessEnv): L
   const at = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
   const value = at < 0 ? undefined : argv[at]!.includes('=') ? argv[at]!.split('=')[1] : argv[at + 1];
   return value !== undefined && isLang(value) ? value : langFromEnv(env);
+}
+
+/** --width: columns to lay out for; checked before anything is measured or started. */
+export function widthOption(value: string | undefined): number | undefined {
+  return value === undefined ? undefined : integerOption('--width', value, 40, 400);
 }
 
 export function integerOption(option: string, value: string, min: number, max: number): number {

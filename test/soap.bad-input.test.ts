@@ -141,28 +141,22 @@ describe('bad input to the SOAP server', () => {
       '<!ENTITY a "lol">',
       ...Array.from({ length: 9 }, (_v, i) => `<!ENTITY ${'b'.repeat(i + 1)} "${'&a;'.repeat(10)}">`),
     ];
-    const started = Date.now();
     const answer = await send(`<!DOCTYPE x [${lol.join('')}]>${envelope('GetBook', '<id>&bbbbbbbbb;</id>')}`);
     assertFault(answer, 'soap:Client', /DOCTYPE/);
-    assert.ok(Date.now() - started < 1000);
+    // Refused before any entity was expanded: nothing of the 10^9 "lol"s made it into the answer.
+    assert.doesNotMatch(answer.text, /lollol/);
+    assert.ok(answer.text.length < 4096, `${answer.text.length} characters`);
   });
 
   test('when elements nest too deep or CDATA hides a broken document then it is refused quickly', async () => {
     const deep = `${'<x>'.repeat(40)}1${'</x>'.repeat(40)}`;
     assertFault(await call('GetBook', `<id>${deep}</id>`), 'soap:Client', /nested more than 32 deep/);
-    // The same number of bytes without the trigger is the reference, measured in the same run:
-    // on a busy machine both are slow, but only a quadratic scan is many times slower.
-    let started = performance.now();
-    await call('GetBook', `<id><![CDATA[${'<?xm_'.repeat(12_000)}]]></id>`);
-    const reference = performance.now() - started;
-    started = performance.now();
     const crafted = `<id><![CDATA[${'<?xml'.repeat(12_000)}]]></id>`;
-    assertFault(await call('GetBook', crafted), 'soap:Client', /In a CDATA section/);
-    const ms = performance.now() - started;
-    assert.ok(
-      ms < 200 + 5 * reference,
-      `${ms} ms against ${reference} ms: linear time, not the quadratic regular expression`,
-    );
+    // The gate's own parser refuses the section, so the soap package (whose regular expression
+    // for it is quadratic) never sees it: the fault names the CDATA section, in the gate's words.
+    const checked = parseXml(`<r>${crafted}</r>`);
+    assert.equal(checked.ok, false);
+    assertFault(await call('GetBook', crafted), 'soap:Client', /In a CDATA section at line \d+/);
   });
 
   test('when an entity is undefined or an HTML name then the message is not well-formed XML', async () => {

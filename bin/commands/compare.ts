@@ -4,7 +4,7 @@ import { AwtError } from '../../demos/core/errors.js';
 import { messages } from '../../demos/core/messages/index.js';
 import type { Lang } from '../../demos/core/lang.js';
 import { brokerChoice, type BrokerChoice } from '../../demos/mq/broker-choice.js';
-import { integerOption, resolveLang } from '../options.js';
+import { integerOption, resolveLang, widthOption } from '../options.js';
 import { outputWidth, write } from '../output.js';
 
 export interface RawCompareOptions {
@@ -28,6 +28,8 @@ export interface CompareOptions {
   lang: Lang;
   amqpUrl?: string;
   broker: BrokerChoice;
+  /** --width, checked with the other options: a typo must not cost a whole measurement first. */
+  width: number | undefined;
 }
 
 export async function parseCompareOptions(raw: RawCompareOptions, env: NodeJS.ProcessEnv): Promise<CompareOptions> {
@@ -36,7 +38,14 @@ export async function parseCompareOptions(raw: RawCompareOptions, env: NodeJS.Pr
   const paradigms = list(raw.only, '--only', comparableParadigms);
   const cases = list(raw.case, '--case', useCaseIds.map(String)).map(Number) as UseCaseId[];
   const repetitions = raw.repeat === undefined ? 5 : integerOption('--repeat', raw.repeat, 1, 50);
+  const width = widthOption(raw.width);
+  if (raw.amqpUrl !== undefined) {
+    // The same check as bench: a garbage --amqp-url is a usage error before anything starts.
+    const { resolveBrokerUrl } = await import('../../demos/core/broker-url.js');
+    resolveBrokerUrl(raw.amqpUrl, env);
+  }
   return {
+    width,
     paradigms: comparableParadigms.filter((p) => paradigms.includes(p)),
     useCases: cases.sort((a, b) => a - b),
     repetitions,
@@ -88,7 +97,7 @@ export async function compareCommand(raw: RawCompareOptions, env: NodeJS.Process
   const { renderComparison } = await import('../../demos/render/comparison.js');
   const { createTheme, wantsColor } = await import('../../demos/render/theme.js');
   const theme = createTheme(raw.color !== false && wantsColor(process.stdout, env));
-  const width = outputWidth(raw.width === undefined ? undefined : integerOption('--width', raw.width, 40, 400));
+  const width = outputWidth(options.width);
   write(renderComparison(comparison, { width, theme, words }));
   if (comparison.broker) write('\n' + messages[options.lang].broker.used(comparison.broker) + '\n');
 }

@@ -13,6 +13,7 @@ import { brokerChoice } from './broker-choice.js';
 import { chooseBroker } from './choose-broker.js';
 import { brokerError, connectDirect } from './connect-broker.js';
 import { openParty, type Party, type PartyOptions } from './party.js';
+import { withDeadlines } from './deadline-channel.js';
 import { patienceMs, stalled, within } from './wait.js';
 
 export interface MqSession extends DemoSession {
@@ -120,7 +121,14 @@ export async function startMq(options: DemoStartOptions = {}): Promise<MqSession
         }
       });
       connecting = opened.catch(() => undefined);
-      const party = await opened;
+      const open = await opened;
+      // Every later request of the steps (declare, bind, consume, another channel) has a deadline too.
+      const party: Party = {
+        ...open,
+        channel: withDeadlines(open.channel, wait),
+        openChannel: async (channelOptions) =>
+          withDeadlines(await wait(open.openChannel(channelOptions), 'Channel.OpenOk'), wait),
+      };
       parties.push(party);
       return party;
     },
@@ -146,7 +154,7 @@ async function removeAll(admin: amqp.ChannelModel, queues: Set<string>, exchange
   const remove = async (action: (channel: amqp.Channel) => Promise<unknown>) => {
     try {
       if (!channel) {
-        channel = await admin.createChannel();
+        channel = await within(admin.createChannel(), 2000, () => new Error('Channel.OpenOk'));
         channel.on('error', () => undefined);
       }
       await within(action(channel), 2000, () => new Error('delete'));
