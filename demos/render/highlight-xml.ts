@@ -7,7 +7,7 @@
  * stays on one line; a record (elements holding only text, like a <book>) stays on one
  * logical line too, its fields separated by a space where the wrapper may break it.
  */
-import type { BodyLimits } from './body-limits.js';
+import type { BodyLimits, BoundedLines } from './body-limits.js';
 import { span, type Line, type Span } from './lines.js';
 
 interface Element {
@@ -27,15 +27,27 @@ const maxTagLength = 80;
 
 /** The lines of an XML document, or undefined when it is not one (then it is shown as plain text). */
 export function xmlLines(source: string, maxDepth = 256): Line[] | undefined {
-  const nodes = parse(source.replace(/^\uFEFF/, ''));
-  if (!nodes || !nodes.some((node) => node.kind === 'element')) return undefined;
-  return nodes.flatMap((node) => render(node, 0, maxDepth));
+  return xmlView(source, 'application/xml', { maxDepth })?.lines;
 }
 
 /** Viewer for body-view.ts: bodies whose media type is XML (text/xml, application/xml, …+xml). */
-export function xmlView(body: string, contentType: string, limits?: Pick<BodyLimits, 'maxDepth'>): Line[] | undefined {
+export function xmlView(
+  body: string,
+  contentType: string,
+  limits: Pick<BodyLimits, 'maxDepth'> = { maxDepth: 256 },
+): (BoundedLines & { deep: boolean }) | undefined {
   if (!/^\s*(?:text|application)\/(?:[\w.-]+\+)?xml\b/i.test(contentType)) return undefined;
-  return xmlLines(body, limits?.maxDepth);
+  const nodes = parse(body.replace(/^\uFEFF/, ''));
+  if (!nodes || !nodes.some((node) => node.kind === 'element')) return undefined;
+  const context: Context = { maxDepth: limits.maxDepth, deep: false };
+  const lines = nodes.flatMap((node) => render(node, 0, context));
+  return { lines, total: lines.length, deep: context.deep };
+}
+
+/** How deep the view goes, and whether anything was folded for being deeper. */
+interface Context {
+  maxDepth: number;
+  deep: boolean;
 }
 
 const isSpace = (code: number) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
@@ -59,9 +71,16 @@ class Scanner {
     return at;
   }
 
+  /** `prefix` (upper case when ignoreCase) at `at`, without copying the source. */
   startsWith(prefix: string, at: number, ignoreCase = false): boolean {
-    const piece = this.source.slice(at, at + prefix.length);
-    return ignoreCase ? piece.toUpperCase() === prefix : piece === prefix;
+    if (!ignoreCase) return this.source.startsWith(prefix, at);
+    if (at + prefix.length > this.source.length) return false;
+    for (let k = 0; k < prefix.length; k++) {
+      const code = this.source.charCodeAt(at + k);
+      // ASCII a-z to A-Z; the prefixes are ASCII.
+      if ((code >= 0x61 && code <= 0x7a ? code - 0x20 : code) !== prefix.charCodeAt(k)) return false;
+    }
+    return true;
   }
 
   skipSpace(at: number): number {
@@ -134,6 +153,24 @@ function doctypeEnd(scan: Scanner, source: string, at: number): number {
   return -1;
 }
 
+/** A processing instruction, comment or CDATA section at `at`: added to `parent`, and its end returned. */
+function special(
+  scan: Scanner,
+  source: string,
+  at: number,
+  parent: Element,
+  kind: 'pi' | 'comment' | 'cdata',
+  open: string,
+  close: string,
+  ignoreCase = false,
+): number | undefined {
+  if (!scan.startsWith(open, at, ignoreCase)) return undefined;
+  const end = scan.find(close, at + open.length);
+  if (end < 0) return undefined;
+  parent.children.push({ kind, text: source.slice(at, end + close.length) });
+  return end + close.length;
+}
+
 function parse(source: string): Node[] | undefined {
   const root: Element = { kind: 'element', name: '', attributes: [], selfClosing: false, children: [] };
   const stack = [root];
@@ -151,20 +188,10 @@ function parse(source: string): Node[] | undefined {
       i = to;
       continue;
     }
-    const special = (
-      kind: 'pi' | 'comment' | 'cdata',
-      open: string,
-      close: string,
-      ignoreCase = false,
-    ): number | undefined => {
-      if (!scan.startsWith(open, i, ignoreCase)) return undefined;
-      const at = scan.find(close, i + open.length);
-      if (at < 0) return undefined;
-      top.children.push({ kind, text: source.slice(i, at + close.length) });
-      return at + close.length;
-    };
     const next =
-      special('pi', '<?', '?>') ?? special('comment', '<!--', '-->') ?? special('cdata', '<![CDATA[', ']]>', true);
+      special(scan, source, i, top, 'pi', '<?', '?>') ??
+      special(scan, source, i, top, 'comment', '<!--', '-->') ??
+      special(scan, source, i, top, 'cdata', '<![CDATA[', ']]>', true);
     if (next !== undefined) {
       i = next;
       continue;
@@ -192,8 +219,13 @@ function parse(source: string): Node[] | undefined {
     }
     const tag = startTag(scan, source, i);
     if (tag) {
-      const element: Element = { kind: 'element', ...tag, children: [] };
-      delete (element as Partial<StartTag>).end;
+      const element: Element = {
+        kind: 'element',
+        name: tag.name,
+        attributes: tag.attributes,
+        selfClosing: tag.selfClosing,
+        children: [],
+      };
       top.children.push(element);
       if (!element.selfClosing) stack.push(element);
       i = tag.end;
@@ -210,10 +242,10 @@ function parse(source: string): Node[] | undefined {
 const pad = (depth: number) => (depth > 0 ? [span('  '.repeat(depth))] : []);
 const meaningful = (nodes: Node[]) => nodes.filter((n) => n.kind !== 'text' || n.text.trim() !== '');
 
-function render(node: Node, depth: number, maxDepth: number): Line[] {
+function render(node: Node, depth: number, context: Context): Line[] {
   switch (node.kind) {
     case 'element':
-      return renderElement(node, depth, maxDepth);
+      return renderElement(node, depth, context);
     case 'text':
       return node.text.trim() === ''
         ? []
@@ -232,28 +264,31 @@ function render(node: Node, depth: number, maxDepth: number): Line[] {
   }
 }
 
-function renderElement(element: Element, depth: number, maxDepth: number): Line[] {
+function renderElement(element: Element, depth: number, context: Context): Line[] {
   const children = meaningful(element.children);
   const open = startTagLines(element, depth);
   if (element.selfClosing) return open;
   const close = endTag(element.name);
   if (children.length === 0) return joinLast(open, close);
   // Deeper than the view shows: the element stands for its content (and no recursion goes deeper).
-  if (depth >= maxDepth) return joinLast(open, [span('…', 'warn'), ...close]);
+  if (depth >= context.maxDepth) {
+    context.deep = true;
+    return joinLast(open, [span('…', 'warn'), ...close]);
+  }
   const onlyText = children.every((c) => c.kind === 'text' || c.kind === 'cdata');
   if (onlyText && !children.some((c) => c.kind === 'text' && c.text.trim().includes('\n'))) {
-    const inner = children.flatMap((c) => render(c, 0, maxDepth).flat());
+    const inner = children.flatMap((c) => render(c, 0, context).flat());
     return joinLast(open, [...inner, ...close]);
   }
   if (open.length === 1 && isRecord(children)) {
     const fields = children.map((c, i) => [
       ...(i > 0 ? [span(' ')] : []),
-      ...renderElement(c as Element, 0, maxDepth)[0]!,
+      ...renderElement(c as Element, 0, context)[0]!,
     ]);
     const line = [...open[0]!, ...fields.flat(), ...close];
     if (plain(line).length - 2 * depth <= maxRecordLength) return [line];
   }
-  return [...open, ...children.flatMap((c) => render(c, depth + 1, maxDepth)), [...pad(depth), ...close]];
+  return [...open, ...children.flatMap((c) => render(c, depth + 1, context)), [...pad(depth), ...close]];
 }
 
 /** Every child an element without attributes that holds text only: a flat record such as a <book>. */
