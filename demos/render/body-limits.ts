@@ -41,14 +41,14 @@ export function capLine(line: Line, max: number): Line {
   let left = max;
   const out: Line = [];
   for (const s of line) {
-    if (s.text.length <= left) {
-      // UTF-16 length ≥ code points: a span that fits in code units fits in characters.
+    // Only a piece as long as the room is split into characters: a megabyte span costs nothing.
+    const chars = Array.from(s.text.length > left * 2 + 2 ? s.text.slice(0, left * 2 + 2) : s.text);
+    if (s.text.length <= left * 2 + 2 && chars.length <= left) {
       out.push(s);
-      left -= s.text.length;
+      left -= chars.length;
       continue;
     }
-    const chars = Array.from(s.text.slice(0, left * 2)).slice(0, left);
-    if (chars.length > 0) out.push(span(chars.join(''), s.style));
+    if (left > 0) out.push(span(chars.slice(0, left).join(''), s.style));
     out.push(span('…', 'warn'));
     return out;
   }
