@@ -5,7 +5,7 @@ import { wrap } from '../../demos/render/lines.js';
 import { renderHttpExchange } from '../../demos/render/http-exchange.js';
 import { createTheme } from '../../demos/render/theme.js';
 import { paint } from '../../demos/render/lines.js';
-import { ui } from '../../lessons/ui/index.js';
+import { messages } from '../../demos/core/messages/index.js';
 import type { HttpExchange } from '../../demos/wire/trace.js';
 
 export function renderBody(body: string, contentType: string, full = false): { text: string; total: number } {
@@ -39,7 +39,7 @@ export function renderExchange(body: string, contentType: string, width = 120, f
     request: { ...message, startLine: 'POST / HTTP/1.1', method: 'POST', target: '/' },
     response: { ...message, startLine: 'HTTP/1.1 200 OK', status: 200, statusText: 'OK' },
   };
-  const options = { width, theme: createTheme(false), messages: ui.en, raw: false, full };
+  const options = { width, theme: createTheme(false), messages: messages.en, raw: false, full };
   return paint(renderHttpExchange(exchange, options), options.theme);
 }
 
