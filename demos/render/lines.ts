@@ -15,7 +15,16 @@ export type Line = Span[];
 export const span = (text: string, style?: Style): Span => (style ? { text, style } : { text });
 
 export function width(line: Line): number {
-  return line.reduce((sum, s) => sum + [...s.text].length, 0);
+  let sum = 0;
+  for (const s of line) {
+    sum += s.text.length;
+    // Astral characters take two UTF-16 units but one column: count them once.
+    for (let i = 0; i < s.text.length; i++) {
+      const code = s.text.charCodeAt(i);
+      if (code >= 0xd800 && code <= 0xdbff) sum--;
+    }
+  }
+  return sum;
 }
 
 /**
@@ -29,8 +38,9 @@ export type WrapMode = 'indent' | 'exact' | 'words';
 
 export function wrap(line: Line, max: number, mode: WrapMode = 'indent'): Line[] {
   const exact = mode === 'exact';
+  // Most lines fit: measured without splitting them into characters.
+  if (max < 1 || width(line) <= max) return [line];
   const chars = line.flatMap((s) => [...s.text].map((ch) => ({ ch, style: s.style })));
-  if (max < 1 || chars.length <= max) return [line];
   const leading = chars.findIndex((c) => c.ch !== ' ');
   const continuation = mode !== 'indent' ? 0 : Math.min(Math.max(leading, 0) + 2, Math.floor(max / 2));
   const out: Line[] = [];

@@ -14,7 +14,7 @@ interface Job {
 }
 
 /** Longest one slice of decoding runs before the event loop gets a turn (forwarding, timers, Ctrl-C). */
-const sliceMs = 8;
+const sliceMs = 4;
 
 export class DecodeQueue {
   private jobs: Job[] = [];

@@ -41,6 +41,8 @@ interface Pending {
 class MessageStream {
   private readonly parser: InstanceType<typeof HTTPParser>;
   private readonly bytes: Buffer[] = [];
+  /** `bytes` joined, made once per chunk: many pipelined messages in one chunk must not copy it each. */
+  private joined: Buffer | undefined;
   private streamLength = 0;
   private chunkStart = 0;
   private messageStart = 0;
@@ -98,7 +100,8 @@ class MessageStream {
       const pending = this.current;
       if (!pending) return;
       const end = this.chunkStart + parser.offset;
-      const raw = Buffer.concat(this.bytes).subarray(pending.start, end);
+      this.joined ??= Buffer.concat(this.bytes);
+      const raw = this.joined.subarray(pending.start, end);
       const body = Buffer.concat(pending.bodyParts);
       const upgrade = this.upgradedAt === -1;
       this.onMessage(
@@ -130,6 +133,7 @@ class MessageStream {
       this.firstByteAtSet = true;
     }
     this.bytes.push(chunk);
+    this.joined = undefined;
     this.chunkStart = this.streamLength;
     this.streamLength += chunk.length;
     const result = this.parser.execute(chunk);
@@ -147,9 +151,10 @@ class MessageStream {
 
   private compact(): void {
     if (this.messageStart === 0) return;
-    const rest = Buffer.concat(this.bytes).subarray(this.messageStart);
+    const rest = (this.joined ?? Buffer.concat(this.bytes)).subarray(this.messageStart);
     this.bytes.length = 0;
     this.bytes.push(rest);
+    this.joined = rest;
     if (this.current) this.current.start -= this.messageStart;
     this.streamLength -= this.messageStart;
     this.chunkStart -= this.messageStart;
@@ -165,6 +170,7 @@ class MessageStream {
     if (this.upgradedAt === undefined) return;
     this.upgradedAt = undefined;
     this.bytes.length = 0;
+    this.joined = undefined;
     this.streamLength = 0;
     this.chunkStart = 0;
     this.messageStart = 0;

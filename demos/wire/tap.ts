@@ -68,15 +68,20 @@ export async function startTap(options: TapOptions): Promise<Tap> {
     // Dropped in batches, so trimming costs O(1) per item on average.
     if (list.length > retain * 2) list.splice(0, list.length - retain);
   };
-  const emit = (item: WireItem) => {
-    keep(items, item);
+  const queue = new DecodeQueue(backlogHigh);
+  const deliver = (item: WireItem) => {
     try {
       options.onItem?.(item);
     } catch {
       // The live view reports its own failures (one line per item); the tap keeps serving.
     }
   };
-  const queue = new DecodeQueue(backlogHigh);
+  const emit = (item: WireItem) => {
+    keep(items, item);
+    // Each item is its own job: one chunk of 500 pipelined requests is 500 renderings, and
+    // the event loop gets a turn between slices of them.
+    if (options.onItem) queue.push(0, 0, () => deliver(item));
+  };
 
   const server = net.createServer({ allowHalfOpen: true }, (client) => {
     const stats: ConnectionStats = { id: ++opened, openedAt: now(), bytesUp: 0, bytesDown: 0 };
