@@ -62,6 +62,17 @@ export function boundedJsonLines(
 
   write(value, 0, [], []);
   while (stack.length > 0) {
+    if (total >= limits.maxLines) {
+      // Nothing more is shown: the rest is only counted, without building a line.
+      const seen = { deep };
+      for (const frame of stack) {
+        for (let i = frame.next; i < frame.entries.length; i++)
+          total += countLines(frame.entries[i]![1], frame.depth + 1, limits.maxDepth, seen);
+        total++;
+      }
+      deep = seen.deep;
+      break;
+    }
     const frame = stack.at(-1)!;
     if (frame.next === frame.entries.length) {
       stack.pop();
@@ -75,6 +86,28 @@ export function boundedJsonLines(
     write(item, frame.depth + 1, keySpans, comma);
   }
   return { lines, total, deep };
+}
+
+/** Lines `v` takes when printed at `depth`, as write() lays them out; iterative, allocation-light. */
+function countLines(v: unknown, depth: number, maxDepth: number, seen: { deep: boolean }): number {
+  let count = 0;
+  const pending: Array<[unknown, number]> = [[v, depth]];
+  while (pending.length > 0) {
+    const [value, at] = pending.pop()!;
+    if (value === null || typeof value !== 'object') {
+      count++;
+      continue;
+    }
+    const children = Array.isArray(value) ? value : Object.values(value as Record<string, unknown>);
+    if (children.length === 0 || at >= maxDepth) {
+      if (children.length > 0) seen.deep = true;
+      count++;
+      continue;
+    }
+    count += 2;
+    for (const child of children) pending.push([child, at + 1]);
+  }
+  return count;
 }
 
 function scalar(v: unknown): Span {
