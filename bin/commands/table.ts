@@ -87,7 +87,8 @@ function isCell(v: unknown): boolean {
 
 function isCells(v: unknown): boolean {
   return (
-    isObject(v) && Object.entries(v).every(([id, cell]) => (paradigmIds as readonly string[]).includes(id) && isCell(cell))
+    isObject(v) &&
+    Object.entries(v).every(([id, cell]) => (paradigmIds as readonly string[]).includes(id) && isCell(cell))
   );
 }
 
