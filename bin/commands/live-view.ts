@@ -5,6 +5,7 @@
  * one JSON object per line. Exchanges also go to the HAR file when there is one.
  */
 import { isStaticAsset, renderAssetLine } from '../../demos/render/asset-line.js';
+import { terminalSafeJson } from '../../demos/render/escape.js';
 import { renderItems } from '../../demos/render/items.js';
 import { paint, span, wrap } from '../../demos/render/lines.js';
 import type { RenderOptions } from '../../demos/render/options.js';
@@ -31,9 +32,10 @@ const holdMs = 250;
 export function createLiveView(options: LiveViewOptions): { onItem(item: WireItem): void; flush(): void } {
   let shownLast: string | undefined;
   let explained = false;
-  const show = (item: WireItem) => {
+  const showItem = (item: WireItem) => {
     if (item.kind === 'http') options.har?.add(item);
-    if (options.json) return options.write(JSON.stringify(item) + '\n');
+    // JSON.stringify leaves DEL, C1 and bidi controls raw; on a terminal they would act.
+    if (options.json) return options.write(terminalSafeJson(item) + '\n');
     const render = options.render;
     if (item.kind === 'http' && !options.assets && isStaticAsset(item)) {
       const lines = renderAssetLine(item, render);
@@ -48,6 +50,21 @@ export function createLiveView(options: LiveViewOptions): { onItem(item: WireIte
     const continued = item.kind === 'ws-frame' && shownLast === 'ws-frame';
     shownLast = item.kind;
     options.write((continued ? '' : '\n') + paint(renderItems([item], { ...render, continued }), render.theme) + '\n');
+  };
+  // One item that cannot be shown is one line; the server goes on serving and the next item shows.
+  const show = (item: WireItem) => {
+    try {
+      showItem(item);
+    } catch (error) {
+      shownLast = undefined;
+      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      const line = options.render.messages.render.displayFailed({ reason: reason.split('\n')[0]!.slice(0, 200) });
+      options.write(
+        options.json
+          ? terminalSafeJson({ kind: 'display-failed', at: item.at, reason: line }) + '\n'
+          : '\n' + paint([[span(line, 'warn')]], options.render.theme) + '\n',
+      );
+    }
   };
   const order = createWireOrder({ holdMs, emit: show });
   return { onItem: (item) => order.push(item), flush: () => order.flush() };

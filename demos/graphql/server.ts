@@ -24,7 +24,10 @@ export function createGraphqlApp(store: BookStore, options: GraphqlAppOptions = 
   if (options.explorer) app.use(options.explorer);
   app.all(
     '/graphql',
-    createHandler({ schema: createSchema(store), parse: (source, options) => parse(source, { ...options, maxTokens }) }),
+    createHandler({
+      schema: createSchema(store),
+      parse: (source, options) => parse(source, { ...options, maxTokens }),
+    }),
   );
   return app;
 }

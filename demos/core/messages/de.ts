@@ -244,8 +244,6 @@ export const de: Messages = {
       `… dieser Body hat ${count(p.total)} Zeichen: die ersten ${count(p.shown)} stehen hier als Klartext (--json enthält ihn ganz)`,
     deep: (p) => `Werte, die tiefer als ${p.depth} Ebenen verschachtelt sind, stehen hier als {…}, […] oder <…>`,
     displayFailed: (p) => `Dieser Eintrag lässt sich nicht anzeigen: ${p.reason}`,
-    behind: (p) =>
-      `… ${count(p.count)} Einträge nicht gezeigt: das Terminal kam nicht hinterher (der Server hat weiter geantwortet)`,
     undecoded: (p) => `${p.bytes} B nicht dekodiert: ${p.reason}`,
     summaryHeading: 'Zusammenfassung',
     roundTrips: 'Round Trips',

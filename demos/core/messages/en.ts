@@ -250,8 +250,6 @@ export const en = {
       `… this body has ${p.total} characters: the first ${p.shown} are shown as plain text (--json has all of it)`,
     deep: (p: { depth: number }) => `values nested deeper than ${p.depth} levels are shown as {…}, […] or <…>`,
     displayFailed: (p: { reason: string }) => `could not display this exchange: ${p.reason}`,
-    behind: (p: { count: number }) =>
-      `… ${p.count} items not shown: the terminal did not keep up (the server went on serving)`,
     undecoded: (p: { bytes: number; reason: string }) => `${p.bytes} B not decoded: ${p.reason}`,
     summaryHeading: 'Summary',
     roundTrips: 'round trips',
