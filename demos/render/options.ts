@@ -1,4 +1,5 @@
 import type { Messages } from '../core/messages/en.js';
+import { shortLimits } from './body-limits.js';
 import type { Theme } from './theme.js';
 
 export interface RenderOptions {
@@ -24,3 +25,6 @@ export interface RenderOptions {
 
 /** Below this many columns request and response stack instead of standing side by side. */
 export const stackBelow = 100;
+
+/** Lines of a body before it is cut, unless --full (the pager may ask for fewer). */
+export const maxBodyLines = shortLimits.maxLines;
