@@ -9,6 +9,7 @@ import { AwtError } from '../core/errors.js';
 import type { ExerciseWords } from '../core/messages/exercise-en.js';
 import { createHttpClient } from '../wire/http-client.js';
 import { parseTapTarget, tapInFront } from '../core/tap-in-front.js';
+import type { Tap } from '../wire/tap.js';
 import type { WireItem } from '../wire/trace.js';
 import type { ExerciseEntry } from './manifest.js';
 import type { CheckResult, CheckText, ExerciseChecks } from './types.js';
@@ -53,7 +54,7 @@ export async function runChecks(options: RunChecksOptions): Promise<CheckReport[
   const reports: CheckReport[] = [];
   try {
     for (const id of options.exercise.checks) {
-      const report = await runOne(id, options, front.url, front.tap.items, runId);
+      const report = await runOne(id, options, front.url, front.tap, runId);
       reports.push(report);
       options.onReport?.(report);
     }
@@ -67,9 +68,10 @@ async function runOne(
   id: string,
   options: RunChecksOptions,
   url: string,
-  items: readonly WireItem[],
+  tap: Tap,
   runId: string,
 ): Promise<CheckReport> {
+  const items = tap.items;
   const text = options.texts[id]!;
   const run = options.checks[id]!;
   const from = items.length;
@@ -101,9 +103,13 @@ async function runOne(
   } finally {
     clearTimeout(timer);
     abort.abort();
-    // Closing the client closes its sockets; the decoders then flush what they hold.
+    // Closing the client closes its sockets. A server that never answers would keep its
+    // half of the connection open, so the tap ends both halves; the decoders then report
+    // what they hold (a request without an answer, for one).
     http.close();
+    tap.dropConnections();
   }
+  await tap.settled();
   await settled(items);
   const level = Math.min(Math.max(options.hintLevels?.[id] ?? 0, 1), text.hints.length);
   return {

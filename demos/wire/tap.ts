@@ -46,6 +46,12 @@ export interface Tap extends AsyncDisposable {
   now(): number;
   /** Resolves once every byte received so far is decoded. */
   settled(): Promise<void>;
+  /**
+   * Ends every connection now, both sides, where a half-closed one would wait for its
+   * peer: a client that has given up (an exercise check after its timeout) wants the
+   * decoders to report what they hold, such as a request left unanswered.
+   */
+  dropConnections(): void;
   close(): Promise<void>;
 }
 
@@ -135,8 +141,11 @@ export async function startTap(options: TapOptions): Promise<Tap> {
   });
   const port = (server.address() as net.AddressInfo).port;
 
-  const close = async () => {
+  const dropConnections = () => {
     for (const socket of sockets) socket.destroy();
+  };
+  const close = async () => {
+    dropConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };
   return {
@@ -146,6 +155,7 @@ export async function startTap(options: TapOptions): Promise<Tap> {
     connections,
     now,
     settled: () => queue.settled(),
+    dropConnections,
     close,
     [Symbol.asyncDispose]: close,
   };
