@@ -1,5 +1,6 @@
 /** The options every demo run understands, parsed and checked once. */
 import type { Command } from 'commander';
+import type { DemoStartOptions } from '../demos/core/demo.js';
 import { AwtError } from '../demos/core/errors.js';
 import { isLang, langFromEnv, type Lang } from '../demos/core/lang.js';
 import { brokerChoice, type BrokerChoice } from '../demos/mq/broker-choice.js';
@@ -76,6 +77,11 @@ export function parseRunOptions(raw: RawRunOptions, env: NodeJS.ProcessEnv): Run
     deployFiles: raw.deployFiles,
     broker: brokerChoice(raw.broker, env),
   };
+}
+
+/** What a demo needs to know before it starts, from the options of the run: every path starts it the same way. */
+export function startOptionsOf(options: RunOptions): DemoStartOptions {
+  return { ...(options.amqpUrl !== undefined ? { amqpUrl: options.amqpUrl } : {}), broker: options.broker };
 }
 
 export function resolveLang(value: string | undefined, env: NodeJS.ProcessEnv): Lang {

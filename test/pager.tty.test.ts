@@ -39,7 +39,17 @@ function onTerminal(args: string[], size = { columns: 100, rows: 30 }): Session 
     seen = raw.replace(colour, '');
     for (const check of [...waiters]) check();
   });
-  const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  // A run that never ends (a prompt nobody answers) fails the test instead of hanging the suite.
+  const exit = new Promise<number | null>((resolve, reject) => {
+    const guard = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no exit within 60 s; saw:\n${JSON.stringify(seen.slice(-2000))}`));
+    }, 60_000);
+    child.on('close', (code) => {
+      clearTimeout(guard);
+      resolve(code);
+    });
+  });
   return {
     child,
     output: () => seen,
@@ -119,7 +129,8 @@ describe('the pager on a terminal', () => {
   });
 
   test('when the demo fails to start then the terminal is given back before the error prints, exit 3', async () => {
-    const t = onTerminal(['mq', '--amqp-url', 'amqp://127.0.0.1:1']);
+    // --broker rabbitmq: without it, auto would fall back to the embedded broker and start.
+    const t = onTerminal(['mq', '--broker', 'rabbitmq', '--amqp-url', 'amqp://127.0.0.1:1']);
     assert.equal(await t.exit, 3);
     const out = t.output();
     const left = out.lastIndexOf(leaveScreen);

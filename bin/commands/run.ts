@@ -4,7 +4,7 @@ import type { Demo, ServedDemo } from '../../demos/core/demo.js';
 import { AwtError } from '../../demos/core/errors.js';
 import { demoIds, findDemo } from '../../demos/registry.js';
 import { messages } from '../../demos/core/messages/index.js';
-import type { RunOptions } from '../options.js';
+import { startOptionsOf, type RunOptions } from '../options.js';
 import { outputWidth, write } from '../output.js';
 import { createStepGate } from './step-gate.js';
 
@@ -32,7 +32,7 @@ export async function runCommand(id: string, options: RunOptions): Promise<void>
 async function printMermaid(demo: Demo, options: RunOptions): Promise<void> {
   const { collectTrace } = await import('../../demos/core/collect-trace.js');
   const { renderMermaid } = await import('../../demos/render/mermaid.js');
-  const trace = await collectTrace(demo, options.lang, { amqpUrl: options.amqpUrl });
+  const trace = await collectTrace(demo, options.lang, startOptionsOf(options));
   write(renderMermaid(trace, messages[options.lang]));
 }
 
@@ -114,7 +114,7 @@ async function walkthrough(demo: Demo, options: RunOptions): Promise<void> {
   const gate = options.step ? createStepGate(render.messages) : undefined;
   const steps = runScenario(demo, {
     lang: options.lang,
-    startOptions: { amqpUrl: options.amqpUrl, broker: options.broker },
+    startOptions: startOptionsOf(options),
     onStarted: (session) => {
       write(renderTitle(lesson.title, render));
       if (session.brokerUsed) write(render.messages.broker.used(session.brokerUsed) + '\n\n');
@@ -139,13 +139,7 @@ async function walkthrough(demo: Demo, options: RunOptions): Promise<void> {
 
 async function printJson(demo: Demo, options: RunOptions): Promise<void> {
   const { collectTrace } = await import('../../demos/core/collect-trace.js');
-  write(
-    JSON.stringify(
-      await collectTrace(demo, options.lang, { amqpUrl: options.amqpUrl, broker: options.broker }),
-      null,
-      2,
-    ) + '\n',
-  );
+  write(JSON.stringify(await collectTrace(demo, options.lang, startOptionsOf(options)), null, 2) + '\n');
 }
 
 async function serve(demo: Demo, options: RunOptions): Promise<void> {

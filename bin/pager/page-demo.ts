@@ -7,7 +7,7 @@ import type { Demo } from '../../demos/core/demo.js';
 import { AwtError } from '../../demos/core/errors.js';
 import type { RenderOptions } from '../../demos/render/options.js';
 import type { StepTrace } from '../../demos/wire/trace.js';
-import type { RunOptions } from '../options.js';
+import { startOptionsOf, type RunOptions } from '../options.js';
 import { drawPager, type BodyCache, type PagerContent, type PagerScreen } from './screen.js';
 import { finished, initialState, needsTotals, press, recorded, stepToRun, type PagerState } from './state.js';
 import type { Terminal } from './terminal.js';
@@ -36,7 +36,7 @@ export async function pageDemo(demo: Demo, options: PageDemoOptions): Promise<Pa
     totals: undefined,
     fromMenu: options.fromMenu,
   };
-  const steps = runScenario(demo, { lang: options.run.lang, startOptions: { amqpUrl: options.run.amqpUrl } });
+  const steps = runScenario(demo, { lang: options.run.lang, startOptions: startOptionsOf(options.run) });
   const { terminal } = options;
 
   let state: PagerState = initialState(demo.steps.length, options.fromStep);
