@@ -28,7 +28,7 @@ export async function pageDemo(demo: Demo, options: PageDemoOptions): Promise<Pa
   const { runScenario } = await import('../../demos/core/run-scenario.js');
   const lesson = demo.lessons[options.run.lang];
   const traces: StepTrace[] = [];
-  const content: PagerContent = {
+  const content: { -readonly [K in keyof PagerContent]: PagerContent[K] } = {
     demo: demo.id,
     title: lesson.title,
     steps: demo.steps.map((step) => lesson.steps[step.id]!),
@@ -36,7 +36,14 @@ export async function pageDemo(demo: Demo, options: PageDemoOptions): Promise<Pa
     totals: undefined,
     fromMenu: options.fromMenu,
   };
-  const steps = runScenario(demo, { lang: options.run.lang, startOptions: startOptionsOf(options.run) });
+  const steps = runScenario(demo, {
+    lang: options.run.lang,
+    startOptions: startOptionsOf(options.run),
+    // The one line that says which broker the run uses (RabbitMQ, or the embedded one).
+    onStarted: (session) => {
+      if (session.brokerUsed) content.about = options.render.messages.broker.used(session.brokerUsed);
+    },
+  });
   const { terminal } = options;
 
   let state: PagerState = initialState(demo.steps.length, options.fromStep);

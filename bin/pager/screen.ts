@@ -20,6 +20,8 @@ export interface PagerContent {
   totals: TraceTotals | undefined;
   /** Started from the menu: q and the end lead back to it. */
   fromMenu: boolean;
+  /** A line about the run as a whole, under every step's head (which AMQP broker the demo uses). */
+  about?: string;
 }
 
 export interface PagerSize {
@@ -83,7 +85,8 @@ export function drawPager(
 function headLines(state: PagerState, content: PagerContent, options: RenderOptions): Line[] {
   if (state.at >= state.total) return wrap([span(content.title, 'title')], options.width, 'words');
   const step = content.steps[state.at]!;
-  return renderStepHead({ index: state.at + 1, title: step.title, notice: step.notice }, state.total, options);
+  const head = renderStepHead({ index: state.at + 1, title: step.title, notice: step.notice }, state.total, options);
+  return content.about ? [...head, ...wrap([span(content.about, 'dim')], options.width, 'words')] : head;
 }
 
 function bodyLines(state: PagerState, content: PagerContent, options: RenderOptions, rows: number): Line[] {

@@ -231,6 +231,9 @@ class HttpConnectionDecoder implements ConnectionDecoder {
     }
     const failed = stream.failed;
     if (failed) {
+      // An answer that is not HTTP: the requests waiting for one will never be paired, and
+      // on the wire they came before it, so they are reported first.
+      if (direction === 'down') this.unanswered(at);
       this.emit({ kind: 'undecoded', connection: this.connection, at, direction, bytes: chunk.length, reason: failed });
     }
   }
@@ -285,7 +288,11 @@ class HttpConnectionDecoder implements ConnectionDecoder {
   end(at: number): void {
     if (this.upgraded) return this.upgraded.end(at);
     this.responses.finish();
-    // A request that never got an answer is still part of the story.
+    this.unanswered(at);
+  }
+
+  /** A request that never got an answer is still part of the story. */
+  private unanswered(at: number): void {
     for (const request of this.waiting.splice(0)) {
       this.emit({
         kind: 'http',

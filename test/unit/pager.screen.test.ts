@@ -53,6 +53,16 @@ describe('the pager screen', () => {
     });
   }
 
+  test('when the run says which broker it uses then that line stands under every step head', () => {
+    const about = 'Broker: the embedded one on 127.0.0.1:40000 (nothing answered at amqp://127.0.0.1:5672)';
+    for (const at of [0, 1]) {
+      const state = shown({ ...initialState(3), at }, 2);
+      const { lines } = draw(state, content([fixedStep(), longStep], { about }), { columns: 120, rows: 30 });
+      assert.equal(lines[2], about);
+      assert.equal(lines.length, 30);
+    }
+  });
+
   test('when a step is shown then its title and notice are on top and the status line at the bottom', () => {
     const { lines } = draw(shown(initialState(3), 1), content([fixedStep()]), { columns: 100, rows: 30 });
     assert.match(lines[0]!, /^━━ Step 1\/3 {2}The lecture query ━+$/);

@@ -153,6 +153,21 @@ describe('HTTP/1.1 decoder', () => {
     assert.equal(items[0]?.kind, 'undecoded');
   });
 
+  test('when the answer is not HTTP then the waiting request comes first, as on the wire, before the connection ends', () => {
+    const items: WireItem[] = [];
+    const decoder = httpDecoder()(1, (item) => items.push(item));
+    decoder.push('up', Buffer.from(getBooks, 'latin1'), 0);
+    decoder.push('down', Buffer.from([0x00, 0xff, 0x13, 0x37, 0x0a, 0x0a]), 1);
+    // Before end(): a live view must not wait for the close to show the request.
+    assert.deepEqual(
+      items.map((item) => item.kind),
+      ['http', 'undecoded'],
+    );
+    assert.equal((items[0] as HttpExchange).response, undefined);
+    decoder.end(2);
+    assert.equal(items.length, 2, 'the request is reported once');
+  });
+
   test('when a connection switches protocols then later bytes go to the upgrade decoder', () => {
     const upgrade =
       'GET /chat HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n';
