@@ -130,7 +130,7 @@ describe('SOAP demo, on the real server through the tap', () => {
   test('when the language is German then every step has German facts and the same wire', async () => {
     const german = await run('de');
     assert.equal(german.length, 7);
-    assert.match(german[1]!.facts[0]!, /^Dieselben 6 Bücher, Bodys der Antworten: SOAP \d+ B XML/);
+    assert.match(german[1]!.facts[0]!, /^Dieselben 6 Bücher, Bodies der Responses: SOAP \d+ B XML/);
     assert.match(german[1]!.facts[0]!, /SOAP braucht \d,\d × so viele Bytes wie REST\.$/);
     assert.match(german[6]!.facts[2]!, /^Das Passwort steht nirgends/);
     assert.deepEqual(

@@ -11,7 +11,9 @@ export const de: GraphqlLesson = {
     },
     nested: {
       title: 'Ein Buch mit Rezensionen in einem Round Trip (mit Variablen)',
-      notice: ['Wofür REST zwei Anfragen braucht, ist hier eine Query; die id reist als Variable, nicht im Text.'],
+      notice: [
+        'Wofür REST zwei Requests braucht, genügt hier eine Query; die ID steht in den Variablen, nicht im Query-Text.',
+      ],
     },
     mutation: {
       title: 'Die Mutation aus der Vorlesung: addBook(title: "Clean Code", …)',

@@ -25,7 +25,7 @@ export const de: SoapLesson = {
     getBook: {
       title: 'GetBook(1), GetBookWithReviews(1): eine URL für alles',
       notice: [
-        'SOAP hat keine URL pro Buch: die id reist im Envelope. GetBookWithReviews ist eine eigene Operation und liefert das Buch samt Rezensionen in einem Round Trip.',
+        'SOAP hat keine URL pro Buch: die ID steht im Envelope. GetBookWithReviews ist eine eigene Operation und liefert das Buch samt Rezensionen in einem Round Trip.',
       ],
     },
     addBook: {
@@ -60,7 +60,7 @@ export const de: SoapLesson = {
     wsdl: (p) => `Die WSDL: ${p.bytes} B in ${p.lines} Zeilen, mit den Operationen ${p.operations}.`,
     generated: (p) => `Der daraus erzeugte Client bietet: ${p.methods}.`,
     bodySizes: (p) =>
-      `Dieselben ${p.books} Bücher, Bodys der Antworten: SOAP ${p.soap} B XML, REST ${p.rest} B und GraphQL ${p.graphql} B JSON; SOAP braucht ${decimal(p.ratio)} × so viele Bytes wie REST.`,
+      `Dieselben ${p.books} Bücher, Bodies der Responses: SOAP ${p.soap} B XML, REST ${p.rest} B und GraphQL ${p.graphql} B JSON; SOAP braucht ${decimal(p.ratio)} × so viele Bytes wie REST.`,
     totalSizes: (p) => `Mit Statuszeile und Headern: SOAP ${p.soap} B, REST ${p.rest} B, GraphQL ${p.graphql} B.`,
     oneEndpoint: (p) =>
       `${p.calls} Aufrufe, eine URL: jeder ist POST ${p.target}; nur die SOAPAction (${p.actions}) und das Element im Body unterscheiden sich.`,
@@ -69,7 +69,7 @@ export const de: SoapLesson = {
       `Neues Buch mit id ${p.id}. Im Client ist year vom Typ ${p.year} und createdAt vom Typ ${p.createdAt}, wie es die XSD sagt.`,
     fault: (p) => `HTTP ${p.status}; faultcode ${p.code}, faultstring „${p.string}“, detail ${p.detail}`,
     surfaced: (p) =>
-      `Der Client lehnt das Promise mit einem Error „${p.message}“ ab; error.root.Envelope.Body.Fault enthält den geparsten Fault.`,
+      `Das Promise wird mit einem Fehler abgelehnt (rejected): ${p.message}; error.root.Envelope.Body.Fault enthält den geparsten Fault.`,
     problems: (p) =>
       `detail des Faults: ${p.soap}. Die 400-Antwort von REST für dasselbe Buch: ${p.rest}. Die errors von GraphQL: ${p.graphql}.`,
     sameCodes: 'Dieselben Problem-Codes in allen drei Paradigmen.',

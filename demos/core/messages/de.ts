@@ -271,9 +271,9 @@ export const de: Messages = {
     },
     closeCodes: {
       1000: 'normales Schließen',
-      1001: 'Endpunkt geht',
+      1001: 'Endpunkt wird beendet',
       1002: 'Protokollfehler',
-      1003: 'Datenart nicht unterstützt',
+      1003: 'Datentyp nicht unterstützt',
       1007: 'ungültige Nutzdaten',
       1008: 'Richtlinie verletzt',
       1009: 'Nachricht zu groß',
