@@ -11,33 +11,10 @@ import { messages } from '../../demos/core/messages/index.js';
 import { renderHttpExchange } from '../../demos/render/http-exchange.js';
 import { paint } from '../../demos/render/lines.js';
 import { createTheme } from '../../demos/render/theme.js';
-import type { HttpExchange } from '../../demos/wire/trace.js';
+import { exchangeWithBody as exchange } from '../utils/render-probe.js';
 
 const runs = Math.max(3, Number(process.env.BENCH_RUNS ?? 7));
 const mb = 1024 * 1024;
-
-function exchange(body: string, contentType: string): HttpExchange {
-  const message = {
-    headers: [['Content-Type', contentType]] as Array<[string, string]>,
-    body,
-    headBytes: 40,
-    bodyBytes: body.length,
-    contentBytes: body.length,
-    chunked: false,
-    raw: body,
-    firstByteAt: 0,
-    lastByteAt: 1,
-  };
-  return {
-    kind: 'http',
-    connection: 1,
-    onConnection: 1,
-    at: 0,
-    durationMs: 1,
-    request: { ...message, startLine: 'POST / HTTP/1.1', method: 'POST', target: '/' },
-    response: { ...message, startLine: 'HTTP/1.1 200 OK', status: 200, statusText: 'OK' },
-  };
-}
 
 const books = (bytes: number) => {
   const list = Array.from({ length: Math.ceil(bytes / 60) }, (_v, i) => ({

@@ -17,8 +17,8 @@ export function wrapText(text: string, width: number): number {
   return wrap([{ text }], width).length;
 }
 
-/** An exchange with this request body, painted as the live view paints it. */
-export function renderExchange(body: string, contentType: string, width = 120, full = false): string {
+/** One exchange whose request and response both carry this body, as the decoder would hand it over. */
+export function exchangeWithBody(body: string, contentType: string): HttpExchange {
   const message = {
     headers: [['Content-Type', contentType]] as Array<[string, string]>,
     body,
@@ -30,7 +30,7 @@ export function renderExchange(body: string, contentType: string, width = 120, f
     firstByteAt: 0,
     lastByteAt: 1,
   };
-  const exchange: HttpExchange = {
+  return {
     kind: 'http',
     connection: 1,
     onConnection: 1,
@@ -39,6 +39,11 @@ export function renderExchange(body: string, contentType: string, width = 120, f
     request: { ...message, startLine: 'POST / HTTP/1.1', method: 'POST', target: '/' },
     response: { ...message, startLine: 'HTTP/1.1 200 OK', status: 200, statusText: 'OK' },
   };
+}
+
+/** An exchange with this request body, painted as the live view paints it. */
+export function renderExchange(body: string, contentType: string, width = 120, full = false): string {
+  const exchange = exchangeWithBody(body, contentType);
   const options = { width, theme: createTheme(false), messages: messages.en, raw: false, full };
   return paint(renderHttpExchange(exchange, options), options.theme);
 }
