@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { Express } from 'express';
 import { BookStore } from '../demos/books/store.js';
+import { demoAccessTokens } from '../demos/rest/bearer.js';
 import { openApiDocument } from '../demos/rest/openapi.js';
 import { createRestApp } from '../demos/rest/server.js';
 import { createHttpClient } from '../demos/wire/http-client.js';
@@ -11,22 +12,44 @@ import { httpBehindTap } from '../demos/wire/http-behind-tap.js';
 type Spec = Parameters<Validator['validate']>[0];
 
 describe('REST contract (OpenAPI 3.1)', () => {
-  test('when the served /openapi.json is validated then it is valid OpenAPI 3.1', async () => {
-    const server = await httpBehindTap(createRestApp(new BookStore()));
-    const client = createHttpClient(server.url);
-    try {
-      const reply = await client.send({ path: '/openapi.json' });
-      assert.equal(reply.status, 200);
-      const validator = new Validator();
-      const result = await validator.validate(reply.json as Spec);
-      assert.deepEqual(result.errors, undefined);
-      assert.equal(result.valid, true);
-      assert.equal(validator.version, '3.1');
-    } finally {
-      client.close();
-      await server.close();
-    }
-  });
+  for (const secured of [true, false]) {
+    test(`when the served /openapi.json is validated then it is valid OpenAPI 3.1 (${secured ? 'with' : 'without'} bearer tokens)`, async () => {
+      const options = secured ? { accessTokens: demoAccessTokens } : {};
+      const server = await httpBehindTap(createRestApp(new BookStore(), options));
+      const client = createHttpClient(server.url);
+      try {
+        const reply = await client.send({ path: '/openapi.json' });
+        assert.equal(reply.status, 200);
+        const validator = new Validator();
+        const result = await validator.validate(reply.json as Spec);
+        assert.deepEqual(result.errors, undefined);
+        assert.equal(result.valid, true);
+        assert.equal(validator.version, '3.1');
+        // The document says what this server does: a bearer token for adding a book, or nothing.
+        const document = reply.json as {
+          components: { securitySchemes?: Record<string, { type: string; scheme: string }> };
+          paths: Record<string, Record<string, { security?: unknown; responses: Record<string, unknown> }>>;
+        };
+        const addBook = document.paths['/v1/books']!.post!;
+        if (secured) {
+          assert.deepEqual(document.components.securitySchemes?.bearerAuth, {
+            ...document.components.securitySchemes?.bearerAuth,
+            type: 'http',
+            scheme: 'bearer',
+          });
+          assert.deepEqual(addBook.security, [{ bearerAuth: ['books:write'] }]);
+          assert.ok(addBook.responses['401'] && addBook.responses['403']);
+          assert.equal(document.paths['/v1/books']!.get!.security, undefined, 'reading stays open');
+        } else {
+          assert.equal(document.components.securitySchemes, undefined);
+          assert.equal(addBook.security, undefined);
+        }
+      } finally {
+        client.close();
+        await server.close();
+      }
+    });
+  }
 
   test('when a parameter is in the body (a Swagger 2 habit) then the validator notices (it can fail)', async () => {
     const broken = structuredClone(openApiDocument()) as unknown as {

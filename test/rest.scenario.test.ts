@@ -3,6 +3,7 @@ import { before, describe, test } from 'node:test';
 import { collectTrace } from '../demos/core/collect-trace.js';
 import { demo as restDemo } from '../demos/rest/demo.js';
 import { header, httpExchanges } from '../demos/wire/http-facts.js';
+import type { HttpClient } from '../demos/wire/http-client.js';
 import type { HttpExchange, StepTrace, Trace } from '../demos/wire/trace.js';
 
 function step(trace: Trace, id: string): StepTrace {
@@ -21,7 +22,7 @@ describe('REST demo, on the real server through the tap', () => {
 
   test('when the scenario runs then every step has the status codes the lesson is about', () => {
     const statuses = trace.steps.map((s) => httpExchanges(s.items).map((e) => e.response?.status));
-    assert.deepEqual(statuses, [[200], [200, 200], [201], [400], [404], [200, 304], [200, 200]]);
+    assert.deepEqual(statuses, [[200], [200, 200], [201], [400], [404], [200, 304], [200, 200], [401, 201, 403]]);
   });
 
   test('when the list is fetched then every field of every book comes back (over-fetching)', () => {
@@ -63,6 +64,48 @@ describe('REST demo, on the real server through the tap', () => {
     assert.equal(revalidated!.response!.bodyBytes, 0);
   });
 
+  test('when a book is posted without a token, with one, and with a read-only one then 401, 201 and 403 say why', () => {
+    const [anonymous, allowed, readOnly] = exchangesOf(trace, 'security');
+    assert.equal(header(anonymous!.request, 'authorization'), undefined);
+    // RFC 6750 §3.1: a request without credentials gets the challenge without an error code.
+    assert.equal(header(anonymous!.response, 'www-authenticate'), 'Bearer realm="books"');
+    assert.match(header(allowed!.request, 'authorization') ?? '', /^Bearer awt\.write\.\w+$/);
+    assert.equal(allowed!.response!.status, 201);
+    assert.match(header(readOnly!.request, 'authorization') ?? '', /^Bearer awt\.read\.\w+$/);
+    assert.equal(
+      header(readOnly!.response, 'www-authenticate'),
+      'Bearer realm="books", error="insufficient_scope", scope="books:write"',
+    );
+    assert.match(header(readOnly!.response, 'content-type') ?? '', /^application\/problem\+json/);
+    const tokenLine = `Authorization: ${header(allowed!.request, 'authorization')}\r\n`;
+    assert.ok(allowed!.request.raw.includes(tokenLine), 'the token is in the request head as sent');
+    assert.deepEqual(step(trace, 'security').facts, [
+      'Without a token: 401 Unauthorized, WWW-Authenticate: Bearer realm="books"',
+      'With a token that has the scope books:write: 201 Created, Location: /v1/books/8',
+      'With a read-only token: 403 Forbidden, WWW-Authenticate: Bearer realm="books", error="insufficient_scope", scope="books:write"',
+      `The token is 26 characters long; its Authorization line adds ${Buffer.byteLength(tokenLine)} B to every request head.`,
+    ]);
+  });
+
+  test('when the demo writes then its client sends the write token, and an unknown token gets 401 invalid_token', async () => {
+    const [created] = exchangesOf(trace, 'create');
+    assert.match(header(created!.request, 'authorization') ?? '', /^Bearer awt\.write\./);
+    const session = await restDemo.start();
+    try {
+      const { client } = session as unknown as { client: HttpClient };
+      const reply = await client.send({
+        method: 'POST',
+        path: '/v1/books',
+        headers: { Authorization: 'Bearer forged' },
+        body: { title: 'T', author: 'A' },
+      });
+      assert.equal(reply.status, 401);
+      assert.equal(reply.headers['www-authenticate'], 'Bearer realm="books", error="invalid_token"');
+    } finally {
+      await session.close();
+    }
+  });
+
   test('when v2 is asked then the shape changed and v1 still answers', () => {
     const [v1, v2] = exchangesOf(trace, 'versioning');
     assert.ok('author' in (JSON.parse(v1!.response!.body) as object));
@@ -85,7 +128,7 @@ describe('REST demo, on the real server through the tap', () => {
       trace.totals.bytesUp,
       trace.steps.reduce((sum, s) => sum + s.bytesUp, 0),
     );
-    assert.equal(trace.totals.roundTrips, 10);
+    assert.equal(trace.totals.roundTrips, 13);
   });
 
   test('when the client keeps its connection alive then all round trips share one TCP connection', () => {

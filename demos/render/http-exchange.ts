@@ -1,5 +1,6 @@
 import { bodyLimits, capLine, type BodyLimits } from './body-limits.js';
 import { bodyView } from './body-view.js';
+import { shownHeaderValue } from './credentials.js';
 import { safeSpans } from './escape.js';
 import { sideBySide, span, wrap, type Line } from './lines.js';
 import { stackBelow, type RenderOptions } from './options.js';
@@ -57,7 +58,10 @@ function messageLines(
     ...message.headers
       .slice(0, limits.maxLines * 4)
       .map((header): Line =>
-        capLine([...safeSpans(`${header[0]}: `, 'dim'), ...safeSpans(header[1], 'dim')], limits.maxLineChars),
+        capLine(
+          [...safeSpans(`${header[0]}: `, 'dim'), ...safeSpans(shownHeaderValue(header[0], header[1]), 'dim')],
+          limits.maxLineChars,
+        ),
       ),
   ];
   const contentType = message.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';

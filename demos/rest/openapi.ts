@@ -1,4 +1,6 @@
 /** The REST server's contract, OpenAPI 3.1, served at /openapi.json. */
+import { writeScope } from './bearer.js';
+
 const bookV1 = {
   type: 'object',
   required: ['id', 'title', 'author', 'year', 'isbn', 'createdAt'],
@@ -82,7 +84,43 @@ const cached = {
   },
 };
 
-export function openApiDocument() {
+/**
+ * Where the token goes (OpenAPI 3.1 §4.8.27): an HTTP bearer scheme. The scopes in a
+ * requirement are, for a scheme other than oauth2, the roles the operation needs.
+ */
+const securitySchemes = {
+  bearerAuth: {
+    type: 'http',
+    scheme: 'bearer',
+    description: `A token an authorization server issued (OAuth 2.0); adding a book needs the scope ${writeScope}.`,
+  },
+} as const;
+
+const securedWrite = {
+  security: [{ bearerAuth: [writeScope] }],
+  responses: {
+    '401': {
+      ...problemResponse('No token, or one this API does not accept'),
+      headers: {
+        'WWW-Authenticate': { schema: { type: 'string' }, description: 'Bearer realm="books" (RFC 6750 §3)' },
+      },
+    },
+    '403': problemResponse(`The token lacks the scope ${writeScope}`),
+  },
+};
+
+/** `secured`: the server wants a bearer token for writing (the demo's server does; see server.ts). */
+export function openApiDocument({ secured = true }: { secured?: boolean } = {}) {
+  const addBookResponses = {
+    '201': {
+      description: 'Created',
+      headers: { Location: { schema: { type: 'string' }, description: 'Where the new book lives' } },
+      content: json({ $ref: '#/components/schemas/BookV1' }),
+    },
+    '400': problemResponse('The book is not valid'),
+    ...(secured ? securedWrite.responses : {}),
+    '415': problemResponse('The body is not JSON'),
+  };
   return {
     openapi: '3.1.0',
     info: { title: 'awt-demo books (REST)', version: '1.0.0' },
@@ -103,16 +141,9 @@ export function openApiDocument() {
         post: {
           operationId: 'addBook',
           summary: 'Add a book',
+          ...(secured ? { security: securedWrite.security } : {}),
           requestBody: { required: true, content: json({ $ref: '#/components/schemas/NewBook' }) },
-          responses: {
-            '201': {
-              description: 'Created',
-              headers: { Location: { schema: { type: 'string' }, description: 'Where the new book lives' } },
-              content: json({ $ref: '#/components/schemas/BookV1' }),
-            },
-            '400': problemResponse('The book is not valid'),
-            '415': problemResponse('The body is not JSON'),
-          },
+          responses: addBookResponses,
         },
       },
       '/v1/books/{id}': {
@@ -167,6 +198,9 @@ export function openApiDocument() {
         },
       },
     },
-    components: { schemas: { BookV1: bookV1, NewBook: newBook, BookV2: bookV2, Review: review, Problem: problem } },
+    components: {
+      schemas: { BookV1: bookV1, NewBook: newBook, BookV2: bookV2, Review: review, Problem: problem },
+      ...(secured ? { securitySchemes } : {}),
+    },
   };
 }

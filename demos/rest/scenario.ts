@@ -1,9 +1,13 @@
 import type { Step } from '../core/demo.js';
 import { header, httpExchanges, totalMs } from '../wire/http-facts.js';
 import type { RestLesson } from '../../lessons/rest/en.js';
+import { demoTokens, writeScope } from './bearer.js';
 import type { RestSession } from './session.js';
 
 type RestStep = Step<RestSession, RestLesson>;
+
+/** What the demo's client sends when it writes: a token with the write scope (step "security" shows why). */
+const writer = { Accept: 'application/json', Authorization: `Bearer ${demoTokens.writer}` };
 
 /** The fields a list view shows; everything else the server sends is over-fetched. */
 const listViewFields = ['title', 'author'];
@@ -36,7 +40,7 @@ export const restSteps: RestStep[] = [
       const reply = await session.client.send({
         method: 'POST',
         path: '/v1/books',
-        headers: { Accept: 'application/json' },
+        headers: writer,
         body: { title: 'Clean Code', author: 'Robert C. Martin', year: 2008 },
       });
       return [lesson.facts.location({ status: reply.status, location: String(reply.headers.location) })];
@@ -48,7 +52,7 @@ export const restSteps: RestStep[] = [
       const reply = await session.client.send({
         method: 'POST',
         path: '/v1/books',
-        headers: { Accept: 'application/json' },
+        headers: writer,
         body: { title: '', author: 'Anonymous', year: 'soon' },
       });
       const problems = (reply.json as { problems?: Array<{ field: string }> }).problems ?? [];
@@ -83,6 +87,34 @@ export const restSteps: RestStep[] = [
         lesson.facts.v2Shape({
           v1: Object.keys(v1.json as object).join(', '),
           v2: Object.keys(first).join(', '),
+        }),
+      ];
+    },
+  },
+  {
+    id: 'security',
+    async run({ session, lesson, items }) {
+      const book = { title: 'Designing Data-Intensive Applications', author: 'Martin Kleppmann', year: 2017 };
+      const post = (headers: Record<string, string>) =>
+        session.client.send({ method: 'POST', path: '/v1/books', headers, body: book });
+      const anonymous = await post({ Accept: 'application/json' });
+      const allowed = await post(writer);
+      const readOnly = await post({ Accept: 'application/json', Authorization: `Bearer ${demoTokens.reader}` });
+      const challenge = (reply: { headers: Record<string, unknown> }) => String(reply.headers['www-authenticate']);
+      return [
+        lesson.facts.unauthorized({ status: anonymous.status, challenge: challenge(anonymous) }),
+        lesson.facts.authorized({
+          status: allowed.status,
+          scope: writeScope,
+          location: String(allowed.headers.location),
+        }),
+        lesson.facts.forbidden({ status: readOnly.status, challenge: challenge(readOnly) }),
+        // Name, colon, space, value and CRLF: what the header costs on the wire (RFC 9112 §5).
+        lesson.facts.tokenOnWire({
+          token: demoTokens.writer.length,
+          header: Buffer.byteLength(
+            `Authorization: ${header(httpExchanges(items())[1]?.request, 'authorization')}\r\n`,
+          ),
         }),
       ];
     },

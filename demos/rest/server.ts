@@ -5,6 +5,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { BookStore } from '../books/store.js';
 import { validateNewBook } from '../books/validation.js';
+import { requireScope, writeScope, type AccessTokens } from './bearer.js';
 import { v1Book, v2Book } from './book-shapes.js';
 import { openApiDocument } from './openapi.js';
 import { sendProblem } from './problem.js';
@@ -12,6 +13,12 @@ import { sendProblem } from './problem.js';
 export interface RestAppOptions {
   /** Pages for a browser (`--serve`): an index at / and Swagger UI at /docs; the scenario needs none. */
   explorer?: express.Router;
+  /**
+   * The tokens an authorization server issued: with them, POST /v1/books wants a bearer
+   * token with the write scope (the demo and --serve). Without, writing is open (compare,
+   * bench and the exercise's reference run the same routes without credentials).
+   */
+  accessTokens?: AccessTokens;
 }
 
 export function createRestApp(store: BookStore, options: RestAppOptions = {}): express.Express {
@@ -22,7 +29,7 @@ export function createRestApp(store: BookStore, options: RestAppOptions = {}): e
   const revalidate = (res: Response) => res.set('Cache-Control', 'no-cache');
 
   app.get('/openapi.json', (_req, res) => {
-    res.json(openApiDocument());
+    res.json(openApiDocument({ secured: options.accessTokens !== undefined }));
   });
 
   app.get('/v1/books', (_req, res) => {
@@ -43,7 +50,11 @@ export function createRestApp(store: BookStore, options: RestAppOptions = {}): e
     res.json(store.reviewsOf(req.params.id));
   });
 
-  app.post('/v1/books', express.json({ limit: '16kb' }), (req: Request, res: Response) => {
+  const mayWrite = options.accessTokens
+    ? requireScope(options.accessTokens, writeScope)
+    : (_req: Request, _res: Response, next: NextFunction) => next();
+
+  app.post('/v1/books', mayWrite, express.json({ limit: '16kb' }), (req: Request, res: Response) => {
     if (!req.is('application/json')) {
       return sendProblem(res, 415, 'Send the book as JSON (Content-Type: application/json).');
     }

@@ -4,6 +4,7 @@ import { BookStore } from '../books/store.js';
 import type { DemoSession, ServeOptions, ServedDemo } from '../core/demo.js';
 import { createHttpClient, type HttpClient } from '../wire/http-client.js';
 import { httpBehindTap } from '../wire/http-behind-tap.js';
+import { demoAccessTokens, demoTokens } from './bearer.js';
 import { restExplorer } from './explorer.js';
 import { createRestApp } from './server.js';
 
@@ -12,7 +13,7 @@ export interface RestSession extends DemoSession {
 }
 
 export async function startRest(): Promise<RestSession> {
-  const server = await httpBehindTap(createRestApp(new BookStore()));
+  const server = await httpBehindTap(createRestApp(new BookStore(), { accessTokens: demoAccessTokens }));
   const client = createHttpClient(server.url);
   return {
     client,
@@ -25,7 +26,10 @@ export async function startRest(): Promise<RestSession> {
 }
 
 export async function serveRest(options: ServeOptions): Promise<ServedDemo> {
-  const server = await httpBehindTap(createRestApp(new BookStore(), { explorer: restExplorer() }), options);
+  const server = await httpBehindTap(
+    createRestApp(new BookStore(), { explorer: restExplorer(), accessTokens: demoAccessTokens }),
+    options,
+  );
   const url = server.url;
   // The list's ETag as the server makes it now, asked past the tap (it is no request of the user's).
   const etag = (await entityTag(server.server, '/v1/books')) ?? '<ETag from above>';
@@ -37,7 +41,9 @@ export async function serveRest(options: ServeOptions): Promise<ServedDemo> {
       // Right after the first: a POST changes the list, and with it the ETag.
       `curl -i ${url}/v1/books -H 'If-None-Match: ${etag}'`,
       `curl -i ${url}/v1/books/1/reviews`,
-      `curl -i -X POST ${url}/v1/books -H 'Content-Type: application/json' -d '{"title":"Refactoring","author":"Martin Fowler","year":1999}'`,
+      // Adding a book needs a token with the write scope (RFC 6750); Swagger UI's "Authorize" takes the same.
+      `curl -i -X POST ${url}/v1/books -H 'Authorization: Bearer ${demoTokens.writer}' -H 'Content-Type: application/json' -d '{"title":"Refactoring","author":"Martin Fowler","year":1999}'`,
+      `curl -i -X POST ${url}/v1/books -H 'Content-Type: application/json' -d '{"title":"Refactoring","author":"Martin Fowler"}'`,
       `curl -i ${url}/v2/books/1`,
       `curl -s ${url}/openapi.json`,
     ],

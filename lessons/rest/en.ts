@@ -13,7 +13,10 @@ export const en = {
     },
     create: {
       title: 'POST /v1/books: 201 Created with a Location',
-      notice: ['The server answers 201 and says in the Location header where the new book now lives.'],
+      notice: [
+        'The server answers 201 and says in the Location header where the new book now lives.',
+        'Writing needs a bearer token: the client sends one in the Authorization header (step 8 shows why).',
+      ],
     },
     invalid: {
       title: 'An invalid book: 400 with problem details',
@@ -34,6 +37,14 @@ export const en = {
       title: 'Versioning in the URL: /v2/books',
       notice: ['A new shape gets a new URL, so clients of /v1 keep working while new clients move on.'],
     },
+    security: {
+      title: 'Security: a bearer token (OAuth 2.0) for writing: 401, 201, 403',
+      notice: [
+        "OAuth 2.0: the user logs in at an authorization server, not at this client. The client gets an access token with scopes (here books:read, books:write) and never sees the password; the API only checks the token. The demo's tokens were issued in advance.",
+        'The token travels in every request as "Authorization: Bearer …" (RFC 6750); the view shows its first characters only, --raw all bytes. Whoever holds it may use it: send it over TLS (https) only.',
+        '401 asks "who are you?" and names the scheme in WWW-Authenticate; 403 says "I know you, but your token does not allow this".',
+      ],
+    },
   },
   facts: {
     overFetching: (p: { needed: number; received: number; percent: number }) =>
@@ -45,6 +56,14 @@ export const en = {
     notModified: (p: { saved: number; etag: string }) =>
       `304 with an empty body: ${p.saved} B of JSON were not sent again (ETag ${p.etag}).`,
     v2Shape: (p: { v1: string; v2: string }) => `v1 fields: ${p.v1}. v2 fields: ${p.v2}.`,
+    unauthorized: (p: { status: number; challenge: string }) =>
+      `Without a token: ${p.status} Unauthorized, WWW-Authenticate: ${p.challenge}`,
+    authorized: (p: { status: number; scope: string; location: string }) =>
+      `With a token that has the scope ${p.scope}: ${p.status} Created, Location: ${p.location}`,
+    forbidden: (p: { status: number; challenge: string }) =>
+      `With a read-only token: ${p.status} Forbidden, WWW-Authenticate: ${p.challenge}`,
+    tokenOnWire: (p: { header: number; token: number }) =>
+      `The token is ${p.token} characters long; its Authorization line adds ${p.header} B to every request head.`,
   },
 };
 
