@@ -6,10 +6,10 @@ import type { Trace } from '../demos/wire/trace.js';
 import { ansi, runCli, spawnCli, waitForOutput } from './utils/cli.js';
 
 describe('awt-demo websocket, through the built bin', () => {
-  test('when it runs piped in German at 80 columns then all nine steps print, within the width, without colour', async () => {
+  test('when it runs piped in German at 80 columns then all ten steps print, within the width, without colour', async () => {
     const result = await runCli(['websocket', '--lang', 'de', '--width', '80']);
     assert.equal(result.code, 0, result.stderr);
-    for (let i = 1; i <= 9; i++) assert.match(result.stdout, new RegExp(`━━ Schritt ${i}/9 `));
+    for (let i = 1; i <= 10; i++) assert.match(result.stdout, new RegExp(`━━ Schritt ${i}/10 `));
     assert.match(result.stdout, /HTTP\/1\.1 101 Switching Protocols/);
     assert.match(result.stdout, /FIN +Opcode +MASK Schlüssel +Länge +Bytes = Kopf \+ Nutzdaten/);
     assert.match(result.stdout, /1009 Nachricht zu groß/);
@@ -20,12 +20,12 @@ describe('awt-demo websocket, through the built bin', () => {
       assert.ok([...line].length <= 80, `line of ${[...line].length}: ${line}`);
   });
 
-  test('when --json runs then the trace has the nine steps and the frames as data', async () => {
+  test('when --json runs then the trace has the ten steps and the frames as data', async () => {
     const result = await runCli(['websocket', '--json']);
     assert.equal(result.code, 0, result.stderr);
     const trace = JSON.parse(result.stdout) as Trace;
     assert.equal(trace.demo, 'websocket');
-    assert.equal(trace.steps.length, 9);
+    assert.equal(trace.steps.length, 10);
     const kinds = new Set(trace.steps.flatMap((s) => s.items.map((item) => item.kind)));
     assert.deepEqual([...kinds].sort(), ['http', 'ws-frame']);
     assert.equal(trace.steps.find((s) => s.id === 'pingPong')!.roundTrips, 2);
@@ -34,8 +34,8 @@ describe('awt-demo websocket, through the built bin', () => {
   test('when --step reads "q" after two steps then it stops cleanly', async () => {
     const result = await runCli(['websocket', '--step'], { input: '\n\nq\n' });
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /━━ Step 2\/9/);
-    assert.doesNotMatch(result.stdout, /━━ Step 3\/9/);
+    assert.match(result.stdout, /━━ Step 2\/10/);
+    assert.doesNotMatch(result.stdout, /━━ Step 3\/10/);
     assert.match(result.stdout, /Stopped\. Every server and connection is closed\./);
   });
 

@@ -29,10 +29,21 @@ describe('WebSocket demo, on the real server through the tap', () => {
     trace = await collectTrace(websocketDemo, 'en');
   });
 
-  test('when the scenario runs then the nine steps of the issue come in order', () => {
+  test('when the scenario runs then the ten steps come in order', () => {
     assert.deepEqual(
       trace.steps.map((s) => s.id),
-      ['handshake', 'echo', 'broadcast', 'push', 'pingPong', 'limits', 'close', 'thenAndNow', 'graphqlSubscription'],
+      [
+        'handshake',
+        'echo',
+        'broadcast',
+        'push',
+        'pingPong',
+        'limits',
+        'close',
+        'thenAndNow',
+        'graphqlSubscription',
+        'security',
+      ],
     );
   });
 
@@ -150,6 +161,26 @@ describe('WebSocket demo, on the real server through the tap', () => {
     assert.match(header(refused.response, 'WWW-Authenticate')!, /^Bearer /);
     const later = trace.steps.slice(5).flatMap((s) => frames(s.items));
     assert.equal(later.filter((f) => f.connection === refused.connection).length, 0);
+  });
+
+  test('when a foreign page opens a socket then 403 at the handshake; the own page with the token in the URL gets 101', () => {
+    const [foreign, own] = httpExchanges(step('security').items);
+    assert.equal(header(foreign!.request, 'Origin'), 'https://books.example.net');
+    assert.match(header(foreign!.request, 'Authorization')!, /^Bearer /, 'the token alone does not let it in');
+    assert.equal(foreign!.response!.status, 403);
+    assert.equal(foreign!.upgraded, undefined);
+    assert.equal(frames(step('security').items).filter((f) => f.connection === foreign!.connection).length, 0);
+
+    const origin = header(own!.request, 'Host')!;
+    assert.equal(header(own!.request, 'Origin'), `http://${origin}`);
+    assert.equal(header(own!.request, 'Authorization'), undefined, 'a browser cannot set it');
+    assert.equal(own!.request.target, '/chat?name=Grace&access_token=book-club');
+    assert.equal(own!.response!.status, 101);
+    assert.deepEqual(step('security').facts, [
+      'A page from https://books.example.net (Origin header), with a valid token: HTTP 403 Forbidden, no 101, no frame.',
+      `The server's own page (Origin http://${origin}), the token in the URL, no Authorization header: HTTP 101 Switching Protocols.`,
+      'An access log keeps that URL, token included: 127.0.0.1 - - "GET /chat?name=Grace&access_token=book-club HTTP/1.1" 101 0',
+    ]);
   });
 
   test('when the clients leave then each close 1000 is answered with close 1000', () => {

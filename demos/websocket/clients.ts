@@ -7,8 +7,13 @@ import { WebSocket } from 'ws';
 import { bookClubToken } from './auth.js';
 
 export interface ClientOptions {
-  /** Send the bearer token (RFC 6750 §2.1); false to try without it. */
-  token?: boolean;
+  /**
+   * Send the bearer token in the Authorization header (RFC 6750 §2.1, the default); false
+   * to try without it; 'query' to send it as a browser must, in the URL (§2.3).
+   */
+  token?: boolean | 'query';
+  /** The Origin header a browser would send: the page that opened the socket (RFC 6455 §4.1). */
+  origin?: string;
   /** Query parameters, e.g. { name: 'Ada' }. */
   query?: Record<string, string>;
 }
@@ -21,8 +26,13 @@ export function wsUrl(httpUrl: string, path: string, query: Record<string, strin
 
 /** A client that may still be connecting; `open` settles with the handshake. */
 export function connect(httpUrl: string, path: string, options: ClientOptions = {}): WebSocket {
-  const headers = options.token === false ? {} : { Authorization: `Bearer ${bookClubToken}` };
-  const ws = new WebSocket(wsUrl(httpUrl, path, options.query), { headers });
+  const inHeader = options.token === undefined || options.token === true;
+  const headers = inHeader ? { Authorization: `Bearer ${bookClubToken}` } : {};
+  const query = options.token === 'query' ? { ...options.query, access_token: bookClubToken } : options.query;
+  const ws = new WebSocket(wsUrl(httpUrl, path, query), {
+    headers,
+    ...(options.origin !== undefined ? { origin: options.origin } : {}),
+  });
   // Errors surface through opened() and closed(); an unhandled 'error' would end the process.
   ws.on('error', () => {});
   ws.once('close', (code: number, reason: Buffer) => closings.set(ws, { code, reason: String(reason) }));

@@ -2,6 +2,7 @@ import { closeStep, limitsStep, pingPongStep } from './steps/control.js';
 import { graphqlSubscriptionStep } from './steps/graphql.js';
 import { handshakeStep } from './steps/handshake.js';
 import { broadcastStep, echoStep, pushStep } from './steps/messages.js';
+import { securityStep } from './steps/security.js';
 import { thenAndNowStep } from './steps/then-and-now.js';
 import type { WebsocketStep } from './steps/types.js';
 
@@ -16,4 +17,5 @@ export const websocketSteps: WebsocketStep[] = [
   closeStep,
   thenAndNowStep,
   graphqlSubscriptionStep,
+  securityStep,
 ];

@@ -64,6 +64,14 @@ export const de: WebsocketLesson = {
         'Derselbe Server spricht auf /graphql GraphQL über WebSocket: das Subprotokoll wird im Handshake vereinbart, und jede Protokollnachricht ist JSON in einem Text-Frame.',
       ],
     },
+    security: {
+      title: 'Sicherheit: Origin, ein Token in der URL und wss://',
+      notice: [
+        'Jede Seite, die die Nutzerin geöffnet hat, kann new WebSocket(…) zu diesem Server aufrufen, und der Browser schickt die Cookies mit. Deshalb prüft der Server vor dem 101 den Origin-Header (RFC 6455 §10.2): Eine fremde Seite bekommt 403, auch mit gültigem Token.',
+        'Die WebSocket-API des Browsers kann keinen Authorization-Header setzen: Das Token steht in der URL (?access_token=…, RFC 6750 §2.3) oder in einem Cookie. Eine URL landet in Access-Logs und Proxy-Logs; ein solches Token sollte deshalb kurzlebig sein oder nur einmal gelten.',
+        'wss:// ist WebSocket über TLS, so wie https:// HTTP über TLS ist: Der Handshake mit seiner URL und jeder Frame gehen verschlüsselt über das Netz. Diese Demo bleibt auf Loopback, daher einfaches ws://.',
+      ],
+    },
   },
   facts: {
     key: (p) => `Sec-WebSocket-Key (16 Zufallsbytes, base64): ${p.key}`,
@@ -108,6 +116,11 @@ export const de: WebsocketLesson = {
     protocol: (p) => `Im Handshake vereinbartes Subprotokoll: ${p.protocol}.`,
     messages: (p) => `Protokollnachrichten in den Frames, der Reihe nach: ${p.types}.`,
     received: (p) => `Die Subscription lieferte „${p.title}“ in einer next-Nachricht.`,
+    foreignOrigin: (p) =>
+      `Eine Seite von ${p.origin} (Origin-Header) mit gültigem Token: HTTP ${p.status} Forbidden, kein 101, kein Frame.`,
+    tokenInUrl: (p) =>
+      `Die eigene Seite des Servers (Origin ${p.origin}), das Token in der URL${p.authorization ? ' und in einem Authorization-Header' : ', kein Authorization-Header'}: HTTP ${p.status} Switching Protocols.`,
+    accessLog: (p) => `Ein Access-Log behält diese URL samt Token: ${p.line}`,
   },
   polling: {
     way: 'Art',

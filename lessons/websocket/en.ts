@@ -62,6 +62,14 @@ export const en = {
         'The same server speaks GraphQL over WebSocket on /graphql: the subprotocol is agreed in the handshake, and each protocol message is JSON in one text frame.',
       ],
     },
+    security: {
+      title: 'Security: Origin, a token in the URL, and wss://',
+      notice: [
+        'Any page the user has open may call new WebSocket(…) to this server, and the browser sends cookies along. So the server checks the Origin header before the 101 (RFC 6455 §10.2): a foreign page gets 403, even with a valid token.',
+        "The browser's WebSocket API cannot set an Authorization header: the token goes into the URL (?access_token=…, RFC 6750 §2.3) or into a cookie. A URL ends up in access logs and proxy logs, so such a token should be short-lived or used once.",
+        'wss:// is WebSocket over TLS, as https:// is HTTP over TLS: the handshake with its URL and every frame cross the network encrypted. This demo stays on loopback, so plain ws://.',
+      ],
+    },
   },
   facts: {
     key: (p: { key: string }) => `Sec-WebSocket-Key (16 random bytes, base64): ${p.key}`,
@@ -107,6 +115,11 @@ export const en = {
     protocol: (p: { protocol: string }) => `Subprotocol agreed in the handshake: ${p.protocol}.`,
     messages: (p: { types: string }) => `Protocol messages in the frames, in order: ${p.types}.`,
     received: (p: { title: string }) => `The subscription delivered "${p.title}" in a next message.`,
+    foreignOrigin: (p: { origin: string; status: number }) =>
+      `A page from ${p.origin} (Origin header), with a valid token: HTTP ${p.status} Forbidden, no 101, no frame.`,
+    tokenInUrl: (p: { origin: string; status: number; authorization: boolean }) =>
+      `The server's own page (Origin ${p.origin}), the token in the URL${p.authorization ? ' and in an Authorization header' : ', no Authorization header'}: HTTP ${p.status} Switching Protocols.`,
+    accessLog: (p: { line: string }) => `An access log keeps that URL, token included: ${p.line}`,
   },
   polling: {
     way: 'way',
