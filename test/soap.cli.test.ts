@@ -47,20 +47,20 @@ describe('awt-demo soap on the command line', () => {
     assert.match(stdout, /<soap:address location="http:\/\/127\.0\.0\.1:8080\/BookService"\/>/);
   });
 
-  test('when --json is given then the whole trace is JSON, with the seven steps', async () => {
+  test('when --json is given then the whole trace is JSON, with the eight steps', async () => {
     const { code, stdout } = await cli(['soap', '--json', '--lang', 'de']);
     assert.equal(code, 0);
     const trace = JSON.parse(stdout) as Trace;
     assert.equal(trace.demo, 'soap');
     assert.equal(trace.lang, 'de');
-    assert.equal(trace.steps.length, 7);
-    assert.equal(trace.totals.roundTrips, 9);
+    assert.equal(trace.steps.length, 8);
+    assert.equal(trace.totals.roundTrips, 11);
   });
 
   test('when it runs then every step is printed and no line is wider than asked', async () => {
     const { code, stdout } = await cli(['soap', '--width', '80']);
     assert.equal(code, 0);
-    assert.equal((stdout.match(/^━━ Step \d\/7 /gm) ?? []).length, 7);
+    assert.equal((stdout.match(/^━━ Step \d\/8 /gm) ?? []).length, 8);
     assert.match(stdout, /… \d+ more lines \(--full shows them\)/);
     for (const line of stdout.split('\n')) assert.ok([...line].length <= 80, `too wide: ${line}`);
   });

@@ -27,10 +27,10 @@ describe('SOAP demo, on the real server through the tap', () => {
   test('when the scenario runs then the steps come in the order of the issue with the statuses SOAP gives', () => {
     assert.deepEqual(
       steps.map((s) => s.id),
-      ['wsdl', 'listBooks', 'getBook', 'addBook', 'fault', 'invalid', 'security'],
+      ['wsdl', 'listBooks', 'getBook', 'addBook', 'fault', 'invalid', 'security', 'serverFault'],
     );
     const statuses = steps.map((s) => httpExchanges(s.items).map((e) => e.response?.status));
-    assert.deepEqual(statuses, [[200], [200], [200, 200], [200], [500], [500], [500, 200]]);
+    assert.deepEqual(statuses, [[200], [200], [200, 200], [200], [500], [500], [500, 200], [500, 200]]);
   });
 
   test('when the client is made then it fetched the WSDL, whose soap:address is the port it then posts to', () => {
@@ -46,7 +46,7 @@ describe('SOAP demo, on the real server through the tap', () => {
 
   test('when only SOAP is shown then every item of every step is a POST to the one endpoint, after the WSDL', () => {
     const all = steps.slice(1).flatMap((s) => httpExchanges(s.items));
-    assert.equal(all.length, 8);
+    assert.equal(all.length, 10);
     for (const e of all) {
       assert.equal(e.request.startLine, 'POST /BookService HTTP/1.1');
       assert.match(header(e.request, 'content-type') ?? '', /^text\/xml/);
@@ -115,6 +115,25 @@ describe('SOAP demo, on the real server through the tap', () => {
     assert.match(factsOf('security'), /The password is nowhere in the \d+ B/);
   });
 
+  test('when the store is down then the same valid request gets soap:Server with HTTP 500, and the retry passes', () => {
+    const [failed, retried] = exchangesOf('serverFault');
+    assert.equal(failed!.request.body, retried!.request.body, 'the retry sends the very same envelope');
+    assert.equal(failed!.response!.status, 500);
+    assert.match(failed!.response!.body, /<faultcode>soap:Server<\/faultcode>/);
+    assert.match(
+      failed!.response!.body,
+      /<detail><StoreUnavailable xmlns="urn:awt-demo:books"><\/StoreUnavailable><\/detail>/,
+    );
+    // The same status as the soap:Client Fault of step 5: only the faultcode tells them apart.
+    assert.equal(exchangesOf('fault')[0]!.response!.status, failed!.response!.status);
+    assert.match(exchangesOf('fault')[0]!.response!.body, /<faultcode>soap:Client<\/faultcode>/);
+    assert.equal(retried!.response!.status, 200);
+    assert.deepEqual(steps.find((s) => s.id === 'serverFault')!.facts, [
+      'Store down: HTTP 500; faultcode soap:Server, faultstring "The book store is not reachable; the request was valid, send it again later."',
+      'The same GetBook(1) once the store answers again: HTTP 200, "Clean Code". The retry was right.',
+    ]);
+  });
+
   test('when bytes are counted then each step is exactly its SOAP exchanges, on one keep-alive connection', () => {
     for (const s of steps) {
       const exchanges = httpExchanges(s.items);
@@ -129,7 +148,7 @@ describe('SOAP demo, on the real server through the tap', () => {
 
   test('when the language is German then every step has German facts and the same wire', async () => {
     const german = await run('de');
-    assert.equal(german.length, 7);
+    assert.equal(german.length, 8);
     assert.match(german[1]!.facts[0]!, /^Dieselben 6 Bücher, Bodies der Responses: SOAP \d+ B XML/);
     assert.match(german[1]!.facts[0]!, /SOAP braucht \d,\d × so viele Bytes wie REST\.$/);
     assert.match(german[6]!.facts[2]!, /^Das Passwort steht nirgends/);

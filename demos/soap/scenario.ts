@@ -149,4 +149,28 @@ export const soapSteps: SoapStep[] = [
       ];
     },
   },
+  {
+    id: 'serverFault',
+    async run({ session, lesson, items }) {
+      session.outage.down = true;
+      let error;
+      try {
+        error = await expectFault(call(session.client, 'GetBook', { id: '1' }));
+      } finally {
+        session.outage.down = false;
+      }
+      const fault = faultOf(error);
+      // The same request again, once the store answers: a Server Fault is worth a retry.
+      const { book } = await call(session.client, 'GetBook', { id: '1' });
+      const [failed, retried] = httpExchanges(items());
+      return [
+        lesson.facts.serverFault({
+          status: failed?.response?.status ?? 0,
+          code: fault.code,
+          string: fault.string,
+        }),
+        lesson.facts.retried({ status: retried?.response?.status ?? 0, title: book.title }),
+      ];
+    },
+  },
 ];

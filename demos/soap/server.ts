@@ -7,6 +7,7 @@ import soap from 'soap';
 import type { BookStore } from '../books/store.js';
 import { sendFault } from './fault.js';
 import { soapGate, type GateOptions } from './gate.js';
+import { storeBehind, type Outage } from './outage.js';
 import { bookService } from './service.js';
 import { bookServiceWsdl, servicePath } from './wsdl.js';
 
@@ -20,6 +21,8 @@ export async function createSoapApp(
   options: GateOptions & {
     /** Pages for a browser (`--serve`): an index at / and the operations page; the scenario needs none. */
     explorer?: express.Router;
+    /** A switch that makes the store fail (the demo's soap:Server Fault); without it, the store never does. */
+    outage?: Outage;
   } = {},
 ): Promise<express.Express> {
   const app = express();
@@ -32,7 +35,7 @@ export async function createSoapApp(
   await new Promise<void>((resolve, reject) => {
     soap.listen(app, {
       path: servicePath,
-      services: bookService(store),
+      services: bookService(options.outage ? storeBehind(store, options.outage) : store),
       xml: bookServiceWsdl(endpoint),
       // Content-Length instead of chunks: the bytes compare directly with REST's and GraphQL's answers.
       enableChunkedEncoding: false,

@@ -8,6 +8,7 @@ import type { BookStore } from '../books/store.js';
 import type { Book, Review } from '../books/types.js';
 import { validateNewBook } from '../books/validation.js';
 import { detailEntry, escapeXml, serviceFault } from './fault.js';
+import { StoreUnavailable } from './outage.js';
 import type { Operation } from './wsdl.js';
 
 type Args = Record<string, unknown> | null | undefined;
@@ -47,6 +48,14 @@ function guarded(method: ServiceMethod): ServiceMethod {
       return method(args);
     } catch (error) {
       if (error && typeof error === 'object' && 'Fault' in error) throw error;
+      // The request was fine and the same one may succeed later: the server's fault, not the client's.
+      if (error instanceof StoreUnavailable) {
+        throw serviceFault({
+          code: 'soap:Server',
+          string: 'The book store is not reachable; the request was valid, send it again later.',
+          detail: detailEntry('StoreUnavailable', ''),
+        });
+      }
       throw serviceFault({ code: 'soap:Server', string: 'The service failed to answer; this is a bug in awt-demo.' });
     }
   };

@@ -9,6 +9,7 @@ import { startNeighbours, type Neighbours } from './neighbours.js';
 import { curlExamples } from './curl-examples.js';
 import { soapExplorer } from './explorer.js';
 import { createSoapApp } from './server.js';
+import type { Outage } from './outage.js';
 import { demoAccount } from './ws-security.js';
 import { servicePath } from './wsdl.js';
 
@@ -22,6 +23,8 @@ export interface SoapSession extends DemoSession {
   readonly clientWithToken: Client;
   /** The REST and GraphQL servers on the same store, for comparisons; their taps stay out of `taps`. */
   readonly compare: Neighbours;
+  /** Set `down` to make the service's book store fail (a server-side failure). */
+  readonly outage: Outage;
 }
 
 /**
@@ -32,6 +35,7 @@ async function soapBehindTap(
   store: BookStore,
   options: HttpBehindTapOptions,
   explorer?: express.Router,
+  outage?: Outage,
 ): Promise<HttpBehindTap> {
   let app: express.Express | undefined;
   const handler: http.RequestListener = (req, res) => {
@@ -40,7 +44,10 @@ async function soapBehindTap(
   };
   const server = await httpBehindTap(handler, options);
   try {
-    app = await createSoapApp(store, `${server.url}${servicePath}`, explorer ? { explorer } : {});
+    app = await createSoapApp(store, `${server.url}${servicePath}`, {
+      ...(explorer ? { explorer } : {}),
+      ...(outage ? { outage } : {}),
+    });
   } catch (error) {
     await server.close();
     throw error;
@@ -52,7 +59,8 @@ export async function startSoap(): Promise<SoapSession> {
   // One clock for every tap, so items of all three servers interleave by time.
   const origin = performance.now();
   const store = new BookStore();
-  const server = await soapBehindTap(store, { origin });
+  const outage: Outage = { down: false };
+  const server = await soapBehindTap(store, { origin }, undefined, outage);
   let compare: Neighbours;
   try {
     compare = await startNeighbours(store, origin);
@@ -71,6 +79,7 @@ export async function startSoap(): Promise<SoapSession> {
     taps: [server.tap],
     wsdlUrl,
     compare,
+    outage,
     async connect() {
       // disableCache: fetch the WSDL now, on the wire, not from the package's process-wide cache.
       const client = await soap.createClientAsync(wsdlUrl, { disableCache: true });

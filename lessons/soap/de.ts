@@ -55,6 +55,13 @@ export const de: SoapLesson = {
         'Das Token ist ein PasswordDigest: Base64(SHA-1(Nonce + Created + Passwort)). Das Passwort selbst geht nie über die Leitung, und eine einmal benutzte Nonce lässt sich nicht wieder einspielen.',
       ],
     },
+    serverFault: {
+      title: 'GetBook(1) bei ausgefallenem Speicher: ein soap:Server-Fault',
+      notice: [
+        'SOAP 1.1 §4.4.1 nennt den Schuldigen. soap:Client (Schritt 5): „Deine Nachricht ist falsch“, dieselbe Nachricht noch einmal zu schicken, ist also sinnlos. soap:Server: „Deine Nachricht war in Ordnung, ich konnte sie nicht verarbeiten“, derselbe Request kann später also gelingen.',
+        'Hier erreicht der Dienst für einen Aufruf seinen Buchspeicher nicht. Beide Faults kommen mit HTTP 500 (§6.2): Nur der faultcode sagt dem Client, ob sich ein erneuter Versuch lohnt.',
+      ],
+    },
   },
   facts: {
     wsdl: (p) => `Die WSDL: ${p.bytes} B in ${p.lines} Zeilen, mit den Operationen ${p.operations}.`,
@@ -67,7 +74,7 @@ export const de: SoapLesson = {
     withReviews: (p) => `GetBookWithReviews: „${p.title}“ mit ${p.reviews} Rezensionen, in einem Round Trip.`,
     created: (p) =>
       `Neues Buch mit id ${p.id}. Im Client ist year vom Typ ${p.year} und createdAt vom Typ ${p.createdAt}, wie es die XSD sagt.`,
-    fault: (p) => `HTTP ${p.status}; faultcode ${p.code}, faultstring „${p.string}“, detail ${p.detail}`,
+    fault: (p) => `HTTP ${p.status}; faultcode ${p.code}, faultstring „${p.string}“`,
     surfaced: (p) =>
       `Das Promise wird mit einem Fehler abgelehnt (rejected): ${p.message}; error.root.Envelope.Body.Fault enthält den geparsten Fault.`,
     problems: (p) =>
@@ -81,5 +88,8 @@ export const de: SoapLesson = {
       p.count === 0
         ? `Das Passwort steht nirgends in den ${p.bytes} B, die der Client in diesem Schritt gesendet hat.`
         : `Das Passwort steht ${p.count}-mal in den ${p.bytes} B, die der Client in diesem Schritt gesendet hat.`,
+    serverFault: (p) => `Speicher ausgefallen: HTTP ${p.status}; faultcode ${p.code}, faultstring „${p.string}“`,
+    retried: (p) =>
+      `Derselbe Aufruf GetBook(1), sobald der Speicher wieder antwortet: HTTP ${p.status}, „${p.title}“. Der erneute Versuch war richtig.`,
   },
 };

@@ -49,6 +49,13 @@ export const en = {
         'The token is a PasswordDigest: Base64(SHA-1(nonce + created + password)). The password itself never crosses the wire, and a nonce used once cannot be replayed.',
       ],
     },
+    serverFault: {
+      title: 'GetBook(1) while the store is down: a soap:Server Fault',
+      notice: [
+        'SOAP 1.1 §4.4.1 names the culprit. soap:Client (step 5): "your message is wrong", so sending it again unchanged is pointless. soap:Server: "your message was fine, I failed to process it", so the same request may succeed later.',
+        'Here the service cannot reach its book store for one call. Both Faults travel with HTTP 500 (§6.2): only the faultcode tells the client whether a retry makes sense.',
+      ],
+    },
   },
   facts: {
     wsdl: (p: { bytes: number; lines: number; operations: string }) =>
@@ -79,6 +86,10 @@ export const en = {
       p.count === 0
         ? `The password is nowhere in the ${p.bytes} B the client sent in this step.`
         : `The password occurs ${p.count} times in the ${p.bytes} B the client sent in this step.`,
+    serverFault: (p: { status: number; code: string; string: string }) =>
+      `Store down: HTTP ${p.status}; faultcode ${p.code}, faultstring "${p.string}"`,
+    retried: (p: { status: number; title: string }) =>
+      `The same GetBook(1) once the store answers again: HTTP ${p.status}, "${p.title}". The retry was right.`,
   },
 };
 
