@@ -5,11 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { execFile, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
-import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, describe, test } from 'node:test';
 import type { Comparison } from '../demos/compare/types.js';
+import { pikaConsumer, pikaProducer } from '../lessons/mq/code.js';
 import type { Trace } from '../demos/wire/trace.js';
 import { runCli, spawnCli, waitForOutput } from './utils/cli.js';
 
@@ -25,21 +28,32 @@ async function closedPort(): Promise<number> {
 const python = ['/usr/bin/python3', 'python3'].find(
   (candidate) => spawnSync(candidate, ['-c', 'import pika'], { stdio: 'ignore' }).status === 0,
 );
-const fixture = (name: string) => fileURLToPath(new URL(`fixtures/pika/${name}`, import.meta.url));
+/** The lecture's programs as step 1 of the mq demo shows them, each in a file of its own for python3. */
+const lectureDir = mkdtempSync(path.join(os.tmpdir(), 'awt-pika-'));
+const lectureFile = (name: string, code: string) => {
+  const file = path.join(lectureDir, name);
+  writeFileSync(file, code);
+  return file;
+};
+const scripts = {
+  'send.py': lectureFile('send.py', pikaProducer),
+  'receive.py': lectureFile('receive.py', pikaConsumer),
+};
 /** Runs a lecture script unchanged; only pika's default port (5672) is pointed at the test's broker. */
-const runPy = (port: number, script: string) => [
+const runPy = (port: number, script: keyof typeof scripts) => [
   '-c',
   'import runpy, sys, pika.connection\n' +
     'pika.connection.Parameters.DEFAULT_PORT = int(sys.argv[1])\n' +
     "runpy.run_path(sys.argv[2], run_name='__main__')",
   String(port),
-  fixture(script),
+  scripts[script],
 ];
 
 describe('the embedded broker through the CLI', () => {
   const children: ChildProcess[] = [];
   after(() => {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(lectureDir, { recursive: true, force: true });
   });
 
   test('when no broker answers at the URL then awt-demo mq runs all 14 steps on the embedded broker and says so', async () => {

@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { maxUnacked, messages, methods, orderNumber } from '../demos/mq/frames.js';
 import { headersMatch, topicMatch } from '../demos/mq/matching.js';
+import { amqplibConsumer, amqplibProducer, pikaConsumer, pikaProducer } from '../lessons/mq/code.js';
 import { listing, runMqStep } from './utils/mq.js';
 
 // Every step runs against the real broker (AMQP_URL, else amqp://guest:guest@127.0.0.1:5672),
 // with names of its own run, so these tests may run beside each other and beside the demo.
 describe('the mq steps against RabbitMQ', () => {
   test('when the hello step runs then the consumer gets "Hello World!" after the producer has hung up, without acks', async () => {
-    const { frames, t, facts } = await runMqStep('hello');
+    const { frames, t, facts, figures } = await runMqStep('hello');
     const [delivered] = messages(frames, 'Basic.Deliver', t.parties.consumer);
     assert.equal(delivered?.body, 'Hello World!');
     const producerGone = methods(frames, 'Connection.CloseOk', t.parties.producer)[0]!.at;
@@ -17,6 +18,16 @@ describe('the mq steps against RabbitMQ', () => {
     assert.equal(methods(frames, 'Queue.Declare')[0]?.fields?.durable, false, "pika's queue_declare is not durable");
     assert.equal(methods(frames, 'Basic.Ack').length, 0);
     assert.match(facts[1]!, /messageCount=1/);
+    // Under the frames: each program of the step, followed by the lecture's pika program, verbatim.
+    assert.deepEqual(
+      figures.map((f) => (f.kind === 'code' ? [f.title, f.lines.join('\n') + '\n'] : [])),
+      [
+        [t.code.producerTypescript, amqplibProducer],
+        [t.code.producerPython, pikaProducer],
+        [t.code.consumerTypescript, amqplibConsumer],
+        [t.code.consumerPython, pikaConsumer],
+      ],
+    );
   });
 
   test('when the work-queue step runs then ten orders are acked, prefetch 1 holds and the faster worker takes more', async () => {

@@ -3,7 +3,7 @@
  * their last frames are on the wire, then compute the facts from the frames the tap saw.
  */
 import type { ConsumeMessage } from 'amqplib';
-import type { Step } from '../core/demo.js';
+import type { Step, StepOutcome } from '../core/demo.js';
 import { AwtError } from '../core/errors.js';
 import type { AmqpFrameItem, AmqpParty } from '../wire/amqp-frames.js';
 import type { MqLesson } from '../../lessons/mq/en.js';
@@ -13,7 +13,7 @@ import type { MqSession } from './session.js';
 import { Inbox } from './wait.js';
 
 export type MqStep = Step<MqSession, MqLesson>;
-export type Facts = (frames: AmqpFrameItem[]) => string[];
+export type Facts = (frames: AmqpFrameItem[]) => string[] | StepOutcome;
 
 export interface MqContext {
   session: MqSession;

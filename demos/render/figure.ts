@@ -1,4 +1,4 @@
-/** A step's figures, drawn: a table with the tool's one table layout, a bar chart with its bars. */
+/** A step's figures, drawn: a table with the tool's one table layout, a bar chart with its bars, code as it is. */
 import { barChart } from './bar-chart.js';
 import { indent, span, wrap, type Line } from './lines.js';
 import { table, type TableCell } from './table.js';
@@ -16,6 +16,16 @@ export function renderFigure(figure: Figure, width: number): Line[] {
       [
         ...wrap([span(figure.title)], room, 'words'),
         ...barChart(figure.bars, { width: Math.min(room, maxChartWidth) }),
+      ],
+      inset,
+    );
+  }
+  if (figure.kind === 'code') {
+    // A line too long keeps its words and continues indented under itself, as wrapped headers do.
+    return indent(
+      [
+        [span(figure.title, 'dim')],
+        ...figure.lines.flatMap((line): Line[] => (line === '' ? [[]] : wrap([span(`  ${line}`)], room, 'indent'))),
       ],
       inset,
     );

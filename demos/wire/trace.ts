@@ -106,7 +106,9 @@ export type Figure =
       /** Per column; numbers are right-aligned so their digits line up. */
       align: Array<'left' | 'right'>;
     }
-  | { kind: 'bars'; title: string; bars: Array<{ label: string; value: number; display: string }> };
+  | { kind: 'bars'; title: string; bars: Array<{ label: string; value: number; display: string }> }
+  /** A program to read beside the wire: its title in the chosen language, its lines verbatim. */
+  | { kind: 'code'; title: string; lines: string[] };
 
 export interface StepTrace {
   /** 1-based position in the scenario. */

@@ -9,7 +9,7 @@ export const de: MqLesson = {
     hello: {
       title: 'Hallo Queue: Producer und Consumer aus der Vorlesung, in TypeScript',
       notice: [
-        'Producer: assertQueue("hello", { durable: false }), sendToQueue("hello", "Hello World!"), schließen. Später der Consumer: dasselbe assertQueue, dann consume(…, { noAck: true }). (Die Namen tragen das Präfix dieses Laufs, awt-…, damit sich Läufe nie begegnen.)',
+        'Unter den Frames: Producer und Consumer dieses Schritts als TypeScript-Programme (amqplib), jeweils gefolgt vom Python-Programm der Vorlesung (pika), das dieselben Aufrufe macht: queue_declare ist assertQueue, basic_publish ist sendToQueue, basic_consume ist consume. (Die Namen der Queues tragen das Präfix dieses Laufs, awt-…, damit sich Läufe nie begegnen.)',
         'Die beiden begegnen sich nie: Der Producer hat schon aufgelegt, bevor der Consumer sich verbindet. Solange hält die Queue im Broker die Nachricht.',
       ],
     },
@@ -102,6 +102,12 @@ export const de: MqLesson = {
         'Die Nachricht wurde nie bestätigt, also hat der Broker sie noch und stellt sie dem nächsten Consumer zu.',
       ],
     },
+  },
+  code: {
+    producerTypescript: 'Producer in TypeScript (amqplib), so wie dieser Schritt ihn ausführt:',
+    producerPython: 'Der Producer der Vorlesung in Python (pika):',
+    consumerTypescript: 'Consumer in TypeScript (amqplib), so wie dieser Schritt ihn ausführt:',
+    consumerPython: 'Der Consumer der Vorlesung in Python (pika):',
   },
   parties: {
     broker: 'Broker',

@@ -7,7 +7,7 @@ export const en = {
     hello: {
       title: "Hello queue: the lecture's producer and consumer, in TypeScript",
       notice: [
-        'Producer: assertQueue("hello", { durable: false }), sendToQueue("hello", "Hello World!"), close. Later, the consumer: the same assertQueue, then consume(…, { noAck: true }). (Names carry this run\'s prefix awt-…, so runs never meet.)',
+        "Below the frames: the producer and the consumer of this step as TypeScript programs (amqplib), each followed by the lecture's Python program (pika) that makes the same calls: queue_declare is assertQueue, basic_publish sendToQueue, basic_consume consume. (Queue names carry this run's prefix awt-…, so runs never meet.)",
         'The two never meet: the producer has hung up before the consumer connects. The queue in the broker keeps the message meanwhile.',
       ],
     },
@@ -100,6 +100,13 @@ export const en = {
         'The message was never acked, so the broker still has it and delivers it to the next consumer.',
       ],
     },
+  },
+  /** Headings of the programs under step 1 (lessons/mq/code.ts). */
+  code: {
+    producerTypescript: 'Producer in TypeScript (amqplib), as this step runs it:',
+    producerPython: "The lecture's producer in Python (pika):",
+    consumerTypescript: 'Consumer in TypeScript (amqplib), as this step runs it:',
+    consumerPython: "The lecture's consumer in Python (pika):",
   },
   parties: {
     broker: 'broker',

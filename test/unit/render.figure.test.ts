@@ -51,4 +51,24 @@ describe('figures a step measured', () => {
     assert.match(lines[2]!, /0\.5 ms$/);
     assert.ok(lines.every((line) => line.length <= 40));
   });
+
+  test('when code is shown then its lines stay as they are, indented under the title; a long one wraps within the width', () => {
+    const code: Figure = {
+      kind: 'code',
+      title: 'Producer:',
+      lines: ['import pika', '', "channel.queue_declare(queue='hello')"],
+    };
+    assert.deepEqual(plain(code, 80), [
+      '  Producer:',
+      '    import pika',
+      '',
+      "    channel.queue_declare(queue='hello')",
+    ]);
+    const narrow = plain(code, 30);
+    assert.ok(
+      narrow.every((line) => line.length <= 30),
+      narrow.join('\n'),
+    );
+    assert.equal(narrow.join('').replace(/\s+/g, ''), "Producer:importpikachannel.queue_declare(queue='hello')");
+  });
 });

@@ -4,11 +4,13 @@ import { demo } from '../../demos/mq/demo.js';
 import { amqpFrames } from '../../demos/mq/frames.js';
 import { startMq } from '../../demos/mq/session.js';
 import type { AmqpFrameItem } from '../../demos/wire/amqp-frames.js';
+import type { Figure } from '../../demos/wire/trace.js';
 import type { MqLesson } from '../../lessons/mq/en.js';
 import { lessons } from '../../lessons/mq/index.js';
 
 export interface StepRun {
   facts: string[];
+  figures: Figure[];
   frames: AmqpFrameItem[];
   t: MqLesson;
   /** Every queue and exchange name the step declared by name (server-named queues excluded). */
@@ -28,12 +30,14 @@ export async function runMqStep(
     const tap = session.taps[0]!;
     const outcome = await step.run({ session, lesson: t, items: () => [...tap.items] });
     const facts = Array.isArray(outcome) ? outcome : (outcome?.facts ?? []);
+    const figures = Array.isArray(outcome) ? [] : (outcome?.figures ?? []);
     const frames = amqpFrames(tap.items);
     const named = (method: string, key: string) => [
       ...new Set(frames.filter((f) => f.method === method && f.fields?.[key]).map((f) => String(f.fields?.[key]))),
     ];
     return {
       facts,
+      figures,
       frames,
       t,
       declared: { queues: named('Queue.Declare', 'queue'), exchanges: named('Exchange.Declare', 'exchange') },

@@ -2,6 +2,8 @@
  * The lecture's producer/consumer example (pika, in the notes), in TypeScript with
  * amqplib: the producer sends and hangs up before the consumer even connects.
  */
+import type { Figure } from '../../wire/trace.js';
+import { amqplibConsumer, amqplibProducer, pikaConsumer, pikaProducer } from '../../../lessons/mq/code.js';
 import { methods, messages, ms } from '../frames.js';
 import { consumer, mqStep, producer } from '../step.js';
 
@@ -25,10 +27,21 @@ export const hello = mqStep('hello', async ({ session, lesson }) => {
     const producerGone = methods(frames, 'Connection.CloseOk', lesson.parties.producer)[0]?.at ?? 0;
     const consumerHere = frames.find((f) => f.party?.name === lesson.parties.consumer)?.at ?? 0;
     const waiting = methods(frames, 'Queue.DeclareOk', lesson.parties.consumer)[0]?.fields?.messageCount;
-    return [
-      lesson.facts.helloDecoupled({ body: delivered?.body ?? '—', gap: ms(producerGone, consumerHere) }),
-      lesson.facts.helloWaiting({ count: Number(waiting ?? 0) }),
-      lesson.facts.helloNoAck({ acks: methods(frames, 'Basic.Ack').length }),
-    ];
+    return {
+      facts: [
+        lesson.facts.helloDecoupled({ body: delivered?.body ?? '—', gap: ms(producerGone, consumerHere) }),
+        lesson.facts.helloWaiting({ count: Number(waiting ?? 0) }),
+        lesson.facts.helloNoAck({ acks: methods(frames, 'Basic.Ack').length }),
+      ],
+      // The step's calls as a program, each beside the lecture's pika program that does the same.
+      figures: [
+        code(lesson.code.producerTypescript, amqplibProducer),
+        code(lesson.code.producerPython, pikaProducer),
+        code(lesson.code.consumerTypescript, amqplibConsumer),
+        code(lesson.code.consumerPython, pikaConsumer),
+      ],
+    };
   };
 });
+
+const code = (title: string, text: string): Figure => ({ kind: 'code', title, lines: text.trimEnd().split('\n') });
