@@ -42,7 +42,7 @@ export const de: RestLesson = {
       notice: ['Eine neue Struktur bekommt eine neue URL: Clients von /v1 laufen weiter, neue Clients steigen um.'],
     },
     security: {
-      title: 'Sicherheit: ein Bearer-Token (OAuth 2.0) zum Schreiben: 401, 201, 403',
+      title: 'Ein Bearer-Token (OAuth 2.0) zum Schreiben: 401, 201, 403',
       notice: [
         'OAuth 2.0: Die Nutzerin meldet sich beim Autorisierungsserver an, nicht bei diesem Client. Der Client erhält ein Access-Token mit Scopes (hier books:read, books:write) und sieht das Passwort nie; die API prüft nur das Token. Die Tokens der Demo wurden vorab ausgestellt.',
         'Das Token steht in jedem Request im Header „Authorization: Bearer …“ (RFC 6750); die Ansicht zeigt nur seine ersten Zeichen, --raw alle Bytes. Wer es besitzt, kann es benutzen: Es gehört nur über TLS (https) auf die Leitung.',
@@ -60,9 +60,9 @@ export const de: RestLesson = {
     notModified: (p) => `304 mit leerem Body: ${p.saved} B JSON wurden nicht noch einmal geschickt (ETag ${p.etag}).`,
     v2Shape: (p) => `Felder in v1: ${p.v1}. Felder in v2: ${p.v2}.`,
     unauthorized: (p) => `Ohne Token: ${p.status} Unauthorized, WWW-Authenticate: ${p.challenge}`,
-    authorized: (p) => `Mit einem Token mit dem Scope ${p.scope}: ${p.status} Created, Location: ${p.location}`,
-    forbidden: (p) => `Mit einem Token nur zum Lesen: ${p.status} Forbidden, WWW-Authenticate: ${p.challenge}`,
+    authorized: (p) => `Mit einem Token, das den Scope ${p.scope} hat: ${p.status} Created, Location: ${p.location}`,
+    forbidden: (p) => `Mit einem Token, das nur lesen darf: ${p.status} Forbidden, WWW-Authenticate: ${p.challenge}`,
     tokenOnWire: (p) =>
-      `Das Token ist ${p.token} Zeichen lang; seine Authorization-Zeile macht jeden Request-Head um ${p.header} B größer.`,
+      `Das Token ist ${p.token} Zeichen lang; seine Authorization-Zeile macht den Kopf jedes Requests um ${p.header} B größer.`,
   },
 };

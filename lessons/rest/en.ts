@@ -38,7 +38,7 @@ export const en = {
       notice: ['A new shape gets a new URL, so clients of /v1 keep working while new clients move on.'],
     },
     security: {
-      title: 'Security: a bearer token (OAuth 2.0) for writing: 401, 201, 403',
+      title: 'A bearer token (OAuth 2.0) for writing: 401, 201, 403',
       notice: [
         "OAuth 2.0: the user logs in at an authorization server, not at this client. The client gets an access token with scopes (here books:read, books:write) and never sees the password; the API only checks the token. The demo's tokens were issued in advance.",
         'The token travels in every request as "Authorization: Bearer …" (RFC 6750); the view shows its first characters only, --raw all bytes. Whoever holds it may use it: send it over TLS (https) only.',
