@@ -57,10 +57,10 @@ describe('the awt-demo command, through the built bin', () => {
     assert.match(result.stdout.trim(), /^\d+\.\d+\.\d+$/);
   });
 
-  test('when rest runs piped then all seven steps and the summary print without colour', async () => {
+  test('when rest runs piped then all eight steps and the summary print without colour', async () => {
     const result = await runCli(['rest', '--width', '120']);
     assert.equal(result.code, 0, result.stderr);
-    for (let i = 1; i <= 7; i++) assert.match(result.stdout, new RegExp(`━━ Step ${i}/7 `));
+    for (let i = 1; i <= 8; i++) assert.match(result.stdout, new RegExp(`━━ Step ${i}/8 `));
     assert.match(result.stdout, /HTTP\/1\.1 304 Not Modified/);
     assert.match(result.stdout, /━━ Summary/);
     assert.doesNotMatch(result.stdout, ansi);
@@ -96,10 +96,10 @@ describe('the awt-demo command, through the built bin', () => {
   test('when --step reads "q" from a pipe then it stops cleanly after the steps so far', async () => {
     const result = await runCli(['rest', '--step'], { input: '\n\nq\n' });
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /━━ Step 2\/7/);
-    assert.doesNotMatch(result.stdout, /━━ Step 3\/7/);
+    assert.match(result.stdout, /━━ Step 2\/8/);
+    assert.doesNotMatch(result.stdout, /━━ Step 3\/8/);
     assert.match(result.stdout, /Stopped\. Every server and connection is closed\./);
-    assert.match(result.stderr, /Step 3\/7: .* — Enter: next step · q: quit/);
+    assert.match(result.stderr, /Step 3\/8: .* — Enter: next step · q: quit/);
   });
 
   test('when the output is piped into a reader that stops early then there is no crash', async () => {

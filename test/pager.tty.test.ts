@@ -111,7 +111,7 @@ describe('the pager on a terminal', () => {
 
   test('when Ctrl-C is pressed in the pager then it exits 130 with the terminal given back', async () => {
     const t = onTerminal(['rest']);
-    await t.waitFor(/rest · Step 1\/7/);
+    await t.waitFor(/rest · Step 1\/8/);
     t.press('\x03');
     assert.equal(await t.exit, 130);
     const out = t.output();
@@ -121,7 +121,7 @@ describe('the pager on a terminal', () => {
 
   test('when SIGTERM arrives in the pager then the terminal is given back before it exits', async () => {
     const t = onTerminal(['rest']);
-    await t.waitFor(/rest · Step 1\/7/);
+    await t.waitFor(/rest · Step 1\/8/);
     process.kill(cliPid(t), 'SIGTERM');
     assert.equal(await t.exit, 143);
     const out = t.output();
