@@ -1,8 +1,9 @@
 /**
  * What the pager shows for a state, at a given terminal size: a pure function.
- * The step's title and what to notice stay on top; the trace fills the rows
- * between them and the status line at the bottom. Long bodies are cut just
- * enough for the step to fit the screen; what still does not fit scrolls.
+ * The step's title and what to notice stay on top (at most a quarter of the
+ * screen; longer notes open the body); the trace fills the rows between them and
+ * the status line at the bottom. The trace is folded just enough to fit the
+ * screen (see `fitted`); what still does not fit scrolls.
  */
 import { span, wrap, type Line } from '../../demos/render/lines.js';
 import { maxBodyLines, type RenderOptions } from '../../demos/render/options.js';
@@ -20,7 +21,7 @@ export interface PagerContent {
   totals: TraceTotals | undefined;
   /** Started from the menu: q and the end lead back to it. */
   fromMenu: boolean;
-  /** A line about the run as a whole, under every step's head (which AMQP broker the demo uses). */
+  /** A line about the run as a whole, under the first step's head and the summary (which AMQP broker the demo uses). */
   about?: string;
 }
 
@@ -64,29 +65,47 @@ export function drawPager(
   };
   const options: RenderOptions = { ...base, messages, width: columns };
 
-  const head = state.help ? [[span(m.keysHeading, 'title')] as Line] : headLines(state, content, options);
-  // The status line is the last row; the head keeps at least three rows for the body.
-  const shownHead = head.slice(0, Math.max(1, rows - 1 - minBodyLines - 1));
-  const bodyRows = rows - shownHead.length - 2;
+  // The head keeps at most a quarter of the screen; notes beyond that open the body.
+  const { head, overflow } = state.help
+    ? { head: [[span(m.keysHeading, 'title')] as Line], overflow: [] }
+    : splitHead(headLines(state, content, options), headRows(rows));
+  const bodyRows = rows - head.length - 2;
   const cacheable = !state.help && state.at < state.recorded && state.at < state.total;
   const key = `${state.at} ${state.view} ${columns}×${bodyRows}`;
-  const body = (cacheable && cache.get(key)) || bodyLines(state, content, options, bodyRows);
+  const body =
+    (cacheable && cache.get(key)) ||
+    (overflow.length > 0
+      ? [...overflow, [], ...bodyLines(state, content, options, bodyRows - overflow.length - 1)]
+      : bodyLines(state, content, options, bodyRows));
   if (cacheable) cache.set(key, body);
   const scroll = Math.min(state.scroll, Math.max(0, body.length - bodyRows));
   const visible = body.slice(scroll, scroll + bodyRows);
   const filler = Array.from({ length: bodyRows - visible.length }, (): Line => []);
   const status = statusLine(state, content, options, { scroll, rows: bodyRows, lines: body.length });
   return {
-    lines: paintRows([...shownHead, [], ...visible, ...filler, status], columns, options.theme),
+    lines: paintRows([...head, [], ...visible, ...filler, status], columns, options.theme),
     page: { rows: bodyRows, lines: body.length },
   };
 }
 
+/** Rows the head may take: a quarter of the screen, at least the title and one line of notes. */
+export function headRows(rows: number): number {
+  return Math.max(2, Math.floor(rows / 4));
+}
+
+function splitHead(lines: Line[], most: number): { head: Line[]; overflow: Line[] } {
+  return lines.length <= most
+    ? { head: lines, overflow: [] }
+    : { head: lines.slice(0, most), overflow: lines.slice(most) };
+}
+
 function headLines(state: PagerState, content: PagerContent, options: RenderOptions): Line[] {
-  if (state.at >= state.total) return wrap([span(content.title, 'title')], options.width, 'words');
+  const about = content.about ? wrap([span(content.about, 'dim')], options.width, 'words') : [];
+  // The line about the run belongs where the run begins and ends, not under every step.
+  if (state.at >= state.total) return [...wrap([span(content.title, 'title')], options.width, 'words'), ...about];
   const step = content.steps[state.at]!;
   const head = renderStepHead({ index: state.at + 1, title: step.title, notice: step.notice }, state.total, options);
-  return content.about ? [...head, ...wrap([span(content.about, 'dim')], options.width, 'words')] : head;
+  return state.at === 0 ? [...head, ...about] : head;
 }
 
 function bodyLines(state: PagerState, content: PagerContent, options: RenderOptions, rows: number): Line[] {
@@ -123,21 +142,30 @@ function bodyLines(state: PagerState, content: PagerContent, options: RenderOpti
 }
 
 /**
- * The step with its bodies cut to the most lines that still let it fit `rows`:
- * response bodies first (the long lists), request bodies only when that is not
- * enough (the query is what a step is about). When even the shortest cut does not
- * fit, the shortest cut, scrolled.
+ * The step made to fit `rows`, in steps that each give up as little as possible:
+ * as recorded; the routine headers named on one line; response bodies cut, then
+ * request bodies (the query is what a step is about); every header named on one
+ * line; response bodies folded into that line, then request bodies too. Every
+ * fold names the key that unfolds it. What even the last does not fit scrolls.
  */
-function fitted(trace: StepTrace, options: RenderOptions, rows: number): Line[] {
-  const at = (up: number, down: number) => renderStepBody(trace, { ...options, bodyLines: { up, down } });
-  const longest = at(maxBodyLines, maxBodyLines);
-  if (options.full || longest.length <= rows) return longest;
-  // No body to cut (a sequence diagram, a frame table): nothing to try.
-  const shortest = at(minBodyLines, minBodyLines);
-  if (shortest.length === longest.length) return longest;
-  const down = largest((n) => at(maxBodyLines, n), rows);
-  if (down.fits) return down.lines;
-  return largest((n) => at(n, minBodyLines), rows).lines;
+function fitted(trace: StepTrace, base: RenderOptions, rows: number): Line[] {
+  const longest = renderStepBody(trace, base);
+  if (base.full || longest.length <= rows) return longest;
+  const at = (compact: RenderOptions['compact'], up: number, down: number) =>
+    renderStepBody(trace, { ...base, compact, bodyLines: { up, down } });
+  const routine = at('routine', maxBodyLines, maxBodyLines);
+  if (routine.length <= rows) return routine;
+  const tightest = at('headers', 0, 0);
+  // Nothing to fold (a sequence diagram, a frame table): nothing more to try.
+  if (tightest.length === routine.length) return routine;
+  for (const compact of ['routine', 'headers'] as const) {
+    const down = largest((n) => at(compact, maxBodyLines, n), rows);
+    if (down.fits) return down.lines;
+    const up = largest((n) => at(compact, n, minBodyLines), rows);
+    if (up.fits) return up.lines;
+  }
+  const upOnly = largest((n) => at('headers', n, 0), rows);
+  return upOnly.fits ? upOnly.lines : tightest;
 }
 
 /** The largest cut from minBodyLines to maxBodyLines whose lines fit `rows`; fewer lines never make a step longer. */

@@ -12,22 +12,32 @@ import type { HttpExchange, HttpMessage } from '../wire/trace.js';
 export function renderHttpExchange(exchange: HttpExchange, options: RenderOptions): Line[] {
   const t = options.messages.render;
   const { request, response } = exchange;
+  const compact = options.compact !== undefined;
   const left: Line[] = [
     [
       span(`▶ ${t.request}`, 'up'),
       span(`  ${t.connection({ id: exchange.connection, nth: exchange.onConnection })}`, 'dim'),
+      ...(compact ? [span(' · '), ...sizesLine(request, options)] : []),
     ],
     ...messageLines(request, options, 'up'),
   ];
   const right: Line[] = response
     ? [
-        [span(`◀ ${t.response}`, 'down'), span(`  ${t.took({ ms: exchange.durationMs.toFixed(1) })}`, 'dim')],
+        [
+          span(`◀ ${t.response}`, 'down'),
+          span(`  ${t.took({ ms: exchange.durationMs.toFixed(1) })}`, 'dim'),
+          ...(compact ? [span(' · '), ...sizesLine(response, options)] : []),
+        ],
         ...messageLines(response, options, 'down', statusStyle(response.status)),
       ]
     : [[span(`◀ ${t.response}`, 'down')], [span(t.noResponse, 'warn')]];
 
   if (options.width < stackBelow) {
-    return [...left, [], ...right].flatMap((line) => wrap(line, options.width, options.raw ? 'exact' : 'indent'));
+    // Compact, the response label is the separator enough.
+    const between: Line[] = compact ? [] : [[]];
+    return [...left, ...between, ...right].flatMap((line) =>
+      wrap(line, options.width, options.raw ? 'exact' : 'indent'),
+    );
   }
   return sideBySide(left, right, options.width, span(' │ ', 'rule'), options.raw ? 'exact' : 'indent');
 }
@@ -40,22 +50,25 @@ function messageLines(
 ): Line[] {
   const t = options.messages.render;
   const limits = bodyLimits(options.full);
-  const sizes: Line = [span(t.sizes({ head: message.headBytes, body: message.bodyBytes }), 'dim')];
-  if (message.chunked) sizes.push(span(` (${t.chunked({ content: message.contentBytes })})`, 'dim'));
+  // Compact, the sizes stand on the label line instead.
+  const sizes: Line[] = options.compact ? [] : [sizesLine(message, options)];
   if (options.raw) {
     const raw = boundedRawLines(message.raw, limits);
     const skipped = Math.max(0, message.raw.length - limits.maxChars);
     return [
       ...cut(raw.lines, raw.total, limits, options, side),
       ...skippedNote(skipped, message.raw.length, options),
-      sizes,
+      ...sizes,
     ];
   }
 
   // The head is bounded by the HTTP parser (80 KB); each line is still cut before wrapping.
+  const compact = options.compact;
+  const folds = (name: string) => compact === 'headers' || (compact === 'routine' && isRoutine(name));
   const head: Line[] = [
     safeSpans(message.startLine, startStyle),
     ...message.headers
+      .filter(([name]) => !folds(name))
       .slice(0, limits.maxLines * 4)
       .map((header): Line =>
         capLine(
@@ -66,17 +79,63 @@ function messageLines(
   ];
   const contentType = message.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
   const body = bodyView(message.body, contentType, limits);
+  const bodyFolded = !options.full && options.bodyLines?.[side] === 0 && body.total > 0;
+  const foldedNames = message.headers.filter(([name]) => folds(name)).map(([name]) => name);
+  const folded: Line[] =
+    foldedNames.length > 0 || bodyFolded
+      ? [
+          capLine(
+            safeSpans(
+              options.messages.fit.folded({ names: nameList(foldedNames), lines: bodyFolded ? body.total : 0 }),
+              'dim',
+            ),
+            options.width - 1,
+          ),
+        ]
+      : [];
   const notes: Line[] = [
     ...(body.deep ? [[span(t.deep({ depth: limits.maxDepth }), 'warn')]] : []),
     ...skippedNote(body.skippedChars, message.body.length, options),
   ];
+  // Compact, the fold line ends the head: no empty line before the body.
+  const bodyShown = body.lines.length > 0 && !bodyFolded;
   return [
     ...head,
-    ...(body.lines.length > 0 ? [[], ...cut(body.lines, body.total, limits, options, side)] : []),
-    ...notes,
-    sizes,
+    ...folded,
+    ...(bodyShown ? [...(compact ? [] : [[]]), ...cut(body.lines, body.total, limits, options, side)] : []),
+    ...(bodyFolded ? [] : notes),
+    ...sizes,
   ];
 }
+
+/** The first three names and how many more: the fold line stays one line. */
+function nameList(names: string[]): string {
+  return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} +${names.length - 3}`;
+}
+
+function sizesLine(message: HttpMessage, options: RenderOptions): Line {
+  const t = options.messages.render;
+  const sizes: Line = [span(t.sizes({ head: message.headBytes, body: message.bodyBytes }), 'dim')];
+  if (message.chunked) sizes.push(span(` (${t.chunked({ content: message.contentBytes })})`, 'dim'));
+  return sizes;
+}
+
+/**
+ * Headers every exchange carries and no step is about: the connection's plumbing and
+ * what the size line already says (Content-Length, Transfer-Encoding).
+ */
+const routineHeaders = new Set([
+  'host',
+  'user-agent',
+  'connection',
+  'keep-alive',
+  'date',
+  'content-length',
+  'transfer-encoding',
+  'x-powered-by',
+]);
+
+const isRoutine = (name: string) => routineHeaders.has(name.toLowerCase());
 
 /**
  * The first lines and one note for the rest; with --full the limit is higher but still

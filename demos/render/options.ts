@@ -14,8 +14,15 @@ export interface RenderOptions {
   /**
    * Lines a request body (`up`) and a response body (`down`) may take before they are
    * cut (default `maxBodyLines`); the pager lowers them to fit a step on one screen.
+   * 0 folds the body into one line that says how long it is.
    */
   bodyLines?: { up: number; down: number };
+  /**
+   * Fewer lines for the same facts, for a small screen (the pager): the sizes stand
+   * beside the request and response labels, and headers are named on one line
+   * instead of shown: the routine ones (Host, Date, Connection, …) or all of them.
+   */
+  compact?: 'routine' | 'headers';
   /**
    * The items continue a run of the same kind already on screen (the live view of
    * --serve shows frames one by one): no column headings or notes again.

@@ -115,7 +115,7 @@ export const de: Messages = {
     running: (p) => `Schritt ${p.index} läuft …`,
     closing: 'die Summen werden ermittelt …',
     stopping: 'Ende nach diesem Schritt …',
-    below: (p) => `↓ ${p.lines} weitere Zeilen`,
+    below: (p) => `↓ ${p.lines} weitere Zeile${p.lines === 1 ? '' : 'n'}`,
     scrolled: (p) => `Zeilen ${p.from}–${p.to} von ${p.of}`,
     views: { full: 'Bodies vollständig', raw: 'Bytes wie auf der Leitung', json: 'JSON' },
     goto: (p) => `zu Schritt: ${p.typed}_   Enter: springen · Esc: abbrechen`,
@@ -135,6 +135,10 @@ export const de: Messages = {
     anyKey: 'Eine beliebige Taste schließt diese Liste.',
     end: 'Ende der Demo.  ← zurück zu den Schritten · Enter oder q: beenden',
     endFromMenu: 'Ende der Demo.  ← zurück zu den Schritten · Enter oder q: zurück zum Menü',
+  },
+  fit: {
+    folded: (p) =>
+      `… ${[p.names, p.lines > 0 ? `Body mit ${count(p.lines)} Zeile${p.lines === 1 ? '' : 'n'}` : ''].filter(Boolean).join(' · ')} (f zeigt sie)`,
   },
   errors: {
     AWT_UNKNOWN_DEMO: (p) =>

@@ -116,7 +116,7 @@ export const en = {
     running: (p: { index: number }) => `running step ${p.index} …`,
     closing: 'collecting the totals …',
     stopping: 'stopping after this step …',
-    below: (p: { lines: number }) => `↓ ${p.lines} more lines`,
+    below: (p: { lines: number }) => `↓ ${p.lines} more line${p.lines === 1 ? '' : 's'}`,
     scrolled: (p: { from: number; to: number; of: number }) => `lines ${p.from}–${p.to} of ${p.of}`,
     views: { full: 'full bodies', raw: 'raw bytes', json: 'JSON' } as Record<string, string>,
     goto: (p: { typed: string }) => `go to step: ${p.typed}_   Enter: go · Esc: cancel`,
@@ -136,6 +136,11 @@ export const en = {
     anyKey: 'Any key closes this list.',
     end: 'End of the walkthrough.  ← back to the steps · Enter or q: quit',
     endFromMenu: 'End of the walkthrough.  ← back to the steps · Enter or q: back to the menu',
+  },
+  /** How the pager folds a step to fit a small screen; each fold names the key that unfolds it. */
+  fit: {
+    folded: (p: { names: string; lines: number }) =>
+      `… ${[p.names, p.lines > 0 ? `body of ${p.lines} line${p.lines === 1 ? '' : 's'}` : ''].filter(Boolean).join(' · ')} (f shows them)`,
   },
   errors: {
     AWT_UNKNOWN_DEMO: (p: { demo: string; ids: string; commands?: string; suggestion?: string }) =>

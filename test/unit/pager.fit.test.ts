@@ -1,0 +1,146 @@
+/**
+ * A step fitted to a small terminal (80×24, the size a student's terminal opens at):
+ * the head takes at most a quarter of the screen, the trace is folded until it fits,
+ * and every fold names the key that unfolds it. Fixed sizes and scripted keys, no
+ * terminal and no demo.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { drawPager, headRows, type PagerContent, type PagerSize } from '../../bin/pager/screen.js';
+import { initialState, press, recorded, type PagerState } from '../../bin/pager/state.js';
+import { messages as ui } from '../../demos/core/messages/index.js';
+import { createTheme } from '../../demos/render/theme.js';
+import { httpDecoder } from '../../demos/wire/http-decoder.js';
+import type { HttpExchange, StepTrace } from '../../demos/wire/trace.js';
+import { decodeChunks } from '../utils/decode.js';
+import { fixedStep } from '../utils/fixtures.js';
+
+const small: PagerSize = { columns: 80, rows: 24 };
+
+/** A GraphQL round trip with every header a real client and server send, and an answer of `books` books. */
+function realExchange(books: number): HttpExchange {
+  const query = JSON.stringify({ query: '{ books { title author } }' });
+  const answer = JSON.stringify({
+    data: { books: Array.from({ length: books }, (_v, i) => ({ title: `Book ${i}`, author: `Author ${i}` })) },
+  });
+  const request = [
+    'POST /graphql HTTP/1.1',
+    'User-Agent: awt-demo',
+    'Content-Type: application/json',
+    'Accept: application/graphql-response+json, application/json;q=0.9',
+    `Content-Length: ${query.length}`,
+    'Host: 127.0.0.1:40000',
+    'Connection: keep-alive',
+  ];
+  const response = [
+    'HTTP/1.1 200 OK',
+    'Content-Type: application/graphql-response+json; charset=utf-8',
+    `Content-Length: ${answer.length}`,
+    'Date: Mon, 30 Nov 2026 19:03:07 GMT',
+    'Connection: keep-alive',
+    'Keep-Alive: timeout=5',
+  ];
+  return decodeChunks(httpDecoder(), [
+    ['up', request.join('\r\n') + '\r\n\r\n' + query],
+    ['down', response.join('\r\n') + '\r\n\r\n' + answer],
+  ])[0] as HttpExchange;
+}
+
+function stepOf(items: HttpExchange[], notice: string[]): StepTrace {
+  return { ...fixedStep(items[0]), items, notice, roundTrips: items.length };
+}
+
+function contentOf(step: StepTrace): PagerContent {
+  return {
+    demo: 'graphql',
+    title: 'GraphQL',
+    steps: [{ title: step.title, notice: step.notice }],
+    traces: [step],
+    totals: undefined,
+    fromMenu: false,
+  };
+}
+
+function draw(state: PagerState, content: PagerContent, lang: 'en' | 'de' = 'en') {
+  return drawPager(state, content, small, { theme: createTheme(false), messages: ui[lang], raw: false, full: false });
+}
+
+const ready = recorded(initialState(1));
+const twoLines = ['The client names the fields; exactly those come back, nothing else (no over-fetching) at all.'];
+
+describe('the pager at 80×24', () => {
+  test('when a step has long notes then the head keeps a quarter of the screen and the notes go on in the body', () => {
+    const notes = Array.from({ length: 6 }, (_v, i) => `Note ${i + 1}: ${'something worth reading '.repeat(3)}`);
+    const content = contentOf(stepOf([realExchange(2)], notes));
+    const { lines } = draw(ready, content);
+    const blank = lines.indexOf('');
+    assert.ok(blank <= headRows(small.rows), `the head took ${blank} rows`);
+    assert.equal(headRows(small.rows), 6);
+    // Nothing is lost: scrolled to the end, the last note and the facts are there.
+    const all = draw({ ...ready, view: 'trace' }, content).page;
+    const end = draw(press(ready, 'end', all), content).lines;
+    const everything = [...lines, ...end].join('\n');
+    assert.match(everything, /Note 6/);
+  });
+
+  for (const lang of ['en', 'de'] as const) {
+    test(`when one round trip has a long answer then it fits without scrolling (${lang})`, () => {
+      const content = contentOf(stepOf([realExchange(12)], twoLines));
+      const { lines, page } = draw(ready, content, lang);
+      assert.ok(page.lines <= page.rows, `${page.lines} lines for ${page.rows} rows`);
+      const text = lines.join('\n');
+      // The routine headers are named on one line; what the step is about stays.
+      assert.match(text, /Accept: application\/graphql-response\+json/);
+      assert.doesNotMatch(text, /Keep-Alive: timeout=5/);
+      assert.match(text, /^… User-Agent, Content-Length, Host \+1 \(f (shows|zeigt) (them|sie)\)$/m);
+      assert.match(text, /"data": \{/);
+      assert.match(text, /Fields asked for/);
+    });
+  }
+
+  test('when two round trips with long answers do not fit even cut then the bodies fold into one line each', () => {
+    const content = contentOf(stepOf([realExchange(30), realExchange(30)], twoLines));
+    const { lines, page } = draw(ready, content);
+    assert.ok(page.lines <= page.rows, `${page.lines} lines for ${page.rows} rows`);
+    assert.equal(lines.filter((line) => /body of \d+ lines \(f shows them\)/.test(line)).length >= 2, true);
+    assert.equal(lines.filter((line) => line === 'POST /graphql HTTP/1.1').length, 2);
+  });
+
+  test('when f is pressed on a folded step then every header and body line is there again', () => {
+    const content = contentOf(stepOf([realExchange(30), realExchange(30)], twoLines));
+    const first = draw(ready, content);
+    let state = press(ready, { char: 'f' }, first.page);
+    // Page through the whole step, as a reader with PgDn would.
+    const seen: string[] = [];
+    for (let pages = 0; pages < 100; pages++) {
+      const screen = draw(state, content);
+      seen.push(...screen.lines);
+      const next = press(state, 'pageDown', screen.page);
+      if (next.scroll === state.scroll) break;
+      state = next;
+    }
+    const text = seen.join('\n');
+    assert.equal(text.match(/Keep-Alive: timeout=5/g)?.length, 2);
+    assert.match(text, /"title": "Book 29"/);
+    assert.doesNotMatch(text, /f shows them/);
+  });
+
+  test('when the step fits as recorded then nothing is folded', () => {
+    const content = contentOf(stepOf([realExchange(1)], twoLines));
+    const { lines } = draw(recorded(initialState(1)), content, 'en');
+    const wide = drawPager(
+      ready,
+      content,
+      { columns: 120, rows: 40 },
+      {
+        theme: createTheme(false),
+        messages: ui.en,
+        raw: false,
+        full: false,
+      },
+    ).lines.join('\n');
+    assert.match(wide, /Keep-Alive: timeout=5/);
+    assert.doesNotMatch(wide, /f shows them/);
+    assert.ok(lines.length === small.rows);
+  });
+});
