@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { ServedDemo } from '../demos/core/demo.js';
 import { bookClubToken } from '../demos/websocket/auth.js';
+import { chatPagePath } from '../demos/websocket/http-app.js';
 import { serveWebsocket } from '../demos/websocket/session.js';
 import { header, httpExchanges } from '../demos/wire/http-facts.js';
 import type { WireItem } from '../demos/wire/trace.js';
@@ -61,7 +62,13 @@ describe('the book-club page in a real browser (headless Chromium)', () => {
           [ada, 'Ada'],
           [grace, 'Grace'],
         ] as const) {
-          await page.goto(`${served.url}?name=${name}`);
+          // The server's index links the chat page, in the browser's language; the link leads there.
+          await page.goto(served.url);
+          const heading = name === 'Ada' ? 'what this server offers' : 'was dieser Server anbietet';
+          assert.match((await page.textContent('h1')) ?? '', new RegExp(heading));
+          await page.click(`a[href="${chatPagePath}"]`);
+          await page.waitForURL(`**${chatPagePath}`);
+          await page.fill('#name', name);
           // The page does not carry the token; the user types it in from the terminal.
           assert.equal(await page.inputValue('#token'), '');
           await page.fill('#token', bookClubToken);

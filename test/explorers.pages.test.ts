@@ -7,6 +7,7 @@ import { indexPage } from '../demos/core/web/index-page.js';
 import { serveGraphql } from '../demos/graphql/session.js';
 import { serveRest } from '../demos/rest/session.js';
 import { serveSoap } from '../demos/soap/session.js';
+import { serveWebsocket } from '../demos/websocket/session.js';
 
 const browser = { Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
 const leftovers: ServedDemo[] = [];
@@ -14,8 +15,11 @@ after(async () => {
   for (const served of leftovers.splice(0)) await served.close();
 });
 
-async function serve(start: (options: ServeOptions) => Promise<ServedDemo>): Promise<string> {
-  const served = await start({ onItem: () => {} });
+async function serve(
+  start: (options: ServeOptions) => Promise<ServedDemo>,
+  extra: Partial<ServeOptions> = {},
+): Promise<string> {
+  const served = await start({ onItem: () => {}, ...extra });
   leftovers.push(served);
   return new URL(served.url).origin;
 }
@@ -85,5 +89,35 @@ describe('the pages of --serve', () => {
     assert.match(page, /href="\/BookService\?wsdl"/);
     const wsdl = await fetch(`${origin}/BookService?wsdl`, { headers: browser });
     assert.match(await wsdl.text(), /<wsdl:definitions/);
+  });
+
+  test('when the run is German (--lang de) then the index and the pages around the tools are German for any browser', async () => {
+    const english = { ...browser, 'Accept-Language': 'en-GB' };
+    for (const start of [serveRest, serveGraphql, serveSoap, serveWebsocket]) {
+      const origin = await serve(start, { lang: 'de' });
+      const index = await (await fetch(`${origin}/`, { headers: english })).text();
+      assert.match(index, /<html lang="de">/);
+      assert.match(index, /was dieser Server anbietet/);
+    }
+    const rest = await serve(serveRest, { lang: 'de' });
+    const docs = await (await fetch(`${rest}/docs`, { headers: english })).text();
+    assert.match(docs, /GraphiQL und Swagger UI gibt es nur auf Englisch/);
+    const graphql = await serve(serveGraphql, { lang: 'de' });
+    const explorer = await (await fetch(`${graphql}/graphql`, { headers: english })).text();
+    assert.match(explorer, /GraphiQL und Swagger UI gibt es nur auf Englisch/);
+    const soap = await serve(serveSoap, { lang: 'de' });
+    assert.match(await (await fetch(`${soap}/BookService`, { headers: english })).text(), /<html lang="de">/);
+    const inEnglish = await (
+      await fetch(`${await serve(serveRest, { lang: 'en' })}/docs`, { headers: english })
+    ).text();
+    assert.doesNotMatch(inEnglish, /tool-note/);
+  });
+
+  test('when the websocket server is asked for / then its index links the chat page', async () => {
+    const origin = await serve(serveWebsocket);
+    const index = await (await fetch(`${origin}/`, { headers: browser })).text();
+    for (const href of ['/chat.html', '/books']) assert.match(index, new RegExp(`href="${href}"`));
+    const chat = await (await fetch(`${origin}/chat.html`, { headers: browser })).text();
+    assert.match(chat, /id="token"/);
   });
 });

@@ -3,6 +3,7 @@
  * that is not a URL, a foreign Origin. Each gets an HTTP answer, the server lives on,
  * and the refusal is in the trace.
  */
+import { chatPagePath } from '../demos/websocket/http-app.js';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { describe, test } from 'node:test';
@@ -107,7 +108,7 @@ describe('hostile WebSocket handshakes', () => {
   test('when the chat page is served then it does not contain the token', async () => {
     await withServer(async (served) => {
       const http = createHttpClient(base(served));
-      const page = await http.send({ path: '/' });
+      const page = await http.send({ path: chatPagePath });
       http.close();
       assert.equal(page.status, 200);
       assert.match(page.text, /id="token"/);

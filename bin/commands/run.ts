@@ -166,6 +166,7 @@ async function serve(demo: Demo, options: RunOptions): Promise<void> {
     ...(options.port !== undefined ? { port: options.port } : {}),
     onItem: view.onItem,
     origin,
+    lang: options.lang,
   }));
   const hello = [
     t.listening({ demo: demo.id, url: served.url }),

@@ -56,6 +56,8 @@ export interface ServedDemo {
 
 export interface ServeOptions {
   port?: number;
+  /** --lang: the language of the pages the server offers a browser (else the browser's own). */
+  lang?: Lang;
   /** --amqp-url, for demos whose served services use a broker. */
   amqpUrl?: string;
   onItem: (item: WireItem) => void;

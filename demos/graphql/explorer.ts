@@ -5,7 +5,8 @@
  * sends, its introspection query included, is a POST /graphql through the tap.
  */
 import express from 'express';
-import { acceptsHtml, pageLang } from '../core/web/accept.js';
+import type { Lang } from '../core/lang.js';
+import { acceptsHtml, langOf } from '../core/web/accept.js';
 import { escapeHtml, htmlPage, scriptJson } from '../core/web/html.js';
 import { indexPage } from '../core/web/index-page.js';
 import { serveAssets, serveScripts } from '../core/web/package-assets.js';
@@ -44,13 +45,13 @@ ReactDOM.createRoot(document.getElementById('graphiql')).render(
 );
 `;
 
-export function graphqlExplorer(endpoint: string): express.Router {
+export function graphqlExplorer(endpoint: string, runLang?: Lang): express.Router {
   const router = express.Router();
   serveAssets(router, base, assets);
   serveScripts(router, base, { 'start-graphiql.js': startScript });
 
   router.get('/', (req, res) => {
-    const lang = pageLang(req.get('accept-language'));
+    const lang = langOf(req.get('accept-language'), runLang);
     const t = explorerTexts[lang];
     sendPage(
       res,
@@ -68,7 +69,7 @@ export function graphqlExplorer(endpoint: string): express.Router {
   // Only a browser's page load: a GET with a query, or one asking for JSON, goes on to the GraphQL handler.
   router.get(endpoint, (req, res, next) => {
     if (!acceptsHtml(req.get('accept')) || req.query.query !== undefined) return next();
-    const lang = pageLang(req.get('accept-language'));
+    const lang = langOf(req.get('accept-language'), runLang);
     const t = explorerTexts[lang];
     const settings = { endpoint, defaultQuery: t.graphql.defaultQuery + sampleQuery };
     sendPage(
@@ -77,8 +78,9 @@ export function graphqlExplorer(endpoint: string): express.Router {
         lang,
         title: t.graphql.explorer,
         head: `<link rel="stylesheet" href="${base}/graphiql.min.css">
-<style>body { margin: 0; max-width: none; padding: 0; height: 100vh; } #graphiql { height: 100vh; }</style>`,
-        body: `<div id="graphiql">${escapeHtml(t.loading)}</div>
+<style>body { margin: 0; max-width: none; padding: 0; height: 100vh; display: flex; flex-direction: column; }
+#graphiql { flex: 1; min-height: 0; } .tool-note { margin: .3rem 1rem; font-size: 14px; }</style>`,
+        body: `${t.toolNote ? `<p class="tool-note">${escapeHtml(t.toolNote)}</p>\n` : ''}<div id="graphiql">${escapeHtml(t.loading)}</div>
 <noscript>${escapeHtml(t.noScript)}</noscript>
 <script type="application/json" id="graphiql-settings">${scriptJson(settings)}</script>
 <script src="${base}/react.production.min.js"></script>

@@ -32,7 +32,7 @@ export async function startGraphql(): Promise<GraphqlSession> {
 
 export async function serveGraphql(options: ServeOptions): Promise<ServedDemo> {
   const server = await httpBehindTap(
-    createGraphqlApp(new BookStore(), { explorer: graphqlExplorer('/graphql') }),
+    createGraphqlApp(new BookStore(), { explorer: graphqlExplorer('/graphql', options.lang) }),
     options,
   );
   const endpoint = `${server.url}/graphql`;

@@ -4,7 +4,8 @@
  * from the swagger-ui-dist package, served here; an index at / links what the server offers.
  */
 import express from 'express';
-import { pageLang } from '../core/web/accept.js';
+import type { Lang } from '../core/lang.js';
+import { langOf } from '../core/web/accept.js';
 import { escapeHtml, htmlPage } from '../core/web/html.js';
 import { indexPage } from '../core/web/index-page.js';
 import { serveAssets, serveScripts } from '../core/web/package-assets.js';
@@ -34,13 +35,18 @@ window.ui = SwaggerUIBundle({
 });
 `;
 
-export function restExplorer(): express.Router {
+/** A line above a tool that speaks only English, in the page's language (none in English). */
+function toolNote(note: string): string {
+  return note ? `<p class="tool-note" style="margin: .5rem 1rem">${escapeHtml(note)}</p>\n` : '';
+}
+
+export function restExplorer(runLang?: Lang): express.Router {
   const router = express.Router();
   serveAssets(router, base, assets);
   serveScripts(router, base, { 'start-swagger-ui.js': startScript });
 
   router.get('/', (req, res) => {
-    const lang = pageLang(req.get('accept-language'));
+    const lang = langOf(req.get('accept-language'), runLang);
     const t = explorerTexts[lang];
     sendPage(
       res,
@@ -54,7 +60,7 @@ export function restExplorer(): express.Router {
   });
 
   router.get(base, (req, res) => {
-    const lang = pageLang(req.get('accept-language'));
+    const lang = langOf(req.get('accept-language'), runLang);
     const t = explorerTexts[lang];
     sendPage(
       res,
@@ -63,7 +69,7 @@ export function restExplorer(): express.Router {
         title: t.rest.docs,
         head: `<link rel="stylesheet" href="${base}/swagger-ui.css">
 <style>body { max-width: none; margin: 0; padding: 0; }</style>`,
-        body: `<div id="swagger-ui">${escapeHtml(t.loading)}</div>
+        body: `${toolNote(t.toolNote)}<div id="swagger-ui">${escapeHtml(t.loading)}</div>
 <noscript>${escapeHtml(t.noScript)}</noscript>
 <script src="${base}/swagger-ui-bundle.js"></script>
 <script src="${base}/start-swagger-ui.js"></script>`,

@@ -27,7 +27,7 @@ export async function startRest(): Promise<RestSession> {
 
 export async function serveRest(options: ServeOptions): Promise<ServedDemo> {
   const server = await httpBehindTap(
-    createRestApp(new BookStore(), { explorer: restExplorer(), accessTokens: demoAccessTokens }),
+    createRestApp(new BookStore(), { explorer: restExplorer(options.lang), accessTokens: demoAccessTokens }),
     options,
   );
   const url = server.url;

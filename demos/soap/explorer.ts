@@ -5,7 +5,8 @@
  * (SOAP 1.1 §6.1), so every send shows in the trace. An index at / links it and the WSDL.
  */
 import express from 'express';
-import { acceptsHtml, pageLang } from '../core/web/accept.js';
+import type { Lang } from '../core/lang.js';
+import { acceptsHtml, langOf } from '../core/web/accept.js';
 import { escapeHtml, htmlPage, scriptJson } from '../core/web/html.js';
 import { indexPage } from '../core/web/index-page.js';
 import { serveScripts } from '../core/web/package-assets.js';
@@ -113,12 +114,12 @@ ${sections.join('\n')}
   });
 }
 
-export function soapExplorer(): express.Router {
+export function soapExplorer(runLang?: Lang): express.Router {
   const router = express.Router();
   serveScripts(router, base, { 'start.js': startScript });
 
   router.get('/', (req, res) => {
-    const lang = pageLang(req.get('accept-language'));
+    const lang = langOf(req.get('accept-language'), runLang);
     const t = explorerTexts[lang];
     sendPage(
       res,
@@ -132,7 +133,7 @@ export function soapExplorer(): express.Router {
   // Only a browser's page load: ?wsdl and every POST go on to the service.
   router.get(servicePath, (req, res, next) => {
     if (!acceptsHtml(req.get('accept')) || Object.keys(req.query).length > 0) return next();
-    const lang = pageLang(req.get('accept-language'));
+    const lang = langOf(req.get('accept-language'), runLang);
     sendPage(res, operationsPage(explorerTexts[lang], lang));
   });
   return router;

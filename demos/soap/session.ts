@@ -107,7 +107,7 @@ export async function startSoap(): Promise<SoapSession> {
 }
 
 export async function serveSoap(options: ServeOptions): Promise<ServedDemo> {
-  const server = await soapBehindTap(new BookStore(), options, soapExplorer());
+  const server = await soapBehindTap(new BookStore(), options, soapExplorer(options.lang));
   const endpoint = `${server.url}${servicePath}`;
   return {
     url: `${endpoint}?wsdl`,

@@ -1,24 +1,45 @@
 /**
  * The HTTP side of the same server: the books, the two polling endpoints that
- * WebSocket is compared with, and the browser page. WebSocket upgrades on this
- * port are routed in upgrade.ts; express never sees them.
+ * WebSocket is compared with, an index at / and the chat page at /chat.html.
+ * WebSocket upgrades on this port are routed in upgrade.ts; express never sees them.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { BookStore } from '../books/store.js';
 import type { Book } from '../books/types.js';
 import { validateNewBook } from '../books/validation.js';
+import type { Lang } from '../core/lang.js';
+import { langOf } from '../core/web/accept.js';
+import { indexPage } from '../core/web/index-page.js';
+import { sendPage } from '../core/web/page-headers.js';
+import { explorerTexts } from '../../lessons/explorers/index.js';
 import { pageHtml, pageScript, type PageTexts } from './page.js';
+
+/** Where the book-club chat page is; `/chat` itself is the WebSocket endpoint. */
+export const chatPagePath = '/chat.html';
 
 /** Longest a long-poll request is held open before it is answered 204 No Content. */
 const maxWaitMs = 30_000;
 
-export function createBooksApp(store: BookStore, texts: PageTexts): express.Express {
+/** `lang`: the language of the index page (--lang), else the browser's. */
+export function createBooksApp(store: BookStore, texts: PageTexts, lang?: Lang): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // No ETag: the polls below are answered fresh each time, and the trace stays short.
   app.set('etag', false);
 
-  app.get('/', (_req, res) => {
+  app.get('/', (req, res) => {
+    const pageLang = langOf(req.get('accept-language'), lang);
+    const t = explorerTexts[pageLang];
+    sendPage(
+      res,
+      indexPage(pageLang, { ...t.index, title: t.index.title({ demo: 'websocket' }) }, [
+        { href: chatPagePath, label: t.websocket.chat, note: t.websocket.chatNote },
+        { href: '/books', label: t.websocket.books, note: t.websocket.booksNote },
+        { href: '/books/changes?since=0', label: t.websocket.changes, note: t.websocket.changesNote },
+      ]),
+    );
+  });
+  app.get(chatPagePath, (_req, res) => {
     res.type('html').send(pageHtml(texts));
   });
   app.get('/app.js', (_req, res) => {

@@ -15,7 +15,7 @@ import { de } from '../../lessons/websocket/de.js';
 import { en } from '../../lessons/websocket/en.js';
 import { bookClubToken } from './auth.js';
 import { connect, type ClientOptions } from './clients.js';
-import { createBooksApp } from './http-app.js';
+import { chatPagePath, createBooksApp } from './http-app.js';
 import { attachWebsocketServers, type WebsocketServers } from './server.js';
 
 export interface WebsocketSession extends DemoSession {
@@ -40,7 +40,7 @@ interface Running {
 
 async function startServers(options: ServeOptions | undefined): Promise<Running> {
   const store = new BookStore();
-  const behindTap = await httpBehindTap(createBooksApp(store, { en: en.page, de: de.page }), {
+  const behindTap = await httpBehindTap(createBooksApp(store, { en: en.page, de: de.page }, options?.lang), {
     decoder: httpDecoder({ onUpgrade: (connection, emit) => createWebSocketFrameDecoder(connection, emit) }),
     ...(options?.port !== undefined ? { port: options.port } : {}),
     ...(options ? { onItem: options.onItem } : {}),
@@ -92,11 +92,11 @@ export async function serveWebsocket(options: ServeOptions): Promise<ServedDemo>
   const ws = url.replace(/^http:/, 'ws:');
   const hello = (from: string) => `'${JSON.stringify({ type: 'chat', text: `Hello from ${from}` })}'`;
   return {
-    // The page: open it in two browser windows and chat.
+    // The index links the chat page: open that in two browser windows and chat.
     url: `${url}/`,
-    browse: [`${url}/`],
+    browse: [`${url}/`, `${url}${chatPagePath}`],
     examples: [
-      `# open ${url}/ in two browser windows; the page asks for the token: ${bookClubToken}`,
+      `# open ${url}${chatPagePath} in two browser windows; the page asks for the token: ${bookClubToken}`,
       // wscat (npm) can send headers; websocat, like a browser, gives the token in the URL (RFC 6750 §2.3).
       `npx wscat -c ${ws}/chat -H 'Authorization: Bearer ${bookClubToken}'`,
       `npx wscat -c ${ws}/chat -H 'Authorization: Bearer ${bookClubToken}' -x ${hello('wscat')} -w 2`,

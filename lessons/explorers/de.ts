@@ -9,6 +9,8 @@ export const de: ExplorerTexts = {
   },
   noScript: 'Dieser Explorer braucht JavaScript. Alles, was er kann, geht auch mit den curl-Zeilen im Terminal.',
   loading: 'Wird geladen …',
+  toolNote:
+    'GraphiQL und Swagger UI gibt es nur auf Englisch. Jeder Request, den sie senden, steht im Terminal, in dem awt-demo läuft.',
   graphql: {
     explorer: 'GraphQL-Explorer (GraphiQL)',
     explorerNote:
@@ -25,6 +27,15 @@ export const de: ExplorerTexts = {
     books: 'Die Bücher, Version 1',
     booksV2: 'Die Bücher, Version 2',
     booksNote: 'ein GET im Browser, die Antwort ist JSON',
+  },
+  websocket: {
+    chat: 'Der Chat des Buchclubs',
+    chatNote:
+      'in zwei Fenstern öffnen: Jedes öffnet einen WebSocket zu /chat und bekommt jede Nachricht und jedes neue Buch',
+    books: 'Die Bücher',
+    booksNote: 'ein GET im Browser, die Antwort ist JSON; ein POST /books wird an jede Chat-Seite gepusht',
+    changes: 'Polling nach neuen Büchern',
+    changesNote: 'was Polling fragt, statt auf einen Push zu warten: „Gibt es etwas Neues seit Buch 0?“',
   },
   soap: {
     page: 'Operationen und Beispiel-Envelopes',

@@ -8,6 +8,8 @@ export const en = {
   },
   noScript: 'This explorer needs JavaScript. Everything it does is also possible with the curl lines in the terminal.',
   loading: 'Loading…',
+  /** Above GraphiQL and Swagger UI, which speak English only: nothing to say in English. */
+  toolNote: '',
   graphql: {
     explorer: 'GraphQL explorer (GraphiQL)',
     explorerNote: 'the schema with its docs, autocomplete, and a ▶ button: each query is one POST /graphql',
@@ -23,6 +25,14 @@ export const en = {
     books: 'The books, version 1',
     booksV2: 'The books, version 2',
     booksNote: 'a GET in the browser, answered as JSON',
+  },
+  websocket: {
+    chat: 'The book-club chat',
+    chatNote: 'open it in two windows: each opens a WebSocket to /chat and gets every message and every new book',
+    books: 'The books',
+    booksNote: 'a GET in the browser, answered as JSON; a POST /books is pushed to every chat page',
+    changes: 'Polling for new books',
+    changesNote: 'what polling asks instead of waiting for a push: "anything new since book 0?"',
   },
   soap: {
     page: 'Operations and sample envelopes',

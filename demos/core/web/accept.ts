@@ -17,6 +17,11 @@ export function acceptsHtml(accept: string | undefined): boolean {
     });
 }
 
+/** The run's language (--lang) when the server knows it, else the browser's. */
+export function langOf(acceptLanguage: string | undefined, run: Lang | undefined): Lang {
+  return run ?? pageLang(acceptLanguage);
+}
+
 /** German when the browser's first language is German (Accept-Language, RFC 9110 §12.5.4), else English. */
 export function pageLang(acceptLanguage: string | undefined): Lang {
   const first = (acceptLanguage ?? '').slice(0, 200).split(',')[0]!.trim().toLowerCase();
