@@ -139,6 +139,42 @@ describe('--har: the HTTP exchanges of a run as HAR 1.2', () => {
     }
   });
 
+  test('when tap --har is stopped with Ctrl-C then the file holds the exchanges that crossed the tap, as valid HAR', async () => {
+    const file = path.join(dir, 'tap.har');
+    const server = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(201, { 'Content-Type': 'application/json' }).end('{"saved":true}'));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const started = Date.now();
+    const port = (server.address() as { port: number }).port;
+    const child = spawnCli(['tap', `http://127.0.0.1:${port}`, '--har', file]);
+    try {
+      const banner = await waitForOutput(child, /Ctrl-C ends the tap/);
+      const url = /Use this address instead: (\S+)/.exec(banner)![1]!.replace(/\/$/, '');
+      for (const title of ['Refactoring', 'Release It!']) await post(`${url}/books`, JSON.stringify({ title }));
+      await waitForOutput(child, /Release It!/);
+    } finally {
+      child.kill('SIGINT');
+    }
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    server.close();
+    assert.equal(code, 130);
+    const har = read(file);
+    assertValidHar(har);
+    assert.deepEqual(
+      har.log.entries.map((e) => [e.request.method, e.response.status, JSON.parse(e.request.postData!.text).title]),
+      [
+        ['POST', 201, 'Refactoring'],
+        ['POST', 201, 'Release It!'],
+      ],
+    );
+    for (const entry of har.log.entries) {
+      const at = Date.parse(entry.startedDateTime);
+      assert.ok(at >= started && at <= Date.now(), entry.startedDateTime);
+    }
+  });
+
   test('when the file would grow past its limit then later exchanges are counted in a comment, and it stays valid', async () => {
     const file = path.join(dir, 'bounded.har');
     const har = await openHarFile(file, { startedAt: 0, creator: { name: 'awt-demo', version: '0' } }, 3000);

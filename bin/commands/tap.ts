@@ -2,6 +2,7 @@
  * `awt-demo tap <url>`: the wire tap in front of a server the tool did not start.
  * Every exchange or frame is shown as it completes, with the demos' renderers, until
  * Ctrl-C (which main.ts turns into a clean close and exit 130, as for --serve).
+ * `--har FILE` writes the HTTP exchanges as HAR 1.2 as they happen, ended on Ctrl-C.
  */
 import type { Command } from 'commander';
 import { track } from '../../demos/core/cleanup.js';
@@ -24,6 +25,7 @@ interface RawTapOptions {
   lang?: string;
   color?: boolean;
   width?: string;
+  har?: string;
 }
 
 export function addTapCommand(program: Command, lang: Lang, env: NodeJS.ProcessEnv): void {
@@ -40,6 +42,7 @@ export function addTapCommand(program: Command, lang: Lang, env: NodeJS.ProcessE
     .option('--lang <lang>', o.lang)
     .option('--no-color', o.noColor)
     .option('--width <columns>', o.width)
+    .option('--har <file>', o.tapHar)
     .action(async (url: string, _raw: unknown, command: Command) => {
       await tapCommand(url, subcommandOptions<RawTapOptions>(command), env);
     });
@@ -60,9 +63,17 @@ export async function tapCommand(url: string, raw: RawTapOptions, env: NodeJS.Pr
   const theme = createTheme(raw.color !== false && wantsColor(process.stdout, env));
   const render = { width: outputWidth(width), theme, messages: words, raw: Boolean(raw.raw), full: Boolean(raw.full) };
 
+  // Opened before the tap starts: a bad path fails first.
+  const har = raw.har ? await (await import('./record-har.js')).openHar(raw.har) : undefined;
   // HTTP and WebSocket: the live view of --serve (wire order, a page's files one line each).
   const { createLiveView } = await import('./live-view.js');
-  const live = createLiveView({ render, json: Boolean(raw.json), assets: Boolean(raw.assets), write });
+  const live = createLiveView({
+    render,
+    json: Boolean(raw.json),
+    assets: Boolean(raw.assets),
+    write,
+    ...(har && { har }),
+  });
   // AMQP frames come in bursts (a connection's set-up, a publish in three frames): a burst is
   // drawn as one sequence diagram once the wire is quiet, so set-ups fold into one line.
   const burst: WireItem[] = [];
@@ -72,7 +83,19 @@ export async function tapCommand(url: string, raw: RawTapOptions, env: NodeJS.Pr
     live.flush();
     if (burst.length > 0) write('\n' + paint(renderItems(burst.splice(0), render), theme) + '\n');
   };
-  const front = await tapInFront(target, {
+  // One closer, in this order: no new items, the held ones out, then the HAR file's end.
+  // Tracked before the tap starts, so a target that cannot be reached still leaves a whole file.
+  const running: { front?: { close(): Promise<void> } } = {};
+  track(async () => {
+    await running.front?.close();
+    flush();
+    await har?.close();
+  });
+  // The items' clock starts here; the HAR file turns it into wall-clock time.
+  const origin = performance.now();
+  har?.setOrigin(performance.timeOrigin + origin);
+  const front = (running.front = await tapInFront(target, {
+    origin,
     ...(port !== undefined ? { port } : {}),
     onItem: (item) => {
       if (item.kind !== 'amqp-frame' || raw.json) return live.onItem(item);
@@ -86,10 +109,7 @@ export async function tapCommand(url: string, raw: RawTapOptions, env: NodeJS.Pr
       if (raw.json) return write(JSON.stringify({ kind: 'unreachable', connection, code }) + '\n');
       write('\n' + paint([[span(t.unreachable({ connection, code }), 'warn')]], theme) + '\n');
     },
-  });
-  // On Ctrl-C the items still held are shown before the tap closes.
-  track(async () => flush());
-  track(front.close);
+  }));
   const hello = [
     t.listening({ target: target.shown }),
     t.useInstead({ url: front.url }),

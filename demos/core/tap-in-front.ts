@@ -108,6 +108,8 @@ export interface TapInFrontOptions {
   /** A connection through the tap could not reach the target (it stopped, or never listened). */
   onUnreachable?: (connection: number, code: string) => void;
   reachTimeoutMs?: number;
+  /** performance.now() at which the items' clock starts (so --har can give wall-clock times). */
+  origin?: number;
 }
 
 export async function tapInFront(target: TapTarget, options: TapInFrontOptions = {}): Promise<TapInFront> {
@@ -118,6 +120,7 @@ export async function tapInFront(target: TapTarget, options: TapInFrontOptions =
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.onItem ? { onItem: options.onItem } : {}),
     ...(options.onUnreachable ? { onUpstreamError: options.onUnreachable } : {}),
+    ...(options.origin !== undefined ? { origin: options.origin } : {}),
   });
   return { tap, target, url: viaTapUrl(target, tap.port), close: () => tap.close() };
 }

@@ -14,6 +14,8 @@ export const de: Messages = {
       tapAssets: 'die Dateien einer Seite (HTML, JavaScript, CSS, Bilder) vollständig zeigen statt in je einer Zeile',
       tapPort: 'der Port, auf dem der Mitschnitt lauscht (Standard: ein freier Port)',
       tapJson: 'ein JSON-Objekt pro Zeile für jeden Austausch und jeden Frame (ohne Farbe)',
+      tapHar:
+        'die HTTP-Requests und -Responses zusätzlich als HAR 1.2 in die Datei <file> schreiben (die Devtools der Browser lesen das); vollständig nach Strg-C',
       only: 'nur diese Paradigmen, durch Kommas getrennt (z. B. rest,graphql)',
       case: 'nur diese Anwendungsfälle, durch Kommas getrennte Nummern 1–6',
       repeat: 'Wiederholungen je Anwendungsfall für den Median der Latenz (Standard 5)',

@@ -14,6 +14,7 @@ export const en = {
       tapAssets: 'show the files of a page (HTML, JavaScript, CSS, images) in full, not one line each',
       tapPort: 'the port the tap listens on (default: any free port)',
       tapJson: 'one JSON object a line for each exchange or frame (no colour)',
+      tapHar: 'also write the HTTP exchanges to <file> as HAR 1.2 (browser devtools import it); complete on Ctrl-C',
       only: 'only these paradigms, comma-separated (e.g. rest,graphql)',
       case: 'only these use cases, comma-separated numbers 1–6',
       repeat: 'repetitions per use case for the latency median (default 5)',
