@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { DemoStartOptions } from '../demos/core/demo.js';
 import { AwtError } from '../demos/core/errors.js';
 import { isLang, langFromEnv, type Lang } from '../demos/core/lang.js';
+import { messages } from '../demos/core/messages/index.js';
 import { brokerChoice, type BrokerChoice } from '../demos/mq/broker-choice.js';
 
 export interface RawRunOptions {
@@ -124,3 +125,28 @@ export function subcommandOptions<T>(command: Command): T {
   }
   return merged as T;
 }
+
+/**
+ * The option groups several commands share, declared once so their words and spelling
+ * cannot drift apart. Each adds its options to `command` and returns it, for chaining.
+ */
+export const sharedOptions = {
+  /** How the output looks: --lang, --no-color, --width. */
+  display(command: Command, lang: Lang): Command {
+    const optionWords = messages[lang].program.options;
+    return command
+      .option('--lang <lang>', optionWords.lang)
+      .option('--no-color', optionWords.noColor)
+      .option('--width <columns>', optionWords.width);
+  },
+  /** How bodies are shown: --raw, --full. */
+  bodies(command: Command, lang: Lang): Command {
+    const optionWords = messages[lang].program.options;
+    return command.option('--raw', optionWords.raw).option('--full', optionWords.full);
+  },
+  /** Which AMQP broker: --amqp-url, --broker. */
+  broker(command: Command, lang: Lang): Command {
+    const optionWords = messages[lang].program.options;
+    return command.option('--amqp-url <url>', optionWords.amqpUrl).option('--broker <kind>', optionWords.broker);
+  },
+};

@@ -11,35 +11,34 @@ import { addExerciseCommand } from './commands/exercise.js';
 import { addTapCommand } from './commands/tap.js';
 import { addMeasuringCommands } from './measuring-commands.js';
 import { toolVersion } from './version.js';
-import { parseRunOptions, resolveLang, subcommandOptions, type RawRunOptions } from './options.js';
+import { parseRunOptions, resolveLang, sharedOptions, subcommandOptions, type RawRunOptions } from './options.js';
 
 function addRunOptions(command: Command, lang: Lang): Command {
-  const o = messages[lang].program.options;
-  return command
-    .option('--step', o.step)
-    .option('--all', o.all)
-    .option('--from-step <n>', o.fromStep)
-    .option('--json', o.json)
-    .option('--raw', o.raw)
-    .option('--full', o.full)
-    .option('--lang <lang>', o.lang)
-    .option('--no-color', o.noColor)
-    .option('--width <columns>', o.width)
-    .option('--serve', o.serve)
-    .option('--port <port>', o.port)
-    .option('--schema', o.schema)
-    .option('--deploy-files <dir>', o.deployFiles)
-    .option('--amqp-url <url>', o.amqpUrl)
-    .option('--assets', o.assets)
-    .option('--har <file>', o.har)
-    .option('--mermaid', o.mermaid)
-    .option('--broker <kind>', o.broker);
+  const optionWords = messages[lang].program.options;
+  const first = command
+    .option('--step', optionWords.step)
+    .option('--all', optionWords.all)
+    .option('--from-step <n>', optionWords.fromStep)
+    .option('--json', optionWords.json);
+  return sharedOptions
+    .display(sharedOptions.bodies(first, lang), lang)
+    .option('--serve', optionWords.serve)
+    .option('--port <port>', optionWords.port)
+    .option('--schema', optionWords.schema)
+    .option('--deploy-files <dir>', optionWords.deployFiles)
+    .option('--amqp-url <url>', optionWords.amqpUrl)
+    .option('--assets', optionWords.assets)
+    .option('--har <file>', optionWords.har)
+    .option('--mermaid', optionWords.mermaid)
+    .option('--broker <kind>', optionWords.broker);
 }
 
 export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
-  const t = messages[lang].program;
-  const commandWidth = Math.max(...Object.keys(t.examples).map((command) => command.length));
-  const examples = Object.entries(t.examples).map(([command, what]) => `  $ ${command.padEnd(commandWidth)}  ${what}`);
+  const words = messages[lang].program;
+  const commandWidth = Math.max(...Object.keys(words.examples).map((command) => command.length));
+  const examples = Object.entries(words.examples).map(
+    ([command, what]) => `  $ ${command.padEnd(commandWidth)}  ${what}`,
+  );
   const run = async (demo: string, raw: RawRunOptions) => {
     if (!findDemo(demo)) {
       const { unknownDemo } = await import('./did-you-mean.js');
@@ -60,16 +59,16 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
       outputError: (text, write) =>
         write(`awt-demo: ${text.replace(/^error: /, '').trimEnd()}\n  ${messages[lang].errors.AWT_BAD_OPTION_hint}\n`),
     })
-    .description(t.description)
-    .version(toolVersion(), '-v, --version', t.help.version)
+    .description(words.description)
+    .version(toolVersion(), '-v, --version', words.help.version)
     // -V as well, the letter many tools use; one of them shows in the help.
     .addOption(new Option('-V').hideHelp())
-    .helpOption('-h, --help', t.help.help)
-    .usage(t.help.usage)
+    .helpOption('-h, --help', words.help.help)
+    .usage(words.help.usage)
     // Commander's own headings ("Usage:", "Options:" …) in the user's language.
-    .configureHelp({ styleTitle: (title) => t.help.titles[title] ?? title })
-    .argument('[demo]', `${t.demoArgument}: ${demoIds.join(', ')}`)
-    .addHelpText('after', `\n${t.examplesHeading}\n${examples.join('\n')}\n`)
+    .configureHelp({ styleTitle: (title) => words.help.titles[title] ?? title })
+    .argument('[demo]', `${words.demoArgument}: ${demoIds.join(', ')}`)
+    .addHelpText('after', `\n${words.examplesHeading}\n${examples.join('\n')}\n`)
     .showSuggestionAfterError()
     .action(async (demo: string | undefined, raw: RawRunOptions) => {
       if (demo) return run(demo, raw);
@@ -83,7 +82,7 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
 
   program
     .command('list')
-    .description(t.commands.list)
+    .description(words.commands.list)
     .option('--json', messages[lang].program.options.json)
     .option('--lang <lang>', messages[lang].program.options.lang)
     .action(async (_raw: unknown, command: Command) => {
@@ -91,9 +90,10 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
       await listCommand({ lang: resolveLang(raw.lang, env), json: Boolean(raw.json) });
     });
 
-  addRunOptions(program.command('run').description(t.commands.run).argument('<demo>', t.demoArgument), lang).action(
-    (demo: string, _raw: unknown, command: Command) => run(demo, subcommandOptions<RawRunOptions>(command)),
-  );
+  addRunOptions(
+    program.command('run').description(words.commands.run).argument('<demo>', words.demoArgument),
+    lang,
+  ).action((demo: string, _raw: unknown, command: Command) => run(demo, subcommandOptions<RawRunOptions>(command)));
 
   addMeasuringCommands(program, lang, env);
   addTapCommand(program, lang, env);
@@ -101,7 +101,7 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
 
   program
     .command('broker')
-    .description(t.commands.broker)
+    .description(words.commands.broker)
     .option('--port <port>', messages[lang].program.options.brokerPort)
     .option('--json', messages[lang].program.options.json)
     .option('--full', messages[lang].program.options.full)
@@ -114,7 +114,7 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
     });
 
   // `awt-demo help` and `awt-demo help compare` (commander adds it only to programs without an action).
-  program.helpCommand('help [command]', t.help.help);
+  program.helpCommand('help [command]', words.help.help);
   program.on('option:V', () => {
     process.stdout.write(`${toolVersion()}\n`);
     throw new CommanderError(0, 'commander.version', toolVersion());

@@ -52,16 +52,16 @@ export async function brokerCommand(raw: RawBrokerOptions, env: NodeJS.ProcessEn
   });
   track(() => tap.close());
 
-  const t = messages[lang].broker;
+  const brokerWords = messages[lang].broker;
   const url = `amqp://guest:guest@127.0.0.1:${tap.port}`;
   const hello = [
-    t.listening({ url }),
-    t.memory,
+    brokerWords.listening({ url }),
+    brokerWords.memory,
     '',
-    t.tryThese,
-    ...t.examples({ url }).map((line) => `  ${line}`),
+    brokerWords.tryThese,
+    ...brokerWords.examples({ url }).map((line) => `  ${line}`),
     '',
-    t.waiting,
+    brokerWords.waiting,
     '',
   ];
   (raw.json ? process.stderr : process.stdout).write(hello.join('\n') + '\n');

@@ -10,7 +10,7 @@ import { AwtError } from '../../demos/core/errors.js';
 import type { Lang } from '../../demos/core/lang.js';
 import { exerciseIds, exercises, findExercise, type ExerciseEntry } from '../../demos/exercises/manifest.js';
 import { messages } from '../../demos/core/messages/index.js';
-import { integerOption, resolveLang, subcommandOptions } from '../options.js';
+import { integerOption, resolveLang, sharedOptions, subcommandOptions } from '../options.js';
 import { outputWidth, write, writeFlushed } from '../output.js';
 
 interface RawExerciseOptions {
@@ -26,56 +26,53 @@ interface RawExerciseOptions {
 }
 
 export function addExerciseCommand(program: Command, lang: Lang, env: NodeJS.ProcessEnv): void {
-  const o = messages[lang].program.options;
-  const c = messages[lang].exercise.commands;
+  const optionWords = messages[lang].program.options;
+  const commandWords = messages[lang].exercise.commands;
   const exercise = program
     .command('exercise')
-    .description(c.exercise)
-    .option('--dir <folder>', c.dir({ dir: '.' }))
-    .option('--json', c.json)
-    .option('--lang <lang>', o.lang)
+    .description(commandWords.exercise)
+    .option('--dir <folder>', commandWords.dir({ dir: '.' }))
+    .option('--json', commandWords.json)
+    .option('--lang <lang>', optionWords.lang)
     .action(async (_raw: unknown, command: Command) => listExercises(subcommandOptions(command), env));
-  const withLang = (command: Command) => command.option('--lang <lang>', o.lang);
+  const withLang = (command: Command) => command.option('--lang <lang>', optionWords.lang);
 
   withLang(
     exercise
       .command('list')
-      .description(c.list)
-      .option('--dir <folder>', c.dir({ dir: '.' })),
+      .description(commandWords.list)
+      .option('--dir <folder>', commandWords.dir({ dir: '.' })),
   )
-    .option('--json', c.json)
+    .option('--json', commandWords.json)
     .action(async (_raw: unknown, command: Command) => listExercises(options(command), env));
 
   withLang(
     exercise
       .command('start')
-      .description(c.start)
-      .argument('<id>', `${c.id}: ${exerciseIds.join(', ')}`)
-      .option('--dir <folder>', c.dir({ dir: './awt-<id>' })),
+      .description(commandWords.start)
+      .argument('<id>', `${commandWords.id}: ${exerciseIds.join(', ')}`)
+      .option('--dir <folder>', commandWords.dir({ dir: './awt-<id>' })),
   ).action(async (id: string, _raw: unknown, command: Command) => startExercise(id, options(command), env));
 
   withLang(
     exercise
       .command('hint')
-      .description(c.hint)
-      .argument('<id>', c.id)
-      .option('--dir <folder>', c.dir({ dir: '.' })),
+      .description(commandWords.hint)
+      .argument('<id>', commandWords.id)
+      .option('--dir <folder>', commandWords.dir({ dir: '.' })),
   ).action(async (id: string, _raw: unknown, command: Command) => showHint(id, options(command), env));
 
-  withLang(
-    exercise
-      .command('check')
-      .description(c.check)
-      .argument('<id>', c.id)
-      .option('--url <url>', c.url)
-      .option('--dir <folder>', c.dir({ dir: '.' }))
-      .option('--timeout <seconds>', c.timeout)
-      .option('--json', c.json)
-      .option('--raw', o.raw)
-      .option('--full', o.full)
-      .option('--no-color', o.noColor)
-      .option('--width <columns>', o.width),
-  ).action(async (id: string, _raw: unknown, command: Command) => checkExercise(id, options(command), env));
+  const check = exercise
+    .command('check')
+    .description(commandWords.check)
+    .argument('<id>', commandWords.id)
+    .option('--url <url>', commandWords.url)
+    .option('--dir <folder>', commandWords.dir({ dir: '.' }))
+    .option('--timeout <seconds>', commandWords.timeout)
+    .option('--json', commandWords.json);
+  sharedOptions
+    .display(sharedOptions.bodies(check, lang), lang)
+    .action(async (id: string, _raw: unknown, command: Command) => checkExercise(id, options(command), env));
 }
 
 /** A sub-subcommand's options with those typed before it (`exercise --lang de check …`). */

@@ -25,13 +25,13 @@ export async function listCommand(options: { json?: boolean; lang: Lang; usage?:
     write(JSON.stringify(listing, null, 2) + '\n');
     return;
   }
-  const t = messages[options.lang].list;
+  const listWords = messages[options.lang].list;
   const idWidth = Math.max(...listing.map((demo) => demo.id.length));
-  const lines = [t.heading];
+  const lines = [listWords.heading];
   for (const demo of listing) {
     lines.push(`  ${demo.id.padEnd(idWidth)}  ${demo.title}`);
     lines.push(`  ${' '.repeat(idWidth)}  ${demo.summary}`);
   }
-  if (options.usage) lines.push('', t.usage);
+  if (options.usage) lines.push('', listWords.usage);
   write(lines.join('\n') + '\n');
 }

@@ -71,9 +71,14 @@ async function writeDeployFiles(demo: Demo, dir: string, options: RunOptions): P
       detail: code === 'EEXIST' ? current : (code ?? message),
     });
   }
-  const t = messages[options.lang].deploy;
+  const deployWords = messages[options.lang].deploy;
   write(
-    [t.wrote({ count: files.length, dir }), ...files.map((f) => `  ${path.join(dir, f.path)}`), t.next, ''].join('\n'),
+    [
+      deployWords.wrote({ count: files.length, dir }),
+      ...files.map((f) => `  ${path.join(dir, f.path)}`),
+      deployWords.next,
+      '',
+    ].join('\n'),
   );
 }
 
@@ -144,7 +149,7 @@ async function printJson(demo: Demo, options: RunOptions): Promise<void> {
 
 async function serve(demo: Demo, options: RunOptions): Promise<void> {
   const render = await renderOptions(options);
-  const t = render.messages.serve;
+  const serveWords = render.messages.serve;
   if (!demo.serve) throw new AwtError('AWT_NO_SERVE', { demo: demo.id });
   const { createLiveView } = await import('./live-view.js');
   // Opened before any server starts: a bad path fails first.
@@ -169,13 +174,13 @@ async function serve(demo: Demo, options: RunOptions): Promise<void> {
     lang: options.lang,
   }));
   const hello = [
-    t.listening({ demo: demo.id, url: served.url }),
-    ...(served.browse?.length ? ['', t.browse, ...served.browse.map((url) => `  ${url}`)] : []),
+    serveWords.listening({ demo: demo.id, url: served.url }),
+    ...(served.browse?.length ? ['', serveWords.browse, ...served.browse.map((url) => `  ${url}`)] : []),
     '',
-    t.tryThese,
+    serveWords.tryThese,
     ...served.examples.map((e) => `  ${e}`),
     '',
-    t.waiting,
+    serveWords.waiting,
     '',
   ];
   (options.json ? process.stderr : process.stdout).write(hello.join('\n') + '\n');

@@ -9,7 +9,7 @@ import { track } from '../../demos/core/cleanup.js';
 import type { Lang } from '../../demos/core/lang.js';
 import type { WireItem } from '../../demos/wire/trace.js';
 import { messages } from '../../demos/core/messages/index.js';
-import { integerOption, resolveLang, subcommandOptions } from '../options.js';
+import { integerOption, resolveLang, sharedOptions, subcommandOptions } from '../options.js';
 import { outputWidth, write } from '../output.js';
 
 /** A burst of AMQP frames ends after this long without one, or at this many frames. */
@@ -29,20 +29,16 @@ interface RawTapOptions {
 }
 
 export function addTapCommand(program: Command, lang: Lang, env: NodeJS.ProcessEnv): void {
-  const o = messages[lang].program.options;
-  program
+  const optionWords = messages[lang].program.options;
+  const tap = program
     .command('tap')
     .description(messages[lang].program.commands.tap)
     .argument('<url>', messages[lang].program.tapUrl)
-    .option('--port <port>', o.tapPort)
-    .option('--json', o.tapJson)
-    .option('--raw', o.raw)
-    .option('--full', o.full)
-    .option('--assets', o.tapAssets)
-    .option('--lang <lang>', o.lang)
-    .option('--no-color', o.noColor)
-    .option('--width <columns>', o.width)
-    .option('--har <file>', o.tapHar)
+    .option('--port <port>', optionWords.tapPort)
+    .option('--json', optionWords.tapJson);
+  sharedOptions
+    .display(sharedOptions.bodies(tap, lang).option('--assets', optionWords.tapAssets), lang)
+    .option('--har <file>', optionWords.tapHar)
     .action(async (url: string, _raw: unknown, command: Command) => {
       await tapCommand(url, subcommandOptions<RawTapOptions>(command), env);
     });
@@ -56,7 +52,7 @@ export async function tapCommand(url: string, raw: RawTapOptions, env: NodeJS.Pr
   const { parseTapTarget, tapInFront } = await import('../../demos/core/tap-in-front.js');
   const target = parseTapTarget(url);
   const words = messages[lang];
-  const t = words.tap;
+  const tapWords = words.tap;
   const { createTheme, wantsColor } = await import('../../demos/render/theme.js');
   const { renderItems } = await import('../../demos/render/items.js');
   const { paint, span } = await import('../../demos/render/lines.js');
@@ -107,14 +103,14 @@ export async function tapCommand(url: string, raw: RawTapOptions, env: NodeJS.Pr
     onUnreachable: (connection, code) => {
       flush();
       if (raw.json) return write(JSON.stringify({ kind: 'unreachable', connection, code }) + '\n');
-      write('\n' + paint([[span(t.unreachable({ connection, code }), 'warn')]], theme) + '\n');
+      write('\n' + paint([[span(tapWords.unreachable({ connection, code }), 'warn')]], theme) + '\n');
     },
   }));
   const hello = [
-    t.listening({ target: target.shown }),
-    t.useInstead({ url: front.url }),
+    tapWords.listening({ target: target.shown }),
+    tapWords.useInstead({ url: front.url }),
     '',
-    t.waiting[target.protocol],
+    tapWords.waiting[target.protocol],
   ];
   // With --json, stdout carries only the items, one JSON object a line.
   (raw.json ? process.stderr : process.stdout).write(hello.join('\n') + '\n');

@@ -62,15 +62,15 @@ export function drawMenu(
   theme: Theme,
   messages: Messages,
 ): string[] {
-  const t = messages.menu;
+  const menuWords = messages.menu;
   const columns = Math.max(20, size.columns);
   const idWidth = Math.max(...items.map((item) => item.id.length));
-  const lines: Line[] = [[span('awt-demo', 'title'), span(` · ${t.prompt}`, 'bold')], []];
+  const lines: Line[] = [[span('awt-demo', 'title'), span(` · ${menuWords.prompt}`, 'bold')], []];
   items.forEach((item, i) => {
     const first = i === 0 || items[i - 1]!.kind !== item.kind;
     if (first) {
       if (i > 0) lines.push([]);
-      lines.push([span(item.kind === 'demo' ? t.demosHeading : t.toolsHeading, 'dim')]);
+      lines.push([span(item.kind === 'demo' ? menuWords.demosHeading : menuWords.toolsHeading, 'dim')]);
     }
     const selected = i === state.selected;
     const number = `${i + 1}  `;
@@ -91,7 +91,7 @@ export function drawMenu(
   const room = Math.max(0, rows - 1 - lines.length - 1);
   const body = [...lines, [], ...about.slice(0, room)].slice(0, rows - 1);
   const filler = Array.from({ length: rows - 1 - body.length }, (): Line => []);
-  return paintRows([...body, ...filler, [span(t.keys, 'dim')]], columns, theme);
+  return paintRows([...body, ...filler, [span(menuWords.keys, 'dim')]], columns, theme);
 }
 
 /** At most `room` characters, with … where text was left out. */

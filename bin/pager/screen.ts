@@ -55,19 +55,19 @@ export function drawPager(
 ): PagerScreen {
   const columns = Math.max(20, size.columns);
   const rows = Math.max(3, size.rows);
-  const m = base.messages.pager;
+  const pagerWords = base.messages.pager;
   // The pager's own hint in cut bodies: a key, not a flag.
   const messages = {
     ...base.messages,
-    render: { ...base.messages.render, cut: m.cut, folded: m.folded },
-    frames: { ...base.messages.frames, cut: m.framesCut },
-    amqp: { ...base.messages.amqp, folded: m.amqpFolded },
+    render: { ...base.messages.render, cut: pagerWords.cut, folded: pagerWords.folded },
+    frames: { ...base.messages.frames, cut: pagerWords.framesCut },
+    amqp: { ...base.messages.amqp, folded: pagerWords.amqpFolded },
   };
   const options: RenderOptions = { ...base, messages, width: columns };
 
   // The head keeps at most a quarter of the screen; notes beyond that open the body.
   const { head, overflow } = state.help
-    ? { head: [[span(m.keysHeading, 'title')] as Line], overflow: [] }
+    ? { head: [[span(pagerWords.keysHeading, 'title')] as Line], overflow: [] }
     : splitHead(headLines(state, content, options), headRows(rows));
   const bodyRows = rows - head.length - 2;
   const cacheable = !state.help && state.at < state.recorded && state.at < state.total;
@@ -109,20 +109,20 @@ function headLines(state: PagerState, content: PagerContent, options: RenderOpti
 }
 
 function bodyLines(state: PagerState, content: PagerContent, options: RenderOptions, rows: number): Line[] {
-  const m = options.messages.pager;
+  const pagerWords = options.messages.pager;
   if (state.help) {
-    const keyWidth = Math.max(...m.keyList.map(([keys]) => [...keys].length));
+    const keyWidth = Math.max(...pagerWords.keyList.map(([keys]) => [...keys].length));
     return [
-      ...m.keyList.flatMap(([keys, what]) =>
+      ...pagerWords.keyList.flatMap(([keys, what]) =>
         wrap([span(`  ${keys.padEnd(keyWidth)}  `, 'key'), span(what)], options.width),
       ),
       [],
-      [span(m.anyKey, 'dim')],
+      [span(pagerWords.anyKey, 'dim')],
     ];
   }
   if (state.at >= state.total) {
     if (!content.totals) return [];
-    const end = content.fromMenu ? m.endFromMenu : m.end;
+    const end = content.fromMenu ? pagerWords.endFromMenu : pagerWords.end;
     return [...summaryLines(content.totals, options), [], ...wrap([span(end, 'dim')], options.width, 'words')];
   }
   const trace = content.traces[state.at];
@@ -151,8 +151,9 @@ function bodyLines(state: PagerState, content: PagerContent, options: RenderOpti
 function fitted(trace: StepTrace, base: RenderOptions, rows: number): Line[] {
   const longest = renderStepBody(trace, base);
   if (base.full || longest.length <= rows) return longest;
+  const keepHeaders = headersTalkedAbout(trace);
   const at = (compact: RenderOptions['compact'], up: number, down: number) =>
-    renderStepBody(trace, { ...base, compact, bodyLines: { up, down } });
+    renderStepBody(trace, { ...base, compact, keepHeaders, bodyLines: { up, down } });
   const routine = at('routine', maxBodyLines, maxBodyLines);
   if (routine.length <= rows) return routine;
   const tightest = at('headers', 0, 0);
@@ -166,6 +167,24 @@ function fitted(trace: StepTrace, base: RenderOptions, rows: number): Line[] {
   }
   const upOnly = largest((n) => at('headers', n, 0), rows);
   return upOnly.fits ? upOnly.lines : tightest;
+}
+
+/** The header names a step's title, notes or facts mention (ETag in the caching step), in lower case. */
+function headersTalkedAbout(trace: StepTrace): Set<string> {
+  const words = new Set(
+    [trace.title, ...trace.notice, ...trace.facts]
+      .join(' ')
+      .toLowerCase()
+      .split(/[^\w-]+/),
+  );
+  const names = new Set<string>();
+  for (const item of trace.items) {
+    if (item.kind !== 'http') continue;
+    for (const [name] of [...item.request.headers, ...(item.response?.headers ?? [])]) {
+      if (words.has(name.toLowerCase())) names.add(name.toLowerCase());
+    }
+  }
+  return names;
 }
 
 /** The largest cut from minBodyLines to maxBodyLines whose lines fit `rows`; fewer lines never make a step longer. */
@@ -188,29 +207,39 @@ function statusLine(
   options: RenderOptions,
   page: PagerPage & { scroll: number },
 ): Line {
-  const m = options.messages.pager;
-  if (state.goto !== undefined) return [span(m.goto({ typed: state.goto }), 'title')];
+  const pagerWords = options.messages.pager;
+  if (state.goto !== undefined) return [span(pagerWords.goto({ typed: state.goto }), 'title')];
   const where =
     state.at < state.total
       ? options.messages.render.step({ index: state.at + 1, total: state.total })
       : options.messages.render.summaryHeading;
   const parts: Line = [span(`${content.demo} · ${where}`, 'bold')];
   const note = (text: string, style: 'dim' | 'warn' = 'dim') => parts.push(span(' · '), span(text, style));
-  if (state.quit) note(m.stopping, 'warn');
+  if (state.quit) note(pagerWords.stopping, 'warn');
   else if (isWaiting(state))
-    note(state.at < state.total ? m.running({ index: state.recorded + 1 }) : m.closing, 'warn');
-  if (state.view !== 'trace' && !state.help) note(m.views[state.view]!, 'warn');
+    note(state.at < state.total ? pagerWords.running({ index: state.recorded + 1 }) : pagerWords.closing, 'warn');
+  if (state.view !== 'trace' && !state.help) note(pagerWords.views[state.view]!, 'warn');
   if (page.lines > page.rows) {
     const below = page.lines - page.rows - page.scroll;
     note(
       page.scroll === 0
-        ? m.below({ lines: below })
-        : m.scrolled({ from: page.scroll + 1, to: Math.min(page.lines, page.scroll + page.rows), of: page.lines }),
+        ? pagerWords.below({ lines: below })
+        : pagerWords.scrolled({
+            from: page.scroll + 1,
+            to: Math.min(page.lines, page.scroll + page.rows),
+            of: page.lines,
+          }),
     );
   }
   const used = parts.reduce((sum, s) => sum + [...s.text].length, 0);
   // The key hint goes to the right edge; where the whole hint has no room, the short one.
-  for (const keys of [content.fromMenu ? m.keysFromMenu : m.keys, m.keysShort]) {
+  // Where nothing scrolls, the hint leaves out the scroll keys: it fits 80 columns in both languages.
+  const fitWords = options.messages.fit;
+  const hints =
+    page.lines > page.rows
+      ? [content.fromMenu ? pagerWords.keysFromMenu : pagerWords.keys]
+      : [content.fromMenu ? fitWords.keysFromMenu : fitWords.keys];
+  for (const keys of [...hints, pagerWords.keysShort]) {
     const gap = options.width - used - [...keys].length;
     if (gap >= 3) return [...parts, span(' '.repeat(gap)), span(keys, 'dim')];
   }

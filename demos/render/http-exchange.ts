@@ -64,7 +64,9 @@ function messageLines(
 
   // The head is bounded by the HTTP parser (80 KB); each line is still cut before wrapping.
   const compact = options.compact;
-  const folds = (name: string) => compact === 'headers' || (compact === 'routine' && isRoutine(name));
+  // A header the step talks about (ETag in a caching step) stays, however tight the screen.
+  const kept = (name: string) => options.keepHeaders?.has(name.toLowerCase()) === true;
+  const folds = (name: string) => !kept(name) && (compact === 'headers' || (compact === 'routine' && isRoutine(name)));
   const head: Line[] = [
     safeSpans(message.startLine, startStyle),
     ...message.headers
@@ -82,17 +84,7 @@ function messageLines(
   const bodyFolded = !options.full && options.bodyLines?.[side] === 0 && body.total > 0;
   const foldedNames = message.headers.filter(([name]) => folds(name)).map(([name]) => name);
   const folded: Line[] =
-    foldedNames.length > 0 || bodyFolded
-      ? [
-          capLine(
-            safeSpans(
-              options.messages.fit.folded({ names: nameList(foldedNames), lines: bodyFolded ? body.total : 0 }),
-              'dim',
-            ),
-            options.width - 1,
-          ),
-        ]
-      : [];
+    foldedNames.length > 0 || bodyFolded ? [foldLine(foldedNames, bodyFolded ? body.total : 0, options)] : [];
   const notes: Line[] = [
     ...(body.deep ? [[span(t.deep({ depth: limits.maxDepth }), 'warn')]] : []),
     ...skippedNote(body.skippedChars, message.body.length, options),
@@ -108,9 +100,16 @@ function messageLines(
   ];
 }
 
-/** The first three names and how many more: the fold line stays one line. */
-function nameList(names: string[]): string {
-  return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} +${names.length - 3}`;
+/** One line: the first names that fit, how many more, and the key that unfolds them. */
+function foldLine(names: string[], bodyLines: number, options: RenderOptions): Line {
+  const text = (shown: number) =>
+    options.messages.fit.folded({
+      names: shown >= names.length ? names.join(', ') : `${names.slice(0, shown).join(', ')} +${names.length - shown}`,
+      lines: bodyLines,
+    });
+  let shown = Math.min(3, names.length);
+  while (shown > 0 && [...text(shown)].length > options.width - 1) shown--;
+  return capLine(safeSpans(text(shown), 'dim'), options.width - 1);
 }
 
 function sizesLine(message: HttpMessage, options: RenderOptions): Line {

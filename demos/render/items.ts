@@ -24,7 +24,8 @@ const renderers: Renderers = {
     items.every((item) => item.hop)
       ? renderHttpSequence(items, options)
       : foldLongRun(items, options).flatMap((item, i) => [
-          ...(i > 0 ? [[]] : []),
+          // Compact, each exchange's label line is separator enough.
+          ...(i > 0 && !options.compact ? [[]] : []),
           ...(typeof item === 'number'
             ? wrap([span(options.messages.render.folded({ count: item }), 'warn')], options.width, 'words')
             : renderHttpExchange(item, options)),

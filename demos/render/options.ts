@@ -23,6 +23,8 @@ export interface RenderOptions {
    * instead of shown: the routine ones (Host, Date, Connection, …) or all of them.
    */
   compact?: 'routine' | 'headers';
+  /** Header names (lower case) that stay shown when compact: those the step talks about. */
+  keepHeaders?: ReadonlySet<string>;
   /**
    * The items continue a run of the same kind already on screen (the live view of
    * --serve shows frames one by one): no column headings or notes again.

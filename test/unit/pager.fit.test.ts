@@ -143,4 +143,17 @@ describe('the pager at 80×24', () => {
     assert.doesNotMatch(wide, /f shows them/);
     assert.ok(lines.length === small.rows);
   });
+
+  test('when the step talks about a header then that header stays shown, however tight the fold', () => {
+    const step = stepOf([realExchange(30), realExchange(30)], ['The Keep-Alive header keeps the connection open.']);
+    const { lines } = draw(ready, contentOf(step));
+    assert.equal(lines.filter((line) => line === 'Keep-Alive: timeout=5').length, 2);
+    assert.ok(lines.some((line) => /^… .*\(f shows them\)$/.test(line)));
+  });
+
+  test('when the step fits then the key hint leaves out scrolling and stands whole at 80 columns, also in German', () => {
+    const content = contentOf(stepOf([realExchange(1)], twoLines));
+    assert.match(draw(ready, content, 'en').lines.at(-1)!, / {3,}Enter next · ← back · \? keys · q quit$/);
+    assert.match(draw(ready, content, 'de').lines.at(-1)!, / {3,}Enter weiter · ← zurück · \? Tasten · q beenden$/);
+  });
 });

@@ -141,6 +141,8 @@ export const de: Messages = {
   fit: {
     folded: (p) =>
       `… ${[p.names, p.lines > 0 ? `Body mit ${count(p.lines)} Zeile${p.lines === 1 ? '' : 'n'}` : ''].filter(Boolean).join(' · ')} (f zeigt sie)`,
+    keys: 'Enter weiter · ← zurück · ? Tasten · q beenden',
+    keysFromMenu: 'Enter weiter · ← zurück · ? Tasten · q Menü',
   },
   errors: {
     AWT_UNKNOWN_DEMO: (p) =>

@@ -142,6 +142,9 @@ export const en = {
   fit: {
     folded: (p: { names: string; lines: number }) =>
       `… ${[p.names, p.lines > 0 ? `body of ${p.lines} line${p.lines === 1 ? '' : 's'}` : ''].filter(Boolean).join(' · ')} (f shows them)`,
+    /** The status line's keys when the step fits the screen (nothing to scroll). */
+    keys: 'Enter next · ← back · ? keys · q quit',
+    keysFromMenu: 'Enter next · ← back · ? keys · q menu',
   },
   errors: {
     AWT_UNKNOWN_DEMO: (p: { demo: string; ids: string; commands?: string; suggestion?: string }) =>
