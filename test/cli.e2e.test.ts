@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { describe, test } from 'node:test';
 import type { Trace } from '../demos/wire/trace.js';
-import { ansi, binPath, cliEnv, runCli, spawnCli, waitForOutput } from './utils/cli.js';
+import { ansi, binPath, cliEnv, runCli, runCliOnce, spawnCli, waitForOutput } from './utils/cli.js';
 
 describe('the awt-demo command, through the built bin', () => {
   test('when run with no demo and not on a terminal then it lists the demos and usage, exit 0', async () => {
@@ -58,7 +58,7 @@ describe('the awt-demo command, through the built bin', () => {
   });
 
   test('when rest runs piped then all eight steps and the summary print without colour', async () => {
-    const result = await runCli(['rest', '--width', '120']);
+    const result = await runCliOnce(['rest']);
     assert.equal(result.code, 0, result.stderr);
     for (let i = 1; i <= 8; i++) assert.match(result.stdout, new RegExp(`━━ Step ${i}/8 `));
     assert.match(result.stdout, /HTTP\/1\.1 304 Not Modified/);
@@ -67,9 +67,10 @@ describe('the awt-demo command, through the built bin', () => {
   });
 
   test('when FORCE_COLOR is set then colour comes, and --no-color takes it away again', async () => {
-    const coloured = await runCli(['graphql'], { env: { FORCE_COLOR: '1' } });
+    // The same runs as the colour tests below: spawned once, read by both.
+    const coloured = await runCliOnce(['run', 'rest'], { env: { FORCE_COLOR: '1' } });
     assert.match(coloured.stdout, ansi);
-    const plain = await runCli(['graphql', '--no-color'], { env: { FORCE_COLOR: '1' } });
+    const plain = await runCliOnce(['run', 'rest', '--no-color'], { env: { FORCE_COLOR: '1' } });
     assert.doesNotMatch(plain.stdout, ansi);
   });
 
@@ -83,8 +84,11 @@ describe('the awt-demo command, through the built bin', () => {
   });
 
   test('when run as `run <demo>` then it is the same as `<demo>`', async () => {
-    const result = await runCli(['run', 'graphql', '--json']);
-    assert.equal((JSON.parse(result.stdout) as Trace).demo, 'graphql');
+    const steps = (output: string) => output.split('\n').filter((line) => line.startsWith('━━ '));
+    const direct = await runCliOnce(['rest']);
+    const viaRun = await runCliOnce(['run', 'rest', '--no-color'], { env: { FORCE_COLOR: '1' } });
+    assert.equal(steps(direct.stdout).length, 9);
+    assert.deepEqual(steps(viaRun.stdout), steps(direct.stdout));
   });
 
   test('when graphql --schema runs then the SDL is printed', async () => {
@@ -161,11 +165,11 @@ describe('options before the subcommand', () => {
 
 describe('colour', () => {
   test('when --no-color is given to a subcommand or before it then FORCE_COLOR does not bring colour back', async () => {
-    const after = await runCli(['run', 'rest', '--no-color'], { env: { FORCE_COLOR: '1' } });
+    const after = await runCliOnce(['run', 'rest', '--no-color'], { env: { FORCE_COLOR: '1' } });
     assert.doesNotMatch(after.stdout, ansi);
     const before = await runCli(['--no-color', 'run', 'rest'], { env: { FORCE_COLOR: '1' } });
     assert.doesNotMatch(before.stdout, ansi);
-    const coloured = await runCli(['run', 'rest'], { env: { FORCE_COLOR: '1' } });
+    const coloured = await runCliOnce(['run', 'rest'], { env: { FORCE_COLOR: '1' } });
     assert.match(coloured.stdout, ansi);
   });
 });

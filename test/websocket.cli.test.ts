@@ -39,22 +39,25 @@ describe('awt-demo websocket, through the built bin', () => {
     assert.match(result.stdout, /Stopped\. Every server and connection is closed\./);
   });
 
-  test("when --serve runs then the page is served, a client's frames show live, and Ctrl-C ends it with 130", async () => {
+  test("when --serve runs then the index links the chat page, a client's frames show live, and Ctrl-C ends it with 130", async () => {
     const child = spawnCli(['websocket', '--serve', '--width', '120']);
     try {
       const banner = await waitForOutput(child, /Ctrl-C stops the server/);
       const url = /listens on (http:\/\/127\.0\.0\.1:\d+)\//.exec(banner)![1]!;
       assert.match(banner, /curl -i -X POST http:\/\/127\.0\.0\.1:\d+\/books/);
-      const page = await new Promise<string>((resolve, reject) =>
-        http
-          .get(`${url}/`, (res) => {
-            let body = '';
-            res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-            res.on('end', () => resolve(body));
-          })
-          .on('error', reject),
-      );
-      assert.match(page, /<script src="\/app\.js"><\/script>/);
+      const get = (path: string) =>
+        new Promise<string>((resolve, reject) =>
+          http
+            .get(`${url}${path}`, (res) => {
+              let body = '';
+              res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+              res.on('end', () => resolve(body));
+            })
+            .on('error', reject),
+        );
+      assert.match(banner, /open http:\/\/127\.0\.0\.1:\d+\/chat\.html in two browser windows/);
+      assert.match(await get('/'), /<a href="\/chat\.html">/);
+      assert.match(await get('/chat.html'), /<script src="\/app\.js"><\/script>/);
 
       const live = waitForOutput(child, /▶ #\d+ +1 +0x1 text +1 [0-9a-f]{8} .*"text":"Hello from the terminal"/);
       const ws = new WebSocket(`${url.replace('http', 'ws')}/chat?access_token=book-club&name=Zoe`);

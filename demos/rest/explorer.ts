@@ -35,7 +35,7 @@ window.ui = SwaggerUIBundle({
 });
 `;
 
-/** A line above a tool that speaks only English, in the page's language (none in English). */
+/** A line above a tool, in the page's language (the tool itself speaks only English). */
 function toolNote(note: string): string {
   return note ? `<p class="tool-note" style="margin: .5rem 1rem">${escapeHtml(note)}</p>\n` : '';
 }

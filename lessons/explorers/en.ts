@@ -8,8 +8,8 @@ export const en = {
   },
   noScript: 'This explorer needs JavaScript. Everything it does is also possible with the curl lines in the terminal.',
   loading: 'Loading…',
-  /** Above GraphiQL and Swagger UI, which speak English only: nothing to say in English. */
-  toolNote: '',
+  /** Above GraphiQL and Swagger UI (which speak English only, so German says that too). */
+  toolNote: 'Every request sent from here shows in the terminal where awt-demo runs.',
   graphql: {
     explorer: 'GraphQL explorer (GraphiQL)',
     explorerNote: 'the schema with its docs, autocomplete, and a ▶ button: each query is one POST /graphql',

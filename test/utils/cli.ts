@@ -52,6 +52,18 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
   });
 }
 
+/**
+ * The same run, spawned once per test process however many tests read it: a demo run costs
+ * a second or more of CPU, and tests that ask different questions of one output need one run.
+ */
+const runs = new Map<string, Promise<CliResult>>();
+export function runCliOnce(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  const key = JSON.stringify([args, options.env ?? {}, options.input ?? '']);
+  let run = runs.get(key);
+  if (!run) runs.set(key, (run = runCli(args, options)));
+  return run;
+}
+
 export function spawnCli(args: string[], options: CliOptions = {}): ChildProcess {
   return spawn(process.execPath, [binPath, ...args], { env: cliEnv(options.env), stdio: 'pipe' });
 }
