@@ -9,8 +9,7 @@ import { BookStore } from '../books/store.js';
 import { connect, opened } from './clients.js';
 import { createBooksApp } from './http-app.js';
 import { attachWebsocketServers } from './server.js';
-import { de } from '../../lessons/websocket/de.js';
-import { en } from '../../lessons/websocket/en.js';
+import { messages } from '../core/messages/index.js';
 import type { BenchAdapter, BenchWorker } from '../bench/adapter.js';
 import { inFlight } from '../bench/in-flight.js';
 import { countJsonList, httpServer } from '../bench/http-adapter.js';
@@ -25,7 +24,7 @@ export const benchAdapter: BenchAdapter = {
   operation: '/chat {"type":"listBooks","id":"…"}',
   start: async () => {
     const store = new BookStore();
-    const server = await httpServer(createBooksApp(store, { en: en.page, de: de.page }));
+    const server = await httpServer(createBooksApp(store, { en: messages.en.chatPage, de: messages.de.chatPage }));
     const sockets = await attachWebsocketServers(server.server, store);
     return {
       address: server.address,

@@ -11,8 +11,7 @@ import { httpBehindTap, type HttpBehindTap } from '../wire/http-behind-tap.js';
 import { httpDecoder } from '../wire/http-decoder.js';
 import type { Tap } from '../wire/tap.js';
 import { createWebSocketFrameDecoder } from '../wire/websocket-frames.js';
-import { de } from '../../lessons/websocket/de.js';
-import { en } from '../../lessons/websocket/en.js';
+import { messages } from '../core/messages/index.js';
 import { bookClubToken } from './auth.js';
 import { connect, type ClientOptions } from './clients.js';
 import { chatPagePath, createBooksApp } from './http-app.js';
@@ -40,12 +39,15 @@ interface Running {
 
 async function startServers(options: ServeOptions | undefined): Promise<Running> {
   const store = new BookStore();
-  const behindTap = await httpBehindTap(createBooksApp(store, { en: en.page, de: de.page }, options?.lang), {
-    decoder: httpDecoder({ onUpgrade: (connection, emit) => createWebSocketFrameDecoder(connection, emit) }),
-    ...(options?.port !== undefined ? { port: options.port } : {}),
-    ...(options ? { onItem: options.onItem } : {}),
-    ...(options?.origin !== undefined ? { origin: options.origin } : {}),
-  });
+  const behindTap = await httpBehindTap(
+    createBooksApp(store, { en: messages.en.chatPage, de: messages.de.chatPage }, options?.lang),
+    {
+      decoder: httpDecoder({ onUpgrade: (connection, emit) => createWebSocketFrameDecoder(connection, emit) }),
+      ...(options?.port !== undefined ? { port: options.port } : {}),
+      ...(options ? { onItem: options.onItem } : {}),
+      ...(options?.origin !== undefined ? { origin: options.origin } : {}),
+    },
+  );
   // A browser reaches the server through the tap, under any of the loopback names.
   const port = behindTap.tap.port;
   const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://[::1]:${port}`];

@@ -132,29 +132,6 @@ export const en = {
     websocket: 'WebSocket',
   },
   /** The browser page of --serve; {name} marks a value the page fills in. */
-  page: {
-    title: 'Book club (WebSocket)',
-    intro:
-      "This page uses the browser's own WebSocket API: onopen, onmessage, onclose, onerror. The terminal running awt-demo --serve shows every frame.",
-    name: 'Your name',
-    token: 'Token (shown in the terminal)',
-    join: 'Join',
-    connecting: 'Connecting…',
-    connected: 'Connected: you are in the book club.',
-    closed: 'Closed: {code} {reason}',
-    refused: 'The server refused the handshake (no token, or a wrong one?).',
-    chat: 'Chat',
-    message: 'Message',
-    send: 'Send',
-    newBooks: 'New books, pushed by the server',
-    newBook: 'New book: {title} by {author}',
-    bookTitle: 'Title',
-    bookAuthor: 'Author',
-    add: 'Add over HTTP POST',
-    added: 'Added: {title} (HTTP {status})',
-    notAdded: 'Not added: HTTP {status}',
-    events: 'WebSocket events',
-  },
 };
 
 export type WebsocketLesson = typeof en;

@@ -144,6 +144,29 @@ export const de: Messages = {
     keys: 'Enter weiter · ← zurück · ? Tasten · q beenden',
     keysFromMenu: 'Enter weiter · ← zurück · ? Tasten · q Menü',
   },
+  chatPage: {
+    title: 'Buchclub (WebSocket)',
+    intro:
+      'Diese Seite nutzt die WebSocket-API des Browsers: onopen, onmessage, onclose, onerror. Das Terminal, in dem awt-demo --serve läuft, zeigt jeden Frame.',
+    name: 'Dein Name',
+    token: 'Token (steht im Terminal)',
+    join: 'Beitreten',
+    connecting: 'Verbinde …',
+    connected: 'Verbunden: du bist im Buchclub.',
+    closed: 'Geschlossen: {code} {reason}',
+    refused: 'Der Server hat den Handshake abgelehnt (kein Token oder ein falsches?).',
+    chat: 'Chat',
+    message: 'Nachricht',
+    send: 'Senden',
+    newBooks: 'Neue Bücher, vom Server gepusht',
+    newBook: 'Neues Buch: {title} von {author}',
+    bookTitle: 'Titel',
+    bookAuthor: 'Autor',
+    add: 'Per HTTP-POST hinzufügen',
+    added: 'Hinzugefügt: {title} (HTTP {status})',
+    notAdded: 'Nicht hinzugefügt: HTTP {status}',
+    events: 'WebSocket-Ereignisse',
+  },
   errors: {
     AWT_UNKNOWN_DEMO: (p) =>
       `Unbekannte Demo „${p.demo}“.${p.suggestion ? ` Meintest du „${p.suggestion}“?` : ''} Die Demos: ${p.ids}${

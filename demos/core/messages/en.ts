@@ -146,6 +146,30 @@ export const en = {
     keys: 'Enter next · ← back · ? keys · q quit',
     keysFromMenu: 'Enter next · ← back · ? keys · q menu',
   },
+  /** The book-club chat page of websocket --serve; {name} marks a value its script fills in. */
+  chatPage: {
+    title: 'Book club (WebSocket)',
+    intro:
+      "This page uses the browser's own WebSocket API: onopen, onmessage, onclose, onerror. The terminal running awt-demo --serve shows every frame.",
+    name: 'Your name',
+    token: 'Token (shown in the terminal)',
+    join: 'Join',
+    connecting: 'Connecting…',
+    connected: 'Connected: you are in the book club.',
+    closed: 'Closed: {code} {reason}',
+    refused: 'The server refused the handshake (no token, or a wrong one?).',
+    chat: 'Chat',
+    message: 'Message',
+    send: 'Send',
+    newBooks: 'New books, pushed by the server',
+    newBook: 'New book: {title} by {author}',
+    bookTitle: 'Title',
+    bookAuthor: 'Author',
+    add: 'Add over HTTP POST',
+    added: 'Added: {title} (HTTP {status})',
+    notAdded: 'Not added: HTTP {status}',
+    events: 'WebSocket events',
+  },
   errors: {
     AWT_UNKNOWN_DEMO: (p: { demo: string; ids: string; commands?: string; suggestion?: string }) =>
       `Unknown demo "${p.demo}".${p.suggestion ? ` Did you mean "${p.suggestion}"?` : ''} The demos are: ${p.ids}${
