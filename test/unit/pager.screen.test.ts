@@ -148,9 +148,6 @@ describe('the pager screen', () => {
 
   test('when the language is German then the status line is German', () => {
     const { lines } = draw(shown(initialState(3), 1), content([fixedStep()]), { columns: 100, rows: 30 }, 'de');
-    assert.match(
-      lines.at(-1)!,
-      /^graphql · Schritt 1\/3 +Enter weiter · ← zurück · \? Tasten · q beenden$/,
-    );
+    assert.match(lines.at(-1)!, /^graphql · Schritt 1\/3 +Enter weiter · ← zurück · \? Tasten · q beenden$/);
   });
 });
