@@ -12,7 +12,8 @@ import type { HttpExchange, HttpMessage } from '../wire/trace.js';
 export function renderHttpExchange(exchange: HttpExchange, options: RenderOptions): Line[] {
   const t = options.messages.render;
   const { request, response } = exchange;
-  const compact = options.compact !== undefined;
+  // Compact and stacked, the sizes move up to the labels; side by side the columns have room below.
+  const compact = options.compact !== undefined && options.width < stackBelow;
   const left: Line[] = [
     [
       span(`▶ ${t.request}`, 'up'),
@@ -50,8 +51,8 @@ function messageLines(
 ): Line[] {
   const t = options.messages.render;
   const limits = bodyLimits(options.full);
-  // Compact, the sizes stand on the label line instead.
-  const sizes: Line[] = options.compact ? [] : [sizesLine(message, options)];
+  // Compact and stacked, the sizes stand on the label line instead.
+  const sizes: Line[] = options.compact && options.width < stackBelow ? [] : [sizesLine(message, options)];
   if (options.raw) {
     const raw = boundedRawLines(message.raw, limits);
     const skipped = Math.max(0, message.raw.length - limits.maxChars);
@@ -100,16 +101,17 @@ function messageLines(
   ];
 }
 
-/** One line: the first names that fit, how many more, and the key that unfolds them. */
+/** One line of its column: the first names that fit, how many more, and the key that unfolds them. */
 function foldLine(names: string[], bodyLines: number, options: RenderOptions): Line {
+  const room = options.width < stackBelow ? options.width : Math.floor((options.width - 3) / 2);
   const text = (shown: number) =>
     options.messages.fit.folded({
       names: shown >= names.length ? names.join(', ') : `${names.slice(0, shown).join(', ')} +${names.length - shown}`,
       lines: bodyLines,
     });
   let shown = Math.min(3, names.length);
-  while (shown > 0 && [...text(shown)].length > options.width - 1) shown--;
-  return capLine(safeSpans(text(shown), 'dim'), options.width - 1);
+  while (shown > 0 && [...text(shown)].length > room - 1) shown--;
+  return capLine(safeSpans(text(shown), 'dim'), room - 1);
 }
 
 function sizesLine(message: HttpMessage, options: RenderOptions): Line {
