@@ -33,7 +33,9 @@ function addRunOptions(command: Command, lang: Lang): Command {
     .option('--assets', o.assets)
     .option('--har <file>', o.har)
     .option('--mermaid', o.mermaid)
-    .option('--broker <kind>', o.broker);
+    .option('--broker <kind>', o.broker)
+    .option('--llm-url <url>', o.llmUrl)
+    .option('--llm-model <name>', o.llmModel);
 }
 
 export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
