@@ -103,7 +103,7 @@ export function llmUrlOption(value: string | undefined): string | undefined {
     throw new AwtError('AWT_BAD_OPTION', {
       option: '--llm-url',
       value,
-      expected: 'http://host:port, e.g. http://127.0.0.1:11434',
+      expected: 'http://host:port (http://127.0.0.1:11434)',
     });
   }
   return value;

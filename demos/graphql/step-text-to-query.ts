@@ -65,7 +65,10 @@ function outcome(reply: HttpReply, lesson: Lesson): string {
       .map((b) =>
         lesson.facts.bookRatings({
           title: shownAnswer(String(b.title), 60),
-          ratings: (b.reviews ?? []).map((r) => Number(r.rating)).filter(Number.isFinite),
+          ratings: (b.reviews ?? [])
+            .map((r) => Number(r.rating))
+            .filter(Number.isFinite)
+            .join(', '),
         }),
       );
     return lesson.facts.found({ status: reply.status, author: askedAuthor, books: found.join('; '), of: books.length });

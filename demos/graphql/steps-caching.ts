@@ -20,7 +20,7 @@ export const cachingStep: GraphqlStep = {
     const row = (label: string, reply: HttpReply) => [
       label,
       String(reply.status),
-      `${lesson.number(Buffer.byteLength(reply.text))} B`,
+      `${lesson.count({ n: Buffer.byteLength(reply.text) })} B`,
       header(reply, 'cache-control') ?? '—',
     ];
     const table: Figure = {

@@ -27,8 +27,8 @@ export const resolversStep: GraphqlStep = {
         ...log.resolvers.map((run) => [
           run.resolver,
           run.own ? words.own : words.defaultResolver,
-          lesson.number(run.calls),
-          lesson.number(run.storeReads),
+          lesson.count({ n: run.calls }),
+          lesson.count({ n: run.storeReads }),
         ]),
       ],
       align: ['left', 'left', 'right', 'right'],
@@ -58,8 +58,8 @@ export const batchingStep: GraphqlStep = {
       kind: 'table',
       rows: [
         ['', words.withoutBatching, words.withDataLoader],
-        [words.storeReads, lesson.number(before.storeReads), lesson.number(after.storeReads)],
-        [words.reviewsCalls, lesson.number(calls(before)), lesson.number(calls(after))],
+        [words.storeReads, lesson.count({ n: before.storeReads }), lesson.count({ n: after.storeReads })],
+        [words.reviewsCalls, lesson.count({ n: calls(before) }), lesson.count({ n: calls(after) })],
       ],
       align: ['left', 'right', 'right'],
     };

@@ -2,10 +2,10 @@ import type { GraphqlLesson } from './en.js';
 
 /** Die GraphQL-Lektion auf Deutsch. */
 export const de: GraphqlLesson = {
-  title: 'GraphQL mit graphql-http: Queries, Mutationen, Fehler, Introspektion',
+  title: 'GraphQL mit graphql-http: Queries, Resolver, Mutationen, Fehler, Introspektion, Text zu Query, Caching',
   summary: 'ein /graphql-Endpunkt; der Client wählt die Felder; Resolver, Fehler, Schema, Text zu Query und Caching',
   question: 'Welche Bücher hat Robert C. Martin geschrieben, mit ihren Bewertungen?',
-  number: (n) => new Intl.NumberFormat('de-DE').format(n),
+  count: (p) => new Intl.NumberFormat('de-DE').format(p.n),
   steps: {
     query: {
       title: 'Die Query aus der Vorlesung: { books { title author } }',
@@ -116,8 +116,7 @@ export const de: GraphqlLesson = {
     answer: (p) => `Antwort ${p.n}: ${p.query}`,
     rejected: (p) => `von validate() abgelehnt, nichts lief: ${p.errors}`,
     accepted: 'gültig nach dem Schema: an den Server geschickt.',
-    bookRatings: (p) =>
-      `${p.title} (${p.ratings.length ? `Bewertungen ${p.ratings.join(', ')}` : 'keine Rezensionen'})`,
+    bookRatings: (p) => `${p.title} (${p.ratings ? `Bewertungen ${p.ratings}` : 'keine Rezensionen'})`,
     found: (p) => `HTTP ${p.status}; von ${p.author} unter den ${p.of} Büchern: ${p.books || 'keines'}.`,
     executed: (p) => `HTTP ${p.status}; ${p.body}`,
     noValidQuery: (p) => `Keine gültige Query in ${p.answers} Antworten: nichts wurde geschickt.`,

@@ -1,11 +1,12 @@
 /** The GraphQL lesson, in English. lessons/graphql/de.ts has the same keys. */
 export const en = {
-  title: 'GraphQL with graphql-http: queries, mutations, errors, introspection',
+  title: 'GraphQL with graphql-http: queries, resolvers, mutations, errors, introspection, text to query, caching',
   summary:
     'one /graphql endpoint; the client picks the fields; resolvers, errors, the schema, text to query and caching',
   /** The question the text-to-query step puts to the model. */
   question: 'Which books did Robert C. Martin write, with their ratings?',
-  number: (n: number) => new Intl.NumberFormat('en-GB').format(n),
+  /** Numbers in figures, in the language's format. */
+  count: (p: { n: number }) => new Intl.NumberFormat('en-GB').format(p.n),
   steps: {
     query: {
       title: "The lecture's query: { books { title author } }",
@@ -118,8 +119,8 @@ export const en = {
     answer: (p: { n: number; query: string }) => `Answer ${p.n}: ${p.query}`,
     rejected: (p: { errors: string }) => `rejected by validate(), nothing ran: ${p.errors}`,
     accepted: 'valid against the schema: sent to the server.',
-    bookRatings: (p: { title: string; ratings: number[] }) =>
-      `${p.title} (${p.ratings.length ? `ratings ${p.ratings.join(', ')}` : 'no reviews'})`,
+    bookRatings: (p: { title: string; ratings: string }) =>
+      `${p.title} (${p.ratings ? `ratings ${p.ratings}` : 'no reviews'})`,
     found: (p: { status: number; author: string; books: string; of: number }) =>
       `HTTP ${p.status}; by ${p.author} among the ${p.of} books: ${p.books || 'none'}.`,
     executed: (p: { status: number; body: string }) => `HTTP ${p.status}; ${p.body}`,
