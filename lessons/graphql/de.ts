@@ -58,7 +58,7 @@ export const de: GraphqlLesson = {
       title: 'GraphQL und KI: aus einer Frage in Worten wird eine geprüfte Query',
       notice: [
         'Das Schema aus der Introspektions-Query kommt in den Prompt; das Modell schreibt eine Query; validate() prüft sie gegen das Schema, bevor etwas läuft. Ein erfundenes Feld erreicht so nie einen Resolver.',
-        'Mit --llm-url schreibt ein Modell hinter einem OpenAI-kompatiblen Endpunkt (z. B. Ollama) die Query, und Prompt und Antwort stehen auf der Leitung; ohne die Option nimmt der Schritt aufgezeichnete Antworten.',
+        'Mit --llm-url schreibt ein Modell hinter einem OpenAI-kompatiblen Endpunkt (etwa Ollama) die Query, und Prompt und Antwort stehen auf der Leitung; ohne die Option nimmt der Schritt aufgezeichnete Antworten.',
       ],
     },
     evolution: {
