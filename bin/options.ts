@@ -25,6 +25,8 @@ export interface RawRunOptions {
   mermaid?: boolean;
   deployFiles?: string;
   broker?: string;
+  llmUrl?: string;
+  llmModel?: string;
 }
 
 export interface RunOptions {
@@ -55,6 +57,10 @@ export interface RunOptions {
   deployFiles: string | undefined;
   /** --broker, else $AWT_BROKER, else auto: which AMQP broker the mq demo uses. */
   broker: BrokerChoice;
+  /** --llm-url, else $AWT_LLM_URL: the chat endpoint that writes graphql's text-to-query queries. */
+  llmUrl: string | undefined;
+  /** --llm-model, else $AWT_LLM_MODEL. */
+  llmModel: string | undefined;
 }
 
 export function parseRunOptions(raw: RawRunOptions, env: NodeJS.ProcessEnv): RunOptions {
@@ -77,12 +83,49 @@ export function parseRunOptions(raw: RawRunOptions, env: NodeJS.ProcessEnv): Run
     mermaid: Boolean(raw.mermaid),
     deployFiles: raw.deployFiles,
     broker: brokerChoice(raw.broker, env),
+    llmUrl: llmUrlOption(raw.llmUrl ?? (env.AWT_LLM_URL || undefined)),
+    llmModel: modelOption(raw.llmModel ?? (env.AWT_LLM_MODEL || undefined)),
   };
+}
+
+/**
+ * --llm-url: plain http, because the tap shows what crosses the wire and TLS would hide
+ * it; a local endpoint (Ollama, llama.cpp) speaks plain http anyway. No credentials in it.
+ */
+export function llmUrlOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || url.protocol !== 'http:' || url.username || url.password || url.search || url.hash) {
+    throw new AwtError('AWT_BAD_OPTION', {
+      option: '--llm-url',
+      value,
+      expected: 'http://host:port (http://127.0.0.1:11434)',
+    });
+  }
+  return value;
+}
+
+function modelOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[\w.:/-]{1,100}$/.test(value)) {
+    throw new AwtError('AWT_BAD_OPTION', { option: '--llm-model', value, expected: 'a model name such as llama3.2' });
+  }
+  return value;
 }
 
 /** What a demo needs to know before it starts, from the options of the run: every path starts it the same way. */
 export function startOptionsOf(options: RunOptions): DemoStartOptions {
-  return { ...(options.amqpUrl !== undefined ? { amqpUrl: options.amqpUrl } : {}), broker: options.broker };
+  return {
+    ...(options.amqpUrl !== undefined ? { amqpUrl: options.amqpUrl } : {}),
+    broker: options.broker,
+    ...(options.llmUrl !== undefined ? { llmUrl: options.llmUrl } : {}),
+    ...(options.llmModel !== undefined ? { llmModel: options.llmModel } : {}),
+  };
 }
 
 export function resolveLang(value: string | undefined, env: NodeJS.ProcessEnv): Lang {

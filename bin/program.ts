@@ -30,7 +30,9 @@ function addRunOptions(command: Command, lang: Lang): Command {
     .option('--assets', optionWords.assets)
     .option('--har <file>', optionWords.har)
     .option('--mermaid', optionWords.mermaid)
-    .option('--broker <kind>', optionWords.broker);
+    .option('--broker <kind>', optionWords.broker)
+    .option('--llm-url <url>', optionWords.llmUrl)
+    .option('--llm-model <name>', optionWords.llmModel);
 }
 
 export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {

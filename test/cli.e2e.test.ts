@@ -78,9 +78,20 @@ describe('the awt-demo command, through the built bin', () => {
     const result = await runCli(['graphql', '--json', '--lang', 'en']);
     const trace = JSON.parse(result.stdout) as Trace;
     assert.equal(trace.demo, 'graphql');
-    assert.equal(trace.steps.length, 7);
+    assert.equal(trace.steps.length, 11);
     assert.match(trace.steps[0]!.facts[0]!, /Fields in each answer: title, author/);
-    assert.equal(trace.totals.roundTrips, 8);
+    assert.equal(trace.totals.roundTrips, 17);
+    const batching = trace.steps.find((step) => step.id === 'batching')!;
+    assert.match(batching.facts.join('\n'), /One by one: 7 store reads for 6 books/);
+    assert.deepEqual(batching.figures[0], {
+      kind: 'table',
+      rows: [
+        ['', 'one by one', 'DataLoader'],
+        ['store reads', '7', '2'],
+        ['Book.reviews calls', '6', '6'],
+      ],
+      align: ['left', 'right', 'right'],
+    });
   });
 
   test('when run as `run <demo>` then it is the same as `<demo>`', async () => {

@@ -88,18 +88,18 @@ describe('the pager on a terminal', () => {
   test('when keys step forward, back and jump then each screen shows, steps run once, and q gives the terminal back', async () => {
     const t = onTerminal(['graphql']);
     let at = await t.waitFor(/\[\?1049h/);
-    at = await t.waitFor(/Step 1\/7 {2}The lecture's query[^]*connection #1, new[^]*graphql · Step 1\/7/, at);
+    at = await t.waitFor(/Step 1\/11 {2}The lecture's query[^]*connection #1, new[^]*graphql · Step 1\/11/, at);
     t.press('\r');
-    at = await t.waitFor(/graphql · Step 2\/7/, at);
+    at = await t.waitFor(/graphql · Step 2\/11/, at);
     const beforeBack = at;
     t.press('\x1b[D');
-    at = await t.waitFor(/graphql · Step 1\/7/, at);
+    at = await t.waitFor(/graphql · Step 1\/11/, at);
     // Shown as recorded: the first connection, as the first time; run again, it would open a new one.
     assert.match(t.output().slice(beforeBack, at), /connection #1, new/);
     t.press('5');
-    at = await t.waitFor(/graphql · Step 5\/7/, at);
-    t.press('g7\r');
-    at = await t.waitFor(/graphql · Step 7\/7/, at);
+    at = await t.waitFor(/graphql · Step 5\/11/, at);
+    t.press('g11\r');
+    at = await t.waitFor(/graphql · Step 11\/11/, at);
     t.press('?');
     await t.waitFor(/Keys[^]*g N Enter/, at);
     t.press('x');
@@ -143,7 +143,7 @@ describe('the pager on a terminal', () => {
     assert.equal(await t.exit, 0);
     const out = t.output();
     assert.equal(out.includes('\x1b[?1049h'), false);
-    assert.match(out, /Step 1\/7[^]*Step 7\/7[^]*Summary/);
+    assert.match(out, /Step 1\/11[^]*Step 11\/11[^]*Summary/);
   });
 });
 
@@ -152,7 +152,7 @@ describe('the menu on a terminal', () => {
     const t = onTerminal([]);
     let at = await t.waitFor(/What do you want to see\?[^]*❯ 1 {2}rest[^]*q or Esc quit/);
     t.press('2');
-    at = await t.waitFor(/graphql · Step 1\/7 .*q menu/, at);
+    at = await t.waitFor(/graphql · Step 1\/11 .*q menu/, at);
     t.press('q');
     await t.waitFor(/What do you want to see\?/, at);
     t.press('q');

@@ -71,6 +71,10 @@ export interface DemoStartOptions {
   amqpUrl?: string;
   /** --broker / $AWT_BROKER: auto (default), rabbitmq or embedded. */
   broker?: string;
+  /** --llm-url / $AWT_LLM_URL: an OpenAI-compatible chat endpoint for graphql's text-to-query step. */
+  llmUrl?: string;
+  /** --llm-model / $AWT_LLM_MODEL: the model that endpoint should use. */
+  llmModel?: string;
 }
 
 export interface Demo<S extends DemoSession = DemoSession, L extends Lesson = Lesson> {

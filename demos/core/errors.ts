@@ -34,6 +34,8 @@ export const exitCodes: Record<AwtErrorCode, number> = {
   AWT_BROKER_PORT_IN_USE: 4,
   AWT_BROKER_UNREACHABLE: 3,
   AWT_TARGET_UNREACHABLE: 3,
+  AWT_LLM_UNREACHABLE: 3,
+  AWT_LLM_BAD_ANSWER: 3,
   AWT_UNKNOWN_EXERCISE: 2,
   AWT_FOLDER_NOT_EMPTY: 4,
   // The run itself worked; the student's server did not pass every check (like a failing test suite).

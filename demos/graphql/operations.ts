@@ -44,3 +44,31 @@ export const deprecations = `{
     fields(includeDeprecated: true) { name isDeprecated deprecationReason }
   }
 }`;
+
+/** Small enough that every resolver of it fits in a table. */
+export const bookResolvers = '{ book(id: "1") { title reviews { rating } } }';
+
+/** The N+1 query: one list, and for every book in it its reviews. */
+export const booksWithRatings = '{ books { title reviews { rating } } }';
+
+/** The lecture's introspection query, with the wrapper types unwrapped one level: ID! is NON_NULL of ID. */
+export const introspectionWithOfType = `{
+  __schema {
+    queryType {
+      fields {
+        name
+        args {
+          name
+          type {
+            name
+            kind
+            ofType { name kind }
+          }
+        }
+      }
+    }
+  }
+}`;
+
+/** A query whose answer a cache may keep: the same for everyone until the books change. */
+export const cacheableQuery = '{ books { title } }';

@@ -1,11 +1,20 @@
-import type { Step } from '../core/demo.js';
 import { httpExchanges } from '../wire/http-facts.js';
-import type { GraphqlLesson } from '../../lessons/graphql/en.js';
 import * as ops from './operations.js';
-import type { GraphqlSession } from './session.js';
+import { textToQueryStep } from './step-text-to-query.js';
+import type { GraphqlStep } from './step-type.js';
+import { cachingStep } from './steps-caching.js';
+import { batchingStep, resolversStep } from './steps-resolvers.js';
 
-type GraphqlStep = Step<GraphqlSession, GraphqlLesson>;
 type Json = Record<string, unknown>;
+type TypeRef = { name: string | null; kind?: string; ofType?: TypeRef | null };
+
+/** A type reference as SDL writes it: NON_NULL of ID is ID!, LIST of Book is [Book]. */
+const sdlType = (type: TypeRef): string =>
+  type.kind === 'NON_NULL' && type.ofType
+    ? `${sdlType(type.ofType)}!`
+    : type.kind === 'LIST' && type.ofType
+      ? `[${sdlType(type.ofType)}]`
+      : (type.name ?? '?');
 
 export const graphqlSteps: GraphqlStep[] = [
   {
@@ -25,6 +34,8 @@ export const graphqlSteps: GraphqlStep[] = [
       return [lesson.facts.oneRoundTrip({ trips: httpExchanges(items()).length, reviews: book.reviews.length })];
     },
   },
+  resolversStep,
+  batchingStep,
   {
     id: 'mutation',
     async run({ session, lesson }) {
@@ -51,14 +62,29 @@ export const graphqlSteps: GraphqlStep[] = [
   {
     id: 'introspection',
     async run({ session, lesson }) {
-      const reply = await session.query(ops.lectureIntrospection);
-      type Field = { name: string; args: Array<{ name: string; type: { name: string | null } }> };
-      const fields = ((reply.json as Json).data as { __schema: { queryType: { fields: Field[] } } }).__schema.queryType
-        .fields;
+      type Field = { name: string; args: Array<{ name: string; type: TypeRef }> };
+      const fieldsOf = (json: unknown) =>
+        ((json as Json).data as { __schema: { queryType: { fields: Field[] } } }).__schema.queryType.fields;
+      const fields = fieldsOf((await session.query(ops.lectureIntrospection)).json);
       const signature = (f: Field) => (f.args.length ? `${f.name}(${f.args.map((a) => a.name).join(', ')})` : f.name);
-      return [lesson.facts.queryFields({ fields: fields.map(signature).join(', ') })];
+      const unwrapped = fieldsOf((await session.query(ops.introspectionWithOfType)).json);
+      const wrapped = unwrapped.flatMap((f) => f.args.map((arg) => ({ field: f.name, arg })));
+      return [
+        lesson.facts.queryFields({ fields: fields.map(signature).join(', ') }),
+        ...wrapped
+          .filter(({ arg }) => arg.type.kind === 'NON_NULL')
+          .map(({ field, arg }) =>
+            lesson.facts.nonNull({
+              arg: `${field}(${arg.name})`,
+              kind: arg.type.kind!,
+              ofType: `${arg.type.ofType?.name ?? '?'} (${arg.type.ofType?.kind ?? '?'})`,
+              sdl: sdlType(arg.type),
+            }),
+          ),
+      ];
     },
   },
+  textToQueryStep,
   {
     id: 'evolution',
     async run({ session, lesson }) {
@@ -75,4 +101,5 @@ export const graphqlSteps: GraphqlStep[] = [
       ];
     },
   },
+  cachingStep,
 ];

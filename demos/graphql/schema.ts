@@ -4,7 +4,9 @@
  */
 import {
   buildSchema,
+  defaultFieldResolver,
   GraphQLError,
+  isObjectType,
   type GraphQLFieldResolver,
   type GraphQLObjectType,
   type GraphQLSchema,
@@ -12,6 +14,8 @@ import {
 import type { BookStore } from '../books/store.js';
 import type { Book } from '../books/types.js';
 import { toIsbn10, toIsbn13, validateNewBook } from '../books/validation.js';
+import type { ResolverContext } from './resolver-context.js';
+import { readerOf } from './resolver-log.js';
 
 export const typeDefs = /* GraphQL */ `
   """
@@ -53,10 +57,13 @@ export const typeDefs = /* GraphQL */ `
 type Resolvers = Record<string, Record<string, GraphQLFieldResolver<unknown, unknown, Record<string, unknown>>>>;
 
 function resolvers(store: BookStore): Resolvers {
+  // Requests through graphql-http bring a context with a counted reader; other callers read the store directly.
+  const uncounted = readerOf(store);
+  const reader = (context: unknown) => (context as Partial<ResolverContext> | undefined)?.reader ?? uncounted;
   return {
     Query: {
-      books: () => store.list(),
-      book: (_root, args) => store.get(String(args.id)) ?? null,
+      books: (_root, _args, context) => reader(context).list(),
+      book: (_root, args, context) => reader(context).get(String(args.id)) ?? null,
     },
     Mutation: {
       addBook: (_root, args) => {
@@ -73,7 +80,11 @@ function resolvers(store: BookStore): Resolvers {
     Book: {
       isbn: (book) => ((book as Book).isbn ? toIsbn10((book as Book).isbn!) : null),
       isbn13: (book) => ((book as Book).isbn ? toIsbn13((book as Book).isbn!) : null),
-      reviews: (book) => store.reviewsOf((book as Book).id),
+      // With a DataLoader in the context, each call only names its book; the loader reads once for all of them.
+      reviews: (book, _args, context) => {
+        const loader = (context as Partial<ResolverContext> | undefined)?.reviews;
+        return loader ? loader.load((book as Book).id) : reader(context).reviewsOf((book as Book).id);
+      },
     },
   };
 }
@@ -84,5 +95,28 @@ export function createSchema(store: BookStore): GraphQLSchema {
     const type = schema.getType(typeName) as GraphQLObjectType;
     for (const [fieldName, resolve] of Object.entries(fields)) type.getFields()[fieldName]!.resolve = resolve;
   }
+  logResolvers(schema);
   return schema;
+}
+
+/**
+ * Every field of the schema's own types gets a resolver that tells the request's log
+ * (when it has one) that it ran; fields without a resolver of their own keep graphql-js's
+ * default, which reads the property of the same name from the parent object.
+ */
+function logResolvers(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const own = field.resolve !== undefined;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      const name = `${type.name}.${field.name}`;
+      field.resolve = (source, args, context, info) => {
+        const log = (context as Partial<ResolverContext> | undefined)?.log;
+        return log
+          ? log.run(name, own, () => resolve(source, args, context, info))
+          : resolve(source, args, context, info);
+      };
+    }
+  }
 }

@@ -1,8 +1,7 @@
 /** One endpoint, /graphql, served by graphql-http (the GraphQL over HTTP reference server) on express. */
 import express from 'express';
-import { parse } from 'graphql';
-import { createHandler } from 'graphql-http/lib/use/express';
 import type { BookStore } from '../books/store.js';
+import { graphqlHandler } from './http-handler.js';
 import { createSchema } from './schema.js';
 
 /**
@@ -22,12 +21,6 @@ export function createGraphqlApp(store: BookStore, options: GraphqlAppOptions = 
   const app = express();
   app.disable('x-powered-by');
   if (options.explorer) app.use(options.explorer);
-  app.all(
-    '/graphql',
-    createHandler({
-      schema: createSchema(store),
-      parse: (source, options) => parse(source, { ...options, maxTokens }),
-    }),
-  );
+  app.all('/graphql', graphqlHandler(createSchema(store), store, maxTokens));
   return app;
 }

@@ -45,6 +45,9 @@ export const de: Messages = {
       broker:
         'welcher AMQP-Broker: auto (der unter --amqp-url, wenn er antwortet, sonst der eingebaute), rabbitmq oder embedded (Standard: $AWT_BROKER, sonst auto)',
       brokerPort: 'der Port des eingebauten Brokers (Standard 5672)',
+      llmUrl:
+        'graphql: ein OpenAI-kompatibler Endpunkt (POST /v1/chat/completions, z. B. Ollama unter http://127.0.0.1:11434), der im Schritt „Text zu Query“ die Queries schreibt (Standard: $AWT_LLM_URL, sonst aufgezeichnete Antworten)',
+      llmModel: 'das Modell, das --llm-url verwenden soll (Standard: $AWT_LLM_MODEL, sonst llama3.2)',
     },
     commands: {
       tap: 'den Mitschnitt vor einen beliebigen Server stellen (http:// oder amqp://) und zeigen, was hindurchgeht, bis Strg-C',
@@ -239,6 +242,27 @@ export const de: Messages = {
     },
     AWT_TARGET_UNREACHABLE_hint:
       'Starte zuerst den Server (npm start in seinem Ordner), oder gib die richtige Adresse an.',
+    AWT_LLM_UNREACHABLE: (p) => {
+      const sentences: Record<string, string> = {
+        refused: `Der Modell-Endpunkt unter ${p.url} antwortet nicht (${p.detail}).`,
+        timeout: `Der Modell-Endpunkt unter ${p.url} hat nicht innerhalb von ${p.detail} geantwortet.`,
+      };
+      return sentences[p.reason] ?? `Die Verbindung zum Modell-Endpunkt unter ${p.url} ist abgebrochen (${p.detail}).`;
+    },
+    AWT_LLM_UNREACHABLE_hint:
+      'Starte ihn (bei Ollama: ollama serve) oder korrigiere --llm-url; ohne --llm-url nimmt der Schritt aufgezeichnete Antworten.',
+    AWT_LLM_BAD_ANSWER: (p) => {
+      const what: Record<string, string> = {
+        status: `HTTP-Status ${p.detail}`,
+        'not-json': 'der Body ist kein JSON',
+        'no-content': 'choices[0].message.content fehlt oder ist leer',
+        'too-large': `der Body ist größer als ${p.detail}`,
+        'too-long': 'die Antwort ist zu lang für eine Query',
+      };
+      return `Der Modell-Endpunkt unter ${p.url} hat nicht mit einer Chat-Completion geantwortet: ${what[p.reason] ?? p.reason}.`;
+    },
+    AWT_LLM_BAD_ANSWER_hint:
+      'Gib mit --llm-url einen OpenAI-kompatiblen Endpunkt (POST /v1/chat/completions) an und mit --llm-model ein installiertes Modell.',
     AWT_UNKNOWN_EXERCISE: (p) => `Die Übung „${p.exercise}“ gibt es nicht. Es gibt: ${p.ids}.`,
     AWT_UNKNOWN_EXERCISE_hint: 'Mit „awt-demo exercise list“ siehst du alle.',
     AWT_FOLDER_NOT_EMPTY: (p) => `${p.dir} existiert und ist nicht leer; es wurde nichts geschrieben.`,

@@ -43,6 +43,9 @@ export const en = {
       broker:
         'which AMQP broker: auto (the one at --amqp-url if it answers, else the embedded one), rabbitmq or embedded (default: $AWT_BROKER, else auto)',
       brokerPort: 'the port for the embedded broker (default 5672)',
+      llmUrl:
+        "graphql: an OpenAI-compatible endpoint (POST /v1/chat/completions, e.g. Ollama at http://127.0.0.1:11434) that writes the text-to-query step's queries (default: $AWT_LLM_URL, else recorded answers)",
+      llmModel: 'the model --llm-url should use (default: $AWT_LLM_MODEL, else llama3.2)',
     },
     commands: {
       tap: 'put the wire tap in front of any server (http:// or amqp://) and show what crosses it, until Ctrl-C',
@@ -248,6 +251,27 @@ export const en = {
       return sentences[p.reason] ?? `Cannot connect to ${p.url} (${p.detail}).`;
     },
     AWT_TARGET_UNREACHABLE_hint: 'Start the server first (npm start in its folder), or name the right address.',
+    AWT_LLM_UNREACHABLE: (p: { url: string; reason: string; detail: string }) => {
+      const sentences: Record<string, string> = {
+        refused: `The model endpoint at ${p.url} does not answer (${p.detail}).`,
+        timeout: `The model endpoint at ${p.url} did not answer within ${p.detail}.`,
+      };
+      return sentences[p.reason] ?? `The connection to the model endpoint at ${p.url} broke off (${p.detail}).`;
+    },
+    AWT_LLM_UNREACHABLE_hint:
+      'Start it (for Ollama: ollama serve) or correct --llm-url; without --llm-url the step uses recorded answers.',
+    AWT_LLM_BAD_ANSWER: (p: { url: string; reason: string; detail: string }) => {
+      const what: Record<string, string> = {
+        status: `HTTP status ${p.detail}`,
+        'not-json': 'the body is not JSON',
+        'no-content': 'choices[0].message.content is missing or empty',
+        'too-large': `the body is larger than ${p.detail}`,
+        'too-long': 'the answer is too long to be one query',
+      };
+      return `The model endpoint at ${p.url} did not answer with a chat completion: ${what[p.reason] ?? p.reason}.`;
+    },
+    AWT_LLM_BAD_ANSWER_hint:
+      'Name an OpenAI-compatible endpoint (POST /v1/chat/completions) with --llm-url and an installed model with --llm-model.',
     AWT_UNKNOWN_EXERCISE: (p: { exercise: string; ids: string }) =>
       `Unknown exercise "${p.exercise}". The exercises are: ${p.ids}.`,
     AWT_UNKNOWN_EXERCISE_hint: 'Run "awt-demo exercise list" to see them.',
