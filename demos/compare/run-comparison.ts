@@ -31,9 +31,8 @@ export interface ComparisonOptions {
   onRepetition?: (paradigm: ParadigmId, useCase: UseCaseId, bytes: { up: number; down: number }) => void;
 }
 
-/** Intervals a polling client is measured at besides its own, and how often each. */
+/** Intervals a polling client is measured at besides its own (as often as --repeat says, 3 at most). */
 export const pollingIntervalsMs = [25, 50, 100];
-const pollingRepetitions = 3;
 
 export async function runComparison(options: ComparisonOptions): Promise<Comparison> {
   const lesson = lessons[options.lang];
@@ -152,20 +151,23 @@ async function measure(
   }
   const latencyMs = round(median(latencies));
   const measurement: Measurement = { ...first!, latencyMs, repetitions };
-  if (polling) measurement.polling = await pollingLatency(session, prepare, polling, latencyMs);
+  if (polling) {
+    measurement.polling = await pollingLatency(session, prepare, polling, latencyMs, Math.min(repetitions, 3));
+  }
   return measurement;
 }
 
 /**
- * A polling client's latency at the other intervals: a few repetitions each, latency
- * only (the wire numbers stay those of its own interval). Bounded: 3 × (25 + 50) ms of
- * waiting, times the 2.5 intervals the book takes to arrive.
+ * A polling client's latency at the other intervals: as many repetitions as the use case
+ * had, 3 at most, latency only (the wire numbers stay those of its own interval). Bounded:
+ * each run waits about 2.5 intervals, so at most 3 × 2.5 × (25 + 50) ms ≈ 0.6 s in all.
  */
 async function pollingLatency(
   session: CompareSession,
   prepare: (() => Promise<void>) | undefined,
   polling: Polling,
   measuredMs: number,
+  pollingRepetitions: number,
 ): Promise<PollingLatency> {
   const byInterval: PollingLatency['byInterval'] = [];
   for (const intervalMs of pollingIntervalsMs) {
