@@ -45,8 +45,12 @@ describe('compare and table, through the built bin', () => {
   test('when table reads a compare --json file then the measured rows come from it, in Markdown too', async () => {
     const result = await runCli(['table', '--from', join(dir, 'compare.json'), '--markdown']);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /^\| Criterion \| SOAP \| REST \| GraphQL \| WebSocket \| Message queue \|$/m);
+    assert.match(result.stdout, /^\| Criterion \| SOAP \| REST \| GraphQL \| WebSocket\* \| Message queue\* \|$/m);
     assert.match(result.stdout, /^\| Caching \| complex, rarely used \| well supported by HTTP caching \|/m);
+    // The correction of the lecture notes is marked in its cell and explained once.
+    assert.match(result.stdout, /^\| Endpoints \| one per service, not one per operation: .* † \|/m);
+    assert.match(result.stdout, /^† Correction of the lecture notes, which say "several, one per operation"/m);
+    assert.match(result.stdout, /^\\\* Addition: WebSocket and message queues are not in the lecture notes' table/m);
     const rest = (
       JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(dir, 'compare.json'), 'utf8'))) as Comparison
     ).useCases[0]!.cells.rest;
@@ -69,7 +73,9 @@ describe('compare and table, through the built bin', () => {
   test('when table runs in German on a wide terminal then criteria and measured rows fit the width', async () => {
     const result = await runCli(['table', '--lang', 'de', '--width', '140', '--repeat', '1']);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /^Kriterium +SOAP +REST +GraphQL +WebSocket +Message Queue$/m);
+    assert.match(result.stdout, /^Kriterium +SOAP +REST +GraphQL +WebSocket\* +Message Queue\*$/m);
+    assert.match(result.stdout, /^Endpunkte +einer je Dienst,/m);
+    assert.match(result.stdout, /^† Korrektur der Vorlesungsnotizen, dort steht „Mehrere, pro Operation“/m);
     assert.match(result.stdout, /^Gemessen in diesem Lauf$/m);
     for (const line of result.stdout.split('\n')) assert.ok([...line].length <= 140, line);
   });

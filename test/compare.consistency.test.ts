@@ -23,13 +23,49 @@ const stepBytes = (trace: Trace, id: string) => {
 
 describe('compare: the numbers agree with the demos and with themselves', () => {
   let comparison: Comparison;
+  const repetitionBytes = new Map<string, Array<{ up: number; down: number }>>();
   before(async () => {
     comparison = await runComparison({
       paradigms: ['rest', 'graphql', 'soap', 'websocket', 'mq'],
       useCases: [1, 2, 3, 5, 6],
-      repetitions: 2,
+      repetitions: 3,
       lang: 'en',
+      onRepetition: (paradigm, useCase, bytes) => {
+        const key = `${paradigm} ${useCase}`;
+        repetitionBytes.set(key, [...(repetitionBytes.get(key) ?? []), bytes]);
+      },
     });
+  });
+
+  test('when a use case is repeated then every repetition starts from the same data: repetition 1 has the bytes of repetition 3', () => {
+    assert.ok(repetitionBytes.get('rest 6')?.length === 3);
+    for (const [key, bytes] of repetitionBytes) assert.deepEqual(bytes[0], bytes[2], key);
+  });
+
+  test('when SOAP adds a book with a UsernameToken then the WS-Security header is measured in its bytes, and REST and GraphQL send none', async () => {
+    const soap = measured(comparison, 3, 'soap');
+    assert.equal(soap.credentials?.kind, 'ws-security');
+    const soapTrace = await collectTrace(soapDemo, 'en');
+    const addBook = soapTrace.steps
+      .flatMap((step) => step.items)
+      .find((item) => item.kind === 'http' && /AddBook/.test(item.request.body) && /Security/.test(item.request.body));
+    assert.ok(addBook?.kind === 'http', 'the SOAP demo adds a book with WS-Security');
+    const element = /<([\w-]+:)?Security\b[\s\S]*?<\/\1Security>/.exec(addBook.request.body)![0];
+    assert.equal(soap.credentials?.bytes, Buffer.byteLength(element));
+    assert.ok(soap.credentials!.bytes < soap.up.total);
+    for (const paradigm of ['rest', 'graphql'] as const)
+      assert.equal(measured(comparison, 3, paradigm).credentials, undefined);
+  });
+
+  test('when REST polls for the new book then its interval is given and its latency measured at 25, 50 and 100 ms', () => {
+    const { polling } = measured(comparison, 6, 'rest');
+    assert.equal(polling?.intervalMs, 100);
+    assert.deepEqual(
+      polling?.byInterval.map((point) => point.intervalMs),
+      [25, 50, 100],
+    );
+    assert.equal(polling?.byInterval.at(-1)?.latencyMs, measured(comparison, 6, 'rest').latencyMs);
+    for (const point of polling!.byInterval) assert.ok(point.latencyMs > 0);
   });
 
   test('when the list is compared then its bytes equal what the REST and GraphQL demos trace for the same step', async () => {
@@ -131,7 +167,7 @@ describe('compare: the numbers agree with the demos and with themselves', () => 
     const csv = comparisonCsv(comparison, t).trimEnd().split('\r\n');
     assert.equal(
       csv[0],
-      'useCase,paradigm,fit,roundTrips,connections,bytesUp,overheadUp,payloadUp,bytesDown,overheadDown,payloadDown,fieldsReceived,fieldsNeeded,latencyMs,note',
+      'useCase,paradigm,fit,roundTrips,connections,bytesUp,overheadUp,payloadUp,bytesDown,overheadDown,payloadDown,fieldsReceived,fieldsNeeded,latencyMs,note,credentialsBytes,pollIntervalMs',
     );
     const list = measured(comparison, 1, 'rest');
     assert.ok(
@@ -140,5 +176,17 @@ describe('compare: the numbers agree with the demos and with themselves', () => 
     const md = comparisonMarkdown(comparison, t);
     assert.match(md, /^## 1\. List the title and author of all books$/m);
     assert.match(md, new RegExp(`\\| bytes down \\| ${list.down.total} \\(`));
+    // The notes travel with the numbers: SOAP's credentials and REST's polling interval.
+    const soapUp = measured(comparison, 3, 'soap').credentials!.bytes;
+    assert.match(
+      md,
+      new RegExp(
+        `^¹ The bytes up include credentials: SOAP's WS-Security header \\(wsse:Security\\) of ${soapUp} B`,
+        'm',
+      ),
+    );
+    assert.match(md, /^¹ REST polls every 100 ms/m);
+    assert.ok(csv.some((row) => /^3 Add a book,SOAP,yes,.*,\d+,$/.test(row) && row.endsWith(`,${soapUp},`)));
+    assert.ok(csv.some((row) => row.startsWith('6 Be told when a new book arrives,REST,yes,') && row.endsWith(',100')));
   });
 });

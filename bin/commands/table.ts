@@ -15,7 +15,7 @@ export async function tableCommand(raw: RawTableOptions, env: NodeJS.ProcessEnv)
   const lang = resolveLang(raw.lang, env);
   const width = widthOption(raw.width);
   const { lessons } = await import('../../lessons/compare/index.js');
-  const words = { messages: messages[lang].compare, lesson: lessons[lang] };
+  const words = { lang, messages: messages[lang].compare, lesson: lessons[lang] };
   let comparison: Comparison;
   let source: string;
   if (raw.from) {
@@ -29,12 +29,15 @@ export async function tableCommand(raw: RawTableOptions, env: NodeJS.ProcessEnv)
   const render = await import('../../demos/render/criteria-table.js');
   if (raw.markdown) return write(render.criteriaMarkdown(comparison, words, source));
   const { createTheme, wantsColor } = await import('../../demos/render/theme.js');
+  const { loadHyphenation } = await import('../../demos/render/hyphenation.js');
+  const hyphenation = await loadHyphenation(lang);
   write(
     render.renderCriteriaTable(comparison, {
       width: outputWidth(width),
       theme: createTheme(raw.color !== false && wantsColor(process.stdout, env)),
       words,
       source,
+      hyphenation,
     }),
   );
 }

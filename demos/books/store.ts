@@ -49,6 +49,18 @@ export class BookStore {
     return stored;
   }
 
+  /**
+   * Remembers the store as it is now; the returned function takes back every book added
+   * since and counts ids from there again, so a measured run can start from the same data.
+   */
+  checkpoint(): () => void {
+    const nextId = this.nextBookId;
+    return () => {
+      for (let id = nextId; id < this.nextBookId; id++) this.books.delete(String(id));
+      this.nextBookId = nextId;
+    };
+  }
+
   /** Returns the function that stops listening. */
   onBookAdded(listener: (book: Book) => void): () => void {
     this.listeners.add(listener);

@@ -19,14 +19,29 @@ export interface UseCaseOutcome {
  * A use case: a function, or a run with a `prepare` step that is not measured (for
  * use case 6 the client first gets up to date, then waits for news).
  */
-export type UseCaseRun =
-  (() => Promise<UseCaseOutcome>) | { prepare: () => Promise<void>; run: () => Promise<UseCaseOutcome> };
+export type UseCaseRun = (() => Promise<UseCaseOutcome>) | PreparedRun;
+
+export interface PreparedRun {
+  prepare: () => Promise<void>;
+  run: () => Promise<UseCaseOutcome>;
+  /** A client that polls: its latency is set by the interval, so the runner measures it at others too. */
+  polling?: Polling;
+}
+
+export interface Polling {
+  /** The interval `run` polls at. */
+  intervalMs: number;
+  /** The same run at another interval; only its latency is kept. */
+  runAt: (intervalMs: number) => Promise<UseCaseOutcome>;
+}
 
 export interface CompareSession {
   readonly taps: readonly Tap[];
   /** Connects the client (handshakes and the like); measured as set-up, not as a use case. */
   connect(): Promise<void>;
   useCases: Partial<Record<UseCaseId, UseCaseRun>>;
+  /** Takes the data back to how it was after connect(): every repetition starts from the same books. */
+  reset(): void;
   /** The mq adapter: which broker it talks to. */
   readonly broker?: BrokerInfo;
   close(): Promise<void>;

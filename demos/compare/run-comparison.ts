@@ -7,15 +7,16 @@ import { performance } from 'node:perf_hooks';
 import { track } from '../core/cleanup.js';
 import { isAwtError } from '../core/errors.js';
 import type { Lang } from '../core/lang.js';
-import { countRoundTrips } from '../core/run-scenario.js';
+import { countRoundTrips } from '../core/round-trips.js';
 import type { Tap } from '../wire/tap.js';
 import type { WireItem } from '../wire/trace.js';
 import { messages } from '../core/messages/index.js';
 import { lessons } from '../../lessons/compare/index.js';
-import type { CompareSession, UseCaseOutcome, UseCaseRun } from './adapter.js';
+import type { CompareSession, Polling, UseCaseOutcome, UseCaseRun } from './adapter.js';
+import { credentialsOf } from './credentials.js';
 import { loadCompareAdapter } from './paradigms.js';
 import { payloadOf } from './payload.js';
-import type { Cell, Comparison, Measurement, ParadigmId, UseCaseId } from './types.js';
+import type { Cell, Comparison, Measurement, ParadigmId, PollingLatency, UseCaseId } from './types.js';
 
 export interface ComparisonOptions {
   paradigms: ParadigmId[];
@@ -26,7 +27,12 @@ export interface ComparisonOptions {
   broker?: string;
   /** Told when a paradigm starts, for a progress line. */
   onParadigm?: (paradigm: ParadigmId) => void;
+  /** Told the bytes of every repetition (tests: each repetition starts from the same data). */
+  onRepetition?: (paradigm: ParadigmId, useCase: UseCaseId, bytes: { up: number; down: number }) => void;
 }
+
+/** Intervals a polling client is measured at besides its own (as often as --repeat says, 3 at most). */
+export const pollingIntervalsMs = [25, 50, 100];
 
 export async function runComparison(options: ComparisonOptions): Promise<Comparison> {
   const lesson = lessons[options.lang];
@@ -60,12 +66,14 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
     try {
       comparison.setup[paradigm] = {
         fit: true,
-        measurement: (await measure(session.taps, 1, session.connect)).measurement,
+        measurement: await measure(session, 1, session.connect),
       };
-      for (const useCase of inMeasuringOrder(comparison.useCases)) {
+      for (const useCase of comparison.useCases) {
         const run = session.useCases[useCase.id];
+        const told = options.onRepetition;
+        const onRepetition = told && ((bytes: { up: number; down: number }) => told(paradigm, useCase.id, bytes));
         useCase.cells[paradigm] = run
-          ? { fit: true, measurement: (await measure(session.taps, options.repetitions, run)).measurement }
+          ? { fit: true, measurement: await measure(session, options.repetitions, run, onRepetition) }
           : {
               fit: false,
               reason: lesson.notAFit[paradigm][useCase.id] ?? messages[options.lang].compare.notAFitDefault,
@@ -100,30 +108,36 @@ function counts(taps: readonly Tap[]): Counts {
 }
 
 /**
- * Wire numbers come from the first repetition; latency is the median of all. Use cases
- * 3 and 6 add books, so they run last: every list is then the same six seed books.
+ * Wire numbers come from the first repetition; latency is the median of all. Every
+ * repetition starts from the same data (the session takes back what the last one
+ * added), so the first is like every other.
  */
 async function measure(
-  taps: readonly Tap[],
+  session: CompareSession,
   repetitions: number,
   useCase: UseCaseRun | (() => Promise<void>),
-): Promise<{ measurement: Measurement }> {
-  const { prepare, run } = typeof useCase === 'function' ? { prepare: undefined, run: useCase } : useCase;
+  onRepetition?: (bytes: { up: number; down: number }) => void,
+): Promise<Measurement> {
+  const { taps } = session;
+  const { prepare, run, polling } = typeof useCase === 'function' ? { run: useCase } : useCase;
   const latencies: number[] = [];
   let first: Omit<Measurement, 'latencyMs' | 'repetitions'> | undefined;
   for (let i = 0; i < repetitions; i++) {
+    session.reset();
     await prepare?.();
     const before = counts(taps);
     const started = performance.now();
     const outcome: UseCaseOutcome = (await run()) ?? {};
     latencies.push(outcome.latencyMs ?? performance.now() - started);
-    if (first) continue;
     const after = counts(taps);
+    onRepetition?.({ up: after.bytesUp - before.bytesUp, down: after.bytesDown - before.bytesDown });
+    if (first) continue;
     const items: WireItem[] = taps.flatMap((tap, t) => tap.items.slice(before.items[t]));
     const payload = payloadOf(items);
     const up = after.bytesUp - before.bytesUp;
     const down = after.bytesDown - before.bytesDown;
     const used = [...after.perConnection].filter(([id, bytes]) => before.perConnection.get(id) !== bytes).length;
+    const credentials = credentialsOf(items);
     first = {
       roundTrips: countRoundTrips(items),
       connections: used,
@@ -132,14 +146,49 @@ async function measure(
       fieldsReceived: outcome.fieldsReceived ?? null,
       fieldsNeeded: outcome.fieldsNeeded ?? null,
       ...(outcome.note ? { note: outcome.note } : {}),
+      ...(credentials ? { credentials } : {}),
     };
   }
-  return { measurement: { ...first!, latencyMs: round(median(latencies)), repetitions } };
+  const latencyMs = round(median(latencies));
+  const measurement: Measurement = { ...first!, latencyMs, repetitions };
+  if (polling) {
+    measurement.polling = await pollingLatency(session, prepare, polling, latencyMs, Math.min(repetitions, 3));
+  }
+  return measurement;
 }
 
-function inMeasuringOrder<T extends { id: UseCaseId }>(useCases: T[]): T[] {
-  const changesData = (id: UseCaseId) => id === 3 || id === 6;
-  return [...useCases.filter((u) => !changesData(u.id)), ...useCases.filter((u) => changesData(u.id))];
+/**
+ * A polling client's latency at the other intervals: as many repetitions as the use case
+ * had, 3 at most, latency only (the wire numbers stay those of its own interval). Bounded:
+ * each run waits about 2.5 intervals, so at most 3 × 2.5 × (25 + 50) ms ≈ 0.6 s in all.
+ */
+async function pollingLatency(
+  session: CompareSession,
+  prepare: (() => Promise<void>) | undefined,
+  polling: Polling,
+  measuredMs: number,
+  pollingRepetitions: number,
+): Promise<PollingLatency> {
+  const byInterval: PollingLatency['byInterval'] = [];
+  for (const intervalMs of pollingIntervalsMs) {
+    if (intervalMs === polling.intervalMs) {
+      byInterval.push({ intervalMs, latencyMs: measuredMs });
+      continue;
+    }
+    const latencies: number[] = [];
+    for (let i = 0; i < pollingRepetitions; i++) {
+      session.reset();
+      await prepare?.();
+      const started = performance.now();
+      const outcome = await polling.runAt(intervalMs);
+      latencies.push(outcome.latencyMs ?? performance.now() - started);
+    }
+    byInterval.push({ intervalMs, latencyMs: round(median(latencies)) });
+  }
+  if (!byInterval.some((point) => point.intervalMs === polling.intervalMs)) {
+    byInterval.push({ intervalMs: polling.intervalMs, latencyMs: measuredMs });
+  }
+  return { intervalMs: polling.intervalMs, byInterval: byInterval.sort((a, b) => a.intervalMs - b.intervalMs) };
 }
 
 export function median(values: readonly number[]): number {

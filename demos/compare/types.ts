@@ -27,6 +27,22 @@ export interface Measurement {
   repetitions: number;
   /** A measured remark, already in words (e.g. "304, no body"). */
   note?: string;
+  /** Credentials the client sent in this use case, measured in the request bytes (part of `up`). */
+  credentials?: Credentials;
+  /** A polling client: the interval that sets its latency, and the latency measured at several intervals. */
+  polling?: PollingLatency;
+}
+
+export interface Credentials {
+  /** 'ws-security': the SOAP header's wsse:Security element; 'authorization': the HTTP header line. */
+  kind: 'ws-security' | 'authorization';
+  bytes: number;
+}
+
+export interface PollingLatency {
+  intervalMs: number;
+  /** Median latency per interval, the measured one included, shortest interval first. */
+  byInterval: Array<{ intervalMs: number; latencyMs: number }>;
 }
 
 export type Cell =

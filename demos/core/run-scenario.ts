@@ -6,6 +6,7 @@
 import { track } from './cleanup.js';
 import type { Demo, DemoSession, DemoStartOptions, Lesson } from './demo.js';
 import type { Lang } from './lang.js';
+import { countRoundTrips } from './round-trips.js';
 import type { StepTrace, TraceTotals, WireItem } from '../wire/trace.js';
 
 export interface ScenarioOptions {
@@ -75,28 +76,6 @@ function snapshot(session: DemoSession): Snapshot {
 /** Items from all taps since the snapshot, in the order they happened. */
 function itemsSince(session: DemoSession, before: Snapshot): WireItem[] {
   return session.taps.flatMap((tap, i) => tap.items.slice(before.itemCounts[i])).sort((a, b) => a.at - b.at);
-}
-
-/** Round trips: request/response pairs the client waited for, in every protocol the tap decodes. */
-export function countRoundTrips(items: readonly WireItem[]): number {
-  return items.filter(isAnswer).length;
-}
-
-/**
- * An item that closes a round trip: an HTTP exchange; a WebSocket pong, which answers
- * a ping (RFC 6455 §5.5.3); an AMQP "-Ok" method from the broker, which answers a
- * synchronous request (AMQP 0-9-1 §2.3.4). Data frames and deliveries wait for no answer.
- */
-function isAnswer(item: WireItem): boolean {
-  if (item.kind === 'http') return true;
-  if (item.kind === 'ws-frame') return item.opcodeName === 'pong';
-  if (item.kind === 'amqp-frame') {
-    // A Basic.Ack from the broker is a publisher confirm: the answer to a publish (RabbitMQ's confirm mode).
-    return (
-      item.direction === 'down' && item.frameType === 'method' && /Ok$|^Basic\.(Ack|Nack)$/.test(item.method ?? '')
-    );
-  }
-  return false;
 }
 
 export function totals(session: DemoSession): TraceTotals {

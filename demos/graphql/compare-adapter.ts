@@ -9,6 +9,7 @@ import { createWebSocketFrameDecoder } from '../wire/websocket-frames.js';
 import { createGraphqlApp } from './server.js';
 import { serveGraphqlWs } from './subscription.js';
 import type { CompareAdapter } from '../compare/adapter.js';
+import { markWire } from '../compare/wire-wait.js';
 import { countFields, detailFieldsNeeded, listFieldsNeeded, newBook } from '../compare/use-cases.js';
 
 const listQuery = '{ books { title author } }';
@@ -17,6 +18,7 @@ export const compareAdapter: CompareAdapter = {
   paradigm: 'graphql',
   async start({ origin }) {
     const store = new BookStore();
+    const reset = store.checkpoint();
     // Queries over HTTP and subscriptions over a WebSocket on the same server and tap,
     // as Apollo and graphql-ws set it up: the upgrade to /graphql speaks graphql-transport-ws.
     const server = await httpBehindTap(createGraphqlApp(store), {
@@ -38,6 +40,7 @@ export const compareAdapter: CompareAdapter = {
     };
     return {
       taps: [server.tap],
+      reset,
       // Queries need no set-up; the subscription socket does: upgrade, connection_init, connection_ack.
       connect: async () => {
         subscriber = createClient({
@@ -80,6 +83,7 @@ export const compareAdapter: CompareAdapter = {
         },
         // subscribe, next (the push), complete: graphql-ws messages in WebSocket frames.
         6: async () => {
+          const wire = markWire([server.tap]);
           const listening = subscriptions.whenSubscribed();
           let addedAt = 0;
           let stop = () => {};
@@ -94,6 +98,7 @@ export const compareAdapter: CompareAdapter = {
           store.add({ ...newBook, isbn: null });
           const latencyMs = await next;
           stop();
+          await wire((item) => item.kind === 'ws-frame' && /"complete"/.test(item.payloadText ?? ''));
           return { latencyMs, note: 'subscription: next' };
         },
       },

@@ -4,7 +4,12 @@ import { BookStore } from '../books/store.js';
 import { validateNewBook } from '../books/validation.js';
 import { startMq } from './session.js';
 import type { CompareAdapter } from '../compare/adapter.js';
+import { markWire } from '../compare/wire-wait.js';
+import type { WireItem } from '../wire/trace.js';
 import { newBook } from '../compare/use-cases.js';
+
+const consumerAck = (item: WireItem) =>
+  item.kind === 'amqp-frame' && item.direction === 'up' && item.method === 'Basic.Ack';
 
 /**
  * The message-queue way: adding a book is a command message to a queue that a book
@@ -16,6 +21,7 @@ export const compareAdapter: CompareAdapter = {
   async start({ amqpUrl, broker }) {
     const session = await startMq({ ...(amqpUrl ? { amqpUrl } : {}), ...(broker ? { broker } : {}) });
     const store = new BookStore();
+    const reset = store.checkpoint();
     const commands = session.queue('compare.add-book');
     const events = session.exchange('compare.book-added');
     const waiting: Array<(message: ConsumeMessage) => void> = [];
@@ -23,6 +29,7 @@ export const compareAdapter: CompareAdapter = {
     let producer: Awaited<ReturnType<typeof session.connect>>;
     return {
       taps: session.taps,
+      reset,
       broker: session.brokerUsed,
       // Two connections (a shop front and a book service), their channels, queues and bindings.
       connect: async () => {
@@ -48,22 +55,30 @@ export const compareAdapter: CompareAdapter = {
       useCases: {
         // Publish with a confirm, then the service takes the command and acks it.
         3: async () => {
+          const wire = markWire(session.taps);
+          const started = performance.now();
           const handled = next();
           producer.channel.sendToQueue(commands, Buffer.from(JSON.stringify(newBook)), {
             contentType: 'application/json',
           });
           await session.within(producer.channel.waitForConfirms(), 'Basic.Ack (confirm)');
           await session.within(handled, 'Basic.Deliver');
-          return { note: 'confirm + ack' };
+          const latencyMs = performance.now() - started;
+          // The service's Basic.Ack for the command waits for no answer: wait until it is on the wire.
+          await wire(consumerAck);
+          return { latencyMs, note: 'confirm + ack' };
         },
         6: async () => {
+          const wire = markWire(session.taps);
           const delivered = next();
           const publishedAt = performance.now();
           producer.channel.publish(events, '', Buffer.from(JSON.stringify({ type: 'bookAdded', book: newBook })), {
             contentType: 'application/json',
           });
           await session.within(delivered, 'Basic.Deliver');
-          return { latencyMs: performance.now() - publishedAt, note: 'fanout: Basic.Deliver' };
+          const latencyMs = performance.now() - publishedAt;
+          await wire(consumerAck);
+          return { latencyMs, note: 'fanout: Basic.Deliver' };
         },
       },
       close: () => session.close(),

@@ -1,6 +1,7 @@
 /** `compare --markdown` and `--csv`: the same facts as flat rows, for slides and scripts. */
 import type { Cell, Comparison } from '../compare/types.js';
 import type { Messages } from '../core/messages/en.js';
+import { blockNotes, markerOf, type NoteRow } from './comparison-notes.js';
 
 const columns = [
   'useCase',
@@ -18,6 +19,8 @@ const columns = [
   'fieldsNeeded',
   'latencyMs',
   'note',
+  'credentialsBytes',
+  'pollIntervalMs',
 ] as const;
 
 type FlatRow = Record<(typeof columns)[number], string>;
@@ -62,7 +65,7 @@ export function comparisonCsv(comparison: Comparison, words: Messages['compare']
 export function comparisonMarkdown(comparison: Comparison, words: Messages['compare']): string {
   const escape = (value: string) => value.replace(/\|/g, '\\|');
   const head = ['', ...comparison.paradigms.map((p) => words.paradigms[p])];
-  const out: string[] = [`# ${words.heading}`, ''];
+  const out: string[] = [`# ${words.heading}`, '', words.roundTripMeaning, ''];
   const footnotes = new Map<string, number>();
   const footnote = (reason: string) => {
     if (!footnotes.has(reason)) footnotes.set(reason, footnotes.size + 1);
@@ -85,19 +88,26 @@ export function comparisonMarkdown(comparison: Comparison, words: Messages['comp
       }
       return pick(toFlat(cell.measurement));
     };
-    const rowsSpec: Array<[string, (row: FlatRow) => string]> = [
+    const notes = blockNotes(block, comparison.paradigms, words, comparison.lang);
+    const rowsSpec: Array<[string, (row: FlatRow) => string, NoteRow?]> = [
       [words.rows.roundTrips, (r) => r.roundTrips],
       [words.rows.connections, (r) => r.connections],
-      [words.rows.bytesUp, (r) => `${r.bytesUp} (${r.overheadUp} + ${r.payloadUp})`],
+      [words.rows.bytesUp, (r) => `${r.bytesUp} (${r.overheadUp} + ${r.payloadUp})`, 'bytesUp'],
       [words.rows.bytesDown, (r) => `${r.bytesDown} (${r.overheadDown} + ${r.payloadDown})`],
-      [words.rows.fields, (r) => (r.fieldsReceived ? `${r.fieldsReceived} / ${r.fieldsNeeded}` : '')],
-      [words.rows.latency, (r) => `${r.latencyMs} ms`],
+      [words.rows.fields, (r) => (r.fieldsReceived ? `${r.fieldsReceived} / ${r.fieldsNeeded}` : ''), 'fields'],
+      [words.rows.latency, (r) => `${r.latencyMs} ms`, 'latency'],
       [words.rows.note, (r) => r.note],
     ];
-    rowsSpec.forEach(([label, pick], i) => {
-      out.push(`| ${[label, ...comparison.paradigms.map((p) => value(p, pick, i === 0))].map(escape).join(' | ')} |`);
+    rowsSpec.forEach(([label, pick, noteRow], i) => {
+      const cells = comparison.paradigms.map((p) => {
+        const text = value(p, pick, i === 0);
+        const marker = noteRow && text && block.cells[p]?.fit === true ? markerOf(notes, noteRow, p) : '';
+        return text + marker;
+      });
+      out.push(`| ${[label, ...cells].map(escape).join(' | ')} |`);
     });
     out.push('');
+    if (notes.length > 0) out.push(...notes.map((note) => `${note.marker} ${note.text}`), '');
   }
   for (const [reason, n] of footnotes) out.push(`[^${n}]: ${reason.replace(/\s+/g, ' ')}`);
   if (footnotes.size > 0) out.push('');
@@ -122,5 +132,7 @@ function toFlat(m: NonNullable<Extract<Cell, { fit: true }>['measurement']>): Fl
     fieldsNeeded: s(m.fieldsNeeded),
     latencyMs: s(m.latencyMs),
     note: m.note ?? '',
+    credentialsBytes: m.credentials ? String(m.credentials.bytes) : '',
+    pollIntervalMs: m.polling ? String(m.polling.intervalMs) : '',
   };
 }

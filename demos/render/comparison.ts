@@ -5,6 +5,7 @@
 import type { Cell, Comparison, Measurement, ParadigmId, UseCaseComparison } from '../compare/types.js';
 import type { Messages } from '../core/messages/en.js';
 import { barChart } from './bar-chart.js';
+import { blockNotes, markerOf, type BlockNote, type NoteRow } from './comparison-notes.js';
 import { paint, span, wrap, type Line } from './lines.js';
 import { table, type TableCell } from './table.js';
 import type { Theme } from './theme.js';
@@ -15,22 +16,29 @@ export interface ComparisonView {
   words: Messages['compare'];
 }
 
-type Row = [label: string, value: (m: Measurement) => string];
+type Row = [label: string, value: (m: Measurement) => string, noteRow?: NoteRow];
 
 function rows(words: Messages['compare']): Row[] {
   const r = words.rows;
   return [
     [r.roundTrips, (m) => String(m.roundTrips)],
     [r.connections, (m) => String(m.connections)],
-    [r.bytesUp, (m) => `${m.up.total} B`],
+    [r.bytesUp, (m) => `${m.up.total} B`, 'bytesUp'],
     [`  ${r.split}`, (m) => `${m.up.overhead} + ${m.up.payload}`],
     [r.bytesDown, (m) => `${m.down.total} B`],
     [`  ${r.split}`, (m) => `${m.down.overhead} + ${m.down.payload}`],
-    [r.fields, (m) => (m.fieldsReceived === null ? '' : `${m.fieldsReceived} / ${m.fieldsNeeded ?? '?'}`)],
+    [r.fields, (m) => (m.fieldsReceived === null ? '' : `${m.fieldsReceived} / ${m.fieldsNeeded ?? '?'}`), 'fields'],
     // Nothing crossed the wire (HTTP needs no set-up): there is no time to speak of.
-    [r.latency, (m) => (m.up.total + m.down.total === 0 ? '—' : `${m.latencyMs.toFixed(2)} ms`)],
+    [r.latency, (m) => (m.up.total + m.down.total === 0 ? '—' : `${m.latencyMs.toFixed(2)} ms`), 'latency'],
     [r.note, (m) => m.note ?? ''],
   ];
+}
+
+/** A row's value with the marker of the note that explains it. */
+function marked(row: Row, notes: readonly BlockNote[], paradigm: ParadigmId): (m: Measurement) => string {
+  const [, value, noteRow] = row;
+  const marker = noteRow ? markerOf(notes, noteRow, paradigm) : '';
+  return marker ? (m) => `${value(m)}${marker}` : value;
 }
 
 export function renderComparison(comparison: Comparison, view: ComparisonView): string {
@@ -39,19 +47,22 @@ export function renderComparison(comparison: Comparison, view: ComparisonView): 
   const lines: Line[] = [
     ...wrap([span(words.heading, 'title')], view.width, 'words'),
     ...wrap([span(words.measuredHow({ repetitions }), 'dim')], view.width, 'words'),
+    ...wrap([span(words.roundTripMeaning, 'dim')], view.width, 'words'),
     [],
-    ...useCaseBlock({ id: 0, title: words.setup, cells: comparison.setup }, comparison.paradigms, view),
+    ...useCaseBlock({ id: 0, title: words.setup, cells: comparison.setup }, comparison, view),
   ];
-  for (const useCase of comparison.useCases) lines.push([], ...useCaseBlock(useCase, comparison.paradigms, view));
+  for (const useCase of comparison.useCases) lines.push([], ...useCaseBlock(useCase, comparison, view));
   return paint(lines, view.theme) + '\n';
 }
 
 function useCaseBlock(
   useCase: Omit<UseCaseComparison, 'id'> & { id: number },
-  paradigms: ParadigmId[],
+  comparison: Comparison,
   view: ComparisonView,
 ): Line[] {
   const { words } = view;
+  const { paradigms } = comparison;
+  const notes = blockNotes(useCase, paradigms, words, comparison.lang);
   const title = useCase.id ? `${useCase.id}  ${useCase.title}` : useCase.title;
   const heading = wrap([span('━━ ', 'rule'), span(title, 'title')], view.width, 'words');
   const measured = paradigms.filter((p) => useCase.cells[p]?.fit === true);
@@ -60,14 +71,15 @@ function useCaseBlock(
     ...paradigms.map((p) => ({ text: words.paradigms[p], style: 'bold' as const })),
   ];
   const body: TableCell[][] = rows(words)
-    .map(([label, value], row): TableCell[] => [
-      { text: label, style: 'dim' },
-      ...paradigms.map((p) => cellText(useCase.cells[p], value, words, row === 0)),
+    .map((spec, row): TableCell[] => [
+      { text: spec[0], style: 'dim' },
+      ...paradigms.map((p) => cellText(useCase.cells[p], marked(spec, notes, p), words, row === 0)),
     ])
     // A row with nothing in it (no fields counted, no remark) says nothing.
     .filter((row) => row.slice(1).some((cell) => cell.text !== ''));
   const grid = table([header, ...body], view.width, { wrapCells: false });
-  const lines: Line[] = [...heading, ...(grid ?? stacked(useCase.cells, paradigms, view))];
+  const lines: Line[] = [...heading, ...(grid ?? stacked(useCase.cells, paradigms, notes, view))];
+  for (const note of notes) lines.push(...wrap([span(`${note.marker} ${note.text}`, 'dim')], view.width, 'words'));
   for (const p of paradigms) {
     const cell = useCase.cells[p];
     // Why a paradigm was skipped is said once, under the set-up; "not a fit" differs per use case.
@@ -98,15 +110,21 @@ function cellText(
 }
 
 /** Narrow terminals: one block per paradigm, label and value on a line. */
-function stacked(cells: Partial<Record<ParadigmId, Cell>>, paradigms: ParadigmId[], view: ComparisonView): Line[] {
+function stacked(
+  cells: Partial<Record<ParadigmId, Cell>>,
+  paradigms: ParadigmId[],
+  notes: readonly BlockNote[],
+  view: ComparisonView,
+): Line[] {
   const labelWidth = Math.max(...rows(view.words).map(([label]) => label.length));
   const lines: Line[] = [];
   for (const p of paradigms) {
     const cell = cells[p];
     if (cell?.fit !== true) continue;
     lines.push([span(view.words.paradigms[p], 'bold')]);
-    for (const [label, value] of rows(view.words)) {
-      const text = value(cell.measurement);
+    for (const spec of rows(view.words)) {
+      const label = spec[0];
+      const text = marked(spec, notes, p)(cell.measurement);
       if (text) lines.push([span(`  ${label.padEnd(labelWidth)}  `, 'dim'), span(text)]);
     }
   }

@@ -21,6 +21,10 @@ const minColumn = 8;
 export interface TableOptions {
   /** Wrap cells to fit (the default); false: natural widths or nothing (numbers must not wrap). */
   wrapCells?: boolean;
+  /** Wraps one cell's text to its column (hyphenating); undefined when it cannot, and the table gives up. */
+  wrapCell?: (text: string, width: number) => string[] | undefined;
+  /** Narrowest column worth laying out (default 8); narrower, and the caller stacks. */
+  minColumn?: number;
 }
 
 export function table(rows: readonly TableCell[][], width: number, options: TableOptions = {}): Line[] | undefined {
@@ -28,14 +32,19 @@ export function table(rows: readonly TableCell[][], width: number, options: Tabl
   const natural = Array.from({ length: columns }, (_v, c) =>
     Math.max(...rows.map((row) => [...(row[c]?.text ?? '')].length)),
   );
-  const widths = options.wrapCells === false ? fitNatural(natural, width) : fit(natural, width);
+  const widths =
+    options.wrapCells === false ? fitNatural(natural, width) : fit(natural, width, options.minColumn ?? minColumn);
   if (!widths) return undefined;
+  let unfit = false;
   const wrapped = rows.some((row) => row.some((cell, c) => [...cell.text].length > widths[c]!));
   const out: Line[] = [];
   rows.forEach((row, r) => {
     const cells = widths.map((w, c) => {
       const cell = row[c] ?? { text: '' };
-      return wrap([span(cell.text, cell.style)], w, 'words');
+      if (!options.wrapCell) return wrap([span(cell.text, cell.style)], w, 'words');
+      const lines = options.wrapCell(cell.text, w);
+      if (!lines) unfit = true;
+      return (lines ?? []).map((text): Line => [span(text, cell.style)]);
     });
     const height = Math.max(...cells.map((lines) => lines.length));
     for (let i = 0; i < height; i++) {
@@ -49,7 +58,7 @@ export function table(rows: readonly TableCell[][], width: number, options: Tabl
     // Wrapped rows run into each other without a little air between them.
     if (wrapped && r < rows.length - 1) out.push([]);
   });
-  return out;
+  return unfit ? undefined : out;
 }
 
 /** One row of single-line cells in columns of the given widths. */
@@ -66,13 +75,13 @@ function aligned(line: Line, to: number, align: TableCell['align']): Line {
   return missing > 0 ? [span(' '.repeat(missing)), ...line] : line;
 }
 
-function fit(natural: number[], width: number): number[] | undefined {
+function fit(natural: number[], width: number, narrowest: number): number[] | undefined {
   const gaps = gap * (natural.length - 1);
   if (natural.reduce((a, b) => a + b, 0) + gaps <= width) return natural;
   const first = Math.min(natural[0]!, Math.floor(width * 0.3));
   const rest = natural.length - 1;
   const share = Math.floor((width - first - gaps) / Math.max(rest, 1));
-  if (share < minColumn) return undefined;
+  if (share < narrowest) return undefined;
   return [first, ...natural.slice(1).map((w) => Math.min(w, share))];
 }
 

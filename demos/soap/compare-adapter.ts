@@ -8,8 +8,10 @@ export const compareAdapter: CompareAdapter = {
   paradigm: 'soap',
   async start() {
     const session = await startSoap();
+    const reset = session.store.checkpoint();
     return {
       taps: session.taps,
+      reset,
       // A SOAP client is generated from the contract: fetching the WSDL is its set-up on the wire.
       connect: () => session.connect(),
       useCases: {

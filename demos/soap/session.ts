@@ -25,6 +25,8 @@ export interface SoapSession extends DemoSession {
   readonly compare: Neighbours;
   /** Set `down` to make the service's book store fail (a server-side failure). */
   readonly outage: Outage;
+  /** The books behind the service (compare starts each measured run from the same data). */
+  readonly store: BookStore;
 }
 
 /**
@@ -80,6 +82,7 @@ export async function startSoap(): Promise<SoapSession> {
     wsdlUrl,
     compare,
     outage,
+    store,
     async connect() {
       // disableCache: fetch the WSDL now, on the wire, not from the package's process-wide cache.
       const client = await soap.createClientAsync(wsdlUrl, { disableCache: true });

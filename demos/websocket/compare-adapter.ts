@@ -10,8 +10,10 @@ export const compareAdapter: CompareAdapter = {
   async start() {
     const session = await startWebsocket();
     let member: ReturnType<typeof session.connect> | undefined;
+    const reset = session.store.checkpoint();
     return {
       taps: session.taps,
+      reset,
       // The HTTP upgrade (101) is WebSocket's set-up; after it the socket stays open.
       connect: async () => {
         member = session.connect('/chat', { query: { name: 'compare' } });

@@ -34,27 +34,32 @@ export const en = {
       5: 'messages are consumed, not cached',
     },
   } as Record<ParadigmId, Partial<Record<UseCaseId, string>>>,
+  /**
+   * The lecture notes' table ("Etablierte Architekturen im Vergleich"), all 11 criteria:
+   * SOAP, REST and GraphQL with the notes' judgements; WebSocket and the message queue
+   * judged by the same criteria (additions, marked as such).
+   */
   criteria: {
     architecture: [
       'Architecture type',
-      'protocol',
+      'protocol-based',
       'architectural style',
       'query language and runtime',
       'protocol over a TCP connection',
       'messaging via a broker',
     ],
     transport: [
-      'Transport',
+      'Transport protocol',
       'HTTP, SMTP, TCP',
       'HTTP',
       'HTTP (mostly POST)',
       'TCP, after an HTTP upgrade',
       'AMQP over TCP',
     ],
-    format: ['Data format', 'XML', 'JSON, XML', 'JSON', 'any: text or binary frames', 'any bytes, with content type'],
+    format: ['Data format', 'XML', 'JSON, XML', 'JSON', 'any: text or binary frames', 'any bytes, with a content type'],
     endpoints: [
       'Endpoints',
-      'one per service; SOAPAction and the Body name the operation',
+      'one per service, not one per operation: SOAPAction and the Body name the operation',
       'several, one per resource',
       'one single endpoint',
       'one socket per client',
@@ -63,16 +68,16 @@ export const en = {
     flexibility: [
       'Query flexibility',
       'low: fixed operations',
-      'medium: through several endpoints',
-      'high: the client defines the query',
-      'free: the app defines its messages',
+      'medium: through different endpoints',
+      'high: queries defined by the client',
+      'free: the application defines its messages',
       'routing by key, pattern or headers',
     ],
     versioning: [
       'Versioning',
       'through WSDL files',
-      'often in the URL (/v1/)',
-      'rarely needed: fields are added and marked @deprecated',
+      'often through URL versioning (e.g. /v1/)',
+      'not required: the schema can be extended (old fields marked @deprecated)',
       'in the message protocol (subprotocol)',
       'in the message format',
     ],
@@ -80,43 +85,52 @@ export const en = {
       'Caching',
       'complex, rarely used',
       'well supported by HTTP caching',
-      'limited: depends on the query',
+      'limited: depends on the complexity of the query',
       'none (a live stream)',
       'none: messages are consumed',
     ],
     errors: [
       'Error handling',
-      'standard fault codes in XML',
-      'HTTP status codes + optional message',
+      'standardised error codes in XML',
+      'HTTP status codes + optional error messages',
       'error objects in JSON',
       'close codes (RFC 6455)',
       'acks, nacks, dead-letter queues',
     ],
     security: [
-      'Security',
+      'Security mechanisms',
       'WS-Security (e.g. XML signatures)',
       'TLS/HTTPS, OAuth, API keys',
       'TLS/HTTPS, OAuth, API keys',
-      'TLS (wss://), token at the handshake',
+      'TLS (wss://), a token at the handshake',
       'TLS, users and permissions per vhost',
     ],
     uses: [
       'Typical uses',
-      'enterprise and legacy systems',
-      'web APIs, microservices, mobile apps',
-      'SPAs, mobile apps, data-heavy apps',
+      'enterprise applications, legacy systems',
+      'web APIs, microservices, mobile applications',
+      'modern SPAs, mobile apps, data-heavy applications',
       'chat, live updates, games',
       'decoupling, load distribution, events',
     ],
     complexity: [
       'Complexity',
-      'high: large specifications',
+      'high: extensive specifications',
       'medium: depends on the design',
       'high: especially with complex schemas',
       'medium: state per connection',
       'medium to high: a broker to run',
     ],
   } as Record<string, [string, string, string, string, string, string]>,
+  /** Cells where this tool corrects the notes: the footnote says what the notes say and why. */
+  corrections: {
+    endpoints: {
+      soap: 'Correction of the lecture notes, which say "several, one per operation". A SOAP service has one address (soap:address in its wsdl:port); every operation is a POST to that URL, and the SOAPAction header and the first element in the Body say which one (awt-demo soap shows it on the wire).',
+    },
+  } as Partial<Record<string, Partial<Record<'soap' | 'rest' | 'graphql', string>>>>,
+  /** The footnote of the columns the notes do not have. */
+  additions:
+    "Addition: WebSocket and message queues are not in the lecture notes' table; this tool judges them by the same criteria.",
 };
 
 export type CompareLesson = typeof en;

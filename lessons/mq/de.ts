@@ -65,7 +65,7 @@ export const de: MqLesson = {
       title: 'RPC über Queues: ein Preisangebot mit replyTo und correlationId',
       notice: [
         'Der Client nennt seine Antwort-Queue in replyTo und kennzeichnet die Frage mit einer correlationId; der Preisdienst antwortet an diese Queue mit derselben Id.',
-        'Frage und Antwort sind zwei Nachrichten, vier Teilstrecken über den Broker: langsamer als ein HTTP-Round-Trip, aber der Dienst kann beschäftigt oder nicht erreichbar sein, wenn der Client fragt.',
+        'Frage und Antwort sind zwei Nachrichten, vier Teilstrecken über den Broker; die Zeit von der Frage bis zur Antwort, die dieser Lauf gemessen hat, steht unten. Was der Umweg bringt: Der Dienst darf beschäftigt oder nicht erreichbar sein, wenn der Client fragt, und die Frage wartet in seiner Queue.',
       ],
     },
     confirms: {

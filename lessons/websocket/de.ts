@@ -17,6 +17,7 @@ export const de: WebsocketLesson = {
       notice: [
         'Nach dem 101 gibt es auf dieser Verbindung kein HTTP mehr, nur noch Frames. Frames des Clients sind mit einem frischen 4-Byte-Schlüssel maskiert, die des Servers nicht (RFC 6455 §5.1, §5.3).',
         'Der Kopf ist 2 Bytes groß, plus 4 für den Maskierungsschlüssel: vergleiche das mit den HTTP-Köpfen oben.',
+        '0 Round Trips: Ein Daten-Frame wartet auf keine Antwort (nur Ping → Pong und Close → Close tun das); das Echo ist eine eigene Nachricht des Servers, und der Client könnte ohne sie weitersenden.',
       ],
     },
     broadcast: {

@@ -494,6 +494,23 @@ export const de: Messages = {
     measuredHow: (p) =>
       `Über den Mitschnitt auf 127.0.0.1; die Latenz ist der Median aus ${p.repetitions === 1 ? 'einem Lauf' : `${p.repetitions} Läufen`} (der Mitschnitt leitet jedes Byte weiter und kostet daher jeweils etwas Zeit).`,
     setup: 'Aufbau vor dem ersten Aufruf (Verbindung, Handshake)',
+    roundTripMeaning:
+      'Ein Round Trip ist eine Anfrage, die auf ihre Antwort warten muss, bevor die nächste gehen kann: ein HTTP-Request und seine Response, ein WebSocket-Ping und sein Pong oder ein Close und das Close der Gegenseite, eine AMQP-Methode und ihr -Ok (beim Verbindungsaufbau: Header → Start, StartOk → Tune, Open → OpenOk), ein Publish und sein Confirm. Daten-Frames und Zustellungen warten auf keine Antwort.',
+    notes: {
+      credentials: (p) =>
+        p.silent
+          ? `Die Bytes hin enthalten Zugangsdaten: ${p.sending}; ${p.silent} senden hier keine Zugangsdaten.`
+          : `Die Bytes hin enthalten Zugangsdaten: ${p.sending}.`,
+      credential: (p) =>
+        `bei ${p.paradigm} ${p.kind === 'ws-security' ? 'ein WS-Security-Header (wsse:Security)' : 'ein Authorization-Header'} von ${p.bytes} B`,
+      polling: (p) =>
+        `${p.paradigm} fragt alle ${p.interval} ms nach, also bestimmt das Intervall die Latenz: Das Buch kommt zwischen zwei Abfragen an, im Mittel ein halbes Intervall (≈ ${p.half} ms) vor der nächsten. Gemessen bei mehreren Intervallen: ${p.points}.`,
+      point: (p) => `${p.interval} ms → ${p.latency} ms`,
+      nothingNeeded: (p) =>
+        `0 gebraucht: Der Client hat die Liste schon, und nichts hat sich geändert; jedes Feld, das noch einmal kommt, hatte er bereits${p.resent ? ` (erneut gesendet: ${p.resent})` : ''}.`,
+      resent: (p) => `${p.paradigm} ${p.fields}`,
+    },
+    and: 'und',
     notAFitDefault: 'passt nicht natürlich zu diesem Paradigma',
     notAFitLabel: 'passt nicht',
     skippedLabel: 'übersprungen',

@@ -517,6 +517,23 @@ export const en = {
     measuredHow: (p: { repetitions: number }) =>
       `Through the wire tap on 127.0.0.1; latency is the median of ${p.repetitions === 1 ? 'one run' : `${p.repetitions} runs`} (the tap forwards every byte, so it adds a little to each).`,
     setup: 'Set-up before the first call (connect, handshake)',
+    roundTripMeaning:
+      'A round trip is a request that must wait for its answer before the next can go: an HTTP request and its response, a WebSocket ping and pong or close and close, an AMQP method and its -Ok (the connection set-up: header → Start, StartOk → Tune, Open → OpenOk), a publish and its confirm. Data frames and deliveries wait for no answer.',
+    notes: {
+      credentials: (p: { sending: string; silent: string }) =>
+        p.silent
+          ? `The bytes up include credentials: ${p.sending}; ${p.silent} send no credentials here.`
+          : `The bytes up include credentials: ${p.sending}.`,
+      credential: (p: { paradigm: string; kind: 'ws-security' | 'authorization'; bytes: number }) =>
+        `${p.paradigm}'s ${p.kind === 'ws-security' ? 'WS-Security header (wsse:Security)' : 'Authorization header'} of ${p.bytes} B`,
+      polling: (p: { paradigm: string; interval: string; half: string; points: string }) =>
+        `${p.paradigm} polls every ${p.interval} ms, so the interval sets its latency: the book arrives between two polls, on average half an interval (≈ ${p.half} ms) before the next one. Measured at several intervals: ${p.points}.`,
+      point: (p: { interval: string; latency: string }) => `${p.interval} ms → ${p.latency} ms`,
+      nothingNeeded: (p: { resent: string }) =>
+        `Needed 0: the client already has the list and nothing changed, so every field that comes again is one it had${p.resent ? ` (sent again: ${p.resent})` : ''}.`,
+      resent: (p: { paradigm: string; fields: number }) => `${p.paradigm} ${p.fields}`,
+    },
+    and: 'and',
     notAFitDefault: 'not a natural fit for this paradigm',
     notAFitLabel: 'not a fit',
     skippedLabel: 'skipped',
