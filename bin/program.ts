@@ -38,6 +38,10 @@ function addRunOptions(command: Command, lang: Lang): Command {
 
 export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
   const t = messages[lang].program;
+  const placeholders = (text: string) =>
+    text.replace(/([<[])([a-z-]+)([>\]])/g, (whole, open: string, name: string, close: string) =>
+      t.help.placeholders[name] ? `${open}${t.help.placeholders[name]}${close}` : whole,
+    );
   const commandWidth = Math.max(...Object.keys(t.examples).map((command) => command.length));
   const examples = Object.entries(t.examples).map(([command, what]) => `  $ ${command.padEnd(commandWidth)}  ${what}`);
   const run = async (demo: string, raw: RawRunOptions) => {
@@ -66,8 +70,15 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
     .addOption(new Option('-V').hideHelp())
     .helpOption('-h, --help', t.help.help)
     .usage(t.help.usage)
-    // Commander's own headings ("Usage:", "Options:" …) in the user's language.
-    .configureHelp({ styleTitle: (title) => t.help.titles[title] ?? title })
+    // Commander's own headings ("Usage:", "Options:" …) and the names in <…> and […] in the
+    // user's language; subcommands made after this inherit it.
+    .configureHelp({
+      styleTitle: (title) => t.help.titles[title] ?? title,
+      styleUsage: placeholders,
+      styleSubcommandTerm: placeholders,
+      styleOptionTerm: placeholders,
+      styleArgumentTerm: (name) => t.help.placeholders[name] ?? name,
+    })
     .argument('[demo]', `${t.demoArgument}: ${demoIds.join(', ')}`)
     .addHelpText('after', `\n${t.examplesHeading}\n${examples.join('\n')}\n`)
     .showSuggestionAfterError()

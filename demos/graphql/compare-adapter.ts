@@ -15,7 +15,7 @@ const listQuery = '{ books { title author } }';
 
 export const compareAdapter: CompareAdapter = {
   paradigm: 'graphql',
-  async start({ origin }) {
+  async start({ origin, notes }) {
     const store = new BookStore();
     // Queries over HTTP and subscriptions over a WebSocket on the same server and tap,
     // as Apollo and graphql-ws set it up: the upgrade to /graphql speaks graphql-transport-ws.
@@ -94,7 +94,7 @@ export const compareAdapter: CompareAdapter = {
           store.add({ ...newBook, isbn: null });
           const latencyMs = await next;
           stop();
-          return { latencyMs, note: 'subscription: next' };
+          return { latencyMs, note: notes.subscription };
         },
       },
       close: async () => {

@@ -13,7 +13,7 @@ import { newBook } from '../compare/use-cases.js';
  */
 export const compareAdapter: CompareAdapter = {
   paradigm: 'mq',
-  async start({ amqpUrl, broker }) {
+  async start({ amqpUrl, broker, notes }) {
     const session = await startMq({ ...(amqpUrl ? { amqpUrl } : {}), ...(broker ? { broker } : {}) });
     const store = new BookStore();
     const commands = session.queue('compare.add-book');
@@ -54,7 +54,7 @@ export const compareAdapter: CompareAdapter = {
           });
           await session.within(producer.channel.waitForConfirms(), 'Basic.Ack (confirm)');
           await session.within(handled, 'Basic.Deliver');
-          return { note: 'confirm + ack' };
+          return { note: notes.confirmed };
         },
         6: async () => {
           const delivered = next();
@@ -63,7 +63,7 @@ export const compareAdapter: CompareAdapter = {
             contentType: 'application/json',
           });
           await session.within(delivered, 'Basic.Deliver');
-          return { latencyMs: performance.now() - publishedAt, note: 'fanout: Basic.Deliver' };
+          return { latencyMs: performance.now() - publishedAt, note: notes.fanout };
         },
       },
       close: () => session.close(),

@@ -35,7 +35,7 @@ export function isStaticAsset(exchange: HttpExchange): boolean {
 /** "▶ GET /explorer/graphiql.min.js  ◀ 200 OK  text/javascript  978022 B  #3" (the connection) on one line. */
 export function renderAssetLine(exchange: HttpExchange, options: RenderOptions): Line[] {
   const { request, response } = exchange;
-  const t = options.messages.render;
+  const words = options.messages.render;
   // The target comes off the wire: control characters made visible and cut, so one line stays one line.
   const visible = request.target.slice(0, 200).replace(invisible, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
   const target = [...visible].length > 120 ? `${[...visible].slice(0, 119).join('')}…` : visible;
@@ -46,7 +46,7 @@ export function renderAssetLine(exchange: HttpExchange, options: RenderOptions):
     span('  ◀ ', 'down'),
     response
       ? span(`${response.status} ${response.statusText}`, response.status >= 400 ? 'clientError' : 'ok')
-      : span(t.noResponse, 'warn'),
+      : span(words.noResponse, 'warn'),
     span(`  ${[type, response ? `${response.bodyBytes} B` : ''].filter(Boolean).join('  ')}`, 'dim'),
     span(`  #${exchange.connection}`, 'dim'),
   ];

@@ -4,6 +4,7 @@
  */
 import type { Cell, Comparison, Measurement, ParadigmId, UseCaseComparison } from '../compare/types.js';
 import type { Messages } from '../core/messages/en.js';
+import type { NumberWords } from '../core/numbers.js';
 import { barChart } from './bar-chart.js';
 import { paint, span, wrap, type Line } from './lines.js';
 import { table, type TableCell } from './table.js';
@@ -13,23 +14,31 @@ export interface ComparisonView {
   width: number;
   theme: Theme;
   words: Messages['compare'];
+  numbers: NumberWords;
 }
 
 type Row = [label: string, value: (m: Measurement) => string];
 
-function rows(words: Messages['compare']): Row[] {
-  const r = words.rows;
+function rows(view: ComparisonView): Row[] {
+  const labels = view.words.rows;
+  const n = view.numbers;
   return [
-    [r.roundTrips, (m) => String(m.roundTrips)],
-    [r.connections, (m) => String(m.connections)],
-    [r.bytesUp, (m) => `${m.up.total} B`],
-    [`  ${r.split}`, (m) => `${m.up.overhead} + ${m.up.payload}`],
-    [r.bytesDown, (m) => `${m.down.total} B`],
-    [`  ${r.split}`, (m) => `${m.down.overhead} + ${m.down.payload}`],
-    [r.fields, (m) => (m.fieldsReceived === null ? '' : `${m.fieldsReceived} / ${m.fieldsNeeded ?? '?'}`)],
+    [labels.roundTrips, (m) => n.integer(m.roundTrips)],
+    [labels.connections, (m) => n.integer(m.connections)],
+    [labels.bytesUp, (m) => n.bytes(m.up.total)],
+    [`  ${labels.split}`, (m) => `${n.integer(m.up.overhead)} + ${n.integer(m.up.payload)}`],
+    [labels.bytesDown, (m) => n.bytes(m.down.total)],
+    [`  ${labels.split}`, (m) => `${n.integer(m.down.overhead)} + ${n.integer(m.down.payload)}`],
+    [
+      labels.fields,
+      (m) =>
+        m.fieldsReceived === null
+          ? ''
+          : `${n.integer(m.fieldsReceived)} / ${m.fieldsNeeded === null ? '?' : n.integer(m.fieldsNeeded)}`,
+    ],
     // Nothing crossed the wire (HTTP needs no set-up): there is no time to speak of.
-    [r.latency, (m) => (m.up.total + m.down.total === 0 ? '—' : `${m.latencyMs.toFixed(2)} ms`)],
-    [r.note, (m) => m.note ?? ''],
+    [labels.latency, (m) => (m.up.total + m.down.total === 0 ? '—' : n.msUnit(m.latencyMs, 2))],
+    [labels.note, (m) => m.note ?? ''],
   ];
 }
 
@@ -59,7 +68,7 @@ function useCaseBlock(
     { text: '' },
     ...paradigms.map((p) => ({ text: words.paradigms[p], style: 'bold' as const })),
   ];
-  const body: TableCell[][] = rows(words)
+  const body: TableCell[][] = rows(view)
     .map(([label, value], row): TableCell[] => [
       { text: label, style: 'dim' },
       ...paradigms.map((p) => cellText(useCase.cells[p], value, words, row === 0)),
@@ -99,13 +108,13 @@ function cellText(
 
 /** Narrow terminals: one block per paradigm, label and value on a line. */
 function stacked(cells: Partial<Record<ParadigmId, Cell>>, paradigms: ParadigmId[], view: ComparisonView): Line[] {
-  const labelWidth = Math.max(...rows(view.words).map(([label]) => label.length));
+  const labelWidth = Math.max(...rows(view).map(([label]) => label.length));
   const lines: Line[] = [];
   for (const p of paradigms) {
     const cell = cells[p];
     if (cell?.fit !== true) continue;
     lines.push([span(view.words.paradigms[p], 'bold')]);
-    for (const [label, value] of rows(view.words)) {
+    for (const [label, value] of rows(view)) {
       const text = value(cell.measurement);
       if (text) lines.push([span(`  ${label.padEnd(labelWidth)}  `, 'dim'), span(text)]);
     }
@@ -129,7 +138,7 @@ function bars(
       measurements.map(([p, m]) => ({
         label: `  ${words.paradigms[p]}`,
         value: m.up.total + m.down.total,
-        display: `${m.up.total + m.down.total} B`,
+        display: view.numbers.bytes(m.up.total + m.down.total),
       })),
       { width: chartWidth },
     ),
@@ -138,7 +147,7 @@ function bars(
       measurements.map(([p, m]) => ({
         label: `  ${words.paradigms[p]}`,
         value: m.latencyMs,
-        display: m.latencyMs.toFixed(2),
+        display: view.numbers.ms(m.latencyMs, 2),
         style: 'variable' as const,
       })),
       { width: chartWidth },

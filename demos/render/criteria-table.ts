@@ -4,6 +4,7 @@
  */
 import type { Comparison, Measurement, ParadigmId, UseCaseId } from '../compare/types.js';
 import type { Messages } from '../core/messages/en.js';
+import type { NumberWords } from '../core/numbers.js';
 import type { CompareLesson } from '../../lessons/compare/en.js';
 import { paint, span, wrap, type Line } from './lines.js';
 import { table, type TableCell } from './table.js';
@@ -15,22 +16,29 @@ const columns: readonly ParadigmId[] = ['soap', 'rest', 'graphql', 'websocket', 
 type MeasuredRow = [
   key: keyof Messages['compare']['table']['measured'],
   useCase: UseCaseId,
-  value: (m: Measurement) => string,
+  value: (m: Measurement, n: NumberWords) => string,
 ];
 
 const measuredRows: MeasuredRow[] = [
-  ['listBytes', 1, (m) => `${m.up.total + m.down.total} B`],
-  ['listFields', 1, (m) => (m.fieldsReceived === null ? '' : `${m.fieldsReceived} / ${m.fieldsNeeded}`)],
-  ['listLatency', 1, (m) => m.latencyMs.toFixed(2)],
-  ['detailTrips', 2, (m) => String(m.roundTrips)],
-  ['cachedBytes', 5, (m) => `${m.up.total + m.down.total} B`],
-  ['notifyDelay', 6, (m) => m.latencyMs.toFixed(0)],
+  ['listBytes', 1, (m, n) => n.bytes(m.up.total + m.down.total)],
+  [
+    'listFields',
+    1,
+    (m, n) =>
+      m.fieldsReceived === null ? '' : `${n.integer(m.fieldsReceived)} / ${n.integer(m.fieldsNeeded ?? NaN)}`,
+  ],
+  ['listLatency', 1, (m, n) => n.ms(m.latencyMs, 2)],
+  ['detailTrips', 2, (m, n) => n.integer(m.roundTrips)],
+  ['cachedBytes', 5, (m, n) => n.bytes(m.up.total + m.down.total)],
+  // Whole milliseconds, but a delay under one stays visible (0.4, not 0).
+  ['notifyDelay', 6, (m, n) => n.ms(m.latencyMs, 0)],
 ];
 
 /** The table's own words (headings) and what it teaches (the lecture's criteria). */
 export interface CompareWords {
   messages: Messages['compare'];
   lesson: CompareLesson;
+  numbers: NumberWords;
 }
 
 /** Rows of text: the criteria, then the measured ones (paradigm order as in the lecture, then the rest). */
@@ -45,7 +53,7 @@ export function criteriaRows(
         words.messages.table.measured[key],
         ...columns.map((p) => {
           const cell = comparison.useCases.find((u) => u.id === useCase)?.cells[p];
-          return cell?.fit === true ? value(cell.measurement) : '—';
+          return cell?.fit === true ? value(cell.measurement, words.numbers) : '—';
         }),
       ])
     : [];

@@ -9,21 +9,21 @@ import type { HttpExchange, HttpMessage } from '../wire/trace.js';
 
 /** One round trip: request on the left, response on the right (stacked when narrow). */
 export function renderHttpExchange(exchange: HttpExchange, options: RenderOptions): Line[] {
-  const t = options.messages.render;
+  const words = options.messages.render;
   const { request, response } = exchange;
   const left: Line[] = [
     [
-      span(`▶ ${t.request}`, 'up'),
-      span(`  ${t.connection({ id: exchange.connection, nth: exchange.onConnection })}`, 'dim'),
+      span(`▶ ${words.request}`, 'up'),
+      span(`  ${words.connection({ id: exchange.connection, nth: exchange.onConnection })}`, 'dim'),
     ],
     ...messageLines(request, options, 'up'),
   ];
   const right: Line[] = response
     ? [
-        [span(`◀ ${t.response}`, 'down'), span(`  ${t.took({ ms: exchange.durationMs.toFixed(1) })}`, 'dim')],
+        [span(`◀ ${words.response}`, 'down'), span(`  ${words.took({ ms: exchange.durationMs })}`, 'dim')],
         ...messageLines(response, options, 'down', statusStyle(response.status)),
       ]
-    : [[span(`◀ ${t.response}`, 'down')], [span(t.noResponse, 'warn')]];
+    : [[span(`◀ ${words.response}`, 'down')], [span(words.noResponse, 'warn')]];
 
   if (options.width < stackBelow) {
     return [...left, [], ...right].flatMap((line) => wrap(line, options.width, options.raw ? 'exact' : 'indent'));
@@ -37,10 +37,10 @@ function messageLines(
   side: 'up' | 'down',
   startStyle: Style = 'bold',
 ): Line[] {
-  const t = options.messages.render;
+  const words = options.messages.render;
   const limits = bodyLimits(options.full);
-  const sizes: Line = [span(t.sizes({ head: message.headBytes, body: message.bodyBytes }), 'dim')];
-  if (message.chunked) sizes.push(span(` (${t.chunked({ content: message.contentBytes })})`, 'dim'));
+  const sizes: Line = [span(words.sizes({ head: message.headBytes, body: message.bodyBytes }), 'dim')];
+  if (message.chunked) sizes.push(span(` (${words.chunked({ content: message.contentBytes })})`, 'dim'));
   if (options.raw) {
     const raw = boundedRawLines(message.raw, limits);
     const skipped = Math.max(0, message.raw.length - limits.maxChars);
@@ -63,7 +63,7 @@ function messageLines(
   const contentType = message.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
   const body = bodyView(message.body, contentType, limits);
   const notes: Line[] = [
-    ...(body.deep ? [[span(t.deep({ depth: limits.maxDepth }), 'warn')]] : []),
+    ...(body.deep ? [[span(words.deep({ depth: limits.maxDepth }), 'warn')]] : []),
     ...skippedNote(body.skippedChars, message.body.length, options),
   ];
   return [
@@ -82,10 +82,10 @@ function cut(lines: Line[], total: number, limits: BodyLimits, options: RenderOp
   const asked = options.full ? undefined : options.bodyLines?.[side];
   const most = asked === undefined ? limits.maxLines : Math.min(limits.maxLines, Math.max(2, asked));
   if (total <= most && lines.length === total) return lines;
-  const t = options.messages.render;
+  const words = options.messages.render;
   const keep = Math.min(lines.length, most - 1);
   const more = total - keep;
-  return [...lines.slice(0, keep), [span(options.full ? t.cutFull({ more }) : t.cut({ more }), 'warn')]];
+  return [...lines.slice(0, keep), [span(options.full ? words.cutFull({ more }) : words.cut({ more }), 'warn')]];
 }
 
 function skippedNote(skipped: number, length: number, options: RenderOptions): Line[] {

@@ -12,7 +12,7 @@ export const pollIntervalMs = 100;
 
 export const compareAdapter: CompareAdapter = {
   paradigm: 'rest',
-  async start({ origin }) {
+  async start({ origin, notes }) {
     const store = new BookStore();
     const server = await httpBehindTap(createRestApp(store), { origin });
     const client = createHttpClient(server.url);
@@ -66,7 +66,7 @@ export const compareAdapter: CompareAdapter = {
               const reply = await client.send({ path: '/v1/books', headers: { ...accept, 'If-None-Match': etag } });
               if (reply.status === 200) {
                 await adding;
-                return { latencyMs: performance.now() - addAt, note: `polling: ${polls} × GET` };
+                return { latencyMs: performance.now() - addAt, note: notes.polling({ polls }) };
               }
             }
           },

@@ -2,7 +2,7 @@
  * The lecture's producer/consumer example (pika, in the notes), in TypeScript with
  * amqplib: the producer sends and hangs up before the consumer even connects.
  */
-import { methods, messages, ms } from '../frames.js';
+import { elapsed, methods, messages } from '../frames.js';
 import { consumer, mqStep, producer } from '../step.js';
 
 export const hello = mqStep('hello', async ({ session, lesson }) => {
@@ -26,7 +26,7 @@ export const hello = mqStep('hello', async ({ session, lesson }) => {
     const consumerHere = frames.find((f) => f.party?.name === lesson.parties.consumer)?.at ?? 0;
     const waiting = methods(frames, 'Queue.DeclareOk', lesson.parties.consumer)[0]?.fields?.messageCount;
     return [
-      lesson.facts.helloDecoupled({ body: delivered?.body ?? '—', gap: ms(producerGone, consumerHere) }),
+      lesson.facts.helloDecoupled({ body: delivered?.body ?? '—', gap: elapsed(producerGone, consumerHere) }),
       lesson.facts.helloWaiting({ count: Number(waiting ?? 0) }),
       lesson.facts.helloNoAck({ acks: methods(frames, 'Basic.Ack').length }),
     ];
