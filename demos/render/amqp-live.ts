@@ -27,12 +27,19 @@ export function renderAmqpLive(item: AmqpFrameItem, options: RenderOptions): Lin
       return wrap([...lead, ...methodSpans(item, options.full)], options.width);
     case 'header':
       return wrap(
-        [...lead, span(`${words.amqp.contentHeader} ${words.numbers.bytes(item.bodySize ?? 0)} `, 'dim'), ...propertySpans(item, words)],
+        [
+          ...lead,
+          span(`${words.amqp.contentHeader} ${words.numbers.bytes(item.bodySize ?? 0)} `, 'dim'),
+          ...propertySpans(item, words),
+        ],
         options.width,
       );
     case 'body': {
       const [first = [], ...rest] = bodyView([item], '', options.full, BODY_CHARACTERS);
-      return [...wrap([...lead, span(`${words.amqp.body({ bytes: item.bodySize ?? 0 })} `, 'dim'), ...first], options.width), ...rest];
+      return [
+        ...wrap([...lead, span(`${words.amqp.body({ bytes: item.bodySize ?? 0 })} `, 'dim'), ...first], options.width),
+        ...rest,
+      ];
     }
     case 'protocol-header':
       return [[...lead, span(`AMQP ${item.fields?.major}-${item.fields?.minor}-${item.fields?.revision}`, 'dim')]];

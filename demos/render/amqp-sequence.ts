@@ -100,7 +100,9 @@ function mainLabel(event: AmqpEvent, all: AmqpFrameItem[], options: RenderOption
     return [span(again ? words.setUpAgain : text, 'dim'), ...frames];
   }
   const { item } = event;
-  const channel = usesChannels(all, item.connection) ? [span(`${words.channel({ channel: item.channel })} `, 'dim')] : [];
+  const channel = usesChannels(all, item.connection)
+    ? [span(`${words.channel({ channel: item.channel })} `, 'dim')]
+    : [];
   const raw =
     options.raw && item.frameType !== 'protocol-header'
       ? [span(` ${words.rawFrame({ type: frameTypeCode(item), channel: item.channel })}`, 'dim')]

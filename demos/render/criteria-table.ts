@@ -24,8 +24,7 @@ const measuredRows: MeasuredRow[] = [
   [
     'listFields',
     1,
-    (m, n) =>
-      m.fieldsReceived === null ? '' : `${n.integer(m.fieldsReceived)} / ${n.integer(m.fieldsNeeded ?? NaN)}`,
+    (m, n) => (m.fieldsReceived === null ? '' : `${n.integer(m.fieldsReceived)} / ${n.integer(m.fieldsNeeded ?? NaN)}`),
   ],
   ['listLatency', 1, (m, n) => n.ms(m.latencyMs, 2)],
   ['detailTrips', 2, (m, n) => n.integer(m.roundTrips)],

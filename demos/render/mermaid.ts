@@ -105,7 +105,9 @@ function arrowsOf(item: WireItem, lanes: Map<number, Lane>, hub: string, words: 
       return label === undefined ? [] : [(item.direction === 'up' ? up : down)(label)];
     }
     case 'undecoded':
-      return [(item.direction === 'up' ? up : down)(words.render.undecoded({ bytes: item.bytes, reason: item.reason }))];
+      return [
+        (item.direction === 'up' ? up : down)(words.render.undecoded({ bytes: item.bytes, reason: item.reason })),
+      ];
   }
 }
 

@@ -35,7 +35,10 @@ export function renderWebSocketFrames(frames: readonly WebSocketFrameItem[], opt
     cells: [
       span(`${frame.direction === 'up' ? '▶' : '◀'} #${frame.connection}`, frame.direction),
       span(frame.fin ? '1' : '0'),
-      span(`0x${frame.opcode.toString(16).toUpperCase()} ${words.opcodes[frame.opcodeName] ?? frame.opcodeName}`, 'bold'),
+      span(
+        `0x${frame.opcode.toString(16).toUpperCase()} ${words.opcodes[frame.opcodeName] ?? frame.opcodeName}`,
+        'bold',
+      ),
       span(frame.masked ? `1 ${frame.maskingKey ?? ''}` : '0', frame.masked ? 'attr' : undefined),
       span(words.lengthBits({ bits: frame.lengthEncoding })),
       span(

@@ -49,7 +49,8 @@ export const de: RestLesson = {
     location: (p) => `${p.status} Created, Location: ${p.location}`,
     problems: (p) => `${p.status} Bad Request; fehlerhafte Felder: ${p.fields}.`,
     notFound: (p) => `${p.status}, Content-Type ${p.type}.`,
-    notModified: (p) => `304 mit leerem Body: ${numbers.bytes(p.saved)} JSON wurden nicht noch einmal geschickt (ETag ${p.etag}).`,
+    notModified: (p) =>
+      `304 mit leerem Body: ${numbers.bytes(p.saved)} JSON wurden nicht noch einmal geschickt (ETag ${p.etag}).`,
     v2Shape: (p) => `Felder in v1: ${p.v1}. Felder in v2: ${p.v2}.`,
   },
 };

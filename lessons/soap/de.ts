@@ -61,7 +61,8 @@ export const de: SoapLesson = {
     generated: (p) => `Der daraus erzeugte Client bietet: ${p.methods}.`,
     bodySizes: (p) =>
       `Dieselben ${p.books} Bücher, Bodies der Responses: SOAP ${numbers.bytes(p.soap)} XML, REST ${numbers.bytes(p.rest)} und GraphQL ${numbers.bytes(p.graphql)} JSON; SOAP braucht ${numbers.ratio(p.ratio)}-mal so viele Bytes wie REST.`,
-    totalSizes: (p) => `Mit Statuszeile und Headern: SOAP ${numbers.bytes(p.soap)}, REST ${numbers.bytes(p.rest)}, GraphQL ${numbers.bytes(p.graphql)}.`,
+    totalSizes: (p) =>
+      `Mit Statuszeile und Headern: SOAP ${numbers.bytes(p.soap)}, REST ${numbers.bytes(p.rest)}, GraphQL ${numbers.bytes(p.graphql)}.`,
     oneEndpoint: (p) =>
       `${p.calls} Aufrufe, eine URL: jeder ist POST ${p.target}; nur die SOAPAction (${p.actions}) und das Element im Body unterscheiden sich.`,
     withReviews: (p) => `GetBookWithReviews: „${p.title}“ mit ${p.reviews} Rezensionen, in einem Round Trip.`,

@@ -48,8 +48,14 @@ describe('numbers as each language writes them', () => {
   });
 
   test('when the tool speaks then its catalogues write numbers with the same formatter', () => {
-    assert.equal(messages.de.render.stepTotals({ trips: 2, up: 1495, down: 6467 }), '2 Round Trips, 1.495 B hin, 6.467 B zurück');
-    assert.equal(messages.en.render.stepTotals({ trips: 2, up: 1495, down: 6467 }), '2 round trips, 1,495 B up, 6,467 B down');
+    assert.equal(
+      messages.de.render.stepTotals({ trips: 2, up: 1495, down: 6467 }),
+      '2 Round Trips, 1.495 B hin, 6.467 B zurück',
+    );
+    assert.equal(
+      messages.en.render.stepTotals({ trips: 2, up: 1495, down: 6467 }),
+      '2 round trips, 1,495 B up, 6,467 B down',
+    );
     assert.equal(messages.de.render.took({ ms: 0.37 }), '0,4 ms');
     assert.equal(messages.de.render.sizes({ head: 239, body: 1028 }), '239 B Header + 1.028 B Body');
   });

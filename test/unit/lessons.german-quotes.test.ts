@@ -36,8 +36,7 @@ export function proseQuotes(text: string): string[] {
     const touching = text.slice(0, match.index).at(-1) ?? '';
     const before = text.slice(0, match.index).trimEnd().at(-1) ?? '';
     const after = text.slice(match.index + match[0].length).at(0) ?? '';
-    const code =
-      /[\p{L}\d]/u.test(touching) || /[(,=:[{+]/.test(before) || after === ':' || !/\p{L}/u.test(match[1]!);
+    const code = /[\p{L}\d]/u.test(touching) || /[(,=:[{+]/.test(before) || after === ':' || !/\p{L}/u.test(match[1]!);
     if (!code) found.push(match[0]);
   }
   return found;

@@ -270,7 +270,8 @@ export const en = {
     cut: (p: { more: number }) => `… ${numbers.integer(p.more)} more lines (--full shows them)`,
     assetsFolded:
       'Files of a page (HTML, JavaScript, CSS, images) show one line each, #n is the connection; --assets shows them in full.',
-    cutFull: (p: { more: number }) => `… ${numbers.integer(p.more)} more lines, beyond what --full shows (--json has all of them)`,
+    cutFull: (p: { more: number }) =>
+      `… ${numbers.integer(p.more)} more lines, beyond what --full shows (--json has all of them)`,
     skipped: (p: { shown: number; total: number }) =>
       `… this body has ${numbers.integer(p.total)} characters: the first ${numbers.integer(p.shown)} are shown as plain text (--json has all of it)`,
     deep: (p: { depth: number }) => `values nested deeper than ${p.depth} levels are shown as {…}, […] or <…>`,

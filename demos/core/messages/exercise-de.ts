@@ -63,7 +63,8 @@ export const exerciseDe: ExerciseWords = {
     recorded: (p) => `Festgehalten in ${p.file}.`,
   },
   said: {
-    timeout: (p) => `keine vollständige Response innerhalb von ${numbers.decimal(p.seconds, Number.isInteger(p.seconds) ? 0 : 1)} s`,
+    timeout: (p) =>
+      `keine vollständige Response innerhalb von ${numbers.decimal(p.seconds, Number.isInteger(p.seconds) ? 0 : 1)} s`,
     failedCall: (p) => `der Aufruf ist gescheitert: ${p.detail}`,
     status: (p) => `Status ${p.status}`,
     notJson: (p) => `Status ${p.status}, ein Body, der kein JSON ist (Content-Type: ${p.contentType || 'keiner'})`,
