@@ -62,7 +62,7 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
     .exitOverride()
     .configureOutput({
       outputError: (text, write) =>
-        write(`awt-demo: ${text.replace(/^error: /, '').trimEnd()}\n  ${messages[lang].errors.AWT_BAD_OPTION_hint}\n`),
+        write(`awt-demo: ${usageError(text, lang)}\n  ${messages[lang].errors.AWT_BAD_OPTION_hint}\n`),
     })
     .description(t.description)
     .version(toolVersion(), '-v, --version', t.help.version)
@@ -134,6 +134,40 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
   // `list --json` and `run x --json` belong to the subcommand, not to the program.
   program.enablePositionalOptions();
   return program;
+}
+
+/** Commander's own usage errors, in the catalogue's words; anything else as commander wrote it. */
+export function usageError(text: string, lang: Lang): string {
+  const words = messages[lang].errors.commander;
+  const [first = '', ...rest] = text
+    .replace(/^error: /, '')
+    .trimEnd()
+    .split('\n');
+  const suggestion = rest.join(' ').match(/^\(Did you mean (?:one of )?(.+)\?\)$/);
+  const patterns: Array<[RegExp, (m: RegExpMatchArray) => string]> = [
+    [/^unknown option '(.+)'$/, (m) => words.unknownOption({ option: m[1]! })],
+    [/^unknown command '(.+)'$/, (m) => words.unknownCommand({ command: m[1]! })],
+    [/^missing required argument '(.+)'$/, (m) => words.missingArgument({ argument: m[1]! })],
+    // The flags as declared ("--lang <lang>"): the option's long name says enough.
+    [
+      /^option '(.+)' argument missing$/,
+      (m) =>
+        words.valueMissing({
+          option: m[1]!
+            .split(/[ ,]+/)
+            .filter((f) => f.startsWith('-'))
+            .at(-1)!,
+        }),
+    ],
+    [
+      /^too many arguments.*Expected (\d+) arguments? but got (\d+)\.$/,
+      (m) => words.tooManyArguments({ expected: Number(m[1]), got: Number(m[2]) }),
+    ],
+  ];
+  const known = patterns.find(([pattern]) => pattern.test(first));
+  if (!known) return text.replace(/^error: /, '').trimEnd();
+  const sentence = known[1](first.match(known[0])!);
+  return suggestion ? `${sentence}\n${words.didYouMean({ names: suggestion[1]! })}` : sentence;
 }
 
 export { CommanderError };

@@ -240,6 +240,15 @@ export const de: Messages = {
     AWT_CHECKS_FAILED_hint:
       'Jede fehlgeschlagene Prüfung oben zeigt ihren Mitschnitt und einen Tipp; behebe eine und prüfe dann erneut.',
     bug: 'Das ist ein Fehler in awt-demo, nicht deiner. Bitte melde ihn mit den Zeilen darüber.',
+    commander: {
+      unknownOption: (p) => `Unbekannte Option „${p.option}“.`,
+      unknownCommand: (p) => `Unbekannter Befehl „${p.command}“.`,
+      missingArgument: (p) => `Das Argument „${p.argument}“ fehlt.`,
+      valueMissing: (p) => `Zur Option ${p.option} fehlt der Wert.`,
+      tooManyArguments: (p) =>
+        `Zu viele Argumente: ${p.expected === 1 ? 'erwartet wird eines' : `erwartet werden ${p.expected}`}, es waren ${p.got}.`,
+      didYouMean: (p) => `(Meintest du ${p.names}?)`,
+    },
   },
   hops: {
     background: (p: { count: number }) =>

@@ -249,6 +249,16 @@ export const en = {
       p.failed === 1 ? `1 of ${p.total} checks failed.` : `${p.failed} of ${p.total} checks failed.`,
     AWT_CHECKS_FAILED_hint: 'Each failing check above shows its trace and a hint; fix one, then check again.',
     bug: 'This is a bug in awt-demo, not something you did. Please report it with the lines above.',
+    /** Commander's usage errors, in the words of the language (the option and command names stay). */
+    commander: {
+      unknownOption: (p: { option: string }) => `unknown option '${p.option}'`,
+      unknownCommand: (p: { command: string }) => `unknown command '${p.command}'`,
+      missingArgument: (p: { argument: string }) => `missing required argument '${p.argument}'`,
+      valueMissing: (p: { option: string }) => `option '${p.option}' argument missing`,
+      tooManyArguments: (p: { expected: number; got: number }) =>
+        `too many arguments. Expected ${p.expected} argument${p.expected === 1 ? '' : 's'} but got ${p.got}.`,
+      didYouMean: (p: { names: string }) => `(Did you mean ${p.names}?)`,
+    },
   },
   /** Calls between processes as a sequence diagram (demos/render/http-sequence.ts). */
   hops: {
