@@ -14,36 +14,38 @@ import { toolVersion } from './version.js';
 import { parseRunOptions, resolveLang, subcommandOptions, type RawRunOptions } from './options.js';
 
 function addRunOptions(command: Command, lang: Lang): Command {
-  const o = messages[lang].program.options;
+  const optionWords = messages[lang].program.options;
   return command
-    .option('--step', o.step)
-    .option('--all', o.all)
-    .option('--from-step <n>', o.fromStep)
-    .option('--json', o.json)
-    .option('--raw', o.raw)
-    .option('--full', o.full)
-    .option('--lang <lang>', o.lang)
-    .option('--no-color', o.noColor)
-    .option('--width <columns>', o.width)
-    .option('--serve', o.serve)
-    .option('--port <port>', o.port)
-    .option('--schema', o.schema)
-    .option('--deploy-files <dir>', o.deployFiles)
-    .option('--amqp-url <url>', o.amqpUrl)
-    .option('--assets', o.assets)
-    .option('--har <file>', o.har)
-    .option('--mermaid', o.mermaid)
-    .option('--broker <kind>', o.broker);
+    .option('--step', optionWords.step)
+    .option('--all', optionWords.all)
+    .option('--from-step <n>', optionWords.fromStep)
+    .option('--json', optionWords.json)
+    .option('--raw', optionWords.raw)
+    .option('--full', optionWords.full)
+    .option('--lang <lang>', optionWords.lang)
+    .option('--no-color', optionWords.noColor)
+    .option('--width <columns>', optionWords.width)
+    .option('--serve', optionWords.serve)
+    .option('--port <port>', optionWords.port)
+    .option('--schema', optionWords.schema)
+    .option('--deploy-files <dir>', optionWords.deployFiles)
+    .option('--amqp-url <url>', optionWords.amqpUrl)
+    .option('--assets', optionWords.assets)
+    .option('--har <file>', optionWords.har)
+    .option('--mermaid', optionWords.mermaid)
+    .option('--broker <kind>', optionWords.broker);
 }
 
 export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
-  const t = messages[lang].program;
+  const programWords = messages[lang].program;
   const placeholders = (text: string) =>
     text.replace(/([<[])([a-z-]+)([>\]])/g, (whole, open: string, name: string, close: string) =>
-      t.help.placeholders[name] ? `${open}${t.help.placeholders[name]}${close}` : whole,
+      programWords.help.placeholders[name] ? `${open}${programWords.help.placeholders[name]}${close}` : whole,
     );
-  const commandWidth = Math.max(...Object.keys(t.examples).map((command) => command.length));
-  const examples = Object.entries(t.examples).map(([command, what]) => `  $ ${command.padEnd(commandWidth)}  ${what}`);
+  const commandWidth = Math.max(...Object.keys(programWords.examples).map((command) => command.length));
+  const examples = Object.entries(programWords.examples).map(
+    ([command, what]) => `  $ ${command.padEnd(commandWidth)}  ${what}`,
+  );
   const run = async (demo: string, raw: RawRunOptions) => {
     if (!findDemo(demo)) {
       const { unknownDemo } = await import('./did-you-mean.js');
@@ -64,23 +66,23 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
       outputError: (text, write) =>
         write(`awt-demo: ${usageError(text, lang)}\n  ${messages[lang].errors.AWT_BAD_OPTION_hint}\n`),
     })
-    .description(t.description)
-    .version(toolVersion(), '-v, --version', t.help.version)
+    .description(programWords.description)
+    .version(toolVersion(), '-v, --version', programWords.help.version)
     // -V as well, the letter many tools use; one of them shows in the help.
     .addOption(new Option('-V').hideHelp())
-    .helpOption('-h, --help', t.help.help)
-    .usage(t.help.usage)
+    .helpOption('-h, --help', programWords.help.help)
+    .usage(programWords.help.usage)
     // Commander's own headings ("Usage:", "Options:" …) and the names in <…> and […] in the
     // user's language; subcommands made after this inherit it.
     .configureHelp({
-      styleTitle: (title) => t.help.titles[title] ?? title,
+      styleTitle: (title) => programWords.help.titles[title] ?? title,
       styleUsage: placeholders,
       styleSubcommandTerm: placeholders,
       styleOptionTerm: placeholders,
-      styleArgumentTerm: (name) => t.help.placeholders[name] ?? name,
+      styleArgumentTerm: (name) => programWords.help.placeholders[name] ?? name,
     })
-    .argument('[demo]', `${t.demoArgument}: ${demoIds.join(', ')}`)
-    .addHelpText('after', `\n${t.examplesHeading}\n${examples.join('\n')}\n`)
+    .argument('[demo]', `${programWords.demoArgument}: ${demoIds.join(', ')}`)
+    .addHelpText('after', `\n${programWords.examplesHeading}\n${examples.join('\n')}\n`)
     .showSuggestionAfterError()
     .action(async (demo: string | undefined, raw: RawRunOptions) => {
       if (demo) return run(demo, raw);
@@ -94,7 +96,7 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
 
   program
     .command('list')
-    .description(t.commands.list)
+    .description(programWords.commands.list)
     .option('--json', messages[lang].program.options.json)
     .option('--lang <lang>', messages[lang].program.options.lang)
     .action(async (_raw: unknown, command: Command) => {
@@ -102,9 +104,10 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
       await listCommand({ lang: resolveLang(raw.lang, env), json: Boolean(raw.json) });
     });
 
-  addRunOptions(program.command('run').description(t.commands.run).argument('<demo>', t.demoArgument), lang).action(
-    (demo: string, _raw: unknown, command: Command) => run(demo, subcommandOptions<RawRunOptions>(command)),
-  );
+  addRunOptions(
+    program.command('run').description(programWords.commands.run).argument('<demo>', programWords.demoArgument),
+    lang,
+  ).action((demo: string, _raw: unknown, command: Command) => run(demo, subcommandOptions<RawRunOptions>(command)));
 
   addMeasuringCommands(program, lang, env);
   addTapCommand(program, lang, env);
@@ -112,7 +115,7 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
 
   program
     .command('broker')
-    .description(t.commands.broker)
+    .description(programWords.commands.broker)
     .option('--port <port>', messages[lang].program.options.brokerPort)
     .option('--json', messages[lang].program.options.json)
     .option('--full', messages[lang].program.options.full)
@@ -125,7 +128,7 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
     });
 
   // `awt-demo help` and `awt-demo help compare` (commander adds it only to programs without an action).
-  program.helpCommand('help [command]', t.help.help);
+  program.helpCommand('help [command]', programWords.help.help);
   program.on('option:V', () => {
     process.stdout.write(`${toolVersion()}\n`);
     throw new CommanderError(0, 'commander.version', toolVersion());

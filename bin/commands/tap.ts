@@ -27,19 +27,19 @@ interface RawTapOptions {
 }
 
 export function addTapCommand(program: Command, lang: Lang, env: NodeJS.ProcessEnv): void {
-  const o = messages[lang].program.options;
+  const optionWords = messages[lang].program.options;
   program
     .command('tap')
     .description(messages[lang].program.commands.tap)
     .argument('<url>', messages[lang].program.tapUrl)
-    .option('--port <port>', o.tapPort)
-    .option('--json', o.tapJson)
-    .option('--raw', o.raw)
-    .option('--full', o.full)
-    .option('--assets', o.tapAssets)
-    .option('--lang <lang>', o.lang)
-    .option('--no-color', o.noColor)
-    .option('--width <columns>', o.width)
+    .option('--port <port>', optionWords.tapPort)
+    .option('--json', optionWords.tapJson)
+    .option('--raw', optionWords.raw)
+    .option('--full', optionWords.full)
+    .option('--assets', optionWords.tapAssets)
+    .option('--lang <lang>', optionWords.lang)
+    .option('--no-color', optionWords.noColor)
+    .option('--width <columns>', optionWords.width)
     .action(async (url: string, _raw: unknown, command: Command) => {
       await tapCommand(url, subcommandOptions<RawTapOptions>(command), env);
     });
@@ -53,7 +53,7 @@ export async function tapCommand(url: string, raw: RawTapOptions, env: NodeJS.Pr
   const { parseTapTarget, tapInFront } = await import('../../demos/core/tap-in-front.js');
   const words = messages[lang];
   const target = parseTapTarget(url, `<${words.program.help.placeholders.url}>`);
-  const t = words.tap;
+  const tapWords = words.tap;
   const { createTheme, wantsColor } = await import('../../demos/render/theme.js');
   const { renderItems } = await import('../../demos/render/items.js');
   const { paint, span } = await import('../../demos/render/lines.js');
@@ -84,17 +84,17 @@ export async function tapCommand(url: string, raw: RawTapOptions, env: NodeJS.Pr
     onUnreachable: (connection, code) => {
       flush();
       if (raw.json) return write(JSON.stringify({ kind: 'unreachable', connection, code }) + '\n');
-      write('\n' + paint([[span(t.unreachable({ connection, code }), 'warn')]], theme) + '\n');
+      write('\n' + paint([[span(tapWords.unreachable({ connection, code }), 'warn')]], theme) + '\n');
     },
   });
   // On Ctrl-C the items still held are shown before the tap closes.
   track(async () => flush());
   track(front.close);
   const hello = [
-    t.listening({ target: target.shown }),
-    t.useInstead({ url: front.url }),
+    tapWords.listening({ target: target.shown }),
+    tapWords.useInstead({ url: front.url }),
     '',
-    t.waiting[target.protocol],
+    tapWords.waiting[target.protocol],
   ];
   // With --json, stdout carries only the items, one JSON object a line.
   (raw.json ? process.stderr : process.stdout).write(hello.join('\n') + '\n');
