@@ -70,7 +70,7 @@ export const de: SoapLesson = {
       `Neues Buch mit der ID ${p.id}. Im Client ist year vom Typ ${p.year} und createdAt vom Typ ${p.createdAt}, wie es die XSD sagt.`,
     fault: (p) => `HTTP ${p.status}; faultcode ${p.code}, faultstring „${p.string}“, detail ${p.detail}`,
     surfaced: (p) =>
-      `Das Promise wird mit einem Error abgelehnt (rejected), seine Meldung: „${p.message}“; error.root.Envelope.Body.Fault enthält den geparsten Fault.`,
+      `Das Promise wird mit einem Fehler abgelehnt (rejected), seine Meldung: „${p.message}“; error.root.Envelope.Body.Fault enthält den geparsten Fault.`,
     problems: (p) =>
       `detail des Faults: ${p.soap}. Die 400-Response von REST für dasselbe Buch: ${p.rest}. Die errors von GraphQL: ${p.graphql}.`,
     sameCodes: 'Dieselben Problem-Codes in allen drei Paradigmen.',
