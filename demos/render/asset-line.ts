@@ -32,7 +32,7 @@ export function isStaticAsset(exchange: HttpExchange): boolean {
   return response.status === 304 && /\.(html?|css|m?js|png|svg|ico|woff2?)(\?|$)/i.test(request.target);
 }
 
-/** "▶ GET /explorer/graphiql.min.js  ◀ 200 OK  text/javascript  978022 B  #3" (the connection) on one line. */
+/** "▶ GET /explorer/graphiql.min.js  ◀ 200 OK  text/javascript  978,022 B  #3" (the connection) on one line. */
 export function renderAssetLine(exchange: HttpExchange, options: RenderOptions): Line[] {
   const { request, response } = exchange;
   const words = options.messages.render;
@@ -47,7 +47,7 @@ export function renderAssetLine(exchange: HttpExchange, options: RenderOptions):
     response
       ? span(`${response.status} ${response.statusText}`, response.status >= 400 ? 'clientError' : 'ok')
       : span(words.noResponse, 'warn'),
-    span(`  ${[type, response ? `${response.bodyBytes} B` : ''].filter(Boolean).join('  ')}`, 'dim'),
+    span(`  ${[type, response ? options.messages.numbers.bytes(response.bodyBytes) : ''].filter(Boolean).join('  ')}`, 'dim'),
     span(`  #${exchange.connection}`, 'dim'),
   ];
   return wrap(line, options.width, 'indent');
