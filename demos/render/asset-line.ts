@@ -47,7 +47,10 @@ export function renderAssetLine(exchange: HttpExchange, options: RenderOptions):
     response
       ? span(`${response.status} ${response.statusText}`, response.status >= 400 ? 'clientError' : 'ok')
       : span(words.noResponse, 'warn'),
-    span(`  ${[type, response ? options.messages.numbers.bytes(response.bodyBytes) : ''].filter(Boolean).join('  ')}`, 'dim'),
+    span(
+      `  ${[type, response ? options.messages.numbers.bytes(response.bodyBytes) : ''].filter(Boolean).join('  ')}`,
+      'dim',
+    ),
     span(`  #${exchange.connection}`, 'dim'),
   ];
   return wrap(line, options.width, 'indent');
