@@ -36,9 +36,13 @@ function addRunOptions(command: Command, lang: Lang): Command {
 }
 
 export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
-  const words = messages[lang].program;
-  const commandWidth = Math.max(...Object.keys(words.examples).map((command) => command.length));
-  const examples = Object.entries(words.examples).map(
+  const programWords = messages[lang].program;
+  const placeholders = (text: string) =>
+    text.replace(/([<[])([a-z-]+)([>\]])/g, (whole, open: string, name: string, close: string) =>
+      programWords.help.placeholders[name] ? `${open}${programWords.help.placeholders[name]}${close}` : whole,
+    );
+  const commandWidth = Math.max(...Object.keys(programWords.examples).map((command) => command.length));
+  const examples = Object.entries(programWords.examples).map(
     ([command, what]) => `  $ ${command.padEnd(commandWidth)}  ${what}`,
   );
   const run = async (demo: string, raw: RawRunOptions) => {
@@ -59,18 +63,25 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
     .exitOverride()
     .configureOutput({
       outputError: (text, write) =>
-        write(`awt-demo: ${text.replace(/^error: /, '').trimEnd()}\n  ${messages[lang].errors.AWT_BAD_OPTION_hint}\n`),
+        write(`awt-demo: ${usageError(text, lang)}\n  ${messages[lang].errors.AWT_BAD_OPTION_hint}\n`),
     })
-    .description(words.description)
-    .version(toolVersion(), '-v, --version', words.help.version)
+    .description(programWords.description)
+    .version(toolVersion(), '-v, --version', programWords.help.version)
     // -V as well, the letter many tools use; one of them shows in the help.
     .addOption(new Option('-V').hideHelp())
-    .helpOption('-h, --help', words.help.help)
-    .usage(words.help.usage)
-    // Commander's own headings ("Usage:", "Options:" …) in the user's language.
-    .configureHelp({ styleTitle: (title) => words.help.titles[title] ?? title })
-    .argument('[demo]', `${words.demoArgument}: ${demoIds.join(', ')}`)
-    .addHelpText('after', `\n${words.examplesHeading}\n${examples.join('\n')}\n`)
+    .helpOption('-h, --help', programWords.help.help)
+    .usage(programWords.help.usage)
+    // Commander's own headings ("Usage:", "Options:" …) and the names in <…> and […] in the
+    // user's language; subcommands made after this inherit it.
+    .configureHelp({
+      styleTitle: (title) => programWords.help.titles[title] ?? title,
+      styleUsage: placeholders,
+      styleSubcommandTerm: placeholders,
+      styleOptionTerm: placeholders,
+      styleArgumentTerm: (name) => programWords.help.placeholders[name] ?? name,
+    })
+    .argument('[demo]', `${programWords.demoArgument}: ${demoIds.join(', ')}`)
+    .addHelpText('after', `\n${programWords.examplesHeading}\n${examples.join('\n')}\n`)
     .showSuggestionAfterError()
     .action(async (demo: string | undefined, raw: RawRunOptions) => {
       if (demo) return run(demo, raw);
@@ -84,7 +95,7 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
 
   program
     .command('list')
-    .description(words.commands.list)
+    .description(programWords.commands.list)
     .option('--json', messages[lang].program.options.json)
     .option('--lang <lang>', messages[lang].program.options.lang)
     .action(async (_raw: unknown, command: Command) => {
@@ -93,7 +104,7 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
     });
 
   addRunOptions(
-    program.command('run').description(words.commands.run).argument('<demo>', words.demoArgument),
+    program.command('run').description(programWords.commands.run).argument('<demo>', programWords.demoArgument),
     lang,
   ).action((demo: string, _raw: unknown, command: Command) => run(demo, subcommandOptions<RawRunOptions>(command)));
 
@@ -103,7 +114,7 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
 
   program
     .command('broker')
-    .description(words.commands.broker)
+    .description(programWords.commands.broker)
     .option('--port <port>', messages[lang].program.options.brokerPort)
     .option('--json', messages[lang].program.options.json)
     .option('--full', messages[lang].program.options.full)
@@ -116,7 +127,7 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
     });
 
   // `awt-demo help` and `awt-demo help compare` (commander adds it only to programs without an action).
-  program.helpCommand('help [command]', words.help.help);
+  program.helpCommand('help [command]', programWords.help.help);
   program.on('option:V', () => {
     process.stdout.write(`${toolVersion()}\n`);
     throw new CommanderError(0, 'commander.version', toolVersion());
@@ -125,6 +136,40 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
   // `list --json` and `run x --json` belong to the subcommand, not to the program.
   program.enablePositionalOptions();
   return program;
+}
+
+/** Commander's own usage errors, in the catalogue's words; anything else as commander wrote it. */
+export function usageError(text: string, lang: Lang): string {
+  const words = messages[lang].errors.commander;
+  const [first = '', ...rest] = text
+    .replace(/^error: /, '')
+    .trimEnd()
+    .split('\n');
+  const suggestion = rest.join(' ').match(/^\(Did you mean (?:one of )?(.+)\?\)$/);
+  const patterns: Array<[RegExp, (m: RegExpMatchArray) => string]> = [
+    [/^unknown option '(.+)'$/, (m) => words.unknownOption({ option: m[1]! })],
+    [/^unknown command '(.+)'$/, (m) => words.unknownCommand({ command: m[1]! })],
+    [/^missing required argument '(.+)'$/, (m) => words.missingArgument({ argument: m[1]! })],
+    // The flags as declared ("--lang <lang>"): the option's long name says enough.
+    [
+      /^option '(.+)' argument missing$/,
+      (m) =>
+        words.valueMissing({
+          option: m[1]!
+            .split(/[ ,]+/)
+            .filter((f) => f.startsWith('-'))
+            .at(-1)!,
+        }),
+    ],
+    [
+      /^too many arguments.*Expected (\d+) arguments? but got (\d+)\.$/,
+      (m) => words.tooManyArguments({ expected: Number(m[1]), got: Number(m[2]) }),
+    ],
+  ];
+  const known = patterns.find(([pattern]) => pattern.test(first));
+  if (!known) return text.replace(/^error: /, '').trimEnd();
+  const sentence = known[1](first.match(known[0])!);
+  return suggestion ? `${sentence}\n${words.didYouMean({ names: suggestion[1]! })}` : sentence;
 }
 
 export { CommanderError };

@@ -128,7 +128,7 @@ describe('awt-demo bench, through the built bin', () => {
   test('when bench --help runs in German then its options are explained in German', async () => {
     const result = await runCli(['bench', '--help', '--lang', 'de']);
     assert.equal(result.code, 0);
-    assert.match(result.stdout, /--duration <seconds> +Sekunden Last je Paradigma/);
-    assert.match(result.stdout, /--only <ids> +die Paradigmen/);
+    assert.match(result.stdout, /--duration <Sekunden> +Sekunden Last je Paradigma/);
+    assert.match(result.stdout, /--only <IDs> +die Paradigmen/);
   });
 });

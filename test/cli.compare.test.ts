@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { Comparison } from '../demos/compare/types.js';
+import { numberWords } from '../demos/core/numbers.js';
 import { runCli } from './utils/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'awt-compare-'));
@@ -56,7 +57,10 @@ describe('compare and table, through the built bin', () => {
     ).useCases[0]!.cells.rest;
     assert.ok(rest?.fit === true);
     const bytes = rest.measurement.up.total + rest.measurement.down.total;
-    assert.match(result.stdout, new RegExp(`^\\| list \\(1\\): bytes on the wire \\| — \\| ${bytes} B \\|`, 'm'));
+    assert.match(
+      result.stdout,
+      new RegExp(`^\\| list \\(1\\): bytes on the wire \\| — \\| ${numberWords('en').bytes(bytes)} \\|`, 'm'),
+    );
   });
 
   test('when table is given a file that is not a comparison then it says so, exit 4', async () => {

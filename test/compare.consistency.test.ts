@@ -173,9 +173,9 @@ describe('compare: the numbers agree with the demos and with themselves', () => 
     assert.ok(
       csv.some((row) => row.startsWith(`1 List the title and author of all books,REST,yes,1,1,${list.up.total},`)),
     );
-    const md = comparisonMarkdown(comparison, t);
+    const md = comparisonMarkdown(comparison, t, messages.en.numbers);
     assert.match(md, /^## 1\. List the title and author of all books$/m);
-    assert.match(md, new RegExp(`\\| bytes down \\| ${list.down.total} \\(`));
+    assert.match(md, new RegExp(`\\| bytes down \\| ${messages.en.numbers.bytes(list.down.total)} \\(`));
     // The notes travel with the numbers: SOAP's credentials and REST's polling interval.
     const soapUp = measured(comparison, 3, 'soap').credentials!.bytes;
     assert.match(

@@ -8,6 +8,7 @@ import { startGraphql, type GraphqlSession } from '../demos/graphql/session.js';
 import { textToQueryStep } from '../demos/graphql/step-text-to-query.js';
 import { checkQuery, queryInAnswer, schemaFromIntrospection, shownAnswer } from '../demos/graphql/text-to-query.js';
 import { httpExchanges } from '../demos/wire/http-facts.js';
+import { numberWords } from '../demos/core/numbers.js';
 import { en } from '../lessons/graphql/en.js';
 import { createSchema } from '../demos/graphql/schema.js';
 import { BookStore } from '../demos/books/store.js';
@@ -47,7 +48,12 @@ describe('text to query, with a stand-in model endpoint', () => {
   async function run(url: string): Promise<{ facts: string[]; session: GraphqlSession }> {
     const session = await startGraphql({ llmUrl: url, llmModel: 'stand-in' });
     leftovers.push(() => session.close());
-    const facts = (await textToQueryStep.run({ session, lesson: en, items: () => [] })) as string[];
+    const facts = (await textToQueryStep.run({
+      session,
+      lesson: en,
+      numbers: numberWords('en'),
+      items: () => [],
+    })) as string[];
     return { facts, session };
   }
 

@@ -134,7 +134,7 @@ describe('the embedded broker through the CLI', () => {
       const broker = spawnCli(['broker', '--port', String(port), '--no-color', '--width', '200']);
       children.push(broker);
       await waitForOutput(broker, /Ctrl-C stops the broker/);
-      const output = waitForOutput(broker, /Basic\.Deliver[\s\S]*body 12 B: Hello World!/, 20_000);
+      const output = waitForOutput(broker, /Basic\.Deliver[\s\S]*body, 12 B: Hello World!/, 20_000);
 
       const sent = await promisify(execFile)(python!, runPy(port, 'send.py'), { timeout: 15_000 });
       assert.equal(sent.stdout, " [x] Sent 'Hello World!'\n");

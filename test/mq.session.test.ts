@@ -4,6 +4,7 @@ import { after, describe, test } from 'node:test';
 import amqp from 'amqplib';
 import { AwtError } from '../demos/core/errors.js';
 import { resolveBrokerUrl, viaTap } from '../demos/core/broker-url.js';
+import { numberWords } from '../demos/core/numbers.js';
 import { startMq } from '../demos/mq/session.js';
 import { mqStep } from '../demos/mq/step.js';
 import type { MqSession } from '../demos/mq/session.js';
@@ -176,7 +177,7 @@ describe('failures in the middle of a run', () => {
       throw new Error('Channel closed');
     });
     await assert.rejects(
-      step.run({ session, lesson: en, items: () => [] }),
+      step.run({ session, lesson: en, numbers: numberWords('en'), items: () => [] }),
       (error: AwtError) =>
         error.code === 'AWT_BROKER_UNREACHABLE' && (error.params as { reason: string }).reason === 'lost',
     );

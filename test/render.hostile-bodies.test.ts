@@ -69,13 +69,13 @@ describe('hostile bodies in the live view', () => {
   test('when a JSON body is bigger than the parse limit then its start is shown as plain text, with a note', async () => {
     const body = JSON.stringify({ list: 'y'.repeat(shortLimits.maxChars + 10) });
     const text = await render(body, 'application/json', 60);
-    assert.match(flat(text), /this body has \d+ characters: the first 1048576 are shown as plain text/);
+    assert.match(flat(text), /this body has [\d,]+ characters: the first 1,048,576 are shown as plain text/);
   });
 
   test('when --full is given then a huge body is still bounded by the documented --full limits', async () => {
     const body = Array.from({ length: fullLimits.maxLines + 5000 }, (_v, i) => `line ${i}`).join('\n');
     const text = await render(body, 'text/plain', 60, true);
-    assert.match(flat(text), /… 5001 more lines, beyond what --full shows/);
+    assert.match(flat(text), /… 5,001 more lines, beyond what --full shows/);
   });
 
   test('when start line, headers and bodies carry escape sequences, C1 and bidi controls then all are shown escaped', async () => {

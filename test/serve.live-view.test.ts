@@ -106,7 +106,7 @@ describe('the live view of --serve', () => {
         await post(`${base}/books`, JSON.stringify({ title: 'Release It!', author: 'Michael T. Nygard', year: 2007 }));
         await waitForOutput(child, /bookAdded/);
         const seen = all;
-        assert.match(seen, /^▶ GET \/ {2}◀ 200 OK {2}text\/html {2}\d+ B {2}#\d+$/m);
+        assert.match(seen, /^▶ GET \/ {2}◀ 200 OK {2}text\/html {2}[\d,]+ B {2}#\d+$/m);
         assert.ok(seen.indexOf('POST /books') >= 0 && seen.indexOf('POST /books') < seen.indexOf('bookAdded'), seen);
         // The whole push frame is there, not cut after a few characters.
         assert.match(seen.replace(/\s+/g, ''), /"title":"ReleaseIt!","author":"MichaelT\.Nygard"/);

@@ -8,6 +8,7 @@ import { soapAction } from '../demos/soap/wsdl.js';
 import { parseXml } from '../demos/soap/xml-tree.js';
 import { header, httpExchanges } from '../demos/wire/http-facts.js';
 import type { HttpExchange, StepTrace } from '../demos/wire/trace.js';
+import { numberWords } from '../demos/core/numbers.js';
 
 async function run(lang: Lang): Promise<StepTrace[]> {
   const steps: StepTrace[] = [];
@@ -63,15 +64,28 @@ describe('SOAP demo, on the real server through the tap', () => {
     const books = response.body.match(/<book>/g) ?? [];
     assert.equal(books.length, 6);
     const [sizes, totals] = steps.find((s) => s.id === 'listBooks')!.facts;
-    const match = /SOAP (\d+) B of XML, REST (\d+) B and GraphQL (\d+) B of JSON; SOAP needs (\d\.\d) ×/.exec(sizes!);
+    // Numbers as English writes them: 1,371 B (grouped), 1.5 ×.
+    const match = /SOAP ([\d,]+) B of XML, REST ([\d,]+) B and GraphQL ([\d,]+) B of JSON; SOAP needs (\d\.\d) ×/.exec(
+      sizes!,
+    );
     assert.ok(match, sizes);
-    const [soapBytes, rest, graphql, ratio] = match.slice(1).map(Number) as [number, number, number, number];
+    const [soapBytes, rest, graphql, ratio] = match.slice(1).map((n) => Number(n.replace(/,/g, ''))) as [
+      number,
+      number,
+      number,
+      number,
+    ];
     assert.equal(soapBytes, response.contentBytes);
     // The JSON answers of the same six books with six fields each, as those servers send them today.
     assert.ok(rest > 800 && rest < soapBytes, `REST ${rest}`);
     assert.ok(graphql > rest && graphql < soapBytes, `GraphQL ${graphql}`);
     assert.equal(ratio, Number((soapBytes / rest).toFixed(1)));
-    assert.match(totals!, new RegExp(`SOAP ${response.headBytes + response.bodyBytes} B, REST \\d+ B, GraphQL \\d+ B`));
+    assert.match(
+      totals!,
+      new RegExp(
+        `SOAP ${numberWords('en').bytes(response.headBytes + response.bodyBytes)}, REST [\\d,]+ B, GraphQL [\\d,]+ B`,
+      ),
+    );
   });
 
   test('when a book is added then the request carries the token and the client got typed values back', () => {
@@ -88,7 +102,7 @@ describe('SOAP demo, on the real server through the tap', () => {
       missing!.response!.body,
       /<soap:Fault><faultcode>soap:Client<\/faultcode><faultstring>No book with id 999\.<\/faultstring><detail><BookNotFound xmlns="urn:awt-demo:books"><id>999<\/id><\/BookNotFound><\/detail><\/soap:Fault>/,
     );
-    assert.match(factsOf('fault'), /rejected the promise with an Error "soap:Client: No book with id 999\./);
+    assert.match(factsOf('fault'), /The promise is rejected with an Error "soap:Client: No book with id 999\./);
   });
 
   test('when the title is empty then the Fault has the same problem codes as REST and GraphQL, asked in this run', () => {
@@ -112,7 +126,7 @@ describe('SOAP demo, on the real server through the tap', () => {
     assert.equal(accepted!.response!.status, 200);
     const sent = [refused, accepted].map((e) => e!.request.raw).join('');
     assert.equal(sent.includes(demoAccount.password), false);
-    assert.match(factsOf('security'), /The password is nowhere in the \d+ B/);
+    assert.match(factsOf('security'), /The password is nowhere in the [\d,]+ B/);
   });
 
   test('when the store is down then the same valid request gets soap:Server with HTTP 500, and the retry passes', () => {
@@ -149,8 +163,8 @@ describe('SOAP demo, on the real server through the tap', () => {
   test('when the language is German then every step has German facts and the same wire', async () => {
     const german = await run('de');
     assert.equal(german.length, 8);
-    assert.match(german[1]!.facts[0]!, /^Dieselben 6 Bücher, Bodies der Responses: SOAP \d+ B XML/);
-    assert.match(german[1]!.facts[0]!, /SOAP braucht \d,\d × so viele Bytes wie REST\.$/);
+    assert.match(german[1]!.facts[0]!, /^Dieselben 6 Bücher, Bodies der Responses: SOAP [\d.]+ B XML/);
+    assert.match(german[1]!.facts[0]!, /SOAP braucht \d,\d-mal so viele Bytes wie REST\.$/);
     assert.match(german[6]!.facts[2]!, /^Das Passwort steht nirgends/);
     assert.deepEqual(
       german.map((s) => httpExchanges(s.items).map((e) => e.response?.status)),

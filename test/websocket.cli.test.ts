@@ -11,9 +11,9 @@ describe('awt-demo websocket, through the built bin', () => {
     assert.equal(result.code, 0, result.stderr);
     for (let i = 1; i <= 10; i++) assert.match(result.stdout, new RegExp(`━━ Schritt ${i}/10 `));
     assert.match(result.stdout, /HTTP\/1\.1 101 Switching Protocols/);
-    assert.match(result.stdout, /FIN +Opcode +MASK Schlüssel +Länge +Bytes = Kopf \+ Nutzdaten/);
+    assert.match(result.stdout, /FIN +Opcode +MASK Schlüssel +Länge +Bytes = Header \+ Nutzdaten/);
     assert.match(result.stdout, /1009 Nachricht zu groß/);
-    assert.match(result.stdout, /^ {2}Short Polling +\d+ +\d+ B /m);
+    assert.match(result.stdout, /^ {2}Short Polling +\d+ +[\d.]+ B /m);
     assert.match(result.stdout, /━━ Zusammenfassung/);
     assert.doesNotMatch(result.stdout, ansi);
     for (const line of result.stdout.split('\n'))

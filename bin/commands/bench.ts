@@ -125,9 +125,8 @@ export async function benchCommand(options: BenchCommandOptions): Promise<void> 
  */
 async function progressReporter(words: Messages['bench'], options: BenchCommandOptions, theme: Theme) {
   const { progressLine } = await import('../../demos/render/progress-bar.js');
-  const { numbers } = await import('../../demos/bench/numbers.js');
   const { paint } = await import('../../demos/render/lines.js');
-  const n = numbers(options.lang);
+  const n = messages[options.lang].numbers;
   const tty = Boolean(process.stderr.isTTY);
   const labelWidth = 10;
   const phaseWidth = Math.max(words.progress.warmup.length, words.progress.measure.length);

@@ -92,12 +92,12 @@ export async function compareCommand(raw: RawCompareOptions, env: NodeJS.Process
   const words = messages[options.lang].compare;
   if (raw.json) return write(JSON.stringify(comparison, null, 2) + '\n');
   const formatsModule = await import('../../demos/render/comparison-formats.js');
-  if (raw.markdown) return write(formatsModule.comparisonMarkdown(comparison, words));
+  if (raw.markdown) return write(formatsModule.comparisonMarkdown(comparison, words, messages[options.lang].numbers));
   if (raw.csv) return write(formatsModule.comparisonCsv(comparison, words));
   const { renderComparison } = await import('../../demos/render/comparison.js');
   const { createTheme, wantsColor } = await import('../../demos/render/theme.js');
   const theme = createTheme(raw.color !== false && wantsColor(process.stdout, env));
   const width = outputWidth(options.width);
-  write(renderComparison(comparison, { width, theme, words }));
+  write(renderComparison(comparison, { width, theme, words, numbers: messages[options.lang].numbers }));
   if (comparison.broker) write('\n' + messages[options.lang].broker.used(comparison.broker) + '\n');
 }

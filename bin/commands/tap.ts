@@ -50,8 +50,8 @@ export async function tapCommand(url: string, raw: RawTapOptions, env: NodeJS.Pr
   const width = raw.width === undefined ? undefined : integerOption('--width', raw.width, 40, 400);
   // Loaded only now: --help must not pay for the decoders.
   const { parseTapTarget, tapInFront } = await import('../../demos/core/tap-in-front.js');
-  const target = parseTapTarget(url);
   const words = messages[lang];
+  const target = parseTapTarget(url, `<${words.program.help.placeholders.url}>`);
   const tapWords = words.tap;
   const { createTheme, wantsColor } = await import('../../demos/render/theme.js');
   const { renderItems } = await import('../../demos/render/items.js');

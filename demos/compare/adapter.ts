@@ -3,6 +3,7 @@
  * clients the demos use, behind the same tap. A use case a paradigm does not fit is
  * left out: the runner reports it as "not a fit" with the lesson's reason.
  */
+import type { Messages } from '../core/messages/en.js';
 import type { BrokerInfo } from '../wire/trace.js';
 import type { Tap } from '../wire/tap.js';
 import type { ParadigmId, UseCaseId } from './types.js';
@@ -53,6 +54,8 @@ export interface CompareAdapterOptions {
   broker?: string;
   /** Shared time origin so every tap's items line up. */
   origin: number;
+  /** The words of the response row, in the run's language. */
+  notes: Messages['compare']['answers'];
 }
 
 export interface CompareAdapter {

@@ -50,6 +50,7 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
       const adapter = await loadCompareAdapter(paradigm);
       session = await adapter.start({
         origin,
+        notes: messages[options.lang].compare.answers,
         ...(options.amqpUrl ? { amqpUrl: options.amqpUrl } : {}),
         ...(options.broker ? { broker: options.broker } : {}),
       });

@@ -3,6 +3,7 @@
  * and the CLI only talk to this interface.
  */
 import type { Lang } from './lang.js';
+import type { NumberWords } from './numbers.js';
 import type { Tap } from '../wire/tap.js';
 import type { BrokerInfo, Figure, WireItem } from '../wire/trace.js';
 
@@ -27,6 +28,8 @@ export interface StepContext<S extends DemoSession, L extends Lesson> {
   session: S;
   /** The lesson text in the chosen language. */
   lesson: L;
+  /** Numbers as the chosen language writes them (for figures a step builds). */
+  numbers: NumberWords;
   /** Wire items decoded so far in this step. */
   items(): WireItem[];
 }

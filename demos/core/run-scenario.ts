@@ -7,6 +7,7 @@ import { track } from './cleanup.js';
 import type { Demo, DemoSession, DemoStartOptions, Lesson } from './demo.js';
 import type { Lang } from './lang.js';
 import { countRoundTrips } from './round-trips.js';
+import { numberWords } from './numbers.js';
 import type { StepTrace, TraceTotals, WireItem } from '../wire/trace.js';
 
 export interface ScenarioOptions {
@@ -24,6 +25,7 @@ export async function* runScenario<S extends DemoSession, L extends Lesson>(
   options: ScenarioOptions,
 ): AsyncGenerator<StepTrace, TraceTotals | undefined> {
   const lesson = demo.lessons[options.lang];
+  const numbers = numberWords(options.lang);
   const session = await demo.start(options.startOptions);
   const close = track(() => session.close());
   options.onStarted?.(session);
@@ -32,7 +34,7 @@ export async function* runScenario<S extends DemoSession, L extends Lesson>(
       if (options.beforeStep && !(await options.beforeStep(i + 1))) return undefined;
       const before = snapshot(session);
       const items = () => itemsSince(session, before);
-      const outcome = (await step.run({ session, lesson, items })) ?? [];
+      const outcome = (await step.run({ session, lesson, numbers, items })) ?? [];
       const { facts, figures } = Array.isArray(outcome) ? { facts: outcome, figures: [] } : outcome;
       const after = snapshot(session);
       const stepItems = items();

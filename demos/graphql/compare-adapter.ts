@@ -16,7 +16,7 @@ const listQuery = '{ books { title author } }';
 
 export const compareAdapter: CompareAdapter = {
   paradigm: 'graphql',
-  async start({ origin }) {
+  async start({ origin, notes }) {
     const store = new BookStore();
     const reset = store.checkpoint();
     // Queries over HTTP and subscriptions over a WebSocket on the same server and tap,
@@ -99,7 +99,7 @@ export const compareAdapter: CompareAdapter = {
           const latencyMs = await next;
           stop();
           await wire((item) => item.kind === 'ws-frame' && /"complete"/.test(item.payloadText ?? ''));
-          return { latencyMs, note: 'subscription: next' };
+          return { latencyMs, note: notes.subscription };
         },
       },
       close: async () => {

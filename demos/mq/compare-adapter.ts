@@ -18,7 +18,7 @@ const consumerAck = (item: WireItem) =>
  */
 export const compareAdapter: CompareAdapter = {
   paradigm: 'mq',
-  async start({ amqpUrl, broker }) {
+  async start({ amqpUrl, broker, notes }) {
     const session = await startMq({ ...(amqpUrl ? { amqpUrl } : {}), ...(broker ? { broker } : {}) });
     const store = new BookStore();
     const reset = store.checkpoint();
@@ -66,7 +66,7 @@ export const compareAdapter: CompareAdapter = {
           const latencyMs = performance.now() - started;
           // The service's Basic.Ack for the command waits for no answer: wait until it is on the wire.
           await wire(consumerAck);
-          return { latencyMs, note: 'confirm + ack' };
+          return { latencyMs, note: notes.confirmed };
         },
         6: async () => {
           const wire = markWire(session.taps);
@@ -78,7 +78,7 @@ export const compareAdapter: CompareAdapter = {
           await session.within(delivered, 'Basic.Deliver');
           const latencyMs = performance.now() - publishedAt;
           await wire(consumerAck);
-          return { latencyMs, note: 'fanout: Basic.Deliver' };
+          return { latencyMs, note: notes.fanout };
         },
       },
       close: () => session.close(),

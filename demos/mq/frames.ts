@@ -110,6 +110,7 @@ export function closeText(close: AmqpFrameItem | undefined): string {
   return name && !text.startsWith(name) ? `${code} ${name} - ${text}` : `${code} ${text}`;
 }
 
-export const ms = (from: number, to: number) => (to - from).toFixed(1);
+/** Milliseconds from one moment to another (the catalogue writes the number). */
+export const elapsed = (from: number, to: number) => to - from;
 
 export const list = (values: readonly unknown[]) => (values.length > 0 ? values.join(', ') : '—');

@@ -12,14 +12,14 @@ import type { RenderOptions } from './options.js';
 const BODY_CHARACTERS = 80;
 
 export function renderAmqpLive(item: AmqpFrameItem, options: RenderOptions): Line[] {
-  const t = options.messages;
+  const words = options.messages;
   const lead: Span[] = [
-    span(`${item.at.toFixed(1).padStart(9)} ms  `, 'dim'),
+    span(`${words.numbers.ms(item.at).padStart(9)} ms  `, 'dim'),
     span(
-      `${t.broker.connection({ id: item.connection }).padEnd(4)} ${t.amqp.channel({ channel: item.channel }).padEnd(6)} `,
+      `${words.broker.connection({ id: item.connection }).padEnd(4)} ${words.amqp.channel({ channel: item.channel }).padEnd(6)} `,
       'dim',
     ),
-    span(`${item.direction === 'up' ? t.broker.up : t.broker.down}  `, item.direction === 'up' ? 'up' : 'down'),
+    span(`${item.direction === 'up' ? words.broker.up : words.broker.down}  `, item.direction === 'up' ? 'up' : 'down'),
   ];
   if (item.error) return wrap([...lead, span(item.error, 'warn')], options.width);
   switch (item.frameType) {
@@ -27,12 +27,19 @@ export function renderAmqpLive(item: AmqpFrameItem, options: RenderOptions): Lin
       return wrap([...lead, ...methodSpans(item, options.full)], options.width);
     case 'header':
       return wrap(
-        [...lead, span(`content header ${item.bodySize} B `, 'dim'), ...propertySpans(item, t)],
+        [
+          ...lead,
+          span(`${words.amqp.contentHeader} ${words.numbers.bytes(item.bodySize ?? 0)} `, 'dim'),
+          ...propertySpans(item, words),
+        ],
         options.width,
       );
     case 'body': {
       const [first = [], ...rest] = bodyView([item], '', options.full, BODY_CHARACTERS);
-      return [...wrap([...lead, span(`body ${item.bodySize} B: `, 'dim'), ...first], options.width), ...rest];
+      return [
+        ...wrap([...lead, span(`${words.amqp.body({ bytes: item.bodySize ?? 0 })} `, 'dim'), ...first], options.width),
+        ...rest,
+      ];
     }
     case 'protocol-header':
       return [[...lead, span(`AMQP ${item.fields?.major}-${item.fields?.minor}-${item.fields?.revision}`, 'dim')]];

@@ -19,17 +19,17 @@ import type { AmqpFrameItem } from '../wire/amqp-frames.js';
 
 export function renderAmqpSequence(items: AmqpFrameItem[], options: RenderOptions): Line[] {
   if (items.length === 0) return [];
-  const t = options.messages;
+  const words = options.messages;
   const fold = !options.full && !options.raw;
   const events = amqpEvents(items, { fold, group: !options.raw });
-  const { lanes, broker } = lanesOf(events, t);
+  const { lanes, broker } = lanesOf(events, words);
   const laneOf = (connection: number) => lanes.findIndex((lane) => lane.connection === connection);
 
   const start = items[0]!.at;
-  const times = events.map((event) => (eventItems(event)[0]!.at - start).toFixed(1));
-  const sizes = events.map((event) => String(eventBytes(event)));
-  const timeWidth = Math.max(t.amqp.ms.length, ...times.map((time) => time.length));
-  const sizeWidth = Math.max(t.amqp.bytes.length, ...sizes.map((size) => size.length));
+  const times = events.map((event) => words.numbers.ms(eventItems(event)[0]!.at - start));
+  const sizes = events.map((event) => words.numbers.integer(eventBytes(event)));
+  const timeWidth = Math.max(words.amqp.ms.length, ...times.map((time) => time.length));
+  const sizeWidth = Math.max(words.amqp.bytes.length, ...sizes.map((size) => size.length));
   const lead = (time = '', size = ''): Span[] => [
     span(time.padStart(timeWidth), 'dim'),
     span(GAP),
@@ -56,7 +56,7 @@ export function renderAmqpSequence(items: AmqpFrameItem[], options: RenderOption
 
   // A message already shown (published, then delivered) and a set-up like the one above are said once.
   const repeats = { bodies: new Map<string, string>(), setUps: new Set<string>() };
-  const lines: Line[] = header(lanes, step, lead, labelWidth + gutterWidth + GAP.length, t);
+  const lines: Line[] = header(lanes, step, lead, labelWidth + gutterWidth + GAP.length, words);
   events.forEach((event, index) => {
     const first = eventItems(event)[0]!;
     const lane = laneOf(first.connection);
@@ -83,55 +83,57 @@ export function renderAmqpSequence(items: AmqpFrameItem[], options: RenderOption
     for (const line of rest) lines.push(row(lead(), gutter(index), line));
   });
   if (fold && events.some((event) => event.kind !== 'frame')) {
-    lines.push(...wrap([span(t.amqp.folded, 'dim')], options.width));
+    lines.push(...wrap([span(words.amqp.folded, 'dim')], options.width));
   }
   return lines;
 }
 
 function mainLabel(event: AmqpEvent, all: AmqpFrameItem[], options: RenderOptions, setUps: Set<string>): Line {
-  const t = options.messages.amqp;
+  const words = options.messages.amqp;
   const count = eventItems(event).length;
-  const frames = count > 1 ? [span(` · ${t.frames({ frames: count })}`, 'dim')] : [];
+  const frames = count > 1 ? [span(` · ${words.frames({ frames: count })}`, 'dim')] : [];
   if (event.kind !== 'frame') {
-    if (event.kind === 'closed') return [span(t.closed, 'dim'), ...frames];
+    if (event.kind === 'closed') return [span(words.closed, 'dim'), ...frames];
     const text = setUpText(event.items, options.messages);
     const again = setUps.has(text);
     setUps.add(text);
-    return [span(again ? t.setUpAgain : text, 'dim'), ...frames];
+    return [span(again ? words.setUpAgain : text, 'dim'), ...frames];
   }
   const { item } = event;
-  const channel = usesChannels(all, item.connection) ? [span(`${t.channel({ channel: item.channel })} `, 'dim')] : [];
+  const channel = usesChannels(all, item.connection)
+    ? [span(`${words.channel({ channel: item.channel })} `, 'dim')]
+    : [];
   const raw =
     options.raw && item.frameType !== 'protocol-header'
-      ? [span(` ${t.rawFrame({ type: frameTypeCode(item), channel: item.channel })}`, 'dim')]
+      ? [span(` ${words.rawFrame({ type: frameTypeCode(item), channel: item.channel })}`, 'dim')]
       : [];
   const error = item.error ? [span(` ${item.error}`, 'warn')] : [];
   return [...channel, ...frameWords(item, options), ...error, ...raw, ...frames];
 }
 
 function frameWords(item: AmqpFrameItem, options: RenderOptions): Span[] {
-  const t = options.messages.amqp;
+  const words = options.messages.amqp;
   switch (item.frameType) {
     case 'method':
       return methodSpans(item, options.full);
     case 'header':
       return [
-        span(t.contentHeader, 'bold'),
+        span(words.contentHeader, 'bold'),
         span(` bodySize=${item.bodySize}`, 'dim'),
         ...spaced(propertySpans(item, options.messages)),
       ];
     case 'body':
       return [
-        span(t.body({ bytes: item.bodySize ?? 0 }), 'dim'),
+        span(words.body({ bytes: item.bodySize ?? 0 }), 'dim'),
         span(' '),
         ...bodyView([item], '', options.full, 200)[0]!,
       ];
     case 'protocol-header': {
       const f = item.fields ?? {};
-      return [span(t.protocolHeader({ version: `${f.major}-${f.minor}-${f.revision}` }), 'bold')];
+      return [span(words.protocolHeader({ version: `${f.major}-${f.minor}-${f.revision}` }), 'bold')];
     }
     case 'heartbeat':
-      return [span(t.heartbeat, 'dim')];
+      return [span(words.heartbeat, 'dim')];
     default:
       return [];
   }

@@ -32,10 +32,10 @@ export function isStaticAsset(exchange: HttpExchange): boolean {
   return response.status === 304 && /\.(html?|css|m?js|png|svg|ico|woff2?)(\?|$)/i.test(request.target);
 }
 
-/** "▶ GET /explorer/graphiql.min.js  ◀ 200 OK  text/javascript  978022 B  #3" (the connection) on one line. */
+/** "▶ GET /explorer/graphiql.min.js  ◀ 200 OK  text/javascript  978,022 B  #3" (the connection) on one line. */
 export function renderAssetLine(exchange: HttpExchange, options: RenderOptions): Line[] {
   const { request, response } = exchange;
-  const t = options.messages.render;
+  const words = options.messages.render;
   // The target comes off the wire: control characters made visible and cut, so one line stays one line.
   const visible = request.target.slice(0, 200).replace(invisible, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
   const target = [...visible].length > 120 ? `${[...visible].slice(0, 119).join('')}…` : visible;
@@ -46,8 +46,11 @@ export function renderAssetLine(exchange: HttpExchange, options: RenderOptions):
     span('  ◀ ', 'down'),
     response
       ? span(`${response.status} ${response.statusText}`, response.status >= 400 ? 'clientError' : 'ok')
-      : span(t.noResponse, 'warn'),
-    span(`  ${[type, response ? `${response.bodyBytes} B` : ''].filter(Boolean).join('  ')}`, 'dim'),
+      : span(words.noResponse, 'warn'),
+    span(
+      `  ${[type, response ? options.messages.numbers.bytes(response.bodyBytes) : ''].filter(Boolean).join('  ')}`,
+      'dim',
+    ),
     span(`  #${exchange.connection}`, 'dim'),
   ];
   return wrap(line, options.width, 'indent');

@@ -7,7 +7,7 @@ import type { BenchReport, BenchRow } from '../bench/run-bench.js';
 import type { Lang } from '../core/lang.js';
 import type { Messages } from '../core/messages/en.js';
 import type { BenchLesson } from '../../lessons/bench/en.js';
-import { numbers } from '../bench/numbers.js';
+import { numberWords } from '../core/numbers.js';
 import { barText } from './bar-chart.js';
 import { paint, span, wrap, type Line } from './lines.js';
 import { gap, tableRow } from './table.js';
@@ -33,7 +33,7 @@ interface Column {
 
 export function renderBench(report: BenchReport, options: BenchRenderOptions): string {
   const { words, width, lang } = options;
-  const n = numbers(lang);
+  const n = numberWords(lang);
   const out: Line[] = [
     ...wrap([span(words.title, 'title')], width),
     ...wrap(
@@ -80,10 +80,10 @@ export function renderBench(report: BenchReport, options: BenchRenderOptions): s
 
 function columns(rows: readonly BenchRow[], options: BenchRenderOptions): Column[] {
   const { words } = options;
-  const n = numbers(options.lang);
+  const n = numberWords(options.lang);
   const dash = { text: '–', style: 'dim' as Style };
   const latency = (key: 'median' | 'p90' | 'p99' | 'max') => (row: BenchRow) =>
-    row.latencyMs ? { text: n.ms(row.latencyMs[key]) } : dash;
+    row.latencyMs ? { text: n.msShort(row.latencyMs[key]) } : dash;
   return [
     { header: words.columns.paradigm, align: 'left', cells: rows.map((row) => ({ text: row.name, style: 'bold' })) },
     {
@@ -185,7 +185,7 @@ function tableLines(
 /** One block per paradigm, for terminals too narrow for the table. */
 function stackedLines(rows: readonly BenchRow[], operations: readonly string[], options: BenchRenderOptions): Line[] {
   const { words, width } = options;
-  const n = numbers(options.lang);
+  const n = numberWords(options.lang);
   const maxRps = Math.max(...rows.map((row) => row.requestsPerSecond));
   const pad = span(' '.repeat(indent));
   return rows.flatMap((row, i): Line[] => {
@@ -209,8 +209,8 @@ function stackedLines(rows: readonly BenchRow[], operations: readonly string[], 
         [
           pad,
           span(
-            `${words.columns.latency}: ${words.columns.median} ${n.ms(l.median)} · ${words.columns.p90} ${n.ms(l.p90)} · ` +
-              `${words.columns.p99} ${n.ms(l.p99)} · ${words.columns.max} ${n.ms(l.max)}`,
+            `${words.columns.latency}: ${words.columns.median} ${n.msShort(l.median)} · ${words.columns.p90} ${n.msShort(l.p90)} · ` +
+              `${words.columns.p99} ${n.msShort(l.p99)} · ${words.columns.max} ${n.msShort(l.max)}`,
             'dim',
           ),
         ],
@@ -222,7 +222,7 @@ function stackedLines(rows: readonly BenchRow[], operations: readonly string[], 
 
 function findings(report: BenchReport, options: BenchRenderOptions): Line[] {
   const { words } = options;
-  const n = numbers(options.lang);
+  const n = numberWords(options.lang);
   const reference = report.rows.find((row) => row.id === 'reference' && row.ratio !== null);
   const referenceCpu = reference?.cpuMicrosPerRequest;
   if (!reference || referenceCpu == null) return [];
@@ -245,7 +245,7 @@ function findings(report: BenchReport, options: BenchRenderOptions): Line[] {
 
 function problems(report: BenchReport, options: BenchRenderOptions): Line[] {
   const { words } = options;
-  const n = numbers(options.lang);
+  const n = numberWords(options.lang);
   const { loadAverage, cpus } = report.machine;
   const busy =
     loadAverage > cpus
@@ -274,7 +274,7 @@ function machine(report: BenchReport, options: BenchRenderOptions): string {
     node: m.node,
     cpus: m.cpus,
     model: m.cpuModel,
-    load: numbers(options.lang).decimal(m.loadAverage, 2),
+    load: numberWords(options.lang).decimal(m.loadAverage, 2),
   });
 }
 

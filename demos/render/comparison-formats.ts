@@ -1,6 +1,7 @@
 /** `compare --markdown` and `--csv`: the same facts as flat rows, for slides and scripts. */
 import type { Cell, Comparison } from '../compare/types.js';
 import type { Messages } from '../core/messages/en.js';
+import type { NumberWords } from '../core/numbers.js';
 import { blockNotes, markerOf, type NoteRow } from './comparison-notes.js';
 
 const columns = [
@@ -62,7 +63,7 @@ export function comparisonCsv(comparison: Comparison, words: Messages['compare']
  * once, in the block's first row, with the reason as a footnote (GFM footnotes): the
  * other rows of its column stay "—". One footnote per distinct reason.
  */
-export function comparisonMarkdown(comparison: Comparison, words: Messages['compare']): string {
+export function comparisonMarkdown(comparison: Comparison, words: Messages['compare'], numbers: NumberWords): string {
   const escape = (value: string) => value.replace(/\|/g, '\\|');
   const head = ['', ...comparison.paradigms.map((p) => words.paradigms[p])];
   const out: string[] = [`# ${words.heading}`, '', words.roundTripMeaning, ''];
@@ -86,7 +87,7 @@ export function comparisonMarkdown(comparison: Comparison, words: Messages['comp
         if (!first) return '—';
         return `— ${cell.fit === false ? words.notAFitLabel : words.skippedLabel}${footnote(cell.reason)}`;
       }
-      return pick(toFlat(cell.measurement));
+      return pick(toShown(cell.measurement, numbers));
     };
     const notes = blockNotes(block, comparison.paradigms, words, comparison.lang);
     const rowsSpec: Array<[string, (row: FlatRow) => string, NoteRow?]> = [
@@ -95,7 +96,7 @@ export function comparisonMarkdown(comparison: Comparison, words: Messages['comp
       [words.rows.bytesUp, (r) => `${r.bytesUp} (${r.overheadUp} + ${r.payloadUp})`, 'bytesUp'],
       [words.rows.bytesDown, (r) => `${r.bytesDown} (${r.overheadDown} + ${r.payloadDown})`],
       [words.rows.fields, (r) => (r.fieldsReceived ? `${r.fieldsReceived} / ${r.fieldsNeeded}` : ''), 'fields'],
-      [words.rows.latency, (r) => `${r.latencyMs} ms`, 'latency'],
+      [words.rows.latency, (r) => r.latencyMs, 'latency'],
       [words.rows.note, (r) => r.note],
     ];
     rowsSpec.forEach(([label, pick, noteRow], i) => {
@@ -114,7 +115,28 @@ export function comparisonMarkdown(comparison: Comparison, words: Messages['comp
   return out.join('\n');
 }
 
-function toFlat(m: NonNullable<Extract<Cell, { fit: true }>['measurement']>): FlatRow {
+type Measured = NonNullable<Extract<Cell, { fit: true }>['measurement']>;
+
+/** The same row as the language writes it, for slides (CSV keeps plain numbers for scripts). */
+function toShown(m: Measured, n: NumberWords): FlatRow {
+  const s = (v: number | null) => (v === null ? '' : n.integer(v));
+  return {
+    ...toFlat(m),
+    roundTrips: s(m.roundTrips),
+    connections: s(m.connections),
+    bytesUp: n.bytes(m.up.total),
+    overheadUp: s(m.up.overhead),
+    payloadUp: s(m.up.payload),
+    bytesDown: n.bytes(m.down.total),
+    overheadDown: s(m.down.overhead),
+    payloadDown: s(m.down.payload),
+    fieldsReceived: s(m.fieldsReceived),
+    fieldsNeeded: s(m.fieldsNeeded),
+    latencyMs: n.msUnit(m.latencyMs, 2),
+  };
+}
+
+function toFlat(m: Measured): FlatRow {
   const s = (v: number | null) => (v === null ? '' : String(v));
   return {
     useCase: '',

@@ -4,6 +4,7 @@
  * paradigms send, a latency set by a polling interval, fields "needed 0" because the
  * client already has them. Built from the measurements, never typed in.
  */
+import { numberWords } from '../core/numbers.js';
 import type { Cell, ParadigmId } from '../compare/types.js';
 import type { Messages } from '../core/messages/en.js';
 
@@ -104,9 +105,7 @@ export function markerOf(notes: readonly BlockNote[], row: NoteRow, paradigm: Pa
  * that is not zero, so 0.4 ms never reads as "0".
  */
 export function milliseconds(ms: number, lang: string): string {
-  const options: Intl.NumberFormatOptions =
-    ms > 0 && ms < 1 ? { maximumSignificantDigits: 1 } : { maximumFractionDigits: 1 };
-  return new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-US', { ...options, useGrouping: false }).format(ms);
+  return numberWords(lang === 'de' ? 'de' : 'en').ms(ms);
 }
 
 function listed(names: string[], and: string): string {

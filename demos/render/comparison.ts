@@ -4,6 +4,7 @@
  */
 import type { Cell, Comparison, Measurement, ParadigmId, UseCaseComparison } from '../compare/types.js';
 import type { Messages } from '../core/messages/en.js';
+import type { NumberWords } from '../core/numbers.js';
 import { barChart } from './bar-chart.js';
 import { blockNotes, markerOf, type BlockNote, type NoteRow } from './comparison-notes.js';
 import { paint, span, wrap, type Line } from './lines.js';
@@ -14,23 +15,32 @@ export interface ComparisonView {
   width: number;
   theme: Theme;
   words: Messages['compare'];
+  numbers: NumberWords;
 }
 
 type Row = [label: string, value: (m: Measurement) => string, noteRow?: NoteRow];
 
-function rows(words: Messages['compare']): Row[] {
-  const r = words.rows;
+function rows(view: ComparisonView): Row[] {
+  const labels = view.words.rows;
+  const n = view.numbers;
   return [
-    [r.roundTrips, (m) => String(m.roundTrips)],
-    [r.connections, (m) => String(m.connections)],
-    [r.bytesUp, (m) => `${m.up.total} B`, 'bytesUp'],
-    [`  ${r.split}`, (m) => `${m.up.overhead} + ${m.up.payload}`],
-    [r.bytesDown, (m) => `${m.down.total} B`],
-    [`  ${r.split}`, (m) => `${m.down.overhead} + ${m.down.payload}`],
-    [r.fields, (m) => (m.fieldsReceived === null ? '' : `${m.fieldsReceived} / ${m.fieldsNeeded ?? '?'}`), 'fields'],
+    [labels.roundTrips, (m) => n.integer(m.roundTrips)],
+    [labels.connections, (m) => n.integer(m.connections)],
+    [labels.bytesUp, (m) => n.bytes(m.up.total), 'bytesUp'],
+    [`  ${labels.split}`, (m) => `${n.integer(m.up.overhead)} + ${n.integer(m.up.payload)}`],
+    [labels.bytesDown, (m) => n.bytes(m.down.total)],
+    [`  ${labels.split}`, (m) => `${n.integer(m.down.overhead)} + ${n.integer(m.down.payload)}`],
+    [
+      labels.fields,
+      (m) =>
+        m.fieldsReceived === null
+          ? ''
+          : `${n.integer(m.fieldsReceived)} / ${m.fieldsNeeded === null ? '?' : n.integer(m.fieldsNeeded)}`,
+      'fields',
+    ],
     // Nothing crossed the wire (HTTP needs no set-up): there is no time to speak of.
-    [r.latency, (m) => (m.up.total + m.down.total === 0 ? '—' : `${m.latencyMs.toFixed(2)} ms`), 'latency'],
-    [r.note, (m) => m.note ?? ''],
+    [labels.latency, (m) => (m.up.total + m.down.total === 0 ? '—' : n.msUnit(m.latencyMs, 2)), 'latency'],
+    [labels.note, (m) => m.note ?? ''],
   ];
 }
 
@@ -70,7 +80,7 @@ function useCaseBlock(
     { text: '' },
     ...paradigms.map((p) => ({ text: words.paradigms[p], style: 'bold' as const })),
   ];
-  const body: TableCell[][] = rows(words)
+  const body: TableCell[][] = rows(view)
     .map((spec, row): TableCell[] => [
       { text: spec[0], style: 'dim' },
       ...paradigms.map((p) => cellText(useCase.cells[p], marked(spec, notes, p), words, row === 0)),
@@ -116,13 +126,13 @@ function stacked(
   notes: readonly BlockNote[],
   view: ComparisonView,
 ): Line[] {
-  const labelWidth = Math.max(...rows(view.words).map(([label]) => label.length));
+  const labelWidth = Math.max(...rows(view).map(([label]) => label.length));
   const lines: Line[] = [];
   for (const p of paradigms) {
     const cell = cells[p];
     if (cell?.fit !== true) continue;
     lines.push([span(view.words.paradigms[p], 'bold')]);
-    for (const spec of rows(view.words)) {
+    for (const spec of rows(view)) {
       const label = spec[0];
       const text = marked(spec, notes, p)(cell.measurement);
       if (text) lines.push([span(`  ${label.padEnd(labelWidth)}  `, 'dim'), span(text)]);
@@ -147,7 +157,7 @@ function bars(
       measurements.map(([p, m]) => ({
         label: `  ${words.paradigms[p]}`,
         value: m.up.total + m.down.total,
-        display: `${m.up.total + m.down.total} B`,
+        display: view.numbers.bytes(m.up.total + m.down.total),
       })),
       { width: chartWidth },
     ),
@@ -156,7 +166,7 @@ function bars(
       measurements.map(([p, m]) => ({
         label: `  ${words.paradigms[p]}`,
         value: m.latencyMs,
-        display: m.latencyMs.toFixed(2),
+        display: view.numbers.ms(m.latencyMs, 2),
         style: 'variable' as const,
       })),
       { width: chartWidth },

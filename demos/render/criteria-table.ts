@@ -4,8 +4,8 @@
  */
 import type { Comparison, Measurement, ParadigmId, UseCaseId } from '../compare/types.js';
 import type { Messages } from '../core/messages/en.js';
+import type { NumberWords } from '../core/numbers.js';
 import type { CompareLesson } from '../../lessons/compare/en.js';
-import { milliseconds } from './comparison-notes.js';
 import { wrapWords, type Hyphenation } from './hyphenation.js';
 import { paint, span, type Line } from './lines.js';
 import { table, type TableCell } from './table.js';
@@ -17,17 +17,21 @@ const columns: readonly ParadigmId[] = ['soap', 'rest', 'graphql', 'websocket', 
 type MeasuredRow = [
   key: keyof Messages['compare']['table']['measured'],
   useCase: UseCaseId,
-  value: (m: Measurement, lang: string) => string,
+  value: (m: Measurement, n: NumberWords) => string,
 ];
 
 const measuredRows: MeasuredRow[] = [
-  ['listBytes', 1, (m) => `${m.up.total + m.down.total} B`],
-  ['listFields', 1, (m) => (m.fieldsReceived === null ? '' : `${m.fieldsReceived} / ${m.fieldsNeeded}`)],
-  ['listLatency', 1, (m, lang) => milliseconds(m.latencyMs, lang)],
-  ['detailTrips', 2, (m) => String(m.roundTrips)],
-  ['cachedBytes', 5, (m) => `${m.up.total + m.down.total} B`],
-  // Sub-millisecond pushes stay visible ("0.4"), never "0".
-  ['notifyDelay', 6, (m, lang) => milliseconds(m.latencyMs, lang)],
+  ['listBytes', 1, (m, n) => n.bytes(m.up.total + m.down.total)],
+  [
+    'listFields',
+    1,
+    (m, n) => (m.fieldsReceived === null ? '' : `${n.integer(m.fieldsReceived)} / ${n.integer(m.fieldsNeeded ?? NaN)}`),
+  ],
+  ['listLatency', 1, (m, n) => n.ms(m.latencyMs, 2)],
+  ['detailTrips', 2, (m, n) => n.integer(m.roundTrips)],
+  ['cachedBytes', 5, (m, n) => n.bytes(m.up.total + m.down.total)],
+  // Whole milliseconds, but a delay under one stays visible (0.4, not 0).
+  ['notifyDelay', 6, (m, n) => n.ms(m.latencyMs, 0)],
 ];
 
 /** The notes' table has SOAP, REST and GraphQL; the other columns are this tool's additions. */
@@ -41,6 +45,7 @@ export interface CompareWords {
   lang: string;
   messages: Messages['compare'];
   lesson: CompareLesson;
+  numbers: NumberWords;
 }
 
 export interface CriteriaRows {
@@ -74,7 +79,7 @@ export function criteriaRows(words: CompareWords, comparison: Comparison | undef
         words.messages.table.measured[key],
         ...columns.map((p) => {
           const cell = comparison.useCases.find((u) => u.id === useCase)?.cells[p];
-          return cell?.fit === true ? value(cell.measurement, words.lang) : '—';
+          return cell?.fit === true ? value(cell.measurement, words.numbers) : '—';
         }),
       ])
     : [];

@@ -10,14 +10,14 @@ import type { HttpExchange, HttpMessage } from '../wire/trace.js';
 
 /** One round trip: request on the left, response on the right (stacked when narrow). */
 export function renderHttpExchange(exchange: HttpExchange, options: RenderOptions): Line[] {
-  const t = options.messages.render;
+  const words = options.messages.render;
   const { request, response } = exchange;
   // Compact and stacked, the sizes move up to the labels; side by side the columns have room below.
   const compact = options.compact !== undefined && options.width < stackBelow;
   const left: Line[] = [
     [
-      span(`▶ ${t.request}`, 'up'),
-      span(`  ${t.connection({ id: exchange.connection, nth: exchange.onConnection })}`, 'dim'),
+      span(`▶ ${words.request}`, 'up'),
+      span(`  ${words.connection({ id: exchange.connection, nth: exchange.onConnection })}`, 'dim'),
       ...(compact ? [span(' · '), ...sizesLine(request, options)] : []),
     ],
     ...messageLines(request, options, 'up'),
@@ -25,13 +25,13 @@ export function renderHttpExchange(exchange: HttpExchange, options: RenderOption
   const right: Line[] = response
     ? [
         [
-          span(`◀ ${t.response}`, 'down'),
-          span(`  ${t.took({ ms: exchange.durationMs.toFixed(1) })}`, 'dim'),
+          span(`◀ ${words.response}`, 'down'),
+          span(`  ${words.took({ ms: exchange.durationMs })}`, 'dim'),
           ...(compact ? [span(' · '), ...sizesLine(response, options)] : []),
         ],
         ...messageLines(response, options, 'down', statusStyle(response.status)),
       ]
-    : [[span(`◀ ${t.response}`, 'down')], [span(t.noResponse, 'warn')]];
+    : [[span(`◀ ${words.response}`, 'down')], [span(words.noResponse, 'warn')]];
 
   if (options.width < stackBelow) {
     // Compact, the response label is the separator enough.
@@ -49,7 +49,7 @@ function messageLines(
   side: 'up' | 'down',
   startStyle: Style = 'bold',
 ): Line[] {
-  const t = options.messages.render;
+  const words = options.messages.render;
   const limits = bodyLimits(options.full);
   // Compact and stacked, the sizes stand on the label line instead.
   const sizes: Line[] = options.compact && options.width < stackBelow ? [] : [sizesLine(message, options)];
@@ -87,7 +87,7 @@ function messageLines(
   const folded: Line[] =
     foldedNames.length > 0 || bodyFolded ? [foldLine(foldedNames, bodyFolded ? body.total : 0, options)] : [];
   const notes: Line[] = [
-    ...(body.deep ? [[span(t.deep({ depth: limits.maxDepth }), 'warn')]] : []),
+    ...(body.deep ? [[span(words.deep({ depth: limits.maxDepth }), 'warn')]] : []),
     ...skippedNote(body.skippedChars, message.body.length, options),
   ];
   // Compact, the fold line ends the head: no empty line before the body.
@@ -115,9 +115,9 @@ function foldLine(names: string[], bodyLines: number, options: RenderOptions): L
 }
 
 function sizesLine(message: HttpMessage, options: RenderOptions): Line {
-  const t = options.messages.render;
-  const sizes: Line = [span(t.sizes({ head: message.headBytes, body: message.bodyBytes }), 'dim')];
-  if (message.chunked) sizes.push(span(` (${t.chunked({ content: message.contentBytes })})`, 'dim'));
+  const words = options.messages.render;
+  const sizes: Line = [span(words.sizes({ head: message.headBytes, body: message.bodyBytes }), 'dim')];
+  if (message.chunked) sizes.push(span(` (${words.chunked({ content: message.contentBytes })})`, 'dim'));
   return sizes;
 }
 
@@ -146,10 +146,10 @@ function cut(lines: Line[], total: number, limits: BodyLimits, options: RenderOp
   const asked = options.full ? undefined : options.bodyLines?.[side];
   const most = asked === undefined ? limits.maxLines : Math.min(limits.maxLines, Math.max(2, asked));
   if (total <= most && lines.length === total) return lines;
-  const t = options.messages.render;
+  const words = options.messages.render;
   const keep = Math.min(lines.length, most - 1);
   const more = total - keep;
-  return [...lines.slice(0, keep), [span(options.full ? t.cutFull({ more }) : t.cut({ more }), 'warn')]];
+  return [...lines.slice(0, keep), [span(options.full ? words.cutFull({ more }) : words.cut({ more }), 'warn')]];
 }
 
 function skippedNote(skipped: number, length: number, options: RenderOptions): Line[] {

@@ -45,7 +45,7 @@ const foldAbove = 60;
 const keep = 20;
 
 export function renderHttpSequence(exchanges: HttpExchange[], options: RenderOptions): Line[] {
-  const t = options.messages;
+  const words = options.messages;
   const shown = exchanges;
   if (shown.length === 0) return [];
   const names: string[] = [];
@@ -82,7 +82,7 @@ export function renderHttpSequence(exchanges: HttpExchange[], options: RenderOpt
             style: 'down',
             label: [
               span(`${response.status} ${visible(response.statusText, 40)}`, response.status >= 400 ? 'warn' : 'bold'),
-              span(` · ${t.render.took({ ms: exchange.durationMs.toFixed(1) })}`, 'dim'),
+              span(` · ${words.render.took({ ms: exchange.durationMs })}`, 'dim'),
               ...(options.full && response.body !== '' ? [span(` · ${visible(response.body, 160)}`, 'dim')] : []),
             ],
           }
@@ -92,17 +92,17 @@ export function renderHttpSequence(exchanges: HttpExchange[], options: RenderOpt
             to: from,
             bytes: 0,
             style: 'warn',
-            label: [span(t.render.noResponse, 'warn')],
+            label: [span(words.render.noResponse, 'warn')],
           },
     );
   }
   rows.sort((a, b) => a.at - b.at);
 
   const start = rows[0]!.at;
-  const times = rows.map((row) => (row.at - start).toFixed(1));
-  const sizes = rows.map((row) => String(row.bytes));
-  const timeWidth = Math.max(t.amqp.ms.length, ...times.map((x) => x.length));
-  const sizeWidth = Math.max(t.amqp.bytes.length, ...sizes.map((x) => x.length));
+  const times = rows.map((row) => words.numbers.ms(row.at - start));
+  const sizes = rows.map((row) => words.numbers.integer(row.bytes));
+  const timeWidth = Math.max(words.amqp.ms.length, ...times.map((x) => x.length));
+  const sizeWidth = Math.max(words.amqp.bytes.length, ...sizes.map((x) => x.length));
   const lead = (time = '', size = ''): Span[] => [
     span(time.padStart(timeWidth), 'dim'),
     span(GAP),
@@ -123,7 +123,7 @@ export function renderHttpSequence(exchanges: HttpExchange[], options: RenderOpt
     if (arrow) drawArrow(cells, arrow.from * step, arrow.to * step, arrow.style, false);
     return toSpans(cells);
   };
-  const lines: Line[] = header(lanes, step, lead, labelWidth + gutterWidth + GAP.length, t);
+  const lines: Line[] = header(lanes, step, lead, labelWidth + gutterWidth + GAP.length, words);
   // A long run (traffic during a rolling update) shows its beginning and its end unless --full.
   const fold = !options.full && rows.length > foldAbove ? { from: keep, to: rows.length - keep } : undefined;
   rows.forEach((row, i) => {
@@ -133,7 +133,7 @@ export function renderHttpSequence(exchanges: HttpExchange[], options: RenderOpt
           const at = e.request.firstByteAt;
           return at >= row.at && at < rows[fold.to]!.at;
         }).length;
-        lines.push([...lead(), ...gutter(), span(GAP), span(t.render.folded({ count }), 'warn')]);
+        lines.push([...lead(), ...gutter(), span(GAP), span(words.render.folded({ count }), 'warn')]);
       }
       return;
     }

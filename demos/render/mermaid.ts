@@ -30,13 +30,13 @@ interface Arrow {
   text: string;
 }
 
-export function renderMermaid(trace: Trace, t: Messages): string {
+export function renderMermaid(trace: Trace, words: Messages): string {
   const items = trace.steps.flatMap((step) => step.items);
-  const lanes = lanesOf(items, t);
+  const lanes = lanesOf(items, words);
   const hub = items.some((item) => item.kind === 'amqp-frame') ? 'B' : 'S';
   const order = [
     ...[...lanes.values()].filter((lane) => lane.side === 'left'),
-    { id: hub, name: hub === 'B' ? t.amqp.broker : t.mermaid.server, side: 'left' as const },
+    { id: hub, name: hub === 'B' ? words.amqp.broker : words.mermaid.server, side: 'left' as const },
     ...[...lanes.values()].filter((lane) => lane.side === 'right'),
   ];
   const unique = [...new Map(order.map((lane) => [lane.id, lane])).values()];
@@ -44,33 +44,33 @@ export function renderMermaid(trace: Trace, t: Messages): string {
   const span = `${unique[0]!.id},${unique.at(-1)!.id}`;
   for (const step of trace.steps) {
     out.push(
-      `  Note over ${span}: ${text(`${t.render.step({ index: step.index, total: trace.steps.length })}: ${step.title}`)}`,
+      `  Note over ${span}: ${text(`${words.render.step({ index: step.index, total: trace.steps.length })}: ${step.title}`)}`,
     );
-    const arrows = step.items.flatMap((item) => arrowsOf(item, lanes, hub, t));
+    const arrows = step.items.flatMap((item) => arrowsOf(item, lanes, hub, words));
     for (const arrow of arrows.slice(0, maxMessagesPerStep)) {
       out.push(`  ${arrow.from}${arrow.kind}${arrow.to}: ${text(arrow.text)}`);
     }
     if (arrows.length > maxMessagesPerStep) {
-      out.push(`  Note over ${span}: ${text(t.mermaid.more({ count: arrows.length - maxMessagesPerStep }))}`);
+      out.push(`  Note over ${span}: ${text(words.mermaid.more({ count: arrows.length - maxMessagesPerStep }))}`);
     }
-    if (arrows.length === 0) out.push(`  Note over ${span}: ${text(t.mermaid.nothing)}`);
+    if (arrows.length === 0) out.push(`  Note over ${span}: ${text(words.mermaid.nothing)}`);
   }
   return out.join('\n') + '\n';
 }
 
 /** Who is on which connection: one client for plain HTTP, one lane per WebSocket client and per AMQP party. */
-function lanesOf(items: readonly WireItem[], t: Messages): Map<number, Lane> {
+function lanesOf(items: readonly WireItem[], words: Messages): Map<number, Lane> {
   const upgraded = new Set(
     items
       .filter((item): item is HttpExchange => item.kind === 'http' && Boolean(item.upgraded))
       .map((e) => e.connection),
   );
   const lanes = new Map<number, Lane>();
-  const client: Lane = { id: 'C', name: t.mermaid.client, side: 'left' };
+  const client: Lane = { id: 'C', name: words.mermaid.client, side: 'left' };
   for (const item of items) {
     if (lanes.has(item.connection)) continue;
     if (item.kind === 'amqp-frame') {
-      const name = item.party?.name ?? t.amqp.connection({ id: item.connection });
+      const name = item.party?.name ?? words.amqp.connection({ id: item.connection });
       const same = [...lanes.values()].find((lane) => lane.name === name);
       lanes.set(
         item.connection,
@@ -79,7 +79,7 @@ function lanesOf(items: readonly WireItem[], t: Messages): Map<number, Lane> {
     } else if (upgraded.has(item.connection) || item.kind === 'ws-frame') {
       lanes.set(item.connection, {
         id: `W${item.connection}`,
-        name: t.mermaid.wsClient({ id: item.connection }),
+        name: words.mermaid.wsClient({ id: item.connection }),
         side: 'left',
       });
     } else lanes.set(item.connection, client);
@@ -87,14 +87,14 @@ function lanesOf(items: readonly WireItem[], t: Messages): Map<number, Lane> {
   return lanes;
 }
 
-function arrowsOf(item: WireItem, lanes: Map<number, Lane>, hub: string, t: Messages): Arrow[] {
+function arrowsOf(item: WireItem, lanes: Map<number, Lane>, hub: string, words: Messages): Arrow[] {
   const lane = lanes.get(item.connection)!.id;
   const up = (text: string): Arrow => ({ from: lane, to: hub, kind: '->>', text });
   const down = (text: string): Arrow => ({ from: hub, to: lane, kind: '-->>', text });
   switch (item.kind) {
     case 'http': {
       const request = up(`${item.request.method} ${cut(item.request.target)}`);
-      if (!item.response) return [request, { from: hub, to: lane, kind: '--x', text: t.mermaid.noResponse }];
+      if (!item.response) return [request, { from: hub, to: lane, kind: '--x', text: words.mermaid.noResponse }];
       const size = item.response.contentBytes > 0 ? ` · ${item.response.contentBytes} B` : '';
       return [request, down(`${item.response.status} ${item.response.statusText}${size}`)];
     }
@@ -105,7 +105,9 @@ function arrowsOf(item: WireItem, lanes: Map<number, Lane>, hub: string, t: Mess
       return label === undefined ? [] : [(item.direction === 'up' ? up : down)(label)];
     }
     case 'undecoded':
-      return [(item.direction === 'up' ? up : down)(t.render.undecoded({ bytes: item.bytes, reason: item.reason }))];
+      return [
+        (item.direction === 'up' ? up : down)(words.render.undecoded({ bytes: item.bytes, reason: item.reason })),
+      ];
   }
 }
 

@@ -15,8 +15,8 @@ export function renderStepHead(
   total: number,
   options: RenderOptions,
 ): Line[] {
-  const t = options.messages.render;
-  const heading = `${t.step({ index: step.index, total })}  ${step.title} `;
+  const words = options.messages.render;
+  const heading = `${words.step({ index: step.index, total })}  ${step.title} `;
   const fill = options.width - [...heading].length - 3;
   // A title too long for one line wraps at words and goes without the rule after it.
   const title: Line[] =
@@ -31,7 +31,7 @@ export function renderStepHead(
 
 /** What the step did: the wire, the facts it found, and its totals. */
 export function renderStepBody(step: StepTrace, options: RenderOptions): Line[] {
-  const t = options.messages.render;
+  const words = options.messages.render;
   return [
     ...renderItems(step.items, options),
     [],
@@ -39,7 +39,7 @@ export function renderStepBody(step: StepTrace, options: RenderOptions): Line[] 
     ...step.figures.flatMap((figure) => [[], ...renderFigure(figure, options.width)]),
     ...(step.figures.length > 0 ? [[]] : []),
     ...wrap(
-      [span(t.stepTotals({ trips: step.roundTrips, up: step.bytesUp, down: step.bytesDown }), 'dim')],
+      [span(words.stepTotals({ trips: step.roundTrips, up: step.bytesUp, down: step.bytesDown }), 'dim')],
       options.width,
       'words',
     ),
@@ -52,20 +52,21 @@ export function renderSummary(totals: TraceTotals, options: RenderOptions): stri
 }
 
 export function summaryLines(totals: TraceTotals, options: RenderOptions): Line[] {
-  const t = options.messages.render;
+  const words = options.messages.render;
   const rows: Array<[string, number]> = [
-    [t.roundTrips, totals.roundTrips],
-    [t.connections, totals.connections],
-    [t.bytesUp, totals.bytesUp],
-    [t.bytesDown, totals.bytesDown],
+    [words.roundTrips, totals.roundTrips],
+    [words.connections, totals.connections],
+    [words.bytesUp, totals.bytesUp],
+    [words.bytesDown, totals.bytesDown],
   ];
   const labelWidth = Math.max(...rows.map(([label]) => label.length));
-  const valueWidth = Math.max(...rows.map(([, value]) => String(value).length));
+  const shown = rows.map(([, value]) => options.messages.numbers.integer(value));
+  const valueWidth = Math.max(...shown.map((value) => value.length));
   return [
-    [span('━━ ', 'rule'), span(t.summaryHeading, 'title')],
-    ...rows.map(([label, value]): Line => [
+    [span('━━ ', 'rule'), span(words.summaryHeading, 'title')],
+    ...rows.map(([label], i): Line => [
       span(`  ${label.padEnd(labelWidth)}  `),
-      span(String(value).padStart(valueWidth), 'number'),
+      span(shown[i]!.padStart(valueWidth), 'number'),
     ]),
   ];
 }

@@ -22,11 +22,12 @@ interface Row {
 }
 
 export function renderWebSocketFrames(frames: readonly WebSocketFrameItem[], options: RenderOptions): Line[] {
-  const t = options.messages.frames;
+  const words = options.messages.frames;
+  const count = options.messages.numbers.integer;
   const sizeWidths = {
-    wire: Math.max(...frames.map((f) => String(f.wireBytes).length)),
-    head: Math.max(...frames.map((f) => String(f.headerBytes).length)),
-    payload: Math.max(...frames.map((f) => String(f.payloadLength).length)),
+    wire: Math.max(...frames.map((f) => count(f.wireBytes).length)),
+    head: Math.max(...frames.map((f) => count(f.headerBytes).length)),
+    payload: Math.max(...frames.map((f) => count(f.payloadLength).length)),
   };
   const rows: Row[] = frames.map((frame) => ({
     frame,
@@ -34,17 +35,20 @@ export function renderWebSocketFrames(frames: readonly WebSocketFrameItem[], opt
     cells: [
       span(`${frame.direction === 'up' ? '▶' : '◀'} #${frame.connection}`, frame.direction),
       span(frame.fin ? '1' : '0'),
-      span(`0x${frame.opcode.toString(16).toUpperCase()} ${t.opcodes[frame.opcodeName] ?? frame.opcodeName}`, 'bold'),
-      span(frame.masked ? `1 ${frame.maskingKey ?? ''}` : '0', frame.masked ? 'attr' : undefined),
-      span(t.lengthBits({ bits: frame.lengthEncoding })),
       span(
-        `${String(frame.wireBytes).padStart(sizeWidths.wire)} = ${String(frame.headerBytes).padStart(sizeWidths.head)}` +
-          ` + ${String(frame.payloadLength).padStart(sizeWidths.payload)}`,
+        `0x${frame.opcode.toString(16).toUpperCase()} ${words.opcodes[frame.opcodeName] ?? frame.opcodeName}`,
+        'bold',
+      ),
+      span(frame.masked ? `1 ${frame.maskingKey ?? ''}` : '0', frame.masked ? 'attr' : undefined),
+      span(words.lengthBits({ bits: frame.lengthEncoding })),
+      span(
+        `${count(frame.wireBytes).padStart(sizeWidths.wire)} = ${count(frame.headerBytes).padStart(sizeWidths.head)}` +
+          ` + ${count(frame.payloadLength).padStart(sizeWidths.payload)}`,
         'number',
       ),
     ],
   }));
-  const headings = ['', t.fin, t.opcode, t.mask, t.length, t.sizes];
+  const headings = ['', words.fin, words.opcode, words.mask, words.length, words.sizes];
   // Minimums fit the common values ("0x1 binary", "1 " + an 8-digit key), so frames shown
   // one at a time (the live view) still line up.
   const minimums = [0, 0, 10, 10, 0, 0];
@@ -63,7 +67,7 @@ export function renderWebSocketFrames(frames: readonly WebSocketFrameItem[], opt
     : wrap(
         [
           span(
-            headings.map((heading, i) => heading.padEnd(widths[i]!)).join(gap) + (inline ? gap + t.payload : ''),
+            headings.map((heading, i) => heading.padEnd(widths[i]!)).join(gap) + (inline ? gap + words.payload : ''),
             'dim',
           ),
         ],
@@ -81,13 +85,13 @@ export function renderWebSocketFrames(frames: readonly WebSocketFrameItem[], opt
       lines.push(...wrap(cells.slice(0, -1), options.width));
       lines.push(...[first!, ...more].map((line) => [span('    '), ...line]));
     }
-    if (options.raw) lines.push([span('    '), span(`${t.headerBytes} ${headerHex(row.frame)}`, 'escape')]);
+    if (options.raw) lines.push([span('    '), span(`${words.headerBytes} ${headerHex(row.frame)}`, 'escape')]);
     for (const violation of row.frame.violations) {
-      const why = t.violations[violation] ?? violation;
+      const why = words.violations[violation] ?? violation;
       lines.push(...wrap([span('    ⚠ ', 'warn'), span(`${violation}: ${why}`, 'warn')], options.width));
     }
   }
-  if (cut && !options.continued) lines.push(...wrap([span(t.cut, 'dim')], options.width));
+  if (cut && !options.continued) lines.push(...wrap([span(words.cut, 'dim')], options.width));
   return lines;
 }
 
@@ -122,30 +126,30 @@ function lineWidth(line: Line): number {
 
 /** What the payload says: text as text, close as code and reason, anything else as hex. */
 function payloadLine(frame: WebSocketFrameItem, options: RenderOptions): Line {
-  const t = options.messages.frames;
+  const words = options.messages.frames;
   // A payload may be megabytes: only what one row (or --full's limit) can show is looked at.
   const { maxLineChars } = bodyLimits(options.full);
   if (frame.opcodeName === 'close' && frame.payloadLength > 0 && frame.closeCode !== undefined) {
-    const name = t.closeCodes[frame.closeCode];
+    const name = words.closeCodes[frame.closeCode];
     return [
       span(String(frame.closeCode), 'number'),
       ...(name ? [span(` ${name}`, 'dim')] : []),
       ...(frame.closeReason ? [span(' '), ...safeSpans(JSON.stringify(frame.closeReason), 'string')] : []),
     ];
   }
-  if (frame.opcodeName === 'close' && frame.payloadLength === 0) return [span(t.noCloseCode, 'dim')];
+  if (frame.opcodeName === 'close' && frame.payloadLength === 0) return [span(words.noCloseCode, 'dim')];
   if (frame.payloadText !== undefined) {
-    if (frame.payloadText === '') return [span(t.empty, 'dim')];
+    if (frame.payloadText === '') return [span(words.empty, 'dim')];
     const text = frame.payloadText.slice(0, maxLineChars + 1);
     return capLine(escaped(text), maxLineChars);
   }
   if (frame.payloadBase64 !== undefined) {
     const bytes = Buffer.from(frame.payloadBase64.slice(0, Math.ceil(maxLineChars / 3 / 3) * 4 + 4), 'base64');
-    if (bytes.length === 0) return [span(t.empty, 'dim')];
+    if (bytes.length === 0) return [span(words.empty, 'dim')];
     const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(' ');
     return capLine([span(hex, 'number')], frame.payloadLength * 3 - 1 > hex.length ? hex.length - 1 : maxLineChars);
   }
-  return [span(t.notDecoded, 'warn')];
+  return [span(words.notDecoded, 'warn')];
 }
 
 /** Text with control characters made visible, so a payload stays on its row (escape.ts). */

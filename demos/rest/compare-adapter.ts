@@ -12,7 +12,7 @@ export const pollIntervalMs = 100;
 
 export const compareAdapter: CompareAdapter = {
   paradigm: 'rest',
-  async start({ origin }) {
+  async start({ origin, notes }) {
     const store = new BookStore();
     const reset = store.checkpoint();
     const server = await httpBehindTap(createRestApp(store), { origin });
@@ -32,7 +32,7 @@ export const compareAdapter: CompareAdapter = {
         const reply = await client.send({ path: '/v1/books', headers: { ...accept, 'If-None-Match': etag } });
         if (reply.status === 200) {
           await adding;
-          return { latencyMs: performance.now() - addedAt, note: `polling: ${polls} × GET` };
+          return { latencyMs: performance.now() - addedAt, note: notes.polling({ polls }) };
         }
         if (polls === 2) {
           adding = sleep(Math.max(0, sentAt + intervalMs / 2 - performance.now())).then(() => {

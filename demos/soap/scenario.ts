@@ -63,7 +63,7 @@ export const soapSteps: SoapStep[] = [
           soap: response.contentBytes,
           rest: rest.body,
           graphql: graphql.body,
-          ratio: (response.contentBytes / rest.body).toFixed(1),
+          ratio: response.contentBytes / rest.body,
         }),
         lesson.facts.totalSizes({
           soap: response.headBytes + response.bodyBytes,

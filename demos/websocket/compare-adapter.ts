@@ -7,7 +7,7 @@ import { newBook } from '../compare/use-cases.js';
 /** The WebSocket demo's book club: one open socket, and the server pushes each new book into it. */
 export const compareAdapter: CompareAdapter = {
   paradigm: 'websocket',
-  async start() {
+  async start({ notes }) {
     const session = await startWebsocket();
     let member: ReturnType<typeof session.connect> | undefined;
     const reset = session.store.checkpoint();
@@ -26,7 +26,7 @@ export const compareAdapter: CompareAdapter = {
           session.store.add({ ...newBook, isbn: null });
           const { data } = await pushed;
           const type = (JSON.parse(String(data)) as { type?: string }).type;
-          return { latencyMs: performance.now() - addedAt, note: `push: ${type}` };
+          return { latencyMs: performance.now() - addedAt, note: notes.push({ type: String(type) }) };
         },
       },
       close: () => session.close(),

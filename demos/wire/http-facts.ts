@@ -11,6 +11,7 @@ export function header(message: HttpMessage | undefined, name: string): string |
   return message?.headers.find(([n]) => n.toLowerCase() === lower)?.[1];
 }
 
-export function totalMs(exchanges: readonly HttpExchange[]): string {
-  return exchanges.reduce((sum, e) => sum + e.durationMs, 0).toFixed(1);
+/** Milliseconds the exchanges took together (the catalogue writes the number). */
+export function totalMs(exchanges: readonly HttpExchange[]): number {
+  return exchanges.reduce((sum, e) => sum + e.durationMs, 0);
 }

@@ -16,7 +16,7 @@ export const de: ExplorerTexts = {
     explorerNote:
       'das Schema mit Dokumentation, Autovervollständigung und einem ▶-Knopf: Jede Query ist ein POST /graphql',
     getQuery: 'Eine Query per GET',
-    getQueryNote: 'die Query steht in der URL; die Antwort ist JSON',
+    getQueryNote: 'die Query steht in der URL; die Response ist JSON',
     defaultQuery: '# ▶ (oder Strg+Enter) schickt diese Query\n# als POST /graphql an den Server.\n',
   },
   rest: {
@@ -26,7 +26,7 @@ export const de: ExplorerTexts = {
     openapiNote: 'das Dokument, das Swagger UI liest',
     books: 'Die Bücher, Version 1',
     booksV2: 'Die Bücher, Version 2',
-    booksNote: 'ein GET im Browser, die Antwort ist JSON',
+    booksNote: 'ein GET im Browser, die Response ist JSON',
   },
   websocket: {
     chat: 'Der Chat des Buchclubs',

@@ -2,9 +2,9 @@ import type { GraphqlLesson } from './en.js';
 
 /** Die GraphQL-Lektion auf Deutsch. */
 export const de: GraphqlLesson = {
-  title: 'GraphQL mit graphql-http: Queries, Resolver, Mutationen, Fehler, Introspektion, Text zu Query, Caching',
+  title: 'GraphQL mit graphql-http: Queries, Resolver, Mutations, Fehler, Introspection, Text zu Query, Caching',
   summary: 'ein /graphql-Endpunkt; der Client wählt die Felder; Resolver, Fehler, Schema, Text zu Query und Caching',
-  question: 'Welche Bücher hat Robert C. Martin geschrieben, mit ihren Bewertungen?',
+  question: 'Welche Bücher hat Robert C. Martin geschrieben, mit ihren Rezensionen?',
   count: (p) => new Intl.NumberFormat('de-DE').format(p.n),
   steps: {
     query: {
@@ -39,8 +39,8 @@ export const de: GraphqlLesson = {
     unknownField: {
       title: 'Ein Feld, das es nicht gibt: das errors-Array',
       notice: [
-        'Die Query wird gegen das Schema geprüft, bevor etwas läuft; die Antwort trägt „errors“ statt „data“.',
-        'HTTP 400, weil der Client application/graphql-response+json akzeptiert (GraphQL over HTTP): eine Anfrage, die die Prüfung nicht besteht, ist fehlerhaft. Mit einfachem application/json wäre es 200.',
+        'Die Query wird gegen das Schema geprüft, bevor etwas läuft; die Response trägt errors statt data.',
+        'HTTP 400, weil der Client application/graphql-response+json akzeptiert (GraphQL over HTTP): Ein Request, der die Prüfung nicht besteht, ist fehlerhaft. Mit einfachem application/json wäre es 200.',
       ],
     },
     missing: {
@@ -48,7 +48,7 @@ export const de: GraphqlLesson = {
       notice: ['Kein 404: der Status ist 200, und das Feld, das null sein darf, ist einfach null.'],
     },
     introspection: {
-      title: 'Die Introspektions-Query aus der Vorlesung: die API beschreibt sich selbst',
+      title: 'Die Introspection-Query aus der Vorlesung: Die API beschreibt sich selbst',
       notice: [
         'Jeder Client (oder eine KI) kann den Server fragen, welche Operationen, Argumente und Typen es gibt.',
         'Die Query aus der Vorlesung bekommt für book(id) "type": {"name": null}: ID! ist ein Wrapper-Typ der Art NON_NULL ohne eigenen Namen. Die zweite Query fragt nach ofType, und das nennt den umhüllten Typ: ID.',
@@ -57,14 +57,14 @@ export const de: GraphqlLesson = {
     textToQuery: {
       title: 'GraphQL und KI: aus einer Frage in Worten wird eine geprüfte Query',
       notice: [
-        'Das Schema aus der Introspektions-Query kommt in den Prompt; das Modell schreibt eine Query; validate() prüft sie gegen das Schema, bevor etwas läuft. Ein erfundenes Feld erreicht so nie einen Resolver.',
+        'Das Schema aus der Introspection-Query kommt in den Prompt; das Modell schreibt eine Query; validate() prüft sie gegen das Schema, bevor etwas läuft. Ein erfundenes Feld erreicht so nie einen Resolver.',
         'Mit --llm-url schreibt ein Modell hinter einem OpenAI-kompatiblen Endpunkt (etwa Ollama) die Query, und Prompt und Antwort stehen auf der Leitung; ohne die Option nimmt der Schritt aufgezeichnete Antworten.',
       ],
     },
     evolution: {
       title: 'Schema-Evolution mit @deprecated statt /v2',
       notice: [
-        'isbn13 kam hinzu und isbn wurde als veraltet markiert, im selben Schema: alte Queries laufen weiter, und die Introspektion sagt den Clients, wohin sie wechseln sollen.',
+        'isbn13 kam hinzu und isbn wurde als veraltet markiert, im selben Schema: alte Queries laufen weiter, und die Introspection sagt den Clients, wohin sie wechseln sollen.',
       ],
     },
     caching: {
@@ -90,12 +90,12 @@ export const de: GraphqlLesson = {
     body: 'Body',
   },
   facts: {
-    exactFields: (p) => `Angefragte Felder: ${p.asked}. Felder in jeder Antwort: ${p.got}.`,
+    exactFields: (p) => `Angefragte Felder: ${p.asked}. Felder in jeder Response: ${p.got}.`,
     oneRoundTrip: (p) => `${p.trips} Round Trip für das Buch und seine ${p.reviews} Rezensionen.`,
-    created: (p) => `Neues Buch mit id ${p.id}; die Antwort enthält genau: ${p.fields}.`,
+    created: (p) => `Neues Buch mit der ID ${p.id}; die Response enthält genau: ${p.fields}.`,
     errors: (p) => `HTTP ${p.status}; errors[0].message: ${p.message}`,
     nullBook: (p) => `HTTP ${p.status}; data: ${p.data}`,
-    queryFields: (p) => `Query bietet: ${p.fields}.`,
+    queryFields: (p) => `Der Typ Query bietet: ${p.fields}.`,
     deprecated: (p) => `${p.field} ist veraltet: „${p.reason}“`,
     stillAnswered: (p) => `Das alte Feld antwortet weiter (isbn ${p.isbn}), neben dem neuen (isbn13 ${p.isbn13}).`,
     resolversRan: (p) =>
@@ -110,7 +110,7 @@ export const de: GraphqlLesson = {
         : 'Die beiden Antworten tragen verschiedene Daten: Batching darf die Antwort nicht ändern.',
     nonNull: (p) => `${p.arg}: type.name null, kind ${p.kind}, ofType ${p.ofType}: zusammen ${p.sdl}.`,
     prompt: (p) =>
-      `Prompt: das Schema als SDL, aus der Introspektions-Antwort wieder aufgebaut (${p.lines} Zeilen), und die Frage „${p.question}“`,
+      `Prompt: das Schema als SDL, aus der Introspection-Response wieder aufgebaut (${p.lines} Zeilen), und die Frage „${p.question}“`,
     liveModel: (p) => `Die Antworten schreibt das Modell ${p.model} unter ${p.url}, live.`,
     recordedModel: 'Antworten AUFGEZEICHNET (ohne --llm-url): so hat ein Modell auf diesen Prompt geantwortet.',
     answer: (p) => `Antwort ${p.n}: ${p.query}`,

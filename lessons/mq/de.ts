@@ -1,4 +1,54 @@
+import { numberWords } from '../../demos/core/numbers.js';
 import type { MqLesson } from './en.js';
+
+const numbers = numberWords('de');
+
+const parties: MqLesson['parties'] = {
+  broker: 'Broker',
+  producer: 'Producer',
+  consumer: 'Consumer',
+  worker: (p) => `Worker ${p.n}`,
+  shop: 'Webshop',
+  catalogue: 'Katalog',
+  email: 'E-Mail',
+  searchIndex: 'Suchindex',
+  audit: 'Audit',
+  standardShipping: 'Standardversand',
+  expressShipping: 'Expressversand',
+  scifi: 'Sci-Fi-Fans',
+  newReleases: 'Neuerscheinungen',
+  restock: 'Nachbestellung',
+  allMatch: 'deutsche E-Books (all)',
+  anyMatch: 'E-Book oder deutsch (any)',
+  priceService: 'Preisdienst',
+  priceClient: 'Shop-Frontend',
+  checker: 'Bestellprüfer',
+  deadLetters: 'Dead Letters',
+  orderService: 'Bestelldienst',
+  reportService: 'Berichtsdienst',
+  buggyWorker: 'fehlerhafter Worker',
+  fixedWorker: 'reparierter Worker',
+};
+
+type GrammaticalCase = 'nominative' | 'genitive';
+
+/** The parties that facts put into a sentence, with article and ending for each case the sentences need. */
+const partyForms: Record<string, Record<GrammaticalCase, string>> = {
+  [parties.broker]: { nominative: 'der Broker', genitive: 'des Brokers' },
+  [parties.buggyWorker]: { nominative: 'der fehlerhafte Worker', genitive: 'des fehlerhaften Workers' },
+  [parties.fixedWorker]: { nominative: 'der reparierte Worker', genitive: 'des reparierten Workers' },
+  [parties.orderService]: { nominative: 'der Bestelldienst', genitive: 'des Bestelldiensts' },
+  [parties.reportService]: { nominative: 'der Berichtsdienst', genitive: 'des Berichtsdiensts' },
+  [parties.standardShipping]: { nominative: 'der Standardversand', genitive: 'des Standardversands' },
+  [parties.expressShipping]: { nominative: 'der Expressversand', genitive: 'des Expressversands' },
+};
+
+/** A party inside a sentence, declined; a name with a number ("Worker 2") needs no article and stands as it is. */
+function party(name: string, grammaticalCase: GrammaticalCase): string {
+  return partyForms[name]?.[grammaticalCase] ?? name;
+}
+
+const sentenceStart = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Die Message-Queue-Lektion auf Deutsch. */
 export const de: MqLesson = {
@@ -7,7 +57,7 @@ export const de: MqLesson = {
     'Queues, faire Verteilung, erneute Zustellung, die vier Exchange-Typen, RPC, Confirms und Dead Letters an einem echten Broker',
   steps: {
     hello: {
-      title: 'Hallo Queue: Producer und Consumer aus der Vorlesung, in TypeScript',
+      title: '„Hello World!“ über eine Queue: Producer und Consumer aus der Vorlesung, in TypeScript',
       notice: [
         'Unter den Frames: Producer und Consumer dieses Schritts als TypeScript-Programme (amqplib), jeweils gefolgt vom Python-Programm der Vorlesung (pika), das dieselben Aufrufe macht: queue_declare ist assertQueue, basic_publish ist sendToQueue, basic_consume ist consume. (Die Namen der Queues tragen das Präfix dieses Laufs, awt-…, damit sich Läufe nie begegnen.)',
         'Die beiden begegnen sich nie: Der Producer hat schon aufgelegt, bevor der Consumer sich verbindet. Solange hält die Queue im Broker die Nachricht.',
@@ -64,7 +114,7 @@ export const de: MqLesson = {
     rpc: {
       title: 'RPC über Queues: ein Preisangebot mit replyTo und correlationId',
       notice: [
-        'Der Client nennt seine Antwort-Queue in replyTo und kennzeichnet die Frage mit einer correlationId; der Preisdienst antwortet an diese Queue mit derselben Id.',
+        'Der Client nennt seine Antwort-Queue in replyTo und kennzeichnet die Frage mit einer correlationId; der Preisdienst antwortet an diese Queue mit derselben ID.',
         'Frage und Antwort sind zwei Nachrichten, vier Teilstrecken über den Broker; die Zeit von der Frage bis zur Antwort, die dieser Lauf gemessen hat, steht unten. Was der Umweg bringt: Der Dienst darf beschäftigt oder nicht erreichbar sein, wenn der Client fragt, und die Frage wartet in seiner Queue.',
       ],
     },
@@ -109,35 +159,10 @@ export const de: MqLesson = {
     consumerTypescript: 'Consumer in TypeScript (amqplib), so wie dieser Schritt ihn ausführt:',
     consumerPython: 'Der Consumer der Vorlesung in Python (pika):',
   },
-  parties: {
-    broker: 'Broker',
-    producer: 'Producer',
-    consumer: 'Consumer',
-    worker: (p) => `Worker ${p.n}`,
-    shop: 'Webshop',
-    catalogue: 'Katalog',
-    email: 'E-Mail',
-    searchIndex: 'Suchindex',
-    audit: 'Audit',
-    standardShipping: 'Standardversand',
-    expressShipping: 'Expressversand',
-    scifi: 'Sci-Fi-Fans',
-    newReleases: 'Neuerscheinungen',
-    restock: 'Nachbestellung',
-    allMatch: 'deutsche E-Books (all)',
-    anyMatch: 'E-Book oder deutsch (any)',
-    priceService: 'Preisdienst',
-    priceClient: 'Shop-Frontend',
-    checker: 'Bestellprüfer',
-    deadLetters: 'Dead Letters',
-    orderService: 'Bestelldienst',
-    reportService: 'Berichtsdienst',
-    buggyWorker: 'fehlerhafter Worker',
-    fixedWorker: 'reparierter Worker',
-  },
+  parties,
   facts: {
     helloDecoupled: (p) =>
-      `Der Consumer verband sich ${p.gap} ms, nachdem der Producer seine Verbindung geschlossen hatte, und bekam trotzdem „${p.body}“.`,
+      `Der Consumer verband sich ${numbers.msUnit(p.gap)}, nachdem der Producer seine Verbindung geschlossen hatte, und bekam trotzdem „${p.body}“.`,
     helloWaiting: (p) =>
       `Queue.DeclareOk meldete dem Consumer messageCount=${p.count}, noch bevor er abonniert hatte: Die Nachricht wartete in der Queue.`,
     helloNoAck: (p) =>
@@ -166,7 +191,7 @@ export const de: MqLesson = {
     fanoutKey:
       'Der Routing Key war leer und spielte keine Rolle: Ein Fanout-Exchange kopiert jede Nachricht in jede gebundene Queue.',
     routed: (p) =>
-      `${p.party} bekam ${p.count === 1 ? 'die Bestellung' : 'die Bestellungen'} ${p.orders} (Routing Key ${p.keys}).`,
+      `${sentenceStart(party(p.party, 'nominative'))} bekam ${p.count === 1 ? 'die Bestellung' : 'die Bestellungen'} ${p.orders} (Routing Key ${p.keys}).`,
     returned: (p) =>
       `Bestellung ${p.order} (Routing Key ${p.key}) passte auf kein Binding und kam zurück: Basic.Return ${p.code}. Ohne mandatory=true hätte der Broker sie stillschweigend verworfen.`,
     topicKey: (p) => `${p.key} → ${p.to}`,
@@ -177,7 +202,7 @@ export const de: MqLesson = {
       `Die Frage trug replyTo=${p.replyTo} (eine Queue, die der Broker benannt hat, exklusiv für die Verbindung des Clients) und correlationId=${p.correlationId}.`,
     rpcReply: (p) =>
       p.same === 'true'
-        ? `Die Antwort kam ${p.ms} ms später auf dieser Queue an, mit derselben correlationId: ${p.total}.`
+        ? `Die Antwort kam ${numbers.msUnit(p.ms)} später auf dieser Queue an, mit derselben correlationId: ${p.total}.`
         : `Die correlationId der Antwort passte nicht zur Frage (${p.total}).`,
     rpcHops: (p) =>
       `Eine Frage, eine Antwort, ${p.hops} Nachrichten auf der Leitung: Client → Broker → Dienst → Broker → Client.`,
@@ -186,7 +211,7 @@ export const de: MqLesson = {
     brokerAcks: (p) =>
       `Die Acks des Brokers: ${p.acks} (${p.frames} Frame${p.frames === 1 ? '' : 's'} für alle zusammen).`,
     confirmTime: (p) =>
-      `Das letzte Ack kam ${p.ms} ms nach der letzten Veröffentlichung: Persistente Nachrichten in einer durable Queue bestätigt der Broker, sobald sie auf der Platte sind.`,
+      `Das letzte Ack kam ${numbers.msUnit(p.ms)} nach der letzten Veröffentlichung: Persistente Nachrichten in einer durable Queue bestätigt der Broker, sobald sie auf der Platte sind.`,
     rejected: (p) =>
       `Der Prüfer bestätigte Bestellung ${p.acked} und wies Bestellung ${p.rejected} mit requeue=${p.requeue} zurück.`,
     deadLettered: (p) =>
@@ -200,11 +225,12 @@ export const de: MqLesson = {
         ? `Die Verbindung blieb offen: Auf einem neuen Kanal (Nummer ${p.channel}, wieder frei) bestätigte der Broker dieselbe Bestellung mit Basic.Ack.`
         : `Die Verbindung blieb offen, aber die Bestellung auf dem neuen Kanal ${p.channel} wurde nicht bestätigt.`,
     declareRefused: (p) =>
-      `Der Broker lehnte das Queue.Declare von „${p.party}“ ab und schloss dessen Kanal: ${p.close}.`,
+      `Der Broker lehnte das Queue.Declare ${party(p.party, 'genitive')} ab und schloss dessen Kanal: ${p.close}.`,
     firstDeclarationWins: (p) =>
       `${p.queue} behält ihre ersten Argumente (x-message-ttl=60000): Ein passives Queue.Declare auf einem neuen Kanal, das nur prüft, ob es die Queue gibt, funktioniert weiterhin.`,
-    consumerThrew: (p) => `Der Callback warf „${p.error}“; den Kanal schloss daraufhin „${p.sender}“: ${p.close}.`,
+    consumerThrew: (p) =>
+      `Der Callback warf „${p.error}“; daraufhin schloss ${party(p.sender, 'nominative')} den Kanal: ${p.close}.`,
     requeuedAfterThrow: (p) =>
-      `Die Bestellung ging nicht verloren: „${p.worker}“ bekam sie mit redelivered=${p.redelivered} und bestätigte sie. Veröffentlicht: ${p.published}, bestätigt: ${p.acked}.`,
+      `Die Bestellung ging nicht verloren: ${sentenceStart(party(p.worker, 'nominative'))} bekam sie mit redelivered=${p.redelivered} und bestätigte sie. Veröffentlicht: ${p.published}, bestätigt: ${p.acked}.`,
   },
 };

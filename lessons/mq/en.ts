@@ -1,3 +1,7 @@
+import { numberWords } from '../../demos/core/numbers.js';
+
+const numbers = numberWords('en');
+
 /** The message-queue lesson, in English. lessons/mq/de.ts has the same keys. */
 export const en = {
   title: 'Message queues with RabbitMQ: AMQP 0-9-1, frame by frame',
@@ -135,8 +139,8 @@ export const en = {
     fixedWorker: 'fixed worker',
   },
   facts: {
-    helloDecoupled: (p: { body: string; gap: string }) =>
-      `The consumer connected ${p.gap} ms after the producer had closed its connection, and still received "${p.body}".`,
+    helloDecoupled: (p: { body: string; gap: number }) =>
+      `The consumer connected ${numbers.msUnit(p.gap)} after the producer had closed its connection, and still received "${p.body}".`,
     helloWaiting: (p: { count: number }) =>
       `Queue.DeclareOk told the consumer messageCount=${p.count} before it even subscribed: the message was waiting in the queue.`,
     helloNoAck: (p: { acks: number }) =>
@@ -184,9 +188,9 @@ export const en = {
     headersNone: (p: { headers: string }) => `${p.headers} → matched no binding: dropped.`,
     rpcRequest: (p: { replyTo: string; correlationId: string }) =>
       `The question carried replyTo=${p.replyTo} (a queue the broker named, exclusive to the client's connection) and correlationId=${p.correlationId}.`,
-    rpcReply: (p: { same: string; ms: string; total: string }) =>
+    rpcReply: (p: { same: string; ms: number; total: string }) =>
       p.same === 'true'
-        ? `The answer arrived on that queue ${p.ms} ms later with the same correlationId: ${p.total}.`
+        ? `The answer arrived on that queue ${numbers.msUnit(p.ms)} later with the same correlationId: ${p.total}.`
         : `The answer's correlationId did not match the question (${p.total}).`,
     rpcHops: (p: { hops: number }) =>
       `One question, one answer, ${p.hops} messages on the wire: client → broker → service → broker → client.`,
@@ -194,8 +198,8 @@ export const en = {
       `After Confirm.Select the broker numbered the channel's ${p.published} publishes 1, 2, 3, … and acknowledged them by those numbers.`,
     brokerAcks: (p: { acks: string; frames: number }) =>
       `The broker's acks: ${p.acks} (${p.frames} frame${p.frames === 1 ? '' : 's'} for all of them).`,
-    confirmTime: (p: { ms: string }) =>
-      `The last ack came ${p.ms} ms after the last publish: for persistent messages in a durable queue the broker confirms once they are on disk.`,
+    confirmTime: (p: { ms: number }) =>
+      `The last ack came ${numbers.msUnit(p.ms)} after the last publish: for persistent messages in a durable queue the broker confirms once they are on disk.`,
     rejected: (p: { acked: string; rejected: string; requeue: string }) =>
       `The checker acked order ${p.acked} and rejected order ${p.rejected} with requeue=${p.requeue}.`,
     deadLettered: (p: { order: string; reason: string; queue: string; count: number }) =>

@@ -1,4 +1,7 @@
+import { numberWords } from '../../demos/core/numbers.js';
 import type { RestLesson } from './en.js';
+
+const numbers = numberWords('de');
 
 /** Die REST-Lektion auf Deutsch. */
 export const de: RestLesson = {
@@ -53,11 +56,12 @@ export const de: RestLesson = {
   facts: {
     overFetching: (p) =>
       `${p.received} Felder kamen zurück, ${p.needed} wurden gebraucht: ${p.percent} % davon wurden umsonst übertragen (Over-Fetching).`,
-    twoRoundTrips: (p) => `${p.trips} Round Trips für eine Ansicht, zusammen ${p.ms} ms.`,
+    twoRoundTrips: (p) => `${p.trips} Round Trips für eine Ansicht, zusammen ${numbers.msUnit(p.ms)}.`,
     location: (p) => `${p.status} Created, Location: ${p.location}`,
     problems: (p) => `${p.status} Bad Request; fehlerhafte Felder: ${p.fields}.`,
     notFound: (p) => `${p.status}, Content-Type ${p.type}.`,
-    notModified: (p) => `304 mit leerem Body: ${p.saved} B JSON wurden nicht noch einmal geschickt (ETag ${p.etag}).`,
+    notModified: (p) =>
+      `304 mit leerem Body: ${numbers.bytes(p.saved)} JSON wurden nicht noch einmal geschickt (ETag ${p.etag}).`,
     v2Shape: (p) => `Felder in v1: ${p.v1}. Felder in v2: ${p.v2}.`,
     unauthorized: (p) => `Ohne Token: ${p.status} Unauthorized, WWW-Authenticate: ${p.challenge}`,
     authorized: (p) => `Mit einem Token, das den Scope ${p.scope} hat: ${p.status} Created, Location: ${p.location}`,

@@ -1,4 +1,8 @@
 /** The REST lesson, in English. lessons/rest/de.ts has the same keys. */
+import { numberWords } from '../../demos/core/numbers.js';
+
+const numbers = numberWords('en');
+
 export const en = {
   title: 'REST with express: resources, status codes, caching, versioning',
   summary: 'GET, POST, 201/400/404/304, ETag caching and /v1 vs /v2, each on the wire',
@@ -49,12 +53,13 @@ export const en = {
   facts: {
     overFetching: (p: { needed: number; received: number; percent: number }) =>
       `${p.received} fields came back, ${p.needed} were needed: ${p.percent} % of them were over-fetched.`,
-    twoRoundTrips: (p: { trips: number; ms: string }) => `${p.trips} round trips for one view, ${p.ms} ms in all.`,
+    twoRoundTrips: (p: { trips: number; ms: number }) =>
+      `${p.trips} round trips for one view, ${numbers.msUnit(p.ms)} in all.`,
     location: (p: { location: string; status: number }) => `${p.status} Created, Location: ${p.location}`,
     problems: (p: { status: number; fields: string }) => `${p.status} Bad Request; fields at fault: ${p.fields}.`,
     notFound: (p: { status: number; type: string }) => `${p.status}, Content-Type ${p.type}.`,
     notModified: (p: { saved: number; etag: string }) =>
-      `304 with an empty body: ${p.saved} B of JSON were not sent again (ETag ${p.etag}).`,
+      `304 with an empty body: ${numbers.bytes(p.saved)} of JSON were not sent again (ETag ${p.etag}).`,
     v2Shape: (p: { v1: string; v2: string }) => `v1 fields: ${p.v1}. v2 fields: ${p.v2}.`,
     unauthorized: (p: { status: number; challenge: string }) =>
       `Without a token: ${p.status} Unauthorized, WWW-Authenticate: ${p.challenge}`,

@@ -1,7 +1,7 @@
+import { numberWords } from '../../demos/core/numbers.js';
 import type { SoapLesson } from './en.js';
 
-/** 1.5 → 1,5 */
-const decimal = (n: string) => n.replace('.', ',');
+const numbers = numberWords('de');
 
 /** Die SOAP-Lektion auf Deutsch. */
 export const de: SoapLesson = {
@@ -19,7 +19,7 @@ export const de: SoapLesson = {
       title: 'ListBooks: ein ganzer SOAP-Envelope',
       notice: [
         'Jeder Aufruf ist ein POST eines XML-Envelopes an dieselbe URL; der SOAPAction-Header und das Element in soap:Body nennen die Operation.',
-        'Die Antwort enthält dieselben Bücher mit denselben sechs Feldern (id, title, author, year, isbn, createdAt) wie GET /v1/books bei REST und die GraphQL-Query { books { id title author year isbn createdAt } }, beide in diesem Lauf gefragt: nur die Verpackung unterscheidet sich.',
+        'Die Response enthält dieselben Bücher mit denselben sechs Feldern (id, title, author, year, isbn, createdAt) wie GET /v1/books bei REST und die GraphQL-Query { books { id title author year isbn createdAt } }, beide in diesem Lauf gefragt: nur die Verpackung unterscheidet sich.',
       ],
     },
     getBook: {
@@ -32,13 +32,13 @@ export const de: SoapLesson = {
       title: 'AddBook: Schreiben braucht ein WS-Security-Token',
       notice: [
         'AddBook ändert Daten, also will der Dienst wissen, wer aufruft: der soap:Header trägt ein WS-Security-UsernameToken (Schritt 7 zeigt, was ohne passiert).',
-        'Die XSD-Typen machen aus der XML-Antwort im Client wieder typisierte Werte.',
+        'Die XSD-Typen machen aus der XML-Response im Client wieder typisierte Werte.',
       ],
     },
     fault: {
       title: 'GetBook(999): ein SOAP-Fault mit HTTP 500',
       notice: [
-        'SOAP 1.1 meldet einen Fehler als Fault im Body: faultcode soap:Client heißt „deine Anfrage ist schuld“, und über HTTP kommt jeder Fault mit Status 500 (SOAP 1.1 §6.2), wo REST mit 404 antwortet.',
+        'SOAP 1.1 meldet einen Fehler als Fault im Body: faultcode soap:Client heißt „der Request des Clients ist schuld“, und über HTTP kommt jeder Fault mit Status 500 (SOAP 1.1 §6.2), wo REST mit 404 antwortet.',
         'Der erzeugte Client macht aus dem Fault ein abgelehntes Promise.',
       ],
     },
@@ -64,30 +64,31 @@ export const de: SoapLesson = {
     },
   },
   facts: {
-    wsdl: (p) => `Die WSDL: ${p.bytes} B in ${p.lines} Zeilen, mit den Operationen ${p.operations}.`,
+    wsdl: (p) => `Die WSDL: ${numbers.bytes(p.bytes)} in ${p.lines} Zeilen, mit den Operationen ${p.operations}.`,
     generated: (p) => `Der daraus erzeugte Client bietet: ${p.methods}.`,
     bodySizes: (p) =>
-      `Dieselben ${p.books} Bücher, Bodies der Responses: SOAP ${p.soap} B XML, REST ${p.rest} B und GraphQL ${p.graphql} B JSON; SOAP braucht ${decimal(p.ratio)} × so viele Bytes wie REST.`,
-    totalSizes: (p) => `Mit Statuszeile und Headern: SOAP ${p.soap} B, REST ${p.rest} B, GraphQL ${p.graphql} B.`,
+      `Dieselben ${p.books} Bücher, Bodies der Responses: SOAP ${numbers.bytes(p.soap)} XML, REST ${numbers.bytes(p.rest)} und GraphQL ${numbers.bytes(p.graphql)} JSON; SOAP braucht ${numbers.ratio(p.ratio)}-mal so viele Bytes wie REST.`,
+    totalSizes: (p) =>
+      `Mit Statuszeile und Headern: SOAP ${numbers.bytes(p.soap)}, REST ${numbers.bytes(p.rest)}, GraphQL ${numbers.bytes(p.graphql)}.`,
     oneEndpoint: (p) =>
       `${p.calls} Aufrufe, eine URL: jeder ist POST ${p.target}; nur die SOAPAction (${p.actions}) und das Element im Body unterscheiden sich.`,
     withReviews: (p) => `GetBookWithReviews: „${p.title}“ mit ${p.reviews} Rezensionen, in einem Round Trip.`,
     created: (p) =>
-      `Neues Buch mit id ${p.id}. Im Client ist year vom Typ ${p.year} und createdAt vom Typ ${p.createdAt}, wie es die XSD sagt.`,
-    fault: (p) => `HTTP ${p.status}; faultcode ${p.code}, faultstring „${p.string}“`,
+      `Neues Buch mit der ID ${p.id}. Im Client ist year vom Typ ${p.year} und createdAt vom Typ ${p.createdAt}, wie es die XSD sagt.`,
+    fault: (p) => `HTTP ${p.status}; faultcode ${p.code}, faultstring „${p.string}“, detail ${p.detail}`,
     surfaced: (p) =>
-      `Das Promise wird mit einem Fehler abgelehnt (rejected): ${p.message}; error.root.Envelope.Body.Fault enthält den geparsten Fault.`,
+      `Das Promise wird mit einem Fehler abgelehnt (rejected), seine Meldung: „${p.message}“; error.root.Envelope.Body.Fault enthält den geparsten Fault.`,
     problems: (p) =>
-      `detail des Faults: ${p.soap}. Die 400-Antwort von REST für dasselbe Buch: ${p.rest}. Die errors von GraphQL: ${p.graphql}.`,
+      `detail des Faults: ${p.soap}. Die 400-Response von REST für dasselbe Buch: ${p.rest}. Die errors von GraphQL: ${p.graphql}.`,
     sameCodes: 'Dieselben Problem-Codes in allen drei Paradigmen.',
     differentCodes:
       'Die Problem-Codes unterscheiden sich zwischen den Paradigmen: ein Fehler in den gemeinsamen Regeln.',
-    refused: (p) => `Ohne Token: HTTP ${p.status}, faultcode ${p.code}: ${p.reason}`,
-    accepted: (p) => `Mit Token: AddBook ging durch, neues Buch mit id ${p.id}.`,
+    refused: (p) => `Ohne Token: HTTP ${p.status}, faultcode ${p.code}, faultstring „${p.reason}“.`,
+    accepted: (p) => `Mit Token: AddBook ging durch, neues Buch mit der ID ${p.id}.`,
     noPassword: (p) =>
       p.count === 0
-        ? `Das Passwort steht nirgends in den ${p.bytes} B, die der Client in diesem Schritt gesendet hat.`
-        : `Das Passwort steht ${p.count}-mal in den ${p.bytes} B, die der Client in diesem Schritt gesendet hat.`,
+        ? `Das Passwort steht nirgends in den ${numbers.bytes(p.bytes)}, die der Client in diesem Schritt gesendet hat.`
+        : `Das Passwort steht ${p.count}-mal in den ${numbers.bytes(p.bytes)}, die der Client in diesem Schritt gesendet hat.`,
     serverFault: (p) => `Speicher ausgefallen: HTTP ${p.status}; faultcode ${p.code}, faultstring „${p.string}“`,
     retried: (p) =>
       `Derselbe Aufruf GetBook(1), sobald der Speicher wieder antwortet: HTTP ${p.status}, „${p.title}“. Der erneute Versuch war richtig.`,

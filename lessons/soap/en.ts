@@ -1,4 +1,8 @@
 /** The SOAP lesson, in English. lessons/soap/de.ts has the same keys. */
+import { numberWords } from '../../demos/core/numbers.js';
+
+const numbers = numberWords('en');
+
 export const en = {
   title: 'SOAP with the soap package: WSDL, envelopes, faults, WS-Security',
   summary: 'a WSDL 1.1 contract, XML envelopes for four operations, SOAP Faults and a UsernameToken, on the wire',
@@ -59,12 +63,12 @@ export const en = {
   },
   facts: {
     wsdl: (p: { bytes: number; lines: number; operations: string }) =>
-      `The WSDL: ${p.bytes} B in ${p.lines} lines, with the operations ${p.operations}.`,
+      `The WSDL: ${numbers.bytes(p.bytes)} in ${p.lines} lines, with the operations ${p.operations}.`,
     generated: (p: { methods: string }) => `The client generated from it offers: ${p.methods}.`,
-    bodySizes: (p: { books: number; soap: number; rest: number; graphql: number; ratio: string }) =>
-      `The same ${p.books} books, answer bodies: SOAP ${p.soap} B of XML, REST ${p.rest} B and GraphQL ${p.graphql} B of JSON; SOAP needs ${p.ratio} × the bytes of REST.`,
+    bodySizes: (p: { books: number; soap: number; rest: number; graphql: number; ratio: number }) =>
+      `The same ${p.books} books, answer bodies: SOAP ${numbers.bytes(p.soap)} of XML, REST ${numbers.bytes(p.rest)} and GraphQL ${numbers.bytes(p.graphql)} of JSON; SOAP needs ${numbers.ratio(p.ratio)} × the bytes of REST.`,
     totalSizes: (p: { soap: number; rest: number; graphql: number }) =>
-      `With status line and headers: SOAP ${p.soap} B, REST ${p.rest} B, GraphQL ${p.graphql} B.`,
+      `With status line and headers: SOAP ${numbers.bytes(p.soap)}, REST ${numbers.bytes(p.rest)}, GraphQL ${numbers.bytes(p.graphql)}.`,
     oneEndpoint: (p: { calls: number; target: string; actions: string }) =>
       `${p.calls} calls, one URL: each is POST ${p.target}; only the SOAPAction (${p.actions}) and the Body's element differ.`,
     withReviews: (p: { title: string; reviews: number }) =>
@@ -74,7 +78,7 @@ export const en = {
     fault: (p: { status: number; code: string; string: string; detail: string }) =>
       `HTTP ${p.status}; faultcode ${p.code}, faultstring "${p.string}", detail ${p.detail}`,
     surfaced: (p: { message: string }) =>
-      `The client rejected the promise with an Error "${p.message}"; error.root.Envelope.Body.Fault holds the parsed Fault.`,
+      `The promise is rejected with an Error "${p.message}"; error.root.Envelope.Body.Fault holds the parsed Fault.`,
     problems: (p: { soap: string; rest: string; graphql: string }) =>
       `Fault detail: ${p.soap}. REST's 400 for the same book: ${p.rest}. GraphQL's errors: ${p.graphql}.`,
     sameCodes: 'The same problem codes in all three paradigms.',
@@ -84,8 +88,8 @@ export const en = {
     accepted: (p: { id: string }) => `With a token: AddBook passed, new book with id ${p.id}.`,
     noPassword: (p: { count: number; bytes: number }) =>
       p.count === 0
-        ? `The password is nowhere in the ${p.bytes} B the client sent in this step.`
-        : `The password occurs ${p.count} times in the ${p.bytes} B the client sent in this step.`,
+        ? `The password is nowhere in the ${numbers.bytes(p.bytes)} the client sent in this step.`
+        : `The password occurs ${p.count} times in the ${numbers.bytes(p.bytes)} the client sent in this step.`,
     serverFault: (p: { status: number; code: string; string: string }) =>
       `Store down: HTTP ${p.status}; faultcode ${p.code}, faultstring "${p.string}"`,
     retried: (p: { status: number; title: string }) =>

@@ -1,4 +1,7 @@
+import { numberWords } from '../../demos/core/numbers.js';
 import type { WebsocketLesson } from './en.js';
+
+const numbers = numberWords('de');
 
 /** Die WebSocket-Lektion auf Deutsch. */
 export const de: WebsocketLesson = {
@@ -8,7 +11,7 @@ export const de: WebsocketLesson = {
     handshake: {
       title: 'Der Handshake: ein HTTP-GET bittet um Protokollwechsel',
       notice: [
-        'GET mit Upgrade: websocket, Connection: Upgrade, einem zufälligen Sec-WebSocket-Key und Sec-WebSocket-Version: 13; die Antwort ist 101 Switching Protocols.',
+        'GET mit Upgrade: websocket, Connection: Upgrade, einem zufälligen Sec-WebSocket-Key und Sec-WebSocket-Version: 13; die Response ist 101 Switching Protocols.',
         'Der Server beweist, dass er WebSocket spricht: Sec-WebSocket-Accept = base64(SHA-1(Key + feste GUID)), RFC 6455 §4.2.2.',
       ],
     },
@@ -16,7 +19,7 @@ export const de: WebsocketLesson = {
       title: 'Der Echo-Server der Vorlesung: Text und Binärdaten',
       notice: [
         'Nach dem 101 gibt es auf dieser Verbindung kein HTTP mehr, nur noch Frames. Frames des Clients sind mit einem frischen 4-Byte-Schlüssel maskiert, die des Servers nicht (RFC 6455 §5.1, §5.3).',
-        'Der Kopf ist 2 Bytes groß, plus 4 für den Maskierungsschlüssel: vergleiche das mit den HTTP-Köpfen oben.',
+        'Der Frame-Header ist 2 Bytes groß, plus 4 für den Maskierungsschlüssel: Vergleiche das mit den HTTP-Headern oben.',
         '0 Round Trips: Ein Daten-Frame wartet auf keine Antwort (nur Ping → Pong und Close → Close tun das); das Echo ist eine eigene Nachricht des Servers, und der Client könnte ohne sie weitersenden.',
       ],
     },
@@ -43,7 +46,7 @@ export const de: WebsocketLesson = {
       title: 'Grenzen: Nachricht zu groß (1009), kein Token (401)',
       notice: [
         'Der Server nimmt Nachrichten bis 64 KiB an; eine größere schließt genau diese eine Verbindung mit 1009. Die anderen Mitglieder machen weiter.',
-        'Die Authentifizierung findet beim Handshake statt: ohne Bearer-Token lautet die Antwort 401, nie 101, also tritt niemand ohne gültiges Token bei.',
+        'Die Authentifizierung findet beim Handshake statt: ohne Bearer-Token lautet die Response 401, nie 101, also tritt niemand ohne gültiges Token bei.',
       ],
     },
     close: {
@@ -55,8 +58,8 @@ export const de: WebsocketLesson = {
     thenAndNow: {
       title: 'Früher und heute: „Gibt es neue Bücher?“ auf drei Arten',
       notice: [
-        'Dieselben fünf Bücher kommen im Server dazu. Short Polling fragt immer wieder, Long Polling lässt eine Anfrage warten, WebSocket bekommt einen Push.',
-        'Alles hier wurde in diesem Lauf gemessen: Anfragen, Bytes auf der Leitung (wie der Mitschnitt sie gezählt hat) und wie spät jede Benachrichtigung ankam.',
+        'Dieselben fünf Bücher kommen im Server dazu. Short Polling fragt immer wieder, Long Polling lässt einen Request warten, WebSocket bekommt einen Push.',
+        'Alles hier wurde in diesem Lauf gemessen: Requests, Bytes auf der Leitung (wie der Mitschnitt sie gezählt hat) und wie spät jede Benachrichtigung ankam.',
       ],
     },
     graphqlSubscription: {
@@ -74,9 +77,10 @@ export const de: WebsocketLesson = {
       ],
     },
   },
+  quoted: (p) => `„${p.text}“`,
   facts: {
     key: (p) => `Sec-WebSocket-Key (16 Zufallsbytes, base64): ${p.key}`,
-    sha1: (p) => `SHA-1(Key + "${p.guid}") = ${p.sha1}`,
+    sha1: (p) => `SHA-1(Key + ${p.guid}) = ${p.sha1}`,
     accept: (p) => `base64 dieser 20 Bytes = ${p.computed}; Sec-WebSocket-Accept im 101: ${p.header} (${p.match})`,
     matches: 'stimmt überein',
     differs: 'WEICHT AB',
@@ -84,35 +88,37 @@ export const de: WebsocketLesson = {
     declined: (p) =>
       `Der Client bot ${p.offered} an (RFC 7692); der 101 nimmt keine Erweiterung an: der Server läuft mit perMessageDeflate: false, denn komprimierte Nutzdaten wären in diesem Mitschnitt unlesbare Bytes.`,
     echoText: (p) =>
-      `Text hin: „${p.sent}“ in ${p.upWire} B (${p.upHead} B Kopf mit Maskierungsschlüssel). Zurück: „${p.back}“ in ${p.downWire} B (${p.downHead} B Kopf, unmaskiert).`,
+      `Text hin: „${p.sent}“ in ${numbers.bytes(p.upWire)} (${numbers.bytes(p.upHead)} Header mit Maskierungsschlüssel). Zurück: „${p.back}“ in ${numbers.bytes(p.downWire)} (${numbers.bytes(p.downHead)} Header, unmaskiert).`,
     echoBinary: (p) =>
-      `Binär: die ISBN ${p.isbn} als 64-Bit-Ganzzahl sind ${p.bytes} B (${p.hex}) statt 13 Zeichen; sie kam ${p.same} zurück.`,
+      `Binär: die ISBN ${p.isbn} als 64-Bit-Ganzzahl sind ${numbers.bytes(p.bytes)} (${p.hex}) statt 13 Zeichen; sie kam ${p.same} zurück.`,
     unchanged: 'unverändert',
     changed: 'VERÄNDERT',
     members: (p) => `Mitglieder: ${p.names}.`,
     fanOut: (p) =>
-      `1 Frame herein (${p.inBytes} B), ${p.out} Frames hinaus (${p.outBytes} B): einer pro Mitglied, auch für den Absender.`,
+      `1 Frame herein (${numbers.bytes(p.inBytes)}), ${p.out} Frames hinaus (${p.outBytes} B): einer pro Mitglied, auch für den Absender.`,
     created: (p) => `POST /books wurde mit ${p.status} beantwortet: „${p.title}“.`,
     pushed: (p) =>
-      `${p.frames} Mitglieder erfuhren es binnen ${p.ms} ms nach dem letzten Byte des POST, ohne zu fragen.`,
+      `${p.frames} Mitglieder erfuhren es binnen ${numbers.msUnit(p.ms)} nach dem letzten Byte des POST, ohne zu fragen.`,
     pushedFirst:
       'Die Push-Frames gingen hinaus, bevor die 201 den POST beantwortete: der Store benachrichtigt zuerst seine Zuhörer.',
     answeredFirst: 'Die 201 beantwortete den POST, bevor die Push-Frames hinausgingen.',
     pushLength: (p) =>
-      `Jeder Push ist ${p.bytes} B JSON, mehr als 125: seine Länge steht in der 16-Bit-Form (7 Bit sagen 126, dann 2 Bytes).`,
+      `Jeder Push ist ${numbers.bytes(p.bytes)} JSON, mehr als 125: seine Länge steht in der 16-Bit-Form (7 Bit sagen 126, dann 2 Bytes).`,
     clientPing: (p) =>
-      `Client-Ping → Server-Pong: ${p.ms} ms Round Trip, gemessen vom Client (${p.wireMs} ms zwischen den beiden Frames am Mitschnitt).`,
+      `Client-Ping → Server-Pong: ${numbers.msUnit(p.ms)} Round Trip, gemessen vom Client (${numbers.msUnit(p.wireMs)} zwischen den beiden Frames am Mitschnitt).`,
     serverPing: (p) =>
-      `Server-Ping → Client-Pong (der Herzschlag): ${p.ms} ms, gemessen vom Server. Der Pong des Clients ist maskiert, wie jeder Client-Frame.`,
+      `Server-Ping → Client-Pong (der Herzschlag): ${numbers.msUnit(p.ms)}, gemessen vom Server. Der Pong des Clients ist maskiert, wie jeder Client-Frame.`,
     samePayload: (p) => `Jeder Pong bringt die Nutzdaten seines Pings zurück: ${p.payloads}.`,
     tooBig: (p) =>
-      `Eine Nachricht mit ${p.bytes} B (${p.encoding}-Bit-Länge) liegt über der Grenze von ${p.limit} B: der Server schloss diese Verbindung mit ${p.code}${p.reason}.`,
+      `Eine Nachricht mit ${numbers.bytes(p.bytes)} (${p.encoding}-Bit-Länge) liegt über der Grenze von ${numbers.bytes(p.limit)}: Der Server schloss diese Verbindung mit ${p.code}${p.reason ? ` „${p.reason}“` : ''}.`,
     refused: (p) => `Ohne Token: HTTP ${p.status}, kein 101, kein Frame.`,
     stillThere: (p) => `Weiter im Chat und verbunden: ${p.names}.`,
     closed: (p) =>
-      `#${p.connection}: der Client sandte Close ${p.code} „${p.reason}“, der Server antwortete mit Close ${p.answer}.`,
+      `#${p.connection}: Der Client sandte Close ${p.code} „${p.reason}“, der Server antwortete ${
+        p.answer ? `mit Close ${p.answer.code ?? ''}${p.answer.reason ? ` „${p.answer.reason}“` : ''}` : 'nicht'
+      }.`,
     schedule: (p) =>
-      `${p.count} Bücher kamen im Server dazu, verteilt über ${p.span} ms; Short Polling fragt alle ${p.interval} ms.`,
+      `${p.count} Bücher kamen im Server dazu, verteilt über ${numbers.msUnit(p.span, 0)}; Short Polling fragt alle ${numbers.msUnit(p.interval, 0)}.`,
     delayChart: 'Mittlere Verzögerung (ms), gemessen in diesem Lauf:',
     protocol: (p) => `Im Handshake vereinbartes Subprotokoll: ${p.protocol}.`,
     messages: (p) => `Protokollnachrichten in den Frames, der Reihe nach: ${p.types}.`,
@@ -125,10 +131,10 @@ export const de: WebsocketLesson = {
   },
   polling: {
     way: 'Art',
-    requests: 'Anfragen',
+    requests: 'Requests',
     bytes: 'Bytes',
-    average: 'Verz. Mittel',
-    max: 'Verz. max.',
+    average: 'Mittlere Verzögerung',
+    max: 'Größte Verzögerung',
     shortPolling: 'Short Polling',
     longPolling: 'Long Polling',
     websocket: 'WebSocket',

@@ -1,4 +1,8 @@
 /** The WebSocket lesson, in English. lessons/websocket/de.ts has the same keys. */
+import { numberWords } from '../../demos/core/numbers.js';
+
+const numbers = numberWords('en');
+
 export const en = {
   title: 'WebSocket with ws: handshake, frames, push, and polling for comparison',
   summary: 'one HTTP upgrade, then frames both ways on one TCP connection; push instead of asking',
@@ -72,6 +76,8 @@ export const en = {
       ],
     },
   },
+  /** A payload or close reason inside a sentence, quoted as the language quotes. */
+  quoted: (p: { text: string }) => `"${p.text}"`,
   facts: {
     key: (p: { key: string }) => `Sec-WebSocket-Key (16 random bytes, base64): ${p.key}`,
     sha1: (p: { guid: string; sha1: string }) => `SHA-1(key + "${p.guid}") = ${p.sha1}`,
@@ -84,34 +90,36 @@ export const en = {
     declined: (p: { offered: string }) =>
       `The client offered ${p.offered} (RFC 7692); the 101 accepts no extension: the server runs with perMessageDeflate: false, because compressed payloads would be unreadable bytes in this trace.`,
     echoText: (p: { sent: string; upWire: number; upHead: number; back: string; downWire: number; downHead: number }) =>
-      `Text up: "${p.sent}" in ${p.upWire} B (${p.upHead} B header with masking key). Back: "${p.back}" in ${p.downWire} B (${p.downHead} B header, unmasked).`,
+      `Text up: "${p.sent}" in ${numbers.bytes(p.upWire)} (${numbers.bytes(p.upHead)} header with masking key). Back: "${p.back}" in ${numbers.bytes(p.downWire)} (${numbers.bytes(p.downHead)} header, unmasked).`,
     echoBinary: (p: { isbn: string; bytes: number; hex: string; same: string }) =>
-      `Binary: ISBN ${p.isbn} as a 64-bit integer is ${p.bytes} B (${p.hex}) instead of 13 characters; it came back ${p.same}.`,
+      `Binary: ISBN ${p.isbn} as a 64-bit integer is ${numbers.bytes(p.bytes)} (${p.hex}) instead of 13 characters; it came back ${p.same}.`,
     unchanged: 'unchanged',
     changed: 'CHANGED',
     members: (p: { names: string }) => `Members: ${p.names}.`,
     fanOut: (p: { inBytes: number; out: number; outBytes: string }) =>
-      `1 frame in (${p.inBytes} B), ${p.out} frames out (${p.outBytes} B): one per member, the sender included.`,
+      `1 frame in (${numbers.bytes(p.inBytes)}), ${p.out} frames out (${p.outBytes} B): one per member, the sender included.`,
     created: (p: { status: number; title: string }) => `POST /books answered ${p.status}: "${p.title}".`,
-    pushed: (p: { frames: number; ms: string }) =>
-      `${p.frames} members were told within ${p.ms} ms of the POST's last byte, without asking.`,
+    pushed: (p: { frames: number; ms: number }) =>
+      `${p.frames} members were told within ${numbers.msUnit(p.ms)} of the POST's last byte, without asking.`,
     pushedFirst: 'The push frames left before the 201 answered the POST: the store tells its listeners first.',
     answeredFirst: 'The 201 answered the POST before the push frames left.',
     pushLength: (p: { bytes: number }) =>
-      `Each push is ${p.bytes} B of JSON, more than 125: its length takes the 16-bit form (7 bits say 126, then 2 bytes).`,
-    clientPing: (p: { ms: string; wireMs: string }) =>
-      `Client ping → server pong: ${p.ms} ms round trip measured by the client (${p.wireMs} ms between the two frames at the tap).`,
-    serverPing: (p: { ms: string }) =>
-      `Server ping → client pong (the heartbeat): ${p.ms} ms measured by the server. The client's pong is masked, like every client frame.`,
+      `Each push is ${numbers.bytes(p.bytes)} of JSON, more than 125: its length takes the 16-bit form (7 bits say 126, then 2 bytes).`,
+    clientPing: (p: { ms: number; wireMs: number }) =>
+      `Client ping → server pong: ${numbers.msUnit(p.ms)} round trip measured by the client (${numbers.msUnit(p.wireMs)} between the two frames at the tap).`,
+    serverPing: (p: { ms: number }) =>
+      `Server ping → client pong (the heartbeat): ${numbers.msUnit(p.ms)} measured by the server. The client's pong is masked, like every client frame.`,
     samePayload: (p: { payloads: string }) => `Each pong carries its ping's payload back: ${p.payloads}.`,
     tooBig: (p: { bytes: number; encoding: number; limit: number; code: number; reason: string }) =>
-      `A ${p.bytes} B message (${p.encoding}-bit length) is over the ${p.limit} B limit: the server closed that connection with ${p.code}${p.reason}.`,
+      `A ${numbers.bytes(p.bytes)} message (${p.encoding}-bit length) is over the ${numbers.bytes(p.limit)} limit: the server closed that connection with ${p.code}${p.reason ? ` "${p.reason}"` : ''}.`,
     refused: (p: { status: number }) => `Without a token: HTTP ${p.status}, no 101, no frame.`,
     stillThere: (p: { names: string }) => `Still in the chat, still connected: ${p.names}.`,
-    closed: (p: { connection: number; code: number; reason: string; answer: string }) =>
-      `#${p.connection}: the client sent close ${p.code} "${p.reason}", the server answered close ${p.answer}.`,
-    schedule: (p: { count: number; span: string; interval: number }) =>
-      `${p.count} books added inside the server over ${p.span} ms; short polling asks every ${p.interval} ms.`,
+    closed: (p: { connection: number; code: number; reason: string; answer?: { code?: number; reason?: string } }) =>
+      `#${p.connection}: the client sent close ${p.code} "${p.reason}", the server answered ${
+        p.answer ? `close ${p.answer.code ?? ''}${p.answer.reason ? ` "${p.answer.reason}"` : ''}` : 'nothing'
+      }.`,
+    schedule: (p: { count: number; span: number; interval: number }) =>
+      `${p.count} books added inside the server over ${numbers.msUnit(p.span, 0)}; short polling asks every ${numbers.msUnit(p.interval, 0)}.`,
     delayChart: 'Average delay (ms), measured in this run:',
     protocol: (p: { protocol: string }) => `Subprotocol agreed in the handshake: ${p.protocol}.`,
     messages: (p: { types: string }) => `Protocol messages in the frames, in order: ${p.types}.`,

@@ -92,7 +92,7 @@ describe('the bench table', () => {
     const text = render(50, 'de');
     assert.ok(lines(text).every((line) => [...line].length <= 50));
     assert.match(text, /^node:http {2}GET \/v1\/books/m);
-    assert.match(text, /^ {2}12\.346 Anfr\.\/s · 1,00 × node:http$/m);
+    assert.match(text, /^ {2}12\.346 Requests\/s · 1,00 × node:http$/m);
     assert.match(text, /Median 2,25 · p90 4,50/);
     assert.match(text, /Hier ohne Mitschnitt/);
   });
@@ -115,7 +115,7 @@ describe('the bench table', () => {
       ['en', /» WebSocket reaches 200 % of bare node:http’s rate and takes 41 µs of CPU per request, 19 µs less\./],
       [
         'de',
-        /» WebSocket erreicht 200 % der Rate von nacktem node:http und braucht 41 µs CPU je Anfrage, 19 µs weniger\./,
+        /» WebSocket erreicht 200 % der Rate von nacktem node:http und braucht 41 µs CPU je Request, 19 µs weniger\./,
       ],
     ] as const) {
       const text = renderBench(faster, {

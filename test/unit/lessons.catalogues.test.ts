@@ -37,7 +37,10 @@ function assertSameShape(en: unknown, de: unknown, what: string): void {
 
 describe('message catalogues', () => {
   test('when the tool speaks then every line exists in German and English', () => {
-    assertSameShape(messages.en, messages.de, 'messages');
+    // The number formatter is code, not text: its own tests read it (core.numbers.test.ts).
+    const { numbers: _enNumbers, ...english } = messages.en;
+    const { numbers: _deNumbers, ...german } = messages.de;
+    assertSameShape(english, german, 'messages');
   });
 
   test('when the pages of --serve speak then every line exists in German and English', () => {

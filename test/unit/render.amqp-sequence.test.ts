@@ -208,7 +208,7 @@ describe('the AMQP sequence diagram', () => {
     const text = render(helloItems(), { messages: messages.de });
     assert.match(text, /Verbindungsaufbau: AMQP 0-9-1, PLAIN-Login als guest/);
     assert.match(text, /sauber geschlossen/);
-    assert.match(text, /Body, 32 B: derselbe wie bei 9\.0 ms/);
+    assert.match(text, /Body, 32 B: derselbe wie bei 9,0 ms/);
     assert.match(text.split('\n')[0]!, /producer +Broker +consumer/);
   });
 

@@ -32,7 +32,7 @@ const comparison: Comparison = {
 
 describe('compare --markdown', () => {
   test('when a paradigm is not a fit then its column says so once per use case, the reason once as a footnote', () => {
-    const markdown = comparisonMarkdown(comparison, messages.en.compare);
+    const markdown = comparisonMarkdown(comparison, messages.en.compare, messages.en.numbers);
     const label = messages.en.compare.notAFitLabel;
     assert.equal(markdown.split(label).length - 1, 2, 'once in each of the two use cases');
     assert.equal(markdown.split('A queue has no request').length - 1, 1, 'the reason appears once');
@@ -49,6 +49,6 @@ describe('compare --markdown', () => {
       ...comparison,
       useCases: comparison.useCases.map((u) => ({ ...u, cells: { rest: u.cells.rest! } })),
     };
-    assert.doesNotMatch(comparisonMarkdown(fits, messages.en.compare), /\[\^\d+\]/);
+    assert.doesNotMatch(comparisonMarkdown(fits, messages.en.compare, messages.en.numbers), /\[\^\d+\]/);
   });
 });

@@ -66,7 +66,12 @@ describe('criteria table: words break only where the language allows', () => {
   for (const lang of langs) {
     for (const width of [60, 80, 120]) {
       test(`when the table is drawn in ${lang} at ${width} columns then no line ends inside a word without a hyphen`, () => {
-        const words: CompareWords = { lang, messages: messages[lang].compare, lesson: lessons[lang] };
+        const words: CompareWords = {
+          lang,
+          messages: messages[lang].compare,
+          lesson: lessons[lang],
+          numbers: messages[lang].numbers,
+        };
         const out = renderCriteriaTable(undefined, {
           width,
           theme: createTheme(false),

@@ -44,9 +44,9 @@ describe('rendering a step', () => {
   test('when the language is German then the labels are German', () => {
     const text = renderStep(fixedStep(), 7, options({ messages: messages.de }));
     assert.match(text, /Schritt 1\/7/);
-    assert.match(text, /▶ Anfrage/);
-    assert.match(text, /◀ Antwort/);
-    assert.match(text, /B Kopf \+ 38 B Body/);
+    assert.match(text, /▶ Request/);
+    assert.match(text, /◀ Response/);
+    assert.match(text, /B Header \+ 38 B Body/);
     assert.equal(/\brequest\b|\bresponse\b/.test(text), false);
   });
 

@@ -144,7 +144,7 @@ describe('the WebSocket frame view', () => {
 
   test('when the language is German then the headings and names are German', () => {
     const out = text(renderWebSocketFrames(conversation(), options({ messages: messages.de, width: 120 })));
-    assert.match(out, /FIN +Opcode +MASK Schlüssel +Länge +Bytes = Kopf \+ Nutzdaten/);
+    assert.match(out, /FIN +Opcode +MASK Schlüssel +Länge +Bytes = Header \+ Nutzdaten/);
     assert.match(out, /0x2 binär +0 +16 Bit/);
     assert.match(out, /1000 normales Schließen "bye"/);
     assert.match(out, /Nutzdaten über vier Zeilen sind gekürzt/);

@@ -1,5 +1,6 @@
 /** Runs one step of the mq demo against a broker (AMQP_URL or the local default, or the embedded one) and hands back what it saw. */
 import type { Lang } from '../../demos/core/lang.js';
+import { numberWords } from '../../demos/core/numbers.js';
 import { demo } from '../../demos/mq/demo.js';
 import { amqpFrames } from '../../demos/mq/frames.js';
 import { startMq } from '../../demos/mq/session.js';
@@ -28,7 +29,7 @@ export async function runMqStep(
   const session = await startMq({ broker });
   try {
     const tap = session.taps[0]!;
-    const outcome = await step.run({ session, lesson: t, items: () => [...tap.items] });
+    const outcome = await step.run({ session, lesson: t, numbers: numberWords(lang), items: () => [...tap.items] });
     const facts = Array.isArray(outcome) ? outcome : (outcome?.facts ?? []);
     const figures = Array.isArray(outcome) ? [] : (outcome?.figures ?? []);
     const frames = amqpFrames(tap.items);

@@ -8,7 +8,8 @@ export function normalise(text: string): string {
     .replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT')
     .replace(/Date: [A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT/g, 'Date: DATE')
     // The decimal separator stays: it is the language's, not the run's.
-    .replace(/\d+([.,])\d ms\b/g, 'N$1N ms');
+    // Thousands are grouped (1.042,3 ms), so the whole number goes.
+    .replace(/\d[\d.,]*([.,])\d+ ms\b/g, 'N$1N ms');
   // RFC 6455 §4.1: Sec-WebSocket-Key is 16 random bytes; Sec-WebSocket-Accept and the SHA-1
   // shown on the way to it follow from it (§4.2.2). Same-width placeholders keep wrapping as it was.
   for (const [, key] of out.matchAll(/Sec-WebSocket-Key: ([A-Za-z0-9+/]{22}==)/g))

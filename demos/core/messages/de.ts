@@ -1,15 +1,17 @@
 import type { Messages } from './en.js';
 import { exerciseDe } from './exercise-de.js';
+import { numberWords } from '../numbers.js';
 
-const count = (n: number) => new Intl.NumberFormat('de-DE').format(n);
+const numbers = numberWords('de');
 
 /** Jede Zeile, die das Werkzeug selbst ausgibt, auf Deutsch. */
 export const de: Messages = {
+  numbers,
   program: {
     description:
       'Zeigt, was zwischen Client und Server wirklich über die Leitung geht: REST, GraphQL, SOAP, WebSocket und Message Queues.',
     tapUrl: 'der Server, vor den der Mitschnitt kommt: http://host:port/… oder amqp://user:password@host:port/vhost',
-    demoArgument: 'die Demo, die laufen soll (siehe "awt-demo list")',
+    demoArgument: 'die Demo, die laufen soll (siehe „awt-demo list“)',
     options: {
       tapAssets: 'die Dateien einer Seite (HTML, JavaScript, CSS, Bilder) vollständig zeigen statt in je einer Zeile',
       tapPort: 'der Port, auf dem der Mitschnitt lauscht (Standard: ein freier Port)',
@@ -21,7 +23,7 @@ export const de: Messages = {
       repeat: 'Wiederholungen je Anwendungsfall für den Median der Latenz (Standard 5)',
       markdown: 'Markdown ausgeben (für Folien)',
       csv: 'CSV ausgeben (für Tabellenkalkulation und Skripte)',
-      from: 'die gemessenen Zeilen aus einer Datei von "compare --json" nehmen',
+      from: 'die gemessenen Zeilen aus einer Datei von „awt-demo compare --json“ nehmen',
       step: 'Schritt für Schritt: im Terminal ein Bildschirm pro Schritt (dort Standard); mit --all oder aus einer Pipe eine Pause vor jedem Schritt (q beendet)',
       all: 'alle Schritte auf einmal ausgeben, auch im Terminal (ohne Pager)',
       fromStep: 'bei Schritt N beginnen (die Schritte davor laufen trotzdem, nur ohne Anzeige)',
@@ -31,12 +33,12 @@ export const de: Messages = {
       lang: 'Sprache der Ausgabe: de oder en (Standard aus LC_ALL/LANG)',
       noColor: 'keine Farbe, auch im Terminal (NO_COLOR wirkt ebenso)',
       width: 'Spaltenzahl für das Layout (Standard: Terminalbreite, sonst 100)',
-      serve: 'den Demo-Server hinter dem Mitschnitt starten und jede Anfrage zeigen, bis Strg-C',
+      serve: 'den Demo-Server hinter dem Mitschnitt starten und jeden Request zeigen, bis Strg-C',
       port: 'mit --serve: der Port, auf dem er lauscht (Standard: ein freier Port)',
       schema: 'den Vertrag der Demo ausgeben (GraphQL-SDL, OpenAPI, WSDL) und beenden',
       assets:
         'mit --serve: die Dateien einer Seite (HTML, JavaScript, CSS, Bilder) vollständig zeigen statt je einer Zeile',
-      har: 'die HTTP-Requests und -Responses des Laufs zusätzlich als HAR 1.2 in die Datei <file> schreiben (die Devtools der Browser lesen das)',
+      har: 'die HTTP-Requests und -Responses des Laufs zusätzlich als HAR 1.2 in die angegebene Datei schreiben (die Devtools der Browser lesen das)',
       mermaid: 'den Lauf als Mermaid-Sequenzdiagramm ausgeben (für Folien) statt des Mitschnitts',
       deployFiles:
         'Dockerfile, docker-compose.yml und Kubernetes-Manifeste der Microservices-Demo in ein Verzeichnis schreiben und beenden',
@@ -55,7 +57,7 @@ export const de: Messages = {
       compare: 'dieselben Anwendungsfälle in jedem Paradigma, nebeneinander, gemessen',
       table: 'die Vergleichstabelle aus der Vorlesung, mit gemessenen Zeilen darunter',
       list: 'die Demos auflisten',
-      run: 'eine Demo starten (dasselbe wie "awt-demo <demo>")',
+      run: 'eine Demo starten (dasselbe wie „awt-demo <Demo>“)',
     },
     help: {
       usage: '[Optionen] [Befehl] [Demo]',
@@ -68,14 +70,33 @@ export const de: Messages = {
         'Commands:': 'Befehle:',
         'Global Options:': 'Globale Optionen:',
       },
+      placeholders: {
+        options: 'Optionen',
+        command: 'Befehl',
+        demo: 'Demo',
+        lang: 'Sprache',
+        columns: 'Spalten',
+        n: 'N',
+        port: 'Port',
+        dir: 'Verzeichnis',
+        url: 'URL',
+        file: 'Datei',
+        kind: 'Art',
+        paradigms: 'Paradigmen',
+        numbers: 'Nummern',
+        folder: 'Ordner',
+        id: 'ID',
+        seconds: 'Sekunden',
+        ids: 'IDs',
+      },
     },
     examplesHeading: 'Beispiele:',
     examples: {
-      'awt-demo graphql': 'der GraphQL-Rundgang, Anfrage neben Antwort',
+      'awt-demo graphql': 'der GraphQL-Rundgang, Request neben Response',
       'awt-demo rest --step': 'ein Schritt nach dem anderen, für die Vorlesung',
       'awt-demo rest --from-step 6': 'ab Schritt 6 (ETag und 304); die Schritte davor laufen trotzdem',
       'awt-demo rest --json > trace.json': 'dieselben Fakten als Daten',
-      'awt-demo graphql --serve --port 4000': 'ein laufender Server für eigene Anfragen',
+      'awt-demo graphql --serve --port 4000': 'ein laufender Server für eigene Queries',
       'awt-demo graphql --schema': 'das GraphQL-Schema (SDL)',
       'awt-demo websocket --serve': 'eine Chat-Seite für den Browser; jeder Frame erscheint hier',
       'awt-demo rest --serve': 'Swagger UI unter /docs, GraphiQL mit graphql --serve, offline',
@@ -93,7 +114,7 @@ export const de: Messages = {
   },
   list: {
     heading: 'Demos:',
-    usage: 'Starten mit: awt-demo <demo>   (awt-demo --help zeigt alle Optionen)',
+    usage: 'Starten mit: awt-demo <Demo>   (awt-demo --help zeigt alle Optionen)',
   },
   menu: {
     prompt: 'Was möchtest du sehen?',
@@ -143,7 +164,7 @@ export const de: Messages = {
   },
   fit: {
     folded: (p) =>
-      `… ${[p.names, p.lines > 0 ? `Body mit ${count(p.lines)} Zeile${p.lines === 1 ? '' : 'n'}` : ''].filter(Boolean).join(' · ')} (f zeigt sie)`,
+      `… ${[p.names, p.lines > 0 ? `Body mit ${numbers.integer(p.lines)} Zeile${p.lines === 1 ? '' : 'n'}` : ''].filter(Boolean).join(' · ')} (f zeigt sie)`,
     keys: 'Enter weiter · ← zurück · ? Tasten · q beenden',
     keysFromMenu: 'Enter weiter · ← zurück · ? Tasten · q Menü',
   },
@@ -175,8 +196,8 @@ export const de: Messages = {
       `Unbekannte Demo „${p.demo}“.${p.suggestion ? ` Meintest du „${p.suggestion}“?` : ''} Die Demos: ${p.ids}${
         p.commands ? `; die Befehle: ${p.commands}` : ''
       }.`,
-    AWT_BAD_OPTION: (p) => `Ungültiger Wert "${p.value}" für ${p.option}: erwartet ${p.expected}.`,
-    AWT_BAD_OPTION_hint: '"awt-demo --help" zeigt die Optionen.',
+    AWT_BAD_OPTION: (p) => `Ungültiger Wert „${p.value}“ für ${p.option}: erwartet ${p.expected}.`,
+    AWT_BAD_OPTION_hint: '„awt-demo --help“ zeigt die Optionen.',
     AWT_PORT_IN_USE: (p) => `Port ${p.port} ist schon belegt.`,
     AWT_PORT_IN_USE_hint:
       'Wähle mit --port einen anderen oder lass --port weg, dann sucht das System einen freien aus.',
@@ -225,7 +246,7 @@ export const de: Messages = {
     AWT_INTERRUPTED: () => 'Abgebrochen. Alle Server und Verbindungen sind geschlossen.',
     AWT_BAD_FILE: (p) =>
       p.reason === 'not-a-comparison'
-        ? `${p.file} ist kein Vergleich von "awt-demo compare --json".`
+        ? `${p.file} ist kein Vergleich, den „awt-demo compare --json“ geschrieben hat.`
         : `${p.file} lässt sich nicht lesen (${p.reason}).`,
     AWT_BAD_FILE_hint: 'Schreibe einen mit: awt-demo compare --json > compare.json',
     AWT_OPTIONS_CLASH: (p) => `${p.first} und ${p.second} passen nicht zusammen.`,
@@ -274,6 +295,15 @@ export const de: Messages = {
     AWT_CHECKS_FAILED_hint:
       'Jede fehlgeschlagene Prüfung oben zeigt ihren Mitschnitt und einen Tipp; behebe eine und prüfe dann erneut.',
     bug: 'Das ist ein Fehler in awt-demo, nicht deiner. Bitte melde ihn mit den Zeilen darüber.',
+    commander: {
+      unknownOption: (p) => `Unbekannte Option „${p.option}“.`,
+      unknownCommand: (p) => `Unbekannter Befehl „${p.command}“.`,
+      missingArgument: (p) => `Das Argument „${p.argument}“ fehlt.`,
+      valueMissing: (p) => `Zur Option ${p.option} fehlt der Wert.`,
+      tooManyArguments: (p) =>
+        `Zu viele Argumente: ${p.expected === 1 ? 'erwartet wird eines' : `erwartet werden ${p.expected}`}, es waren ${p.got}.`,
+      didYouMean: (p) => `(Meintest du ${p.names}?)`,
+    },
   },
   hops: {
     background: (p: { count: number }) =>
@@ -282,37 +312,38 @@ export const de: Messages = {
   render: {
     step: (p) => `Schritt ${p.index}/${p.total}`,
     notice: 'Achte auf',
-    request: 'Anfrage',
-    response: 'Antwort',
+    request: 'Request',
+    response: 'Response',
     connection: (p) =>
-      p.nth === 1 ? `Verbindung #${p.id}, neu` : `Verbindung #${p.id}, wiederverwendet, Anfrage ${p.nth}`,
-    noResponse: 'keine Antwort: die Verbindung wurde vorher geschlossen',
-    sizes: (p) => `${p.head} B Kopf + ${p.body} B Body`,
-    chunked: (p) => `chunked, ${p.content} B Inhalt`,
-    took: (p) => `${p.ms} ms`,
-    folded: (p) => `… ${p.count} weitere Round Trips dieser Art (--full zeigt sie)`,
-    cut: (p) => `… ${p.more} weitere Zeilen (--full zeigt sie)`,
+      p.nth === 1 ? `Verbindung #${p.id}, neu` : `Verbindung #${p.id}, wiederverwendet, Request ${p.nth}`,
+    noResponse: 'keine Response: Die Verbindung wurde vorher geschlossen.',
+    sizes: (p) => `${numbers.bytes(p.head)} Header + ${numbers.bytes(p.body)} Body`,
+    chunked: (p) => `chunked, ${numbers.bytes(p.content)} Inhalt`,
+    took: (p) => numbers.msUnit(p.ms),
+    folded: (p) => `… ${numbers.integer(p.count)} weitere Round Trips dieser Art (--full zeigt sie)`,
+    cut: (p) => `… ${numbers.integer(p.more)} weitere Zeilen (--full zeigt sie)`,
     assetsFolded:
       'Dateien einer Seite (HTML, JavaScript, CSS, Bilder) stehen in je einer Zeile, #n ist die Verbindung; --assets zeigt sie vollständig.',
-    cutFull: (p) => `… ${count(p.more)} weitere Zeilen, mehr als --full zeigt (--json enthält alle)`,
+    cutFull: (p) => `… ${numbers.integer(p.more)} weitere Zeilen, mehr als --full zeigt (--json enthält alle)`,
     skipped: (p) =>
-      `… dieser Body hat ${count(p.total)} Zeichen: die ersten ${count(p.shown)} stehen hier als Klartext (--json enthält ihn ganz)`,
+      `… dieser Body hat ${numbers.integer(p.total)} Zeichen: die ersten ${numbers.integer(p.shown)} stehen hier als Klartext (--json enthält ihn ganz)`,
     deep: (p) => `Werte, die tiefer als ${p.depth} Ebenen verschachtelt sind, stehen hier als {…}, […] oder <…>`,
     displayFailed: (p) => `Dieser Eintrag lässt sich nicht anzeigen: ${p.reason}`,
-    undecoded: (p) => `${p.bytes} B nicht dekodiert: ${p.reason}`,
+    undecoded: (p) => `${numbers.bytes(p.bytes)} nicht dekodiert: ${p.reason}`,
     summaryHeading: 'Zusammenfassung',
     roundTrips: 'Round Trips',
     connections: 'TCP-Verbindungen',
     bytesUp: 'Bytes Client → Server',
     bytesDown: 'Bytes Server → Client',
-    stepTotals: (p) => `${p.trips} Round Trip${p.trips === 1 ? '' : 's'}, ${p.up} B hin, ${p.down} B zurück`,
+    stepTotals: (p) =>
+      `${numbers.integer(p.trips)} Round Trip${p.trips === 1 ? '' : 's'}, ${numbers.bytes(p.up)} hin, ${numbers.bytes(p.down)} zurück`,
   },
   frames: {
     fin: 'FIN',
     opcode: 'Opcode',
     mask: 'MASK Schlüssel',
     length: 'Länge',
-    sizes: 'Bytes = Kopf + Nutzdaten',
+    sizes: 'Bytes = Header + Nutzdaten',
     payload: 'Nutzdaten',
     lengthBits: (p) => `${p.bits} Bit`,
     opcodes: {
@@ -340,7 +371,7 @@ export const de: Messages = {
     empty: '(leer)',
     noCloseCode: '(ohne Statuscode)',
     notDecoded: '(nicht dekodiert)',
-    headerBytes: 'Kopf-Bytes:',
+    headerBytes: 'Header-Bytes:',
     cut: 'Nutzdaten über vier Zeilen sind gekürzt; --full zeigt sie ganz.',
     violations: {
       'unmasked-client-frame': 'ein Client muss jeden Frame maskieren, den er sendet (RFC 6455 §5.1)',
@@ -382,7 +413,7 @@ export const de: Messages = {
     frames: (p) => `${p.frames} Frames`,
     channel: (p) => `Kanal ${p.channel}`,
     deliveryModes: { 1: 'flüchtig', 2: 'persistent' },
-    body: (p) => `Body, ${p.bytes} B:`,
+    body: (p) => `Body, ${numbers.bytes(p.bytes)}:`,
     contentHeader: 'Content-Header',
     protocolHeader: (p) => `Protokoll-Header AMQP ${p.version}`,
     heartbeat: 'Heartbeat',
@@ -403,13 +434,13 @@ export const de: Messages = {
     listening: (p) => `Der Server der Demo ${p.demo} lauscht auf ${p.url} (hinter dem Mitschnitt).`,
     browse: 'Im Browser öffnen:',
     tryThese: 'Probiere in einem anderen Terminal:',
-    waiting: 'Jede Anfrage, die jemand schickt, erscheint hier. Strg-C beendet den Server.',
+    waiting: 'Jeder Request, den jemand schickt, erscheint hier. Strg-C beendet den Server.',
   },
   tap: {
     listening: (p) => `Der Mitschnitt steht vor ${p.target}.`,
     useInstead: (p) => `Nimm stattdessen diese Adresse: ${p.url}`,
     waiting: {
-      http: 'Jede Anfrage und jeder WebSocket-Frame, die hindurchgehen, erscheinen hier. Strg-C beendet den Mitschnitt.',
+      http: 'Jeder Request und jeder WebSocket-Frame, die hindurchgehen, erscheinen hier. Strg-C beendet den Mitschnitt.',
       amqp: 'Jeder AMQP-Frame, der hindurchgeht, erscheint hier. Strg-C beendet den Mitschnitt.',
     },
     unreachable: (p) =>
@@ -452,39 +483,39 @@ export const de: Messages = {
     },
     title: 'Durchsatz und Latenz: die Liste der Bücher, je Paradigma',
     setup: (p) =>
-      `${p.concurrency} Verbindungen, jede schickt ihre nächste Anfrage, sobald ihre letzte Antwort da ist; ` +
+      `${p.concurrency} Verbindungen, jede schickt ihren nächsten Request, sobald die Response auf den letzten da ist; ` +
       `${p.seconds}\u00a0s je Paradigma nach ${p.warmup}\u00a0s Aufwärmen; alles auf 127.0.0.1.`,
     noTap: 'Hier ohne Mitschnitt: Die Last geht direkt an die Server, das Aufzeichnen bremst also keinen von ihnen.',
     columns: {
       paradigm: 'Paradigma',
-      rps: 'Anfr./s',
+      rps: 'Requests/s',
       ratio: '× node:http',
       latency: 'Latenz in ms',
       median: 'Median',
       p90: 'p90',
       p99: 'p99',
       max: 'max',
-      bytes: 'B/Antwort',
-      operation: 'Anfrage',
+      bytes: 'B/Response',
+      operation: 'Request',
     },
     legendHeading: 'Was jede Zeile sendet:',
     referenceOperation: 'GET /v1/books, beantwortet mit der REST-Liste als feste Bytes',
     skippedCell: 'übersprungen',
     findings: {
       row: (p) =>
-        `${p.name} erreicht ${p.percent} % der Rate von nacktem node:http und braucht ${p.micros} µs CPU je Anfrage, ${p.extra} µs mehr.`,
+        `${p.name} erreicht ${p.percent} % der Rate von nacktem node:http und braucht ${p.micros} µs CPU je Request, ${p.extra} µs mehr.`,
       rowBelow: (p) =>
-        `${p.name} erreicht ${p.percent} % der Rate von nacktem node:http und braucht ${p.micros} µs CPU je Anfrage, ${p.extra} µs weniger.`,
+        `${p.name} erreicht ${p.percent} % der Rate von nacktem node:http und braucht ${p.micros} µs CPU je Request, ${p.extra} µs weniger.`,
     },
-    errors: (p) => `${p.name}: ${p.errors} von ${p.total} Anfragen sind gescheitert; die erste, weil: ${p.first}`,
+    errors: (p) => `${p.name}: ${p.errors} von ${p.total} Requests sind gescheitert; der erste, weil: ${p.first}`,
     busy: (p) =>
-      `Der Rechner war zu Beginn ausgelastet (Load Average ${p.load} bei ${p.cpus} Kernen): Anfr./s, Latenzen ` +
-      'und selbst die CPU-Zeit je Anfrage werden von Lauf zu Lauf verschieden sein.',
+      `Der Rechner war zu Beginn ausgelastet (Load Average ${p.load} bei ${p.cpus} Kernen): Requests/s, Latenzen ` +
+      'und selbst die CPU-Zeit je Request werden von Lauf zu Lauf verschieden sein.',
     skipped: (p) => `${p.name} wurde übersprungen: ${p.reason}`,
     progress: {
       warmup: 'Aufwärmen',
       measure: 'Messung',
-      done: (p) => `${p.name}: ${p.requests} Anfragen in ${p.seconds} s, ${p.rps} Anfr./s`,
+      done: (p) => `${p.name}: ${p.requests} Requests in ${p.seconds} s, ${p.rps} Requests/s`,
       skipped: (p) => `${p.name}: übersprungen`,
     },
   },
@@ -502,7 +533,7 @@ export const de: Messages = {
           ? `Die Bytes hin enthalten Zugangsdaten: ${p.sending}; ${p.silent} senden hier keine Zugangsdaten.`
           : `Die Bytes hin enthalten Zugangsdaten: ${p.sending}.`,
       credential: (p) =>
-        `bei ${p.paradigm} ${p.kind === 'ws-security' ? 'ein WS-Security-Header (wsse:Security)' : 'ein Authorization-Header'} von ${p.bytes} B`,
+        `bei ${p.paradigm} ${p.kind === 'ws-security' ? 'ein WS-Security-Header (wsse:Security)' : 'ein Authorization-Header'} von ${numbers.bytes(p.bytes)}`,
       polling: (p) =>
         `${p.paradigm} fragt alle ${p.interval} ms nach, also bestimmt das Intervall die Latenz: Das Buch kommt zwischen zwei Abfragen an, im Mittel ein halbes Intervall (≈ ${p.half} ms) vor der nächsten. Gemessen bei mehreren Intervallen: ${p.points}.`,
       point: (p) => `${p.interval} ms → ${p.latency} ms`,
@@ -522,7 +553,14 @@ export const de: Messages = {
       split: 'Overhead + Nutzdaten',
       fields: 'Felder erhalten / gebraucht',
       latency: 'Latenz (Median)',
-      note: 'Antwort',
+      note: 'Response',
+    },
+    answers: {
+      polling: (p) => `Polling: ${p.polls} × GET`,
+      subscription: 'Subscription: next',
+      push: (p) => `Push: ${p.type}`,
+      confirmed: 'Confirm + Ack',
+      fanout: 'Fanout: Basic.Deliver',
     },
     bars: {
       bytes: 'Bytes auf der Leitung (hin + zurück)',

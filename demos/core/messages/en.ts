@@ -1,10 +1,15 @@
 /** Every line the tool itself prints, in English: help, errors, headings, labels. de.ts has the same keys. */
 import type { ParadigmId } from '../paradigms.js';
 import { exerciseEn } from './exercise-en.js';
+import { numberWords } from '../numbers.js';
+
+const numbers = numberWords('en');
 
 type PerParadigm = Record<ParadigmId, string>;
 
 export const en = {
+  /** How this language writes numbers; every renderer takes them from here. */
+  numbers,
   program: {
     description:
       'See what really crosses the wire between clients and servers: REST, GraphQL, SOAP, WebSocket and message queues.',
@@ -65,6 +70,26 @@ export const en = {
         'Options:': 'Options:',
         'Commands:': 'Commands:',
         'Global Options:': 'Global options:',
+      } as Record<string, string>,
+      /** The names in <…> and […] of the help (option values, arguments): the same words in English. */
+      placeholders: {
+        options: 'options',
+        command: 'command',
+        demo: 'demo',
+        lang: 'lang',
+        columns: 'columns',
+        n: 'n',
+        port: 'port',
+        dir: 'dir',
+        url: 'url',
+        file: 'file',
+        kind: 'kind',
+        paradigms: 'paradigms',
+        numbers: 'numbers',
+        folder: 'folder',
+        id: 'id',
+        seconds: 'seconds',
+        ids: 'ids',
       } as Record<string, string>,
     },
     examplesHeading: 'Examples:',
@@ -281,6 +306,16 @@ export const en = {
       p.failed === 1 ? `1 of ${p.total} checks failed.` : `${p.failed} of ${p.total} checks failed.`,
     AWT_CHECKS_FAILED_hint: 'Each failing check above shows its trace and a hint; fix one, then check again.',
     bug: 'This is a bug in awt-demo, not something you did. Please report it with the lines above.',
+    /** Commander's usage errors, in the words of the language (the option and command names stay). */
+    commander: {
+      unknownOption: (p: { option: string }) => `unknown option '${p.option}'`,
+      unknownCommand: (p: { command: string }) => `unknown command '${p.command}'`,
+      missingArgument: (p: { argument: string }) => `missing required argument '${p.argument}'`,
+      valueMissing: (p: { option: string }) => `option '${p.option}' argument missing`,
+      tooManyArguments: (p: { expected: number; got: number }) =>
+        `too many arguments. Expected ${p.expected} argument${p.expected === 1 ? '' : 's'} but got ${p.got}.`,
+      didYouMean: (p: { names: string }) => `(Did you mean ${p.names}?)`,
+    },
   },
   /** Calls between processes as a sequence diagram (demos/render/http-sequence.ts). */
   hops: {
@@ -295,26 +330,27 @@ export const en = {
     connection: (p: { id: number; nth: number }) =>
       p.nth === 1 ? `connection #${p.id}, new` : `connection #${p.id}, reused, request ${p.nth}`,
     noResponse: 'no response: the connection closed first',
-    sizes: (p: { head: number; body: number }) => `${p.head} B head + ${p.body} B body`,
-    chunked: (p: { content: number }) => `chunked, ${p.content} B of content`,
-    took: (p: { ms: string }) => `${p.ms} ms`,
-    folded: (p: { count: number }) => `… ${p.count} more round trips like these (--full shows them)`,
-    cut: (p: { more: number }) => `… ${p.more} more lines (--full shows them)`,
+    sizes: (p: { head: number; body: number }) => `${numbers.bytes(p.head)} head + ${numbers.bytes(p.body)} body`,
+    chunked: (p: { content: number }) => `chunked, ${numbers.bytes(p.content)} of content`,
+    took: (p: { ms: number }) => numbers.msUnit(p.ms),
+    folded: (p: { count: number }) => `… ${numbers.integer(p.count)} more round trips like these (--full shows them)`,
+    cut: (p: { more: number }) => `… ${numbers.integer(p.more)} more lines (--full shows them)`,
     assetsFolded:
       'Files of a page (HTML, JavaScript, CSS, images) show one line each, #n is the connection; --assets shows them in full.',
-    cutFull: (p: { more: number }) => `… ${p.more} more lines, beyond what --full shows (--json has all of them)`,
+    cutFull: (p: { more: number }) =>
+      `… ${numbers.integer(p.more)} more lines, beyond what --full shows (--json has all of them)`,
     skipped: (p: { shown: number; total: number }) =>
-      `… this body has ${p.total} characters: the first ${p.shown} are shown as plain text (--json has all of it)`,
+      `… this body has ${numbers.integer(p.total)} characters: the first ${numbers.integer(p.shown)} are shown as plain text (--json has all of it)`,
     deep: (p: { depth: number }) => `values nested deeper than ${p.depth} levels are shown as {…}, […] or <…>`,
     displayFailed: (p: { reason: string }) => `could not display this exchange: ${p.reason}`,
-    undecoded: (p: { bytes: number; reason: string }) => `${p.bytes} B not decoded: ${p.reason}`,
+    undecoded: (p: { bytes: number; reason: string }) => `${numbers.bytes(p.bytes)} not decoded: ${p.reason}`,
     summaryHeading: 'Summary',
     roundTrips: 'round trips',
     connections: 'TCP connections',
     bytesUp: 'bytes client → server',
     bytesDown: 'bytes server → client',
     stepTotals: (p: { trips: number; up: number; down: number }) =>
-      `${p.trips} round trip${p.trips === 1 ? '' : 's'}, ${p.up} B up, ${p.down} B down`,
+      `${numbers.integer(p.trips)} round trip${p.trips === 1 ? '' : 's'}, ${numbers.bytes(p.up)} up, ${numbers.bytes(p.down)} down`,
   },
   frames: {
     fin: 'FIN',
@@ -394,7 +430,7 @@ export const en = {
     channel: (p: { channel: number }) => `ch ${p.channel}`,
     /** AMQP 0-9-1 basic.properties delivery-mode. */
     deliveryModes: { 1: 'transient', 2: 'persistent' } as Record<number, string>,
-    body: (p: { bytes: number }) => `body, ${p.bytes} B:`,
+    body: (p: { bytes: number }) => `body, ${numbers.bytes(p.bytes)}:`,
     contentHeader: 'content header',
     protocolHeader: (p: { version: string }) => `protocol header AMQP ${p.version}`,
     heartbeat: 'heartbeat',
@@ -525,7 +561,7 @@ export const en = {
           ? `The bytes up include credentials: ${p.sending}; ${p.silent} send no credentials here.`
           : `The bytes up include credentials: ${p.sending}.`,
       credential: (p: { paradigm: string; kind: 'ws-security' | 'authorization'; bytes: number }) =>
-        `${p.paradigm}'s ${p.kind === 'ws-security' ? 'WS-Security header (wsse:Security)' : 'Authorization header'} of ${p.bytes} B`,
+        `${p.paradigm}'s ${p.kind === 'ws-security' ? 'WS-Security header (wsse:Security)' : 'Authorization header'} of ${numbers.bytes(p.bytes)}`,
       polling: (p: { paradigm: string; interval: string; half: string; points: string }) =>
         `${p.paradigm} polls every ${p.interval} ms, so the interval sets its latency: the book arrives between two polls, on average half an interval (≈ ${p.half} ms) before the next one. Measured at several intervals: ${p.points}.`,
       point: (p: { interval: string; latency: string }) => `${p.interval} ms → ${p.latency} ms`,
@@ -546,6 +582,14 @@ export const en = {
       fields: 'fields got / needed',
       latency: 'latency (median)',
       note: 'answer',
+    },
+    /** What the answer row says where a status code does not say it. */
+    answers: {
+      polling: (p: { polls: number }) => `polling: ${p.polls} × GET`,
+      subscription: 'subscription: next',
+      push: (p: { type: string }) => `push: ${p.type}`,
+      confirmed: 'confirm + ack',
+      fanout: 'fanout: Basic.Deliver',
     },
     bars: {
       bytes: 'bytes on the wire (up + down)',

@@ -1,4 +1,7 @@
 import type { ExerciseWords } from './exercise-en.js';
+import { numberWords } from '../numbers.js';
+
+const numbers = numberWords('de');
 
 /** Die Worte von „awt-demo exercise“ auf Deutsch. */
 export const exerciseDe: ExerciseWords = {
@@ -9,7 +12,7 @@ export const exerciseDe: ExerciseWords = {
     hint: 'einen Tipp mehr für die erste Prüfung, die noch nicht besteht',
     check: 'die Prüfungen der Übung gegen deinen laufenden Server ausführen, durch den Mitschnitt',
     id: 'die Übung (siehe „awt-demo exercise list“)',
-    dir: (p) => `der Ordner der Übung (Standard: ${p.dir})`,
+    dir: (p) => `der Ordner der Übung (Standard: ${p.dir.replace('<id>', '<ID>')})`,
     url: 'die Adresse deines Servers (Standard: die aus der Aufgabe)',
     timeout: 'Sekunden, die jede Prüfung dauern darf (Standard 5)',
     json: 'das Ergebnis als JSON ausgeben (für Bewertungsskripte)',
@@ -17,7 +20,7 @@ export const exerciseDe: ExerciseWords = {
   states: { 'not-started': 'nicht begonnen', started: 'begonnen', passed: 'bestanden' },
   list: {
     heading: 'Übungen:',
-    usage: 'Beginne eine mit: awt-demo exercise start <id>',
+    usage: 'Beginne eine mit: awt-demo exercise start <ID>',
   },
   start: {
     wrote: (p) => `Das Startprojekt von ${p.exercise} liegt in ${p.dir}:`,
@@ -60,13 +63,14 @@ export const exerciseDe: ExerciseWords = {
     recorded: (p) => `Festgehalten in ${p.file}.`,
   },
   said: {
-    timeout: (p) => `keine vollständige Antwort innerhalb von ${String(p.seconds).replace('.', ',')} s`,
+    timeout: (p) =>
+      `keine vollständige Response innerhalb von ${numbers.decimal(p.seconds, Number.isInteger(p.seconds) ? 0 : 1)} s`,
     failedCall: (p) => `der Aufruf ist gescheitert: ${p.detail}`,
     status: (p) => `Status ${p.status}`,
     notJson: (p) => `Status ${p.status}, ein Body, der kein JSON ist (Content-Type: ${p.contentType || 'keiner'})`,
     errors: (p) => `ein errors-Array: ${p.messages}`,
     noErrors: 'kein errors-Array',
-    noData: 'kein data in der Antwort',
+    noData: 'kein data in der Response',
     value: (p) => `${p.path} = ${p.value}`,
     missing: (p) => `${p.what} fehlt`,
     notListed: (p) => `die nächste Query listet ${p.what} nicht`,
@@ -84,6 +88,6 @@ export const exerciseDe: ExerciseWords = {
     empty: '(leer)',
     notXml: (p) => `ein Body, der kein wohlgeformtes XML ist: ${p.detail}`,
     fault: (p) => `ein SOAP-Fault: ${p.code} „${p.text}“`,
-    noFault: (p) => `eine Antwort statt eines Faults: ${p.answer}`,
+    noFault: (p) => `eine Response statt eines Faults: ${p.answer}`,
   },
 };

@@ -2,7 +2,7 @@
  * Publisher confirms (RabbitMQ's Confirm class, an extension of 0-9-1): after
  * Confirm.Select the broker acks every publish on the channel, by sequence number.
  */
-import { list, messages, methods, ms } from '../frames.js';
+import { elapsed, list, messages, methods } from '../frames.js';
 import { bookOrder, json } from '../shop.js';
 import { mqStep, producer } from '../step.js';
 
@@ -28,7 +28,7 @@ export const confirms = mqStep('confirms', async ({ session, lesson }) => {
         frames: acks.length,
       }),
       lesson.facts.confirmTime({
-        ms: lastAck && published.length > 0 ? ms(published.at(-1)!.method.at, lastAck.at) : '—',
+        ms: lastAck && published.length > 0 ? elapsed(published.at(-1)!.method.at, lastAck.at) : NaN,
       }),
     ];
   };

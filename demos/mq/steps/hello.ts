@@ -4,7 +4,7 @@
  */
 import type { Figure } from '../../wire/trace.js';
 import { amqplibConsumer, amqplibProducer, pikaConsumer, pikaProducer } from '../../../lessons/mq/code.js';
-import { methods, messages, ms } from '../frames.js';
+import { elapsed, methods, messages } from '../frames.js';
 import { consumer, mqStep, producer } from '../step.js';
 
 export const hello = mqStep('hello', async ({ session, lesson }) => {
@@ -29,7 +29,7 @@ export const hello = mqStep('hello', async ({ session, lesson }) => {
     const waiting = methods(frames, 'Queue.DeclareOk', lesson.parties.consumer)[0]?.fields?.messageCount;
     return {
       facts: [
-        lesson.facts.helloDecoupled({ body: delivered?.body ?? '—', gap: ms(producerGone, consumerHere) }),
+        lesson.facts.helloDecoupled({ body: delivered?.body ?? '—', gap: elapsed(producerGone, consumerHere) }),
         lesson.facts.helloWaiting({ count: Number(waiting ?? 0) }),
         lesson.facts.helloNoAck({ acks: methods(frames, 'Basic.Ack').length }),
       ],

@@ -4,7 +4,7 @@
  */
 import type { ConsumeMessage } from 'amqplib';
 import { randomBytes } from 'node:crypto';
-import { messages, methods, ms } from '../frames.js';
+import { elapsed, messages, methods } from '../frames.js';
 import { bookOrder, json, quote } from '../shop.js';
 import { consumer, mqStep, producer } from '../step.js';
 
@@ -59,7 +59,7 @@ export const rpc = mqStep('rpc', async ({ session, lesson }) => {
       }),
       lesson.facts.rpcReply({
         same: String(answer?.properties.correlationId === request?.properties.correlationId),
-        ms: request && answer ? ms(request.method.at, answer.method.at) : '—',
+        ms: request && answer ? elapsed(request.method.at, answer.method.at) : NaN,
         total,
       }),
       lesson.facts.rpcHops({ hops }),

@@ -5,7 +5,7 @@ import type { WebSocketFrameItem } from '../../wire/websocket-frames.js';
 import { closed, HandshakeRefused, opened } from '../clients.js';
 import { maxMessageBytes } from '../limits.js';
 import { members } from './messages.js';
-import { framesIn, ms, type WebsocketStep } from './types.js';
+import { framesIn, type WebsocketStep } from './types.js';
 
 export const pingPongStep: WebsocketStep = {
   id: 'pingPong',
@@ -23,17 +23,19 @@ export const pingPongStep: WebsocketStep = {
       .map((ping) => [ping, frames.find((f) => f.opcodeName === 'pong' && f.direction !== ping.direction)] as const);
     const [clientPing, clientPong] = pairs.find(([ping]) => ping.direction === 'up') ?? [];
     return [
-      lesson.facts.clientPing({ ms: ms(clientMs), wireMs: ms((clientPong?.at ?? NaN) - (clientPing?.at ?? NaN)) }),
-      lesson.facts.serverPing({ ms: ms(serverMs) }),
+      lesson.facts.clientPing({ ms: clientMs, wireMs: (clientPong?.at ?? NaN) - (clientPing?.at ?? NaN) }),
+      lesson.facts.serverPing({ ms: serverMs }),
       lesson.facts.samePayload({
-        payloads: pairs.map(([ping, pong]) => `${quote(ping)} → ${pong ? quote(pong) : '–'}`).join(', '),
+        payloads: pairs
+          .map(([ping, pong]) => `${quote(ping, lesson.quoted)} → ${pong ? quote(pong, lesson.quoted) : '–'}`)
+          .join(', '),
       }),
     ];
   },
 };
 
-function quote(frame: WebSocketFrameItem): string {
-  return `${frame.opcodeName} "${frame.payloadText ?? frame.payloadBase64 ?? ''}"`;
+function quote(frame: WebSocketFrameItem, quoted: (p: { text: string }) => string): string {
+  return `${frame.opcodeName} ${quoted({ text: frame.payloadText ?? frame.payloadBase64 ?? '' })}`;
 }
 
 export const limitsStep: WebsocketStep = {
@@ -63,7 +65,7 @@ export const limitsStep: WebsocketStep = {
         encoding: big?.lengthEncoding ?? 0,
         limit: maxMessageBytes,
         code: close?.closeCode ?? 0,
-        reason: close?.closeReason ? ` "${close.closeReason}"` : '',
+        reason: close?.closeReason ?? '',
       }),
       lesson.facts.refused({ status }),
       lesson.facts.stillThere({ names: stillThere.join(', ') }),
@@ -93,7 +95,7 @@ export const closeStep: WebsocketStep = {
           connection: request.connection,
           code: request.closeCode ?? 1005,
           reason: request.closeReason ?? '',
-          answer: answer ? `${answer.closeCode ?? ''}${answer.closeReason ? ` "${answer.closeReason}"` : ''}` : '–',
+          ...(answer ? { answer: { code: answer.closeCode, reason: answer.closeReason } } : {}),
         });
       });
   },

@@ -1,6 +1,6 @@
 import { httpExchanges } from '../../wire/http-facts.js';
 import { nextMessage, opened } from '../clients.js';
-import { framesIn, ms, type WebsocketStep } from './types.js';
+import { framesIn, type WebsocketStep } from './types.js';
 
 /** The book club's members, in the order they join. */
 export const members = ['Ada', 'Grace', 'Alan'] as const;
@@ -40,7 +40,7 @@ export const echoStep: WebsocketStep = {
 
 export const broadcastStep: WebsocketStep = {
   id: 'broadcast',
-  async run({ session, lesson, items }) {
+  async run({ session, lesson, items, numbers }) {
     // One after the other, so each handshake stands on its own in the trace.
     for (const name of members) await opened(session.connect('/chat', { as: name, query: { name } }));
     const clients = members.map((name) => session.client(name));
@@ -55,7 +55,7 @@ export const broadcastStep: WebsocketStep = {
       lesson.facts.fanOut({
         inBytes: inbound?.wireBytes ?? 0,
         out: outbound.length,
-        outBytes: outbound.map((f) => f.wireBytes).join(' + '),
+        outBytes: outbound.map((f) => numbers.integer(f.wireBytes)).join(' + '),
       }),
     ];
   },
@@ -80,7 +80,7 @@ export const pushStep: WebsocketStep = {
     const longest = pushes.find((f) => f.lengthEncoding === 16);
     return [
       lesson.facts.created({ status: reply.status, title: String((reply.json as { title?: unknown }).title) }),
-      lesson.facts.pushed({ frames: pushes.length, ms: ms(lastPush - (post?.request.lastByteAt ?? lastPush)) }),
+      lesson.facts.pushed({ frames: pushes.length, ms: lastPush - (post?.request.lastByteAt ?? lastPush) }),
       firstPush < answeredAt ? lesson.facts.pushedFirst : lesson.facts.answeredFirst,
       ...(longest ? [lesson.facts.pushLength({ bytes: longest.payloadLength })] : []),
     ];

@@ -9,8 +9,3 @@ export type WebsocketStep = Step<WebsocketSession, WebsocketLesson>;
 export function framesIn(items: readonly WireItem[]): WebSocketFrameItem[] {
   return itemsOfKind(items, 'ws-frame');
 }
-
-/** Milliseconds as the facts show them: one decimal. */
-export function ms(value: number): string {
-  return value.toFixed(1);
-}
