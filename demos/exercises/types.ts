@@ -114,8 +114,6 @@ export interface CheckRig {
   prepare(): Promise<void>;
   /** The student's programs and the broker, for an AMQP exercise. */
   amqp?: AmqpCheckContext;
-  /** After each check, with its verdict. */
-  checked(passed: boolean): void;
   close(): Promise<void>;
 }
 

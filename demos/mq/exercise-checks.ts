@@ -10,7 +10,7 @@ import amqp from 'amqplib';
 import { isDeepStrictEqual } from 'node:util';
 import type { CheckContext, CheckResult, ExerciseChecks } from '../exercises/types.js';
 import type { AmqpFrameItem } from '../wire/amqp-frames.js';
-import { amqpFrames, closeText, messages, orderNumber, type WireMessage } from './frames.js';
+import { amqpFrames, closeText, messages, orderNumber, settlementsOf, type WireMessage } from './frames.js';
 import { bookOrder, json, msPerCopy, quote } from './shop.js';
 import { atMost } from './wait.js';
 
@@ -22,6 +22,8 @@ const quietMs = 2500;
 /** A slow order keeps a worker busy this long; the crash comes `cutAfterMs` after it arrives. */
 const slowCopies = 60;
 const cutAfterMs = 300;
+/** The slow order of fair dispatch only has to outlast four quick ones. */
+const fairSlowCopies = 40;
 
 /** The check's own connection and channel, through the tap; closed when the check ends. */
 async function checker(context: CheckContext) {
@@ -57,17 +59,7 @@ function deliveries(context: CheckContext, frames: AmqpFrameItem[]): WireMessage
 }
 
 /** Basic.Ack, Basic.Reject and Basic.Nack that settle `delivery` (multiple covers every tag up to its own). */
-function settlements(frames: AmqpFrameItem[], delivery: WireMessage): AmqpFrameItem[] {
-  const { connection, channel } = delivery.method;
-  const tag = Number(delivery.fields.deliveryTag);
-  const after = frames.slice(frames.indexOf(delivery.method) + 1);
-  return after.filter((f) => {
-    if (f.direction !== 'up' || f.connection !== connection || f.channel !== channel) return false;
-    if (!['Basic.Ack', 'Basic.Reject', 'Basic.Nack'].includes(f.method ?? '')) return false;
-    const settled = Number(f.fields?.deliveryTag);
-    return settled === tag || (f.fields?.multiple === true && (settled === 0 || settled >= tag));
-  });
-}
+const settlements = (frames: AmqpFrameItem[], delivery: WireMessage) => settlementsOf(frames, delivery.method);
 
 const acked = (frames: AmqpFrameItem[], delivery: WireMessage) =>
   settlements(frames, delivery).some((f) => f.method === 'Basic.Ack');
@@ -149,7 +141,7 @@ async function fairDispatch(context: CheckContext): Promise<CheckResult> {
   const down = context.amqp!.notReady('worker');
   if (down) return fail(down);
   // One slow order first, then four quick ones: with prefetch 1 the slow one holds up only its own worker.
-  const orders = [bookOrder(1, 0, slowCopies), ...[2, 3, 4, 5].map((n) => bookOrder(n, n - 1))];
+  const orders = [bookOrder(1, 0, fairSlowCopies), ...[2, 3, 4, 5].map((n) => bookOrder(n, n - 1))];
   const close = await publishOrders(context, orders);
   try {
     const frames = await settle(context, (all) => {

@@ -17,7 +17,7 @@ import { startTap } from '../wire/tap.js';
 import type { WireItem } from '../wire/trace.js';
 import { chooseBroker } from './choose-broker.js';
 import { connectDirect } from './connect-broker.js';
-import { amqpFrames } from './frames.js';
+import { amqpFrames, settlementsOf } from './frames.js';
 import { orderQueue, quoteQueue } from './shop.js';
 import { startProgram, type RunningProgram } from './student-programs.js';
 import { within } from './wait.js';
@@ -53,7 +53,6 @@ export const startExerciseRig: StartRig = async (options) => {
   let queues = { tasks: '', requests: '' };
   let programs: RunningProgram[] = [];
   let startedAt = 0;
-  let readyAtStart = false;
   let dirty = true;
   const queueOf = (role: ProgramRole) => (role === 'worker' ? queues.tasks : queues.requests);
   const sinceStart = () => tap.items.slice(startedAt);
@@ -106,7 +105,31 @@ export const startExerciseRig: StartRig = async (options) => {
       if (waiting.length === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    readyAtStart = roles.every((role) => notReady(role) === undefined);
+  };
+
+  /**
+   * True when an earlier check left the programs unable to serve the next one alike: one
+   * ended or lost its connection, the broker closed a channel of one, or one holds a
+   * delivery it never settled (which, with prefetch 1, blocks it). Programs that never
+   * consumed are not started again: they would fail the same way.
+   */
+  const damaged = () => {
+    const roles = [...new Set(programs.map((p) => p.role))];
+    if (!roles.every((role) => notReady(role) === undefined)) return false;
+    if (programs.some((p) => p.ended !== undefined)) return true;
+    const theirs = new Set(roles.flatMap((role) => consumers(role)));
+    if (tap.connections.some((c) => theirs.has(c.id) && c.closedAt !== undefined)) return true;
+    const frames = amqpFrames(sinceStart()).filter((f) => theirs.has(f.connection));
+    const manual = new Set(
+      frames.filter((f) => f.method === 'Basic.Consume' && !f.fields?.noAck).map((f) => `${f.connection}/${f.channel}`),
+    );
+    return frames.some(
+      (f) =>
+        (f.direction === 'down' && /\.Close$/.test(f.method ?? '')) ||
+        (f.method === 'Basic.Deliver' &&
+          manual.has(`${f.connection}/${f.channel}`) &&
+          settlementsOf(frames, f).length === 0),
+    );
   };
 
   return {
@@ -132,14 +155,10 @@ export const startExerciseRig: StartRig = async (options) => {
       },
     },
     async prepare() {
-      if (!dirty) return;
+      await tap.settled();
+      if (!dirty && !damaged()) return;
       dirty = false;
       await start();
-    },
-    checked(passed) {
-      // A failed check may leave a program holding an order or a closed channel: the next
-      // check starts them afresh. Programs that could not start would only fail the same way again.
-      if (!passed && readyAtStart) dirty = true;
     },
     async close() {
       await stopAll();
