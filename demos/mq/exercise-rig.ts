@@ -16,7 +16,7 @@ import { createAmqpFrameDecoder } from '../wire/amqp-frames.js';
 import { startTap } from '../wire/tap.js';
 import type { WireItem } from '../wire/trace.js';
 import { chooseBroker } from './choose-broker.js';
-import { connectDirect } from './connect-broker.js';
+import { connectChosen } from './connect-broker.js';
 import { amqpFrames, settlementsOf } from './frames.js';
 import { orderQueue, quoteQueue } from './shop.js';
 import { startProgram, type RunningProgram } from './student-programs.js';
@@ -30,13 +30,7 @@ export const startExerciseRig: StartRig = async (options) => {
   const chosen = await chooseBroker(options.broker, options.amqpUrl, options.env);
   const broker = chosen.address;
   // A direct connection, outside the tap: it proves the broker is there, and it deletes the run's queues at the end.
-  let admin: amqp.ChannelModel;
-  try {
-    admin = await connectDirect(broker, 'awt-demo exercise check: clean-up');
-  } catch (error) {
-    await chosen.close();
-    throw error;
-  }
+  const admin = await connectChosen(chosen, 'awt-demo exercise check: clean-up');
   admin.on('error', () => undefined);
   const tap = await startTap({
     target: { host: broker.host, port: broker.port },
