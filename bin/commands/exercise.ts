@@ -238,13 +238,15 @@ async function checkExercise(id: string, raw: RawExerciseOptions, env: NodeJS.Pr
   const found = await loadProgress(dir, id);
   const [texts, checks] = await Promise.all([entry.texts(), entry.loadChecks()]);
   const idWidth = Math.max(...entry.checks.map((check) => check.length));
+  // Run from the folder above the exercise folder, the programs are where the progress file is.
+  const programsDir = found ? path.dirname(found.file) : dir;
 
   if (!raw.json) {
     write(
       (entry.programs
         ? t.headingPrograms({
             exercise: id,
-            dir: raw.dir ?? '.',
+            dir: path.relative('.', programsDir) || '.',
             programs: entry.programs.map((program) => program.name).join(', '),
           })
         : t.heading({ exercise: id, url })) + '\n',
@@ -255,7 +257,7 @@ async function checkExercise(id: string, raw: RawExerciseOptions, env: NodeJS.Pr
       ? await (
           await entry.loadRig()
         )({
-          dir,
+          dir: programsDir,
           programs: entry.programs,
           broker: broker!,
           amqpUrl: raw.amqpUrl,
@@ -280,7 +282,7 @@ async function checkExercise(id: string, raw: RawExerciseOptions, env: NodeJS.Pr
   if (found) await saveProgress(found.file, recordRun(found.progress, reports, new Date(), entry.checks));
   if (raw.json) {
     const passed = reports.every((report) => report.passed);
-    const where = rig ? { dir, broker: rig.brokerUsed } : { url };
+    const where = rig ? { dir: programsDir, broker: rig.brokerUsed } : { url };
     await writeFlushed(JSON.stringify({ exercise: id, ...where, lang, passed, checks: reports }, null, 2) + '\n');
   } else {
     write(renderCheckSummary(reports, render));

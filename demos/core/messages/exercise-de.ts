@@ -58,7 +58,7 @@ export const exerciseDe: ExerciseWords = {
   check: {
     heading: (p) => `Prüfe ${p.exercise} unter ${p.url}, durch den Mitschnitt`,
     headingPrograms: (p) =>
-      `Prüfe ${p.exercise} in ${p.dir}: starte ${p.programs}, mit dem Broker verbunden durch den Mitschnitt`,
+      `Prüfe ${p.exercise} in ${p.dir}: starte ${p.programs}, durch den Mitschnitt mit dem Broker verbunden`,
     expected: 'erwartet',
     got: 'erhalten',
     hint: 'Tipp',
@@ -95,7 +95,7 @@ export const exerciseDe: ExerciseWords = {
     fault: (p) => `ein SOAP-Fault: ${p.code} „${p.text}“`,
     noFault: (p) => `eine Antwort statt eines Faults: ${p.answer}`,
     programEnded: (p) =>
-      `${p.program} (${p.file}) endete mit ${p.how.replace('exit code', 'Exit-Code')}, ehe sein Consumer lief${p.output ? `; Ausgabe: ${p.output}` : ', ohne Ausgabe'}`,
+      `${p.program} (${p.file}) endete mit ${p.how.replace('exit code', 'Exit-Code').replace('signal', 'Signal')}, ehe sein Consumer lief${p.output ? `; Ausgabe: ${p.output}` : ', ohne Ausgabe'}`,
     notConsuming: (p) =>
       `nach ${String(p.seconds).replace('.', ',')} s ${p.found} von ${p.wanted} Consumern auf ${p.queue} (${p.programs}): verbindet sich das Programm mit AMQP_URL und konsumiert es die Queue aus der Umgebung?${p.output ? ` Ausgabe: ${p.output}` : ''}`,
     noAck: (p) =>
