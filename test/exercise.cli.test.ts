@@ -57,6 +57,7 @@ describe('awt-demo exercise: list, start, hint', () => {
         ['rest-books', 'rest', 'not-started'],
         ['soap-books', 'soap', 'not-started'],
         ['websocket-book-club', 'websocket', 'not-started'],
+        ['mq-order-worker', 'mq', 'not-started'],
       ],
     );
   });
@@ -124,7 +125,7 @@ describe('awt-demo exercise: list, start, hint', () => {
     assert.equal(result.code, 2);
     assert.match(
       result.stderr,
-      /Unknown exercise "graphql-books"\. The exercises are: graphql-book-service, rest-books, soap-books, websocket-book-club\./,
+      /Unknown exercise "graphql-books"\. The exercises are: graphql-book-service, rest-books, soap-books, websocket-book-club, mq-order-worker\./,
     );
   });
 

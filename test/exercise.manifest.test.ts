@@ -41,8 +41,16 @@ describe('the exercise manifest', () => {
           scripts: Record<string, string>;
           engines: Record<string, string>;
         };
-        assert.match(pkg.scripts.start!, /src\/server\.ts/);
         assert.equal(pkg.engines.node, '>=20.19');
+        if (entry.programs) {
+          // The check starts the programs with the same command the README names (npm run <role>).
+          for (const program of entry.programs) {
+            assert.equal(pkg.scripts[program.role], `node --import tsx ${program.file}`);
+            assert.match(readFileSync(new URL(program.file, dir), 'utf8'), /process\.env\.AMQP_URL/);
+          }
+          continue;
+        }
+        assert.match(pkg.scripts.start!, /src\/server\.ts/);
         assert.ok(existsSync(new URL('src/server.ts', dir)));
         assert.match(readFileSync(new URL('src/server.ts', dir), 'utf8'), /process\.env\.PORT/);
       }

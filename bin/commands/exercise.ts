@@ -10,12 +10,20 @@ import { AwtError } from '../../demos/core/errors.js';
 import type { Lang } from '../../demos/core/lang.js';
 import { exerciseIds, exercises, findExercise, type ExerciseEntry } from '../../demos/exercises/manifest.js';
 import { messages } from '../../demos/core/messages/index.js';
+import { brokerChoice } from '../../demos/mq/broker-choice.js';
 import { integerOption, resolveLang, sharedOptions, subcommandOptions } from '../options.js';
 import { outputWidth, write, writeFlushed } from '../output.js';
+
+/** Seconds a check may take unless the exercise or --timeout says otherwise. */
+const defaultTimeoutMs = 5000;
+/** The least time the student's programs get to start consuming. */
+const defaultReadyMs = 10_000;
 
 interface RawExerciseOptions {
   dir?: string;
   url?: string;
+  amqpUrl?: string;
+  broker?: string;
   timeout?: string;
   json?: boolean;
   lang?: string;
@@ -68,6 +76,8 @@ export function addExerciseCommand(program: Command, lang: Lang, env: NodeJS.Pro
     .argument('<id>', commandWords.id)
     .option('--url <url>', commandWords.url)
     .option('--dir <folder>', commandWords.dir({ dir: '.' }))
+    .option('--broker <kind>', optionWords.broker)
+    .option('--amqp-url <url>', optionWords.amqpUrl)
     .option('--timeout <seconds>', commandWords.timeout)
     .option('--json', commandWords.json);
   sharedOptions
@@ -134,8 +144,13 @@ async function startExercise(id: string, raw: RawExerciseOptions, env: NodeJS.Pr
   const commands: Array<[string, string]> = [
     [`cd ${given}`, ''],
     ['npm install', t.start.install],
-    ['npm start', t.start.run],
-    [`npx awt-demo exercise check ${id}`, t.start.check],
+    // The check starts an AMQP exercise's programs itself: no server to start first.
+    ...(entry.programs
+      ? [[`npx awt-demo exercise check ${id}`, t.start.checkPrograms] as [string, string]]
+      : [
+          ['npm start', t.start.run] as [string, string],
+          [`npx awt-demo exercise check ${id}`, t.start.check] as [string, string],
+        ]),
     [`npx awt-demo exercise hint ${id}`, t.start.hint],
   ];
   const width = Math.max(...commands.map(([command]) => command.length));
@@ -194,8 +209,22 @@ function wrapWords(text: string, width: number): string[] {
 async function checkExercise(id: string, raw: RawExerciseOptions, env: NodeJS.ProcessEnv): Promise<void> {
   const lang = resolveLang(raw.lang, env);
   const entry = exerciseOf(id);
-  const timeoutMs = raw.timeout === undefined ? 5000 : integerOption('--timeout', raw.timeout, 1, 600) * 1000;
+  const programs = entry.programs !== undefined;
+  // An exercise checks a server at a URL, or starts the student's programs behind a broker: never both.
+  for (const [option, given] of programs
+    ? ([['--url', raw.url]] as const)
+    : ([
+        ['--broker', raw.broker],
+        ['--amqp-url', raw.amqpUrl],
+      ] as const)) {
+    if (given !== undefined) throw new AwtError('AWT_EXERCISE_OPTION', { option, exercise: id, programs });
+  }
+  const timeoutMs =
+    raw.timeout === undefined
+      ? (entry.checkTimeoutMs ?? defaultTimeoutMs)
+      : integerOption('--timeout', raw.timeout, 1, 600) * 1000;
   const width = raw.width === undefined ? undefined : integerOption('--width', raw.width, 40, 400);
+  const broker = programs ? brokerChoice(raw.broker, env) : undefined;
   const url = raw.url ?? entry.defaultUrl;
   const { runChecks, checksFailed } = await import('../../demos/exercises/run-checks.js');
   const { loadProgress, progressFile, recordRun, saveProgress } = await import('../../demos/exercises/progress.js');
@@ -205,14 +234,44 @@ async function checkExercise(id: string, raw: RawExerciseOptions, env: NodeJS.Pr
   const t = words.exercise.check;
   const theme = createTheme(!raw.json && raw.color !== false && wantsColor(process.stdout, env));
   const render = { width: outputWidth(width), theme, messages: words, raw: Boolean(raw.raw), full: Boolean(raw.full) };
-  const found = await loadProgress(path.resolve(raw.dir ?? '.'), id);
+  const dir = path.resolve(raw.dir ?? '.');
+  const found = await loadProgress(dir, id);
   const [texts, checks] = await Promise.all([entry.texts(), entry.loadChecks()]);
   const idWidth = Math.max(...entry.checks.map((check) => check.length));
+  // Run from the folder above the exercise folder, the programs are where the progress file is.
+  const programsDir = found ? path.dirname(found.file) : dir;
 
-  if (!raw.json) write(t.heading({ exercise: id, url }) + '\n\n');
+  if (!raw.json) {
+    write(
+      (entry.programs
+        ? t.headingPrograms({
+            exercise: id,
+            dir: path.relative('.', programsDir) || '.',
+            programs: entry.programs.map((program) => program.name).join(', '),
+          })
+        : t.heading({ exercise: id, url })) + '\n',
+    );
+  }
+  const rig =
+    entry.programs && entry.loadRig
+      ? await (
+          await entry.loadRig()
+        )({
+          dir: programsDir,
+          programs: entry.programs,
+          broker: broker!,
+          amqpUrl: raw.amqpUrl,
+          env,
+          // Starting node with tsx takes a while on a busy machine; a check's time is the least it gets.
+          readyMs: Math.max(timeoutMs, defaultReadyMs),
+          said: words.exercise.said,
+        })
+      : undefined;
+  if (!raw.json) write((rig ? words.broker.used(rig.brokerUsed) + '\n' : '') + '\n');
   const reports = await runChecks({
     exercise: entry,
     url,
+    ...(rig ? { rig } : {}),
     texts: texts[lang].checks,
     checks,
     words: words.exercise,
@@ -223,7 +282,8 @@ async function checkExercise(id: string, raw: RawExerciseOptions, env: NodeJS.Pr
   if (found) await saveProgress(found.file, recordRun(found.progress, reports, new Date(), entry.checks));
   if (raw.json) {
     const passed = reports.every((report) => report.passed);
-    await writeFlushed(JSON.stringify({ exercise: id, url, lang, passed, checks: reports }, null, 2) + '\n');
+    const where = rig ? { dir: programsDir, broker: rig.brokerUsed } : { url };
+    await writeFlushed(JSON.stringify({ exercise: id, ...where, lang, passed, checks: reports }, null, 2) + '\n');
   } else {
     write(renderCheckSummary(reports, render));
     // The last write waits for all before it: the exit with code 5 must not cut the report short.

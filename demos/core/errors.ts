@@ -38,6 +38,8 @@ export const exitCodes: Record<AwtErrorCode, number> = {
   AWT_LLM_BAD_ANSWER: 3,
   AWT_UNKNOWN_EXERCISE: 2,
   AWT_FOLDER_NOT_EMPTY: 4,
+  AWT_NO_PROGRAMS: 2,
+  AWT_EXERCISE_OPTION: 2,
   // The run itself worked; the student's server did not pass every check (like a failing test suite).
   AWT_CHECKS_FAILED: 5,
 };

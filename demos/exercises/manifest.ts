@@ -5,7 +5,7 @@
  * starter and solution in lessons/exercises/<id>/ — nothing else.
  */
 import type { Lang } from '../core/lang.js';
-import type { ExerciseChecks, ExerciseText } from './types.js';
+import type { ExerciseChecks, ExerciseText, ProgramSpec, StartRig } from './types.js';
 
 export interface ExerciseEntry {
   id: string;
@@ -21,6 +21,15 @@ export interface ExerciseEntry {
    * at that moment (e.g. the WSDL), so the repository holds no second copy of it.
    */
   contractFiles?(): Promise<Record<string, string>>;
+  /** Per check, when the default of `check` is too short (orders that take a while to pack). */
+  checkTimeoutMs?: number;
+  /**
+   * Programs `check` starts itself from the exercise folder, behind the tap (AMQP): the
+   * student runs no server that a URL could name, so there is no --url.
+   */
+  programs?: readonly ProgramSpec[];
+  /** Starts the broker, the tap and the programs (loaded lazily). */
+  loadRig?(): Promise<StartRig>;
 }
 
 export const exercises: readonly ExerciseEntry[] = [
@@ -62,6 +71,27 @@ export const exercises: readonly ExerciseEntry[] = [
     checks: ['handshake', 'broadcast', 'no-token', 'binary', 'pong'],
     texts: async () => (await import('../../lessons/exercises/websocket-book-club/index.js')).texts,
     loadChecks: async () => (await import('../websocket/exercise-checks.js')).checks,
+  },
+  {
+    id: 'mq-order-worker',
+    paradigm: 'mq',
+    // Where the programs connect without AMQP_URL: RabbitMQ's guest account on this machine.
+    defaultUrl: 'amqp://guest:guest@localhost:5672',
+    checks: ['task-acked-once', 'fair-dispatch', 'rpc-reply', 'redelivered-on-crash'],
+    texts: async () => (await import('../../lessons/exercises/mq-order-worker/index.js')).texts,
+    loadChecks: async () => (await import('../mq/exercise-checks.js')).checks,
+    contractFiles: async () => {
+      const { listPrices } = await import('../mq/shop.js');
+      return { 'prices.json': JSON.stringify(listPrices, null, 2) + '\n' };
+    },
+    // A slow order takes 2 s to pack, and a crashed worker's order 2 s more at the other one.
+    checkTimeoutMs: 15_000,
+    programs: [
+      { name: 'worker-1', role: 'worker', file: 'src/worker.ts' },
+      { name: 'worker-2', role: 'worker', file: 'src/worker.ts' },
+      { name: 'responder', role: 'responder', file: 'src/responder.ts' },
+    ],
+    loadRig: async () => (await import('../mq/exercise-rig.js')).startExerciseRig,
   },
 ];
 

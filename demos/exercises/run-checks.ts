@@ -9,10 +9,9 @@ import { AwtError } from '../core/errors.js';
 import type { ExerciseWords } from '../core/messages/exercise-en.js';
 import { createHttpClient } from '../wire/http-client.js';
 import { parseTapTarget, tapInFront } from '../core/tap-in-front.js';
-import type { Tap } from '../wire/tap.js';
 import type { WireItem } from '../wire/trace.js';
 import type { ExerciseEntry } from './manifest.js';
-import type { CheckResult, CheckText, ExerciseChecks } from './types.js';
+import type { CheckResult, CheckRig, CheckText, ExerciseChecks } from './types.js';
 
 export interface CheckReport {
   id: string;
@@ -31,7 +30,10 @@ export interface CheckReport {
 
 export interface RunChecksOptions {
   exercise: ExerciseEntry;
+  /** The student's server; unused when `rig` is given. */
   url: string;
+  /** The broker and the student's programs, for an exercise that has no server at a URL (AMQP). */
+  rig?: CheckRig;
   texts: Record<string, CheckText>;
   checks: ExerciseChecks;
   words: ExerciseWords;
@@ -46,15 +48,15 @@ export interface RunChecksOptions {
 export const defaultCheckTimeoutMs = 5000;
 
 export async function runChecks(options: RunChecksOptions): Promise<CheckReport[]> {
-  const target = parseTapTarget(options.url, '--url');
-  const front = await tapInFront(target);
-  // Ctrl-C in the middle of a check closes the tap through the usual clean-up.
-  const untrack = track(front.close);
+  const rig = options.rig ?? (await serverRig(options.url));
+  // Ctrl-C in the middle of a check closes the tap (and whatever the rig started) through the usual clean-up.
+  const untrack = track(() => rig.close());
   const runId = randomBytes(3).toString('hex');
   const reports: CheckReport[] = [];
   try {
     for (const id of options.exercise.checks) {
-      const report = await runOne(id, options, front.url, front.tap, runId);
+      await rig.prepare();
+      const report = await runOne(id, options, rig, runId);
       reports.push(report);
       options.onReport?.(report);
     }
@@ -64,13 +66,19 @@ export async function runChecks(options: RunChecksOptions): Promise<CheckReport[
   return reports;
 }
 
-async function runOne(
-  id: string,
-  options: RunChecksOptions,
-  url: string,
-  tap: Tap,
-  runId: string,
-): Promise<CheckReport> {
+/** A student's server at a URL: the tap in front of it; after each check its connections end. */
+async function serverRig(url: string): Promise<CheckRig> {
+  const front = await tapInFront(parseTapTarget(url, '--url'));
+  return {
+    url: front.url,
+    tap: front.tap,
+    prepare: async () => undefined,
+    close: front.close,
+  };
+}
+
+async function runOne(id: string, options: RunChecksOptions, rig: CheckRig, runId: string): Promise<CheckReport> {
+  const { url, tap } = rig;
   const items = tap.items;
   const text = options.texts[id]!;
   const run = options.checks[id]!;
@@ -88,6 +96,7 @@ async function runOne(
     signal: abort.signal,
     runId,
     items: () => items.slice(from),
+    ...(rig.amqp ? { amqp: rig.amqp } : {}),
   });
   // A check that ends after its time is up is ignored, and so is its late error.
   attempt.catch(() => undefined);
@@ -105,9 +114,10 @@ async function runOne(
     abort.abort();
     // Closing the client closes its sockets. A server that never answers would keep its
     // half of the connection open, so the tap ends both halves; the decoders then report
-    // what they hold (a request without an answer, for one).
+    // what they hold (a request without an answer, for one). The programs of a rig keep
+    // their connections: they are the student's, and the next check needs them.
     http.close();
-    tap.dropConnections();
+    if (!rig.amqp) tap.dropConnections();
   }
   await tap.settled();
   await settled(items);

@@ -50,6 +50,9 @@ export async function startProject(
 export function renderReadme(entry: ExerciseEntry, text: ExerciseText, words: ExerciseWords): string {
   const t = words.readme;
   const block = (command: string) => ['```sh', command, '```'];
+  const programs = entry.programs !== undefined;
+  // Each program once, in the order the check starts them (a second worker is the same command).
+  const runs = programs ? [...new Set(entry.programs!.map((program) => `npm run ${program.role}`))] : ['npm start'];
   return [
     `# ${text.title}`,
     '',
@@ -65,11 +68,10 @@ export function renderReadme(entry: ExerciseEntry, text: ExerciseText, words: Ex
     '',
     ...block('npm install'),
     '',
-    t.run,
+    programs ? t.runPrograms : t.run,
     '',
-    ...block('npm start'),
-    '',
-    t.check,
+    ...runs.flatMap((command) => [...block(command), '']),
+    programs ? t.checkPrograms : t.check,
     '',
     ...block(`npx awt-demo exercise check ${entry.id}`),
     '',
@@ -77,7 +79,7 @@ export function renderReadme(entry: ExerciseEntry, text: ExerciseText, words: Ex
     '',
     ...block(`npx awt-demo exercise hint ${entry.id}`),
     '',
-    t.tap,
+    programs ? t.tapBroker : t.tap,
     '',
     ...block(`npx awt-demo tap ${entry.defaultUrl}`),
     '',

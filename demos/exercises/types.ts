@@ -4,8 +4,11 @@
  * expected fact; the runner records what crossed the wire while it ran.
  */
 import type { HttpClient } from '../wire/http-client.js';
+import type { Tap } from '../wire/tap.js';
 import type { WireItem } from '../wire/trace.js';
+import type { BrokerInfo } from '../core/demo.js';
 import type { ExerciseWords } from '../core/messages/exercise-en.js';
+import type { BrokerChoice } from '../mq/broker-choice.js';
 
 /** The words of one check, in one language. */
 export interface CheckText {
@@ -49,6 +52,69 @@ export interface CheckContext {
   items(): readonly WireItem[];
   /** Unique per run, so data a check creates never collides with an earlier run's. */
   runId: string;
+  /** Exercises whose programs `check` starts itself (AMQP): the broker, the queues and those programs. */
+  amqp?: AmqpCheckContext;
+}
+
+/** A role among the student's programs of an AMQP exercise. */
+export type ProgramRole = 'worker' | 'responder';
+
+/** One program `check` starts from the exercise folder: `node --import tsx <file>`. */
+export interface ProgramSpec {
+  /** worker-1, worker-2, responder: how messages name it. */
+  name: string;
+  role: ProgramRole;
+  /** Relative to the exercise folder, e.g. src/worker.ts. */
+  file: string;
+}
+
+/** What `check` needs to start the rig of an AMQP exercise. */
+export interface RigOptions {
+  /** The exercise folder, where the programs' files are. */
+  dir: string;
+  programs: readonly ProgramSpec[];
+  broker: BrokerChoice;
+  amqpUrl: string | undefined;
+  env: NodeJS.ProcessEnv;
+  /** How long the programs may take to start consuming. */
+  readyMs: number;
+  said: ExerciseWords['said'];
+}
+
+export type StartRig = (options: RigOptions) => Promise<CheckRig & { amqp: AmqpCheckContext; brokerUsed: BrokerInfo }>;
+
+/**
+ * The student's programs of an AMQP exercise, started by `check` with AMQP_URL pointing at
+ * the tap in front of the broker, so their own acks and replies cross it too.
+ */
+export interface AmqpCheckContext {
+  /** The broker through the tap (amqp://…), for the check's own connection. */
+  url: string;
+  /** This run's queues, given to the programs as TASK_QUEUE and RPC_QUEUE. */
+  queues: { tasks: string; requests: string };
+  /** Why the programs of `role` cannot be checked (one ended, or never consumed), with their output; else undefined. */
+  notReady(role: ProgramRole): string | undefined;
+  /** The tap's connection numbers on which the programs of `role` consume. */
+  consumers(role: ProgramRole): readonly number[];
+  /** Everything that crossed the wire since the programs started: their Basic.Qos, Basic.Consume, … */
+  sinceStart(): readonly WireItem[];
+  /** Ends one connection at the tap, both halves at once: to the broker, its process died. */
+  cut(connection: number): void;
+}
+
+/**
+ * What `check` sets up around the checks: the tap in front of the student's server, or,
+ * for an AMQP exercise, the tap in front of a broker with the student's programs behind it.
+ */
+export interface CheckRig {
+  /** What the checks connect to, through the tap. */
+  url: string;
+  tap: Tap;
+  /** Before each check: brings back what an earlier check left broken (a program it ended, say). */
+  prepare(): Promise<void>;
+  /** The student's programs and the broker, for an AMQP exercise. */
+  amqp?: AmqpCheckContext;
+  close(): Promise<void>;
 }
 
 export type CheckRun = (context: CheckContext) => Promise<CheckResult>;

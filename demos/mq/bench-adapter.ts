@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { BookStore } from '../books/store.js';
 import { brokerChoice } from './broker-choice.js';
 import { chooseBroker } from './choose-broker.js';
-import { connectDirect, probeMs } from './connect-broker.js';
+import { connectChosen, probeMs } from './connect-broker.js';
 import { within } from './wait.js';
 import type { BenchAdapter, BenchWorker } from '../bench/adapter.js';
 import { inFlight } from '../bench/in-flight.js';
@@ -35,13 +35,7 @@ export const benchAdapter: BenchAdapter = {
   start: async (options) => {
     const chosen = await chooseBroker(brokerChoice(options.broker, process.env), options.amqpUrl, process.env);
     const broker = chosen.address;
-    let connection: amqp.ChannelModel;
-    try {
-      connection = await connectDirect(broker, 'awt-demo: bench books service');
-    } catch (error) {
-      await chosen.close();
-      throw error;
-    }
+    const connection = await connectChosen(chosen, 'awt-demo: bench books service');
     try {
       const channel = await connection.createChannel();
       // 24 random bits, as the mq demo names its queues: runs and tests side by side never share one.

@@ -6,6 +6,7 @@
 import amqp from 'amqplib';
 import { AwtError } from '../core/errors.js';
 import type { BrokerAddress } from '../core/broker-url.js';
+import type { ChosenBroker } from './choose-broker.js';
 import { within } from './wait.js';
 
 export const probeMs = 2000;
@@ -29,6 +30,16 @@ export async function connectDirect(broker: BrokerAddress, name: string): Promis
     if (error instanceof AwtError) throw error;
     if ((error as Error).message === 'connect ETIMEDOUT') throw timeout();
     throw brokerError(broker, error, 'not-amqp');
+  }
+}
+
+/** A direct connection to the chosen broker; when there is none, the chosen broker is stopped (an embedded one). */
+export async function connectChosen(chosen: ChosenBroker, name: string): Promise<amqp.ChannelModel> {
+  try {
+    return await connectDirect(chosen.address, name);
+  } catch (error) {
+    await chosen.close();
+    throw error;
   }
 }
 

@@ -70,6 +70,21 @@ export function ackedTags(frames: readonly AmqpFrameItem[], party: string, deliv
   return acked;
 }
 
+/**
+ * Basic.Ack, Basic.Reject and Basic.Nack that settle the delivery `deliver` (a Basic.Deliver
+ * frame among `frames`): the same connection and channel, after it, its tag or, with
+ * multiple, a tag at or above it (0: everything so far).
+ */
+export function settlementsOf(frames: readonly AmqpFrameItem[], deliver: AmqpFrameItem): AmqpFrameItem[] {
+  const tag = Number(deliver.fields?.deliveryTag);
+  return frames.slice(frames.indexOf(deliver) + 1).filter((f) => {
+    if (f.direction !== 'up' || f.connection !== deliver.connection || f.channel !== deliver.channel) return false;
+    if (f.method !== 'Basic.Ack' && f.method !== 'Basic.Reject' && f.method !== 'Basic.Nack') return false;
+    const settled = Number(f.fields?.deliveryTag);
+    return settled === tag || (f.fields?.multiple === true && (settled === 0 || settled >= tag));
+  });
+}
+
 /** The most deliveries a party held unacknowledged at one time: what Basic.Qos prefetchCount bounds. */
 export function maxUnacked(frames: readonly AmqpFrameItem[], party: string): number {
   let open = 0;

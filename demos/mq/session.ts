@@ -11,7 +11,7 @@ import { startTap, type Tap } from '../wire/tap.js';
 import { viaTap, type BrokerAddress } from '../core/broker-url.js';
 import { brokerChoice } from './broker-choice.js';
 import { chooseBroker } from './choose-broker.js';
-import { brokerError, connectDirect } from './connect-broker.js';
+import { brokerError, connectChosen } from './connect-broker.js';
 import { openParty, type Party, type PartyOptions } from './party.js';
 import { withDeadlines } from './deadline-channel.js';
 import { patienceMs, stalled, within } from './wait.js';
@@ -39,13 +39,7 @@ export async function startMq(options: DemoStartOptions = {}): Promise<MqSession
   const broker = chosen.address;
   // A direct connection, outside the tap: it proves the broker is there before anything is
   // shown, and it deletes this run's queues and exchanges at the end without adding to the trace.
-  let admin: amqp.ChannelModel;
-  try {
-    admin = await connectDirect(broker, 'awt-demo: clean-up');
-  } catch (error) {
-    await chosen.close();
-    throw error;
-  }
+  const admin = await connectChosen(chosen, 'awt-demo: clean-up');
   let lost = false;
   let closed = false;
   admin.on('error', () => undefined);

@@ -18,8 +18,15 @@ export function bookOrder(n: number, book: number, quantity = 1, shipping?: stri
   return { order: n, isbn: isbn!, title, quantity, ...(shipping ? { shipping } : {}) };
 }
 
+/** The queue the shop sends its orders to and the workers consume (work-queue step, mq exercise). */
+export const orderQueue = 'orders';
+/** The queue the price service answers quote requests on (rpc step, mq exercise). */
+export const quoteQueue = 'price-quotes';
+/** Packing an order takes this long per copy: more copies, more work for a worker. */
+export const msPerCopy = 25;
+
 /** List prices in euro cents, by ISBN (what the price-quote service knows). */
-const listPrices: Record<string, number> = {
+export const listPrices: Record<string, number> = {
   '9780132350884': 3999,
   '9780201616224': 4499,
   '9780201633610': 5499,

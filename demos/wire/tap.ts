@@ -52,6 +52,8 @@ export interface Tap extends AsyncDisposable {
    * decoders to report what they hold, such as a request left unanswered.
    */
   dropConnections(): void;
+  /** Ends one connection (the tap's number for it) now, both sides: to either peer, the other just died. */
+  dropConnection(id: number): void;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startTap(options: TapOptions): Promise<Tap> {
   const items: WireItem[] = [];
   const connections: ConnectionStats[] = [];
   const sockets = new Set<net.Socket>();
+  const byConnection = new Map<number, net.Socket[]>();
   const retain = options.retain ?? (options.onItem ? liveWindow : Infinity);
   let opened = 0;
   const keep = <T>(list: T[], value: T) => {
@@ -95,12 +98,14 @@ export async function startTap(options: TapOptions): Promise<Tap> {
     const decoder = safeDecoder(stats.id, options.decoder, emit);
     const upstream = net.connect({ port: options.target.port, host: options.target.host, allowHalfOpen: true });
     sockets.add(client).add(upstream);
+    byConnection.set(stats.id, [client, upstream]);
     client.setNoDelay(true);
     upstream.setNoDelay(true);
 
     let open = 2;
     const closed = () => {
       if (--open > 0) return;
+      byConnection.delete(stats.id);
       stats.closedAt = now();
       const at = stats.closedAt;
       queue.push(stats.id, 0, () => decoder.end(at));
@@ -156,6 +161,7 @@ export async function startTap(options: TapOptions): Promise<Tap> {
     now,
     settled: () => queue.settled(),
     dropConnections,
+    dropConnection: (id) => byConnection.get(id)?.forEach((socket) => socket.destroy()),
     close,
     [Symbol.asyncDispose]: close,
   };

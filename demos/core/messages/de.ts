@@ -288,6 +288,17 @@ export const de: Messages = {
     AWT_UNKNOWN_EXERCISE_hint: 'Mit „awt-demo exercise list“ siehst du alle.',
     AWT_FOLDER_NOT_EMPTY: (p) => `${p.dir} existiert und ist nicht leer; es wurde nichts geschrieben.`,
     AWT_FOLDER_NOT_EMPTY_hint: 'Wähle mit --dir einen anderen Ordner, oder entferne diesen zuerst.',
+    AWT_NO_PROGRAMS: (p) => `${p.dir} ist nicht der Ordner der Übung: dort fehlt ${p.files}.`,
+    AWT_NO_PROGRAMS_hint:
+      'Starte die Prüfung in dem Ordner, den „awt-demo exercise start“ angelegt hat, oder nenne ihn mit --dir.',
+    AWT_EXERCISE_OPTION: (p) =>
+      p.programs
+        ? `${p.option} passt nicht zu ${p.exercise}: die Prüfung startet deine Programme selbst, aus --dir, und verbindet sie mit dem Broker.`
+        : `${p.option} passt nicht zu ${p.exercise}: die Prüfung gilt deinem Server unter --url.`,
+    AWT_EXERCISE_OPTION_hint: (p) =>
+      p.programs
+        ? 'Wähle den Broker mit --broker auto|rabbitmq|embedded oder --amqp-url.'
+        : 'Lass die Option weg; „awt-demo exercise check --help“ zeigt die Optionen.',
     AWT_CHECKS_FAILED: (p) =>
       p.failed === 1
         ? `1 von ${p.total} Prüfungen ist fehlgeschlagen.`

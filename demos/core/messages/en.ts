@@ -302,6 +302,17 @@ export const en = {
     AWT_UNKNOWN_EXERCISE_hint: 'Run "awt-demo exercise list" to see them.',
     AWT_FOLDER_NOT_EMPTY: (p: { dir: string }) => `${p.dir} exists and is not empty; nothing was written.`,
     AWT_FOLDER_NOT_EMPTY_hint: 'Choose another folder with --dir, or remove this one first.',
+    AWT_NO_PROGRAMS: (p: { dir: string; files: string }) =>
+      `${p.dir} is not the exercise folder: ${p.files} is missing there.`,
+    AWT_NO_PROGRAMS_hint: 'Run the check in the folder "awt-demo exercise start" wrote, or name it with --dir.',
+    AWT_EXERCISE_OPTION: (p: { option: string; exercise: string; programs: boolean }) =>
+      p.programs
+        ? `${p.option} does not apply to ${p.exercise}: the check starts your programs itself, from --dir, and connects them to the broker.`
+        : `${p.option} does not apply to ${p.exercise}: it checks your server at --url.`,
+    AWT_EXERCISE_OPTION_hint: (p: { option: string; exercise: string; programs: boolean }): string =>
+      p.programs
+        ? 'Choose the broker with --broker auto|rabbitmq|embedded or --amqp-url.'
+        : 'Leave the option out; "awt-demo exercise check --help" lists the options.',
     AWT_CHECKS_FAILED: (p: { failed: number; total: number }) =>
       p.failed === 1 ? `1 of ${p.total} checks failed.` : `${p.failed} of ${p.total} checks failed.`,
     AWT_CHECKS_FAILED_hint: 'Each failing check above shows its trace and a hint; fix one, then check again.',

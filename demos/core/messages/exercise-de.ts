@@ -14,7 +14,7 @@ export const exerciseDe: ExerciseWords = {
     id: 'die Übung (siehe „awt-demo exercise list“)',
     dir: (p) => `der Ordner der Übung (Standard: ${p.dir.replace('<id>', '<ID>')})`,
     url: 'die Adresse deines Servers (Standard: die aus der Aufgabe)',
-    timeout: 'Sekunden, die jede Prüfung dauern darf (Standard 5)',
+    timeout: 'Sekunden, die jede Prüfung dauern darf (Standard 5; 15 bei mq-order-worker)',
     json: 'das Ergebnis als JSON ausgeben (für Bewertungsskripte)',
   },
   states: { 'not-started': 'nicht begonnen', started: 'begonnen', passed: 'bestanden' },
@@ -29,6 +29,7 @@ export const exerciseDe: ExerciseWords = {
     run: 'deinen Server starten (er startet bei jeder Änderung neu)',
     check: 'in einem zweiten Terminal: ihn prüfen',
     hint: 'du kommst nicht weiter? Jedes Mal ein Tipp mehr',
+    checkPrograms: 'sie prüfen: die Prüfung startet zwei Worker und den Responder selbst',
   },
   readme: {
     task: 'Die Aufgabe',
@@ -39,6 +40,12 @@ export const exerciseDe: ExerciseWords = {
     check: 'In einem zweiten Terminal deinen Server über die Leitung prüfen:',
     hint: 'Du kommst nicht weiter? Jeder Aufruf zeigt einen Tipp mehr:',
     tap: 'Sehen, was dein eigener Client schickt, durch den Mitschnitt:',
+    runPrograms:
+      'Deine Programme selbst ausprobieren, jedes in einem eigenen Terminal (sie verbinden sich mit AMQP_URL, sonst mit RabbitMQ auf diesem Rechner; `npx awt-demo broker` startet einen Broker, der jeden Frame zeigt):',
+    checkPrograms:
+      'Sie über die Leitung prüfen; die Prüfung startet zwei Worker und den Responder selbst, aus diesem Ordner, mit eigenen Queues:',
+    tapBroker:
+      'Sehen, was deine Programme schicken, durch den Mitschnitt vor RabbitMQ (die Adresse, die er ausgibt, dann als AMQP_URL nehmen):',
     checks: 'Was die Prüfungen erwarten',
     progress:
       'awt-progress.json hält fest, welche Prüfungen wann bestanden haben; deine Lehrkraft kann die Datei einsammeln.',
@@ -53,6 +60,8 @@ export const exerciseDe: ExerciseWords = {
   },
   check: {
     heading: (p) => `Prüfe ${p.exercise} unter ${p.url}, durch den Mitschnitt`,
+    headingPrograms: (p) =>
+      `Prüfe ${p.exercise} in ${p.dir}: starte ${p.programs}, durch den Mitschnitt mit dem Broker verbunden`,
     expected: 'erwartet',
     got: 'erhalten',
     hint: 'Tipp',
@@ -89,5 +98,37 @@ export const exerciseDe: ExerciseWords = {
     notXml: (p) => `ein Body, der kein wohlgeformtes XML ist: ${p.detail}`,
     fault: (p) => `ein SOAP-Fault: ${p.code} „${p.text}“`,
     noFault: (p) => `eine Response statt eines Faults: ${p.answer}`,
+    programEnded: (p) =>
+      `${p.program} (${p.file}) endete mit ${p.how.replace('exit code', 'Exit-Code').replace('signal', 'Signal')}, ehe sein Consumer lief${p.output ? `; Ausgabe: ${p.output}` : ', ohne Ausgabe'}`,
+    notConsuming: (p) =>
+      `nach ${String(p.seconds).replace('.', ',')} s ${p.found} von ${p.wanted} Consumern auf ${p.queue} (${p.programs}): verbindet sich das Programm mit AMQP_URL und konsumiert es die Queue aus der Umgebung?${p.output ? ` Ausgabe: ${p.output}` : ''}`,
+    noAck: (p) =>
+      `der Worker auf Verbindung #${p.connection} konsumiert mit no-ack: der Broker hält jede Bestellung für erledigt, sobald er sie schickt, und kein Basic.Ack geht über die Leitung`,
+    notDelivered: (p) => `Bestellung ${p.order} wurde keinem Worker zugestellt`,
+    neverAcked: (p) => `Bestellung ${p.order} wurde auf Verbindung #${p.connection} zugestellt und nie bestätigt`,
+    ackedTwice: (p) =>
+      `Bestellung ${p.order} wurde auf Verbindung #${p.connection} ${p.times}-mal bestätigt: der Broker kennt ihren Delivery-Tag nur einmal`,
+    notAcked: (p) => `Bestellung ${p.order} ist gültig, bekam aber ${p.method} statt Basic.Ack`,
+    requeued: (p) =>
+      `Bestellung ${p.order} (Menge -3, nie zu packen) bekam ${p.method} mit requeue: sie käme immer wieder`,
+    brokerClosed: (p) => `der Broker hat einen Channel von Verbindung #${p.connection} geschlossen: ${p.text}`,
+    noPrefetch: (p) =>
+      `der Worker auf Verbindung #${p.connection} schickte vor seinem Basic.Consume kein Basic.Qos: kein Prefetch-Limit`,
+    prefetch: (p) => `der Worker auf Verbindung #${p.connection} schickte Basic.Qos prefetch-count=${p.count}`,
+    heldTwo: (p) =>
+      `der Worker auf Verbindung #${p.connection} bekam Bestellung ${p.second}, während Bestellung ${p.first}, eine langsame, noch unbestätigt war`,
+    idle: (p) => `der Worker auf Verbindung #${p.connection} bekam gar keine Bestellung`,
+    noReply: (p) => `keine Antwort: der Responder hat nach den Anfragen auf ${p.queue} nichts veröffentlicht`,
+    replyElsewhere: (p) =>
+      `die Antwort ging an den Exchange „${p.exchange}“ mit Routing-Key „${p.routingKey}“, nicht an den Default-Exchange mit reply-to „${p.replyTo}“`,
+    noCorrelationId: (p) => `eine Antwort ohne correlation-id (die Anfrage hatte ${p.expected})`,
+    correlationId: (p) => `eine Antwort mit correlation-id ${p.got}, die Anfrage hatte ${p.expected}`,
+    replyBody: (p) => `der Body der Antwort ist ${p.got} statt ${p.expected}`,
+    contentType: (p) =>
+      `der content-type der Antwort ist ${p.got}; der RPC-Schritt schickt application/json, damit der Client weiß, wie er den Body liest`,
+    ackedEarly: (p) =>
+      `Bestellung ${p.order} wurde auf Verbindung #${p.connection} binnen ${p.ms} ms bestätigt, bevor ihre ${p.work} ms Packen vorbei waren; als der Worker starb, war die Bestellung verloren`,
+    notRedelivered: (p) =>
+      `nachdem Verbindung #${p.connection} gestorben war, wurde Bestellung ${p.order} nicht erneut mit redelivered=true zugestellt`,
   },
 };

@@ -9,7 +9,7 @@ export const exerciseEn = {
     id: 'the exercise (see "awt-demo exercise list")',
     dir: (p: { dir: string }) => `the exercise folder (default: ${p.dir})`,
     url: "your server's address (default: the one the task names)",
-    timeout: 'seconds each check may take (default 5)',
+    timeout: 'seconds each check may take (default 5; 15 for mq-order-worker)',
     json: 'print the result as JSON (for grading scripts)',
   },
   states: { 'not-started': 'not started', started: 'started', passed: 'passed' } as Record<string, string>,
@@ -24,6 +24,7 @@ export const exerciseEn = {
     run: 'start your server (it restarts on every change)',
     check: 'in a second terminal: check it',
     hint: 'stuck? one hint more each time',
+    checkPrograms: 'check them: it starts two workers and the responder itself',
   },
   readme: {
     task: 'The task',
@@ -34,6 +35,12 @@ export const exerciseEn = {
     check: 'In a second terminal, check your server over the wire:',
     hint: 'Stuck? Each call shows one hint more:',
     tap: 'See what your own client sends, through the wire tap:',
+    runPrograms:
+      'Try your programs yourself, each in a terminal of its own (they connect to AMQP_URL, else RabbitMQ on this machine; `npx awt-demo broker` runs a broker that shows every frame):',
+    checkPrograms:
+      'Check them over the wire; the check starts two workers and the responder itself, from this folder, with queues of its own:',
+    tapBroker:
+      'See what your programs send, through the wire tap in front of RabbitMQ (then use the address it prints as AMQP_URL):',
     checks: 'What the checks expect',
     progress: 'awt-progress.json records which checks passed and when; your lecturer may collect it.',
   },
@@ -47,6 +54,8 @@ export const exerciseEn = {
   },
   check: {
     heading: (p: { exercise: string; url: string }) => `Checking ${p.exercise} at ${p.url}, through the wire tap`,
+    headingPrograms: (p: { exercise: string; dir: string; programs: string }) =>
+      `Checking ${p.exercise} in ${p.dir}: starting ${p.programs}, connected to the broker through the wire tap`,
     expected: 'expected',
     got: 'got',
     hint: 'hint',
@@ -86,6 +95,50 @@ export const exerciseEn = {
     notXml: (p: { detail: string }) => `a body that is not well-formed XML: ${p.detail}`,
     fault: (p: { code: string; text: string }) => `a SOAP Fault: ${p.code} "${p.text}"`,
     noFault: (p: { answer: string }) => `an answer instead of a Fault: ${p.answer}`,
+    programEnded: (p: { program: string; file: string; how: string; output: string }) =>
+      `${p.program} (${p.file}) ended with ${p.how} before it consumed${p.output ? `; it wrote: ${p.output}` : ', without a word'}`,
+    notConsuming: (p: {
+      programs: string;
+      queue: string;
+      found: number;
+      wanted: number;
+      seconds: number;
+      output: string;
+    }) =>
+      `after ${p.seconds} s, ${p.found} of ${p.wanted} consumers on ${p.queue} (${p.programs}): does the program connect to AMQP_URL and consume the queue named in the environment?${p.output ? ` It wrote: ${p.output}` : ''}`,
+    noAck: (p: { connection: number }) =>
+      `the worker on connection #${p.connection} consumes with no-ack: the broker counts each order as done the moment it sends it, and no Basic.Ack crosses the wire`,
+    notDelivered: (p: { order: number }) => `order ${p.order} was never delivered to a worker`,
+    neverAcked: (p: { order: number; connection: number }) =>
+      `order ${p.order} was delivered on connection #${p.connection} and never acknowledged`,
+    ackedTwice: (p: { order: number; connection: number; times: number }) =>
+      `order ${p.order} was acknowledged ${p.times} times on connection #${p.connection}: the broker knows its delivery tag only once`,
+    notAcked: (p: { order: number; method: string }) =>
+      `order ${p.order} is a valid order, but got ${p.method} instead of Basic.Ack`,
+    requeued: (p: { order: number; method: string }) =>
+      `order ${p.order} (quantity -3, never packable) got ${p.method} with requeue: it would come back forever`,
+    brokerClosed: (p: { connection: number; text: string }) =>
+      `the broker closed a channel of connection #${p.connection}: ${p.text}`,
+    noPrefetch: (p: { connection: number }) =>
+      `the worker on connection #${p.connection} sent no Basic.Qos before its Basic.Consume: no prefetch limit`,
+    prefetch: (p: { connection: number; count: number }) =>
+      `the worker on connection #${p.connection} sent Basic.Qos prefetch-count=${p.count}`,
+    heldTwo: (p: { connection: number; first: number; second: number }) =>
+      `the worker on connection #${p.connection} got order ${p.second} while order ${p.first}, a slow one, was still unacknowledged`,
+    idle: (p: { connection: number }) => `the worker on connection #${p.connection} got no order at all`,
+    noReply: (p: { queue: string }) => `no reply: the responder published nothing after the requests on ${p.queue}`,
+    replyElsewhere: (p: { exchange: string; routingKey: string; replyTo: string }) =>
+      `the reply went to exchange "${p.exchange}" with routing key "${p.routingKey}", not to the default exchange with reply-to "${p.replyTo}"`,
+    noCorrelationId: (p: { expected: string }) => `a reply without correlation-id (the request had ${p.expected})`,
+    correlationId: (p: { got: string; expected: string }) =>
+      `a reply with correlation-id ${p.got}, the request had ${p.expected}`,
+    replyBody: (p: { got: string; expected: string }) => `the reply body ${p.got} instead of ${p.expected}`,
+    contentType: (p: { got: string }) =>
+      `the reply's content-type is ${p.got}; the rpc step sends application/json, which tells the client how to read the body`,
+    ackedEarly: (p: { order: number; connection: number; ms: number; work: number }) =>
+      `order ${p.order} was acknowledged on connection #${p.connection} within ${p.ms} ms, before its ${p.work} ms of packing were done; when that worker died, the order was lost`,
+    notRedelivered: (p: { order: number; connection: number }) =>
+      `after connection #${p.connection} died, order ${p.order} was not delivered again with redelivered=true`,
   },
 };
 

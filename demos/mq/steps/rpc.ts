@@ -5,11 +5,11 @@
 import type { ConsumeMessage } from 'amqplib';
 import { randomBytes } from 'node:crypto';
 import { elapsed, messages, methods } from '../frames.js';
-import { bookOrder, json, quote } from '../shop.js';
+import { bookOrder, json, quote, quoteQueue } from '../shop.js';
 import { consumer, mqStep, producer } from '../step.js';
 
 export const rpc = mqStep('rpc', async ({ session, lesson }) => {
-  const requests = session.queue('price-quotes');
+  const requests = session.queue(quoteQueue);
   await consumer(session, lesson.parties.priceService, requests, 'price-service', {
     setUp: (party) => party.channel.assertQueue(requests, { durable: false }),
     onMessage: (message, party) => {

@@ -5,13 +5,12 @@
 import type { ConsumeMessage } from 'amqplib';
 import { ackedTags, list, maxUnacked, messages, orderNumber, type WireMessage } from '../frames.js';
 import type { Party } from '../party.js';
-import { bookOrder, json, parseOrder } from '../shop.js';
+import { bookOrder, json, msPerCopy, orderQueue, parseOrder } from '../shop.js';
 import { consumer, mqStep, producer, type MqContext } from '../step.js';
 import { Inbox } from '../wait.js';
 
 /** Ten orders of one copy each: all the same work, so only the workers' speed differs. */
 const copies = Array.from({ length: 10 }, () => 1);
-const msPerCopy = 25;
 /** Worker 1 runs on an old machine: it packs three times slower than worker 2. */
 const slowdown: Record<number, number> = { 1: 3, 2: 1 };
 
@@ -68,7 +67,7 @@ const orders = (ms: WireMessage[]) => ms.map(orderNumber);
 
 export const workQueue = mqStep('work-queue', async (context) => {
   const { session, lesson } = context;
-  const queue = session.queue('orders');
+  const queue = session.queue(orderQueue);
   const done = new Inbox<number>();
   await workers(context, queue, (n) => (message, party) => packThenAck(party, message, done, slowdown[n]));
   await publishOrders(context, queue, copies);
