@@ -11,6 +11,7 @@ import type { CompareAdapter } from './compare/adapter.js';
 import type { Demo, Lesson } from './core/demo.js';
 import type { Lang } from './core/lang.js';
 import type { GraphqlWsServer } from './graphql/subscription.js';
+import type { ChosenBroker } from './mq/choose-broker.js';
 
 export type { GraphqlWsServer };
 
@@ -30,6 +31,10 @@ export interface DemoEntry {
    */
   httpApp?(): Promise<(store: BookStore) => http.RequestListener>;
   subscriptions?(): Promise<(wss: WebSocketServer, store: BookStore) => GraphqlWsServer>;
+  /** The broker a run uses (--broker, --amqp-url): RabbitMQ when it answers, else the embedded one. */
+  broker?(): Promise<
+    (choice: string | undefined, amqpUrl: string | undefined, env: NodeJS.ProcessEnv) => Promise<ChosenBroker>
+  >;
 }
 
 export const demos: readonly DemoEntry[] = [
@@ -70,6 +75,13 @@ export const demos: readonly DemoEntry[] = [
     load: async () => (await import('./mq/demo.js')).demo,
     compare: async () => (await import('./mq/compare-adapter.js')).compareAdapter,
     bench: async () => (await import('./mq/bench-adapter.js')).benchAdapter,
+    broker: async () => {
+      const [{ brokerChoice }, { chooseBroker }] = await Promise.all([
+        import('./mq/broker-choice.js'),
+        import('./mq/choose-broker.js'),
+      ]);
+      return (choice, amqpUrl, env) => chooseBroker(brokerChoice(choice, env), amqpUrl, env);
+    },
   },
   {
     id: 'microservices',
@@ -86,7 +98,7 @@ export function findDemo(id: string): DemoEntry | undefined {
 }
 
 /** A part of another paradigm that a demo needs; a missing one is a bug in this file. */
-export async function partOf<K extends 'httpApp' | 'subscriptions'>(
+export async function partOf<K extends 'httpApp' | 'subscriptions' | 'broker'>(
   id: string,
   part: K,
 ): Promise<Awaited<ReturnType<NonNullable<DemoEntry[K]>>>> {
