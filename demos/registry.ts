@@ -12,6 +12,7 @@ import type { Demo, Lesson } from './core/demo.js';
 import type { Lang } from './core/lang.js';
 import type { GraphqlWsServer } from './graphql/subscription.js';
 import type { ChosenBroker } from './mq/choose-broker.js';
+import type { measurePriceView, renderPriceView } from './microservices/compare-view.js';
 
 export type { GraphqlWsServer };
 
@@ -31,6 +32,8 @@ export interface DemoEntry {
    */
   httpApp?(): Promise<(store: BookStore) => http.RequestListener>;
   subscriptions?(): Promise<(wss: WebSocketServer, store: BookStore) => GraphqlWsServer>;
+  /** `compare <id>`: a measured view of its own beside the paradigm table (microservices against the monolith). */
+  compareView?(): Promise<{ measure: typeof measurePriceView; render: typeof renderPriceView }>;
   /** The broker a run uses (--broker, --amqp-url): RabbitMQ when it answers, else the embedded one. */
   broker?(): Promise<
     (choice: string | undefined, amqpUrl: string | undefined, env: NodeJS.ProcessEnv) => Promise<ChosenBroker>
@@ -87,6 +90,10 @@ export const demos: readonly DemoEntry[] = [
     id: 'microservices',
     lessons: async () => (await import('../lessons/microservices/index.js')).lessons,
     load: async () => (await import('./microservices/demo.js')).demo,
+    compareView: async () => {
+      const view = await import('./microservices/compare-view.js');
+      return { measure: view.measurePriceView, render: view.renderPriceView };
+    },
   },
 ];
 

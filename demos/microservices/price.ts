@@ -57,11 +57,12 @@ export async function measurePrice(session: MicroSession, items: () => readonly 
         trips: hops.length,
         bytes: bytesOf(hops),
         ms: outer?.durationMs ?? NaN,
-        to: hops.map((e) => e.hop?.to ?? '?'),
+        to: [...hops].sort((a, b) => a.at - b.at).map((e) => e.hop?.to ?? '?'),
       });
     }
   }
   const summary = async (list: Visit[]): Promise<PriceSide> => {
+    // The process the client asked first, then the others in the order the page reached them.
     const names = [...new Set(list.flatMap((v) => v.to))].filter((name) => session.processes.has(name));
     const rss = await Promise.all(names.map((name) => session.process(name).rss()));
     return {

@@ -29,7 +29,7 @@ export interface MicroSession extends DemoSession {
   readonly apiKey: string;
   readonly broker: BrokerAddress;
   /** Which broker the saga uses (RabbitMQ or the embedded one), for the run's broker line. */
-  readonly brokerUsed: BrokerInfo;
+  readonly brokerUsed: BrokerInfo | undefined;
   /** False only for --broker rabbitmq, whose broker was not asked before the run. */
   readonly brokerProbed: boolean;
   /** `awt-<run>`: this run's names in the broker. */
@@ -56,6 +56,8 @@ export interface SessionOptions extends DemoStartOptions {
   origin?: number;
   /** Processes later steps start (forked ahead, in this order); none for --serve. */
   spares?: readonly Spare[];
+  /** 'page': only what the book page needs (no orders, no broker), for `compare microservices`. */
+  services?: 'all' | 'page';
 }
 
 /** Heartbeats keep the system running; they are not part of any request. */
@@ -66,7 +68,10 @@ export async function startMicroservices(options: SessionOptions = {}): Promise<
   // A malformed --amqp-url is a usage error before any process starts.
   resolveBrokerUrl(options.amqpUrl, process.env);
   // Chosen while the processes start: RabbitMQ when it answers (auto), else the embedded broker in this process.
-  const chosen = partOf('mq', 'broker').then((choose) => choose(options.broker, options.amqpUrl, process.env));
+  const pageOnly = options.services === 'page';
+  const chosen = pageOnly
+    ? Promise.reject(new Error('this session has no broker'))
+    : partOf('mq', 'broker').then((choose) => choose(options.broker, options.amqpUrl, process.env));
   chosen.catch(() => undefined);
   const origin = options.origin ?? performance.now();
   const taps: Tap[] = [];
@@ -157,7 +162,7 @@ export async function startMicroservices(options: SessionOptions = {}): Promise<
       return broker!;
     },
     get brokerUsed() {
-      return brokerUsed!;
+      return brokerUsed;
     },
     get brokerProbed() {
       return brokerProbed;
@@ -197,22 +202,24 @@ export async function startMicroservices(options: SessionOptions = {}): Promise<
   };
   // All settle before anything is decided: a process still starting when another failed is stopped too.
   const started = await Promise.allSettled([
-    chosen.then((found) => {
-      broker = found.address;
-      brokerProbed = found.kind === 'embedded' || found.product !== undefined;
-      brokerUsed = {
-        kind: found.kind,
-        url: found.address.shown,
-        ...(found.product ? { product: found.product } : {}),
-        ...(found.fallbackFrom ? { fallbackFrom: found.fallbackFrom } : {}),
-      };
-      closeBroker = () => found.close();
-    }),
+    pageOnly
+      ? undefined
+      : chosen.then((found) => {
+          broker = found.address;
+          brokerProbed = found.kind === 'embedded' || found.product !== undefined;
+          brokerUsed = {
+            kind: found.kind,
+            url: found.address.shown,
+            ...(found.product ? { product: found.product } : {}),
+            ...(found.fallbackFrom ? { fallbackFrom: found.fallbackFrom } : {}),
+          };
+          closeBroker = () => found.close();
+        }),
     start('registry', 'registry'),
     start('monolith', 'monolith'),
     start('catalog', 'catalog'),
     start('reviews', 'reviews-1'),
-    start('orders', 'orders'),
+    pageOnly ? undefined : start('orders', 'orders'),
     start('gateway', 'gateway'),
   ]);
   const failed = started.find((result) => result.status === 'rejected');

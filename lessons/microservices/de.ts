@@ -114,7 +114,7 @@ export const de: MicroLesson = {
     lookupBoth: (p) => `Die Abfrage lieferte ${p.count} Instanzen: ${p.urls}.`,
     expired: (p) =>
       p.gone
-        ? `${ms(p.ms)} ms nach dem Beenden hat die Registry reviews-2 gestrichen, ${ms(p.silentMs)} ms nach seinem letzten Heartbeat; die nächste Abfrage liefert ${p.left}. reviews-2 hat sich mit einer kurzen TTL von ${number(0).format(p.ttl)} ms angemeldet (Heartbeats alle ${number(0).format(p.heartbeat)} ms), damit die Demo nicht lange wartet; die anderen haben ${number(0).format(p.othersTtl)} ms.`
+        ? `${ms(p.ms)} ms nach dem Beenden hat die Registry reviews-2 gestrichen, ${ms(p.silentMs)} ms nach seinem letzten Heartbeat; die nächste Abfrage liefert nur noch ${p.left}. reviews-2 hat sich mit einer kurzen TTL von ${number(0).format(p.ttl)} ms angemeldet (Heartbeats alle ${number(0).format(p.heartbeat)} ms), damit die Demo nicht lange wartet; die anderen haben ${number(0).format(p.othersTtl)} ms.`
         : `reviews-2 stand ${ms(p.ms)} ms nach dem Beenden noch in der Liste: Seine TTL (${number(0).format(p.ttl)} ms) hat ihn nicht entfernt.`,
     heartbeats: (p) =>
       `${p.count} Heartbeats (PUT /instances/…) liefen in diesem Schritt über die Leitung: Das kostet es, zu wissen, wer lebt.`,
@@ -143,10 +143,10 @@ export const de: MicroLesson = {
       `Bei offenem Breaker: ${p.status} in ${ms(p.ms)} ms, ${p.reviewLookups} Abfragen nach reviews: Das Gateway hat es gar nicht erst versucht.`,
     recovered: (p) =>
       `Nachdem ein neuer Bewertungsprozess lief: ${p.status} in ${ms(p.ms)} ms, ${p.reviews ? 'mit Bewertungen' : 'weiter ohne Bewertungen'}; Breaker ${breakerState(p.breaker)}.`,
-    breakerStates: (p) => `Der Breaker ging ${p.states} in ${ms(p.ms)} ms.`,
+    breakerStates: (p) => `Der Breaker durchlief ${p.states} in ${ms(p.ms)} ms.`,
     breakerState: (p) => breakerState(p.state),
     rollout: (p) => `Rolling Update: ${p.steps}.`,
-    rolloutStep: (p) => `${ms(p.ms)} ms ${p.name} ${p.action === 'start' ? 'gestartet' : 'gestoppt'}`,
+    rolloutStep: (p) => `nach ${ms(p.ms)} ms ${p.name} ${p.action === 'start' ? 'gestartet' : 'gestoppt'}`,
     zeroFailed: (p) =>
       `${p.requests} Requests während des Updates, ${p.failed} fehlgeschlagen: ${p.v1} von v1 beantwortet, ${p.v2} von v2 (Statuscodes: ${p.statuses}).`,
     noCoordination: (p) =>
@@ -160,7 +160,7 @@ export const de: MicroLesson = {
     sagaConfirmed: (p) =>
       `Saga, Bestellung ${p.id} (vorrätig): Status „${p.status}“; stock ${p.reserved ? 'hält die Reservierung' : 'hält keine Reservierung'}.`,
     sagaCompensated: (p) =>
-      `Saga, Bestellung ${p.id} (nicht vorrätig): Status „${p.status}“, der Lagerdienst meldete „${p.reason}“ (sein Originaltext); stock ${p.reserved ? 'hält eine Reservierung' : 'hält keine'}: wieder konsistent.`,
+      `Saga, Bestellung ${p.id} (nicht vorrätig): Status „${p.status}“, der Lagerdienst meldete „${p.reason}“ (sein Originaltext); stock ${p.reserved ? 'hält eine Reservierung' : 'hält keine Reservierung'}: Die beiden Dienste sind wieder konsistent.`,
     sagaNoAnswer: (p) =>
       `Saga, Bestellung ${p.id}: Binnen ${number(0).format(p.seconds)} s kam kein stock.reserved oder stock.rejected bei orders an, daher steht sie noch auf „${p.status}“. Vielleicht ist der Broker überlastet; auf der Leitung: ${p.seen || 'kein Ereignis der Saga'}. Führe den Schritt noch einmal aus.`,
     price: (p) =>
@@ -185,7 +185,6 @@ export const de: MicroLesson = {
     title: 'Microservices gegen den Monolithen: eine Buchseite, jetzt gemessen',
     intro: (p) =>
       `Dieselbe Seite vom modularen Monolithen und über das API-Gateway, je ${p.runs}-mal, abwechselnd; Mediane.`,
-    processes: (p) => `Beteiligte Prozesse: ${p.monolith} gegen ${p.microservices}.`,
     more: 'awt-demo microservices zeigt jeden Hop; Schritt 10 misst dasselbe im ganzen Lauf.',
   },
   format: {

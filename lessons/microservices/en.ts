@@ -130,7 +130,7 @@ export const en = {
       gone: boolean;
     }) =>
       p.gone
-        ? `Killed, reviews-2 was dropped by the registry ${ms(p.ms)} ms later, ${ms(p.silentMs)} ms after its last heartbeat; the next lookup lists ${p.left}. reviews-2 registered with a short TTL of ${number(0).format(p.ttl)} ms (heartbeats every ${number(0).format(p.heartbeat)} ms) so the demo need not wait; the others have ${number(0).format(p.othersTtl)} ms.`
+        ? `Killed, reviews-2 was dropped by the registry ${ms(p.ms)} ms later, ${ms(p.silentMs)} ms after its last heartbeat; the next lookup lists only ${p.left}. reviews-2 registered with a short TTL of ${number(0).format(p.ttl)} ms (heartbeats every ${number(0).format(p.heartbeat)} ms) so the demo need not wait; the others have ${number(0).format(p.othersTtl)} ms.`
         : `reviews-2 was still listed ${ms(p.ms)} ms after it was killed: its TTL (${number(0).format(p.ttl)} ms) did not end it.`,
     heartbeats: (p: { count: number }) =>
       `${p.count} heartbeats (PUT /instances/…) crossed the wire during this step: the cost of knowing who is alive.`,
@@ -210,8 +210,6 @@ export const en = {
     title: 'Microservices against the monolith: one book page, measured now',
     intro: (p: { runs: number }) =>
       `The same page from the modular monolith and through the API gateway, ${p.runs} times each, taken in turns; medians.`,
-    processes: (p: { monolith: string; microservices: string }) =>
-      `Processes that served it: ${p.monolith} against ${p.microservices}.`,
     more: 'awt-demo microservices shows every hop; step 10 measures the same in the whole run.',
   },
   format: {
