@@ -5,6 +5,8 @@
  * /proc: cutime + cstime), which load on the machine changes much less, and the load
  * average before and after. Target: under 5 s on a quiet machine, which is about 120×
  * node's start (40 ms) — the ratio is what is compared on a busy one.
+ * BENCH_BASE=path/to/another/dist/bin/launch.cjs adds that build's microservices run (a
+ * checkout of main, say), so a change is measured against it under the same load.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -20,7 +22,10 @@ const cases = [
   { name: 'awt-demo rest --json', args: [bin, 'rest', '--json'] },
   { name: 'awt-demo microservices --json', args: [bin, 'microservices', '--json'] },
   { name: '… --broker embedded', args: [bin, 'microservices', '--json', '--broker', 'embedded'] },
-] as const;
+  ...(process.env.BENCH_BASE
+    ? [{ name: '… of BENCH_BASE', args: [process.env.BENCH_BASE, 'microservices', '--json'] }]
+    : []),
+];
 
 /** CPU seconds of this process's waited-for children so far (Linux: /proc/self/stat fields 16 and 17). */
 function childCpuMs(): number {
