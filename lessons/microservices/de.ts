@@ -160,7 +160,7 @@ export const de: MicroLesson = {
     sagaConfirmed: (p) =>
       `Saga, Bestellung ${p.id} (vorrätig): Status „${p.status}“; stock ${p.reserved ? 'hält die Reservierung' : 'hält keine Reservierung'}.`,
     sagaCompensated: (p) =>
-      `Saga, Bestellung ${p.id} (nicht vorrätig): Status „${p.status}“, der Lagerdienst meldete „${p.reason}“ (sein Originaltext); stock ${p.reserved ? 'hält eine Reservierung' : 'hält keine Reservierung'}: Die beiden Dienste sind wieder konsistent.`,
+      `Saga, Bestellung ${p.id} (nicht vorrätig): Status „${p.status}“, denn der Lagerdienst lehnte ab (seine Begründung im Originaltext: „${p.reason}“); stock ${p.reserved ? 'hält eine Reservierung' : 'hält keine Reservierung'}: Die beiden Dienste sind wieder konsistent.`,
     sagaNoAnswer: (p) =>
       `Saga, Bestellung ${p.id}: Binnen ${number(0).format(p.seconds)} s kam kein stock.reserved oder stock.rejected bei orders an, daher steht sie noch auf „${p.status}“. Vielleicht ist der Broker überlastet; auf der Leitung: ${p.seen || 'kein Ereignis der Saga'}. Führe den Schritt noch einmal aus.`,
     price: (p) =>
