@@ -15,6 +15,7 @@ export function addMeasuringCommands(program: Command, lang: Lang, env: NodeJS.P
       program
         .command('compare')
         .description(commandWords.compare)
+        .argument('[view]', optionWords.compareView)
         .option('--only <paradigms>', optionWords.only)
         .option('--case <numbers>', optionWords.case)
         .option('--repeat <n>', optionWords.repeat)
@@ -23,7 +24,11 @@ export function addMeasuringCommands(program: Command, lang: Lang, env: NodeJS.P
         .option('--csv', optionWords.csv),
       lang,
     ),
-  ).action(async (_raw: unknown, command: Command) => {
+  ).action(async (view: string | undefined, _raw: unknown, command: Command) => {
+    if (view !== undefined) {
+      const { compareViewCommand } = await import('./commands/compare-view.js');
+      return compareViewCommand(view, subcommandOptions(command), env);
+    }
     const { compareCommand } = await import('./commands/compare.js');
     await compareCommand(subcommandOptions(command), env);
   });

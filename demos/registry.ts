@@ -11,6 +11,8 @@ import type { CompareAdapter } from './compare/adapter.js';
 import type { Demo, Lesson } from './core/demo.js';
 import type { Lang } from './core/lang.js';
 import type { GraphqlWsServer } from './graphql/subscription.js';
+import type { ChosenBroker } from './mq/choose-broker.js';
+import type { measurePriceView, renderPriceView } from './microservices/compare-view.js';
 
 export type { GraphqlWsServer };
 
@@ -30,6 +32,12 @@ export interface DemoEntry {
    */
   httpApp?(): Promise<(store: BookStore) => http.RequestListener>;
   subscriptions?(): Promise<(wss: WebSocketServer, store: BookStore) => GraphqlWsServer>;
+  /** `compare <id>`: a measured view of its own beside the paradigm table (microservices against the monolith). */
+  compareView?(): Promise<{ measure: typeof measurePriceView; render: typeof renderPriceView }>;
+  /** The broker a run uses (--broker, --amqp-url): RabbitMQ when it answers, else the embedded one. */
+  broker?(): Promise<
+    (choice: string | undefined, amqpUrl: string | undefined, env: NodeJS.ProcessEnv) => Promise<ChosenBroker>
+  >;
 }
 
 export const demos: readonly DemoEntry[] = [
@@ -70,11 +78,22 @@ export const demos: readonly DemoEntry[] = [
     load: async () => (await import('./mq/demo.js')).demo,
     compare: async () => (await import('./mq/compare-adapter.js')).compareAdapter,
     bench: async () => (await import('./mq/bench-adapter.js')).benchAdapter,
+    broker: async () => {
+      const [{ brokerChoice }, { chooseBroker }] = await Promise.all([
+        import('./mq/broker-choice.js'),
+        import('./mq/choose-broker.js'),
+      ]);
+      return (choice, amqpUrl, env) => chooseBroker(brokerChoice(choice, env), amqpUrl, env);
+    },
   },
   {
     id: 'microservices',
     lessons: async () => (await import('../lessons/microservices/index.js')).lessons,
     load: async () => (await import('./microservices/demo.js')).demo,
+    compareView: async () => {
+      const view = await import('./microservices/compare-view.js');
+      return { measure: view.measurePriceView, render: view.renderPriceView };
+    },
   },
 ];
 
@@ -86,7 +105,7 @@ export function findDemo(id: string): DemoEntry | undefined {
 }
 
 /** A part of another paradigm that a demo needs; a missing one is a bug in this file. */
-export async function partOf<K extends 'httpApp' | 'subscriptions'>(
+export async function partOf<K extends 'httpApp' | 'subscriptions' | 'broker'>(
   id: string,
   part: K,
 ): Promise<Awaited<ReturnType<NonNullable<DemoEntry[K]>>>> {

@@ -140,7 +140,7 @@ describe('awt-demo microservices, every step with real processes', () => {
     assert.equal(naive?.response?.status, 502);
     assert.match(s.facts[1]!, /orders says placed, stock has \d+ copies and 0 reservations/);
     assert.match(s.facts[2]!, /confirmed; stock holds its reservation/);
-    assert.match(s.facts[3]!, /cancelled .*holds none/);
+    assert.match(s.facts[3]!, /cancelled.*holds none/);
     const frames = s.items.filter((i) => i.kind === 'amqp-frame');
     const published = frames.filter((f) => f.kind === 'amqp-frame' && f.method === 'Basic.Publish');
     assert.ok(published.length >= 4, `${published.length} publishes`);

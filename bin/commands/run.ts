@@ -167,7 +167,7 @@ async function serve(demo: Demo, options: RunOptions): Promise<void> {
   const origin = performance.now();
   har?.setOrigin(performance.timeOrigin + origin);
   const served = (running.served = await demo.serve({
-    ...(options.amqpUrl !== undefined ? { amqpUrl: options.amqpUrl } : {}),
+    ...startOptionsOf(options),
     ...(options.port !== undefined ? { port: options.port } : {}),
     onItem: view.onItem,
     origin,

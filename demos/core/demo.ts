@@ -63,6 +63,8 @@ export interface ServeOptions {
   lang?: Lang;
   /** --amqp-url, for demos whose served services use a broker. */
   amqpUrl?: string;
+  /** --broker / $AWT_BROKER, for the same demos. */
+  broker?: string;
   onItem: (item: WireItem) => void;
   /** performance.now() at which the items' clock starts (so --har can give wall-clock times). */
   origin?: number;

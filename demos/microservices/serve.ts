@@ -14,6 +14,7 @@ export async function serveMicroservices(options: ServeOptions): Promise<ServedD
     },
     ...(options.port !== undefined ? { gatewayPort: options.port } : {}),
     ...(options.amqpUrl !== undefined ? { amqpUrl: options.amqpUrl } : {}),
+    ...(options.broker !== undefined ? { broker: options.broker } : {}),
     ...(options.origin !== undefined ? { origin: options.origin } : {}),
   });
   const gateway = session.process('gateway');

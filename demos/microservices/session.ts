@@ -5,18 +5,33 @@
  */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { DemoSession, DemoStartOptions } from '../core/demo.js';
+import type { BrokerInfo, DemoSession, DemoStartOptions } from '../core/demo.js';
 import { createHttpClient, type HttpClient } from '../wire/http-client.js';
 import type { Tap } from '../wire/tap.js';
 import type { HttpExchange, WireItem } from '../wire/trace.js';
 import { resolveBrokerUrl, type BrokerAddress } from '../core/broker-url.js';
-import { amqpTapFor, spawnService, type ServiceProcess } from './spawn-service.js';
+import { partOf } from '../registry.js';
+import { activate, amqpTapFor, forkService, type ForkedService, type ServiceProcess } from './spawn-service.js';
 import { demoApiKey, monolith, spec, timing } from './topology.js';
+
+/** A process a later step starts: forked early, so its code is loaded when the step needs it. */
+export interface Spare {
+  service: string;
+  as: string;
+  env?: Record<string, string>;
+}
+
+/** Spares loading at the same time: more would only slow down the steps running meanwhile. */
+const sparesAtOnce = 2;
 
 export interface MicroSession extends DemoSession {
   readonly taps: Tap[];
   readonly apiKey: string;
   readonly broker: BrokerAddress;
+  /** Which broker the saga uses (RabbitMQ or the embedded one), for the run's broker line. */
+  readonly brokerUsed: BrokerInfo | undefined;
+  /** False only for --broker rabbitmq, whose broker was not asked before the run. */
+  readonly brokerProbed: boolean;
   /** `awt-<run>`: this run's names in the broker. */
   readonly amqpPrefix: string;
   /** The processes started so far, by instance name (stopped ones stay, marked not alive). */
@@ -39,6 +54,10 @@ export interface SessionOptions extends DemoStartOptions {
   gatewayPort?: number;
   /** performance.now() at which the items' clock starts (--serve --har). */
   origin?: number;
+  /** Processes later steps start (forked ahead, in this order); none for --serve. */
+  spares?: readonly Spare[];
+  /** 'page': only what the book page needs (no orders, no broker), for `compare microservices`. */
+  services?: 'all' | 'page';
 }
 
 /** Heartbeats keep the system running; they are not part of any request. */
@@ -46,7 +65,14 @@ const isHeartbeat = (exchange: HttpExchange) =>
   exchange.request.method === 'PUT' && /^\/instances\//.test(exchange.request.target);
 
 export async function startMicroservices(options: SessionOptions = {}): Promise<MicroSession> {
-  const broker = resolveBrokerUrl(options.amqpUrl, process.env);
+  // A malformed --amqp-url is a usage error before any process starts.
+  resolveBrokerUrl(options.amqpUrl, process.env);
+  // Chosen while the processes start: RabbitMQ when it answers (auto), else the embedded broker in this process.
+  const pageOnly = options.services === 'page';
+  const chosen = pageOnly
+    ? Promise.reject(new Error('this session has no broker'))
+    : partOf('mq', 'broker').then((choose) => choose(options.broker, options.amqpUrl, process.env));
+  chosen.catch(() => undefined);
   const origin = options.origin ?? performance.now();
   const taps: Tap[] = [];
   const processes = new Map<string, ServiceProcess>();
@@ -57,7 +83,10 @@ export async function startMicroservices(options: SessionOptions = {}): Promise<
   let closed = false;
   let registryUrl: Promise<string> | undefined;
 
+  const spares = new Map<string, ForkedService>();
+
   const amqpUrlFor = async (instance: string) => {
+    const broker = (await chosen).address;
     let tap = amqpTaps.get(instance);
     if (!tap) {
       tap = amqpTapFor(instance, broker, origin, options.onItem).then((t) => (taps.push(t), t));
@@ -79,10 +108,13 @@ export async function startMicroservices(options: SessionOptions = {}): Promise<
     }))();
     // Awaited by the spawn; should the spawn fail first, the rejection is already reported there.
     lateEnv.catch(() => undefined);
-    const started = spawnService({
-      entry,
-      instance: as,
-      env: { ...serviceSpec.env, HEARTBEAT_MS: timing.HEARTBEAT_MS, TTL_MS: timing.TTL_MS, ...env },
+    const settings = settingsOf(service, env);
+    const spare = spares.get(as);
+    spares.delete(as);
+    const same = spare && JSON.stringify(spare.env) === JSON.stringify(settings);
+    if (spare && !same) void spare.discard();
+    const forked = spare && same ? spare : forkService({ entry, instance: as, env: settings });
+    const started = activate(forked, {
       lateEnv,
       origin,
       lanes,
@@ -97,10 +129,44 @@ export async function startMicroservices(options: SessionOptions = {}): Promise<
     return running;
   };
 
+  const settingsOf = (service: string, env: Record<string, string> = {}) => ({
+    ...(service === 'monolith' ? monolith : spec(service)).env,
+    HEARTBEAT_MS: timing.HEARTBEAT_MS,
+    TTL_MS: timing.TTL_MS,
+    ...env,
+  });
+
+  /** Forks the spares, `sparesAtOnce` at a time, each as soon as one before it has loaded. */
+  const forkSpares = (list: readonly Spare[]) => {
+    const queue = [...list];
+    const next = (): void => {
+      const spare = queue.shift();
+      if (!spare || closed) return;
+      const entry = (spare.service === 'monolith' ? monolith : spec(spare.service)).entry;
+      const forked = forkService({ entry, instance: spare.as, env: settingsOf(spare.service, spare.env) });
+      spares.set(spare.as, forked);
+      void forked.loaded.then(next);
+    };
+    for (let i = 0; i < sparesAtOnce; i++) next();
+  };
+
+  let broker: BrokerAddress | undefined;
+  let brokerUsed: BrokerInfo | undefined;
+  let brokerProbed = true;
+  let closeBroker = async () => undefined as void;
+
   const session: MicroSession = {
     taps,
     apiKey: demoApiKey,
-    broker,
+    get broker() {
+      return broker!;
+    },
+    get brokerUsed() {
+      return brokerUsed;
+    },
+    get brokerProbed() {
+      return brokerProbed;
+    },
     amqpPrefix,
     processes,
     get closed() {
@@ -125,17 +191,35 @@ export async function startMicroservices(options: SessionOptions = {}): Promise<
     async close() {
       closed = true;
       for (const client of clients) client.close();
-      await Promise.all([...processes.values()].map((p) => p.stop()));
+      await Promise.all([
+        ...[...processes.values()].map((p) => p.stop()),
+        ...[...spares.values()].map((spare) => spare.discard()),
+      ]);
+      spares.clear();
       await Promise.all([...amqpTaps.values()].map(async (tap) => (await tap.catch(() => undefined))?.close()));
+      await closeBroker();
     },
   };
   // All settle before anything is decided: a process still starting when another failed is stopped too.
   const started = await Promise.allSettled([
+    pageOnly
+      ? undefined
+      : chosen.then((found) => {
+          broker = found.address;
+          brokerProbed = found.kind === 'embedded' || found.product !== undefined;
+          brokerUsed = {
+            kind: found.kind,
+            url: found.address.shown,
+            ...(found.product ? { product: found.product } : {}),
+            ...(found.fallbackFrom ? { fallbackFrom: found.fallbackFrom } : {}),
+          };
+          closeBroker = () => found.close();
+        }),
     start('registry', 'registry'),
     start('monolith', 'monolith'),
     start('catalog', 'catalog'),
     start('reviews', 'reviews-1'),
-    start('orders', 'orders'),
+    pageOnly ? undefined : start('orders', 'orders'),
     start('gateway', 'gateway'),
   ]);
   const failed = started.find((result) => result.status === 'rejected');
@@ -143,5 +227,6 @@ export async function startMicroservices(options: SessionOptions = {}): Promise<
     await session.close();
     throw failed.reason;
   }
+  forkSpares(options.spares ?? []);
   return session;
 }

@@ -92,7 +92,37 @@ export function httpHopDecoder(
     });
 }
 
-export async function spawnService(options: SpawnOptions): Promise<ServiceProcess> {
+/**
+ * A child forked ahead of its step: its code loads (graphql, amqplib …) while earlier
+ * steps run; it listens on a free port and waits. Nothing reaches the wire until
+ * `activate` puts its tap up and tells it its address.
+ */
+export interface ForkedService {
+  readonly instance: string;
+  readonly entry: ServiceEntry;
+  /** The settings it was forked with (its env is fixed at fork time). */
+  readonly env: Record<string, string>;
+  /** Settles once the child has loaded its code and listens (or has failed): never rejects. */
+  readonly loaded: Promise<void>;
+  /** Ends a child that was never activated. */
+  discard(): Promise<void>;
+}
+
+interface ForkState extends ForkedService {
+  child: ChildProcess;
+  exited: Promise<void>;
+  alive: () => boolean;
+  stderr: () => string;
+  /** The port the child listens on, once it says so. */
+  listening: Promise<number>;
+  /** "ready" after the advertise: set up and registered. */
+  ready: Promise<{ pid: number; port: number }>;
+  events: Array<{ at: number; event: unknown }>;
+  listeners: Set<(event: unknown) => void>;
+  send(message: ParentMessage): void;
+}
+
+export function forkService(options: Pick<SpawnOptions, 'entry' | 'instance' | 'env'>): ForkedService {
   const child = fork(fileURLToPath(entryFile(options.entry)), [], {
     execArgv: loaderArgs(process.execArgv),
     env: { ...process.env, ...options.env, INSTANCE: options.instance },
@@ -108,39 +138,97 @@ export async function spawnService(options: SpawnOptions): Promise<ServiceProces
   void exited.then(() => (alive = false));
   const events: Array<{ at: number; event: unknown }> = [];
   const listeners = new Set<(event: unknown) => void>();
+  // Captured from the first message on: a child forked early may say "listening" long before it is activated.
+  let failed: (error: Error) => void = () => undefined;
+  const failure = new Promise<never>((_, reject) => (failed = reject));
+  const listening = new Promise<number>((resolve, reject) => {
+    failure.catch(reject);
+    child.on('message', (message: ChildMessage) => message.type === 'listening' && resolve(message.port));
+  });
+  const ready = new Promise<{ pid: number; port: number }>((resolve, reject) => {
+    failure.catch(reject);
+    child.on('message', (message: ChildMessage) => {
+      if (message.type === 'ready') resolve({ pid: message.pid, port: message.port });
+    });
+  });
   child.on('message', (message: ChildMessage) => {
+    if (message.type === 'failed') failed(new Error(message.message));
     if (message.type !== 'event') return;
     events.push({ at: Date.now(), event: message.event });
     for (const listener of listeners) listener(message.event);
   });
-  const send = (message: ParentMessage) => {
-    if (child.connected) child.send(message);
+  void exited.then(() => failed(new Error('exited during start-up')));
+  // Whoever activates the child handles these; until then they must not count as unhandled.
+  listening.catch(() => undefined);
+  ready.catch(() => undefined);
+  const state: ForkState = {
+    instance: options.instance,
+    entry: options.entry,
+    env: options.env,
+    child,
+    exited,
+    alive: () => alive,
+    stderr: () => stderr,
+    listening,
+    ready,
+    loaded: listening.then(
+      () => undefined,
+      () => undefined,
+    ),
+    events,
+    listeners,
+    send(message) {
+      if (child.connected) child.send(message);
+    },
+    async discard() {
+      if (alive) child.kill('SIGKILL');
+      await exited;
+    },
   };
+  return state;
+}
 
+export async function spawnService(options: SpawnOptions): Promise<ServiceProcess> {
+  return activate(forkService(options), options);
+}
+
+/** Puts the tap up in front of a forked child, tells it its address and waits until it is ready. */
+export async function activate(
+  forked: ForkedService,
+  options: Omit<SpawnOptions, 'entry' | 'instance' | 'env'>,
+): Promise<ServiceProcess> {
+  const { child, exited, events, listeners, send } = forked as ForkState;
+  const state = forked as ForkState;
   let tap: Tap | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const timeoutMs = options.startTimeoutMs ?? 30_000;
   try {
-    const ready = await startUp(child, exited, options.startTimeoutMs ?? 30_000, async (port) => {
-      tap = await startTap({
-        target: { host: '127.0.0.1', port },
-        decoder: httpHopDecoder(options.instance, options.lanes, options.background),
-        origin: options.origin,
-        ...(options.tapPort !== undefined ? { port: options.tapPort } : {}),
-        ...(options.onItem ? { onItem: options.onItem } : {}),
-      });
-      send({ type: 'advertise', url: tap.url, env: (await options.lateEnv) ?? {} });
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no "ready" within ${timeoutMs} ms`)), timeoutMs);
     });
-    const theTap = tap!;
+    const port = await Promise.race([state.listening, deadline]);
+    tap = await startTap({
+      target: { host: '127.0.0.1', port },
+      decoder: httpHopDecoder(forked.instance, options.lanes, options.background),
+      origin: options.origin,
+      ...(options.tapPort !== undefined ? { port: options.tapPort } : {}),
+      ...(options.onItem ? { onItem: options.onItem } : {}),
+    });
+    send({ type: 'advertise', url: tap.url, env: (await Promise.race([options.lateEnv, deadline])) ?? {} });
+    const ready = await Promise.race([state.ready, deadline]);
+    clearTimeout(timer);
+    const theTap = tap;
     // A process that is gone has no address any more: close its tap, so callers are refused as they would be.
     void exited.then(() => theTap.close());
     return {
-      instance: options.instance,
-      entry: options.entry,
+      instance: forked.instance,
+      entry: forked.entry,
       pid: ready.pid,
       port: ready.port,
       tap: theTap,
       url: theTap.url,
       get alive() {
-        return alive;
+        return state.alive();
       },
       events,
       event(match, since, timeoutMs = 10_000) {
@@ -149,7 +237,7 @@ export async function spawnService(options: SpawnOptions): Promise<ServiceProces
         return new Promise((resolve, reject) => {
           const timer = setTimeout(() => {
             listeners.delete(listener);
-            reject(new Error(`${options.instance}: no such event within ${timeoutMs} ms`));
+            reject(new Error(`${forked.instance}: no such event within ${timeoutMs} ms`));
           }, timeoutMs);
           const listener = (event: unknown) => {
             if (!match(event)) return;
@@ -161,7 +249,7 @@ export async function spawnService(options: SpawnOptions): Promise<ServiceProces
         });
       },
       async rss() {
-        if (!alive) return 0;
+        if (!state.alive()) return 0;
         const reply = new Promise<number>((resolve) => {
           const onMessage = (message: ChildMessage) => {
             if (message.type !== 'stats') return;
@@ -175,12 +263,12 @@ export async function spawnService(options: SpawnOptions): Promise<ServiceProces
         return reply;
       },
       async kill() {
-        if (alive) child.kill('SIGKILL');
+        if (state.alive()) child.kill('SIGKILL');
         await exited;
         await theTap.close();
       },
       async stop() {
-        if (alive) send({ type: 'stop' });
+        if (state.alive()) send({ type: 'stop' });
         const timer = setTimeout(() => child.kill('SIGKILL'), 2000);
         await exited;
         clearTimeout(timer);
@@ -188,36 +276,12 @@ export async function spawnService(options: SpawnOptions): Promise<ServiceProces
       },
     };
   } catch (error) {
+    clearTimeout(timer);
     child.kill('SIGKILL');
     await tap?.close();
-    const said = stderr.trim().split('\n').slice(-3).join(' | ');
-    throw new Error(`${options.instance}: ${(error as Error).message}${said ? ` (${said})` : ''}`, { cause: error });
+    const said = state.stderr().trim().split('\n').slice(-3).join(' | ');
+    throw new Error(`${forked.instance}: ${(error as Error).message}${said ? ` (${said})` : ''}`, { cause: error });
   }
-}
-
-/** Waits for "listening" (then puts up the tap) and "ready"; a child that exits first or takes too long is an error. */
-function startUp(
-  child: ChildProcess,
-  exited: Promise<void>,
-  timeoutMs: number,
-  onListening: (port: number) => Promise<void>,
-): Promise<{ pid: number; port: number }> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "ready" within ${timeoutMs} ms`)), timeoutMs);
-    const done = () => clearTimeout(timer);
-    child.on('message', (message: ChildMessage) => {
-      if (message.type === 'listening') onListening(message.port).catch((error: unknown) => (done(), reject(error)));
-      if (message.type === 'ready') {
-        done();
-        resolve({ pid: message.pid, port: message.port });
-      }
-      if (message.type === 'failed') {
-        done();
-        reject(new Error(message.message));
-      }
-    });
-    void exited.then(() => (done(), reject(new Error('exited during start-up'))));
-  });
 }
 
 /** A tap in front of the broker for one service's AMQP connection: its frames in its own lane. */

@@ -20,10 +20,15 @@ export interface ServiceSpec {
 }
 
 /**
- * Heartbeat every 250 ms, gone 1 s after the last one: short, so the demo can wait for it,
- * with room for three missed beats when the machine is busy.
+ * Heartbeat every second, gone 3 s after the last one: room for two missed beats when the
+ * machine is busy, and few heartbeats on the wire. (The instance the discovery step
+ * kills has a short TTL of its own.) The breaker half-opens 250 ms after it opened:
+ * short, so the demo need not wait for it.
  */
-export const timing = { HEARTBEAT_MS: '250', TTL_MS: '1000', BREAKER_RESET_MS: '500', BREAKER_TIMEOUT_MS: '400' };
+export const timing = { HEARTBEAT_MS: '1000', TTL_MS: '3000', BREAKER_RESET_MS: '250', BREAKER_TIMEOUT_MS: '400' };
+
+/** For instances the demo never asks in GraphQL: they load graphql only should a GraphQL request come. */
+export const withoutGraphql = { GRAPHQL_LOAD: 'lazy' };
 
 /** The key a client shows at the gateway; a demo value, printed in the examples. */
 export const demoApiKey = 'awt-demo-key';

@@ -38,11 +38,11 @@ export const de: MicroLesson = {
       title: 'Service Discovery: eine Registry, Heartbeats und eine TTL',
       notice: [
         'Ein zweiter Bewertungsprozess startet und meldet sich an (POST /instances). Eine Abfrage (GET /services/reviews) liefert nun beide.',
-        'Dann wird er mit SIGKILL beendet, ohne Abmeldung. Die Registry merkt es nur daran, dass seine Heartbeats ausbleiben; nach Ablauf der TTL ist der Eintrag weg.',
+        'Dann wird er mit SIGKILL beendet, ohne Abmeldung. Die Registry merkt es nur daran, dass seine Heartbeats ausbleiben; nach Ablauf der TTL ist der Eintrag weg. Diese Instanz hat eine kurze TTL (300 ms), damit die Demo nicht lange warten muss.',
       ],
     },
     gateway: {
-      title: 'API-Gateway: ein Eingang, der API-Key an der Kante, der Fan-out im Trace',
+      title: 'API-Gateway: ein Eingang, der API-Key wird am Gateway geprüft, der Fan-out im Trace',
       notice: [
         'Ohne X-Api-Key antwortet das Gateway selbst mit 401: Kein Dienst dahinter wird behelligt.',
         'Mit Key wird aus einem Request des Clients eine ganze Reihe im Inneren: Abfragen bei der Registry, der Katalog, eine Bewertungsinstanz (reihum). Der W3C-Header traceparent verbindet sie: dieselbe Trace-ID auf jedem Hop, eine neue Parent-ID je Dienst.',
@@ -80,13 +80,13 @@ export const de: MicroLesson = {
       title: 'Das Problem verteilter Transaktionen und eine Saga über den Broker',
       notice: [
         'Eine Bestellung braucht zwei Dienste: orders speichert die Bestellung, stock reserviert das Exemplar. Eine Transaktion über beide gibt es nicht.',
-        'Ohne Koordination lässt ein Fehler zwischen den beiden Schreibvorgängen sie uneins zurück. Die Saga schickt stattdessen Ereignisse über AMQP (order.placed → stock.reserved oder stock.rejected); eine Absage bringt orders dazu, den eigenen Schreibvorgang zu stornieren: die kompensierende Aktion.',
+        'Ohne Koordination hinterlässt ein Fehler zwischen den beiden Schreibvorgängen einen inkonsistenten Zustand. Die Saga schickt stattdessen Ereignisse über AMQP (order.placed → stock.reserved oder stock.rejected); eine Absage bringt orders dazu, den eigenen Schreibvorgang zu stornieren: die kompensierende Aktion.',
       ],
     },
     price: {
       title: 'Der Preis: dieselbe Buchseite, Monolith gegen Dienste',
       notice: [
-        'Dieselbe Seite, je fünfmal, gemessen in diesem Lauf: Round Trips auf der Leitung, Bytes, Latenz, Prozesse und ihr Speicher.',
+        'Dieselbe Seite, je fünfmal, gemessen in diesem Lauf: Round Trips auf der Leitung, Bytes, Latenz, die beteiligten Prozesse und ihr Speicher.',
         'Unabhängigkeit wird mit Netzwerk-Hops, Bytes, Prozessen und Betriebsaufwand bezahlt. Für ein kleines System ist ein gut geschnittener Monolith oft die bessere Wahl, wie die Vorlesung sagt.',
       ],
     },
@@ -114,11 +114,12 @@ export const de: MicroLesson = {
     lookupBoth: (p) => `Die Abfrage lieferte ${p.count} Instanzen: ${p.urls}.`,
     expired: (p) =>
       p.gone
-        ? `Nach dem Beenden verschwand reviews-2 ${ms(p.ms)} ms später aus der Abfrage (${p.lookups} Abfragen): Heartbeats alle ${p.heartbeat} ms, TTL ${p.ttl} ms.`
-        : `reviews-2 stand ${ms(p.ms)} ms nach dem Beenden noch in der Liste: Die TTL (${p.ttl} ms) hat ihn nicht entfernt.`,
+        ? `${ms(p.ms)} ms nach dem Beenden hat die Registry reviews-2 gestrichen, ${ms(p.silentMs)} ms nach seinem letzten Heartbeat; die nächste Abfrage liefert nur noch ${p.left}. reviews-2 hat sich mit einer kurzen TTL von ${number(0).format(p.ttl)} ms angemeldet (Heartbeats alle ${number(0).format(p.heartbeat)} ms), damit die Demo nicht lange wartet; die anderen haben ${number(0).format(p.othersTtl)} ms.`
+        : `reviews-2 stand ${ms(p.ms)} ms nach dem Beenden noch in der Liste: Seine TTL (${number(0).format(p.ttl)} ms) hat ihn nicht entfernt.`,
     heartbeats: (p) =>
       `${p.count} Heartbeats (PUT /instances/…) liefen in diesem Schritt über die Leitung: Das kostet es, zu wissen, wer lebt.`,
-    denied: (p) => `Ohne Key: ${p.status} und ${p.inside} Aufrufe im Inneren: Die Kante hat ihn abgewiesen.`,
+    denied: (p) =>
+      `Ohne Key: ${p.status} und ${p.inside} Aufrufe im Inneren: Das Gateway hat den Request schon am Rand des Systems abgewiesen.`,
     fanOut: (p) =>
       `Mit Key löste ein Request des Clients ${p.inside} Requests im Inneren aus (${p.lookups} davon Abfragen bei der Registry). Alle trugen die Trace-ID ${p.traceId}, mit ${p.spans} verschiedenen Parent-IDs: eine je aufrufendem Span.`,
     balanced: (p) =>
@@ -142,26 +143,28 @@ export const de: MicroLesson = {
       `Bei offenem Breaker: ${p.status} in ${ms(p.ms)} ms, ${p.reviewLookups} Abfragen nach reviews: Das Gateway hat es gar nicht erst versucht.`,
     recovered: (p) =>
       `Nachdem ein neuer Bewertungsprozess lief: ${p.status} in ${ms(p.ms)} ms, ${p.reviews ? 'mit Bewertungen' : 'weiter ohne Bewertungen'}; Breaker ${breakerState(p.breaker)}.`,
-    breakerStates: (p) => `Der Breaker ging ${p.states} in ${ms(p.ms)} ms.`,
+    breakerStates: (p) => `Der Breaker durchlief ${p.states} in ${ms(p.ms)} ms.`,
     breakerState: (p) => breakerState(p.state),
     rollout: (p) => `Rolling Update: ${p.steps}.`,
-    rolloutStep: (p) => `${ms(p.ms)} ms ${p.name} ${p.action === 'start' ? 'gestartet' : 'gestoppt'}`,
+    rolloutStep: (p) => `nach ${ms(p.ms)} ms ${p.name} ${p.action === 'start' ? 'gestartet' : 'gestoppt'}`,
     zeroFailed: (p) =>
       `${p.requests} Requests während des Updates, ${p.failed} fehlgeschlagen: ${p.v1} von v1 beantwortet, ${p.v2} von v2 (Statuscodes: ${p.statuses}).`,
     noCoordination: (p) =>
-      `Ohne Koordination, während der Lagerdienst nicht lief: ${p.status}, die Bestellung ist aber gespeichert (Status ${p.order}).`,
+      `Ohne Koordination, während der Lagerdienst nicht lief: ${p.status}, die Bestellung ist aber gespeichert (Status „${p.order}“).`,
     noBroker: (p) =>
-      `Unter ${p.url} antwortet kein Broker, daher entfällt der Teil mit der Saga. Starte RabbitMQ (siehe README) oder nenne einen mit --amqp-url.`,
+      `Unter ${p.url} antwortet kein Broker (--broker rabbitmq), daher entfällt der Teil mit der Saga. Starte RabbitMQ (siehe README) oder lass --broker weg: Dann springt der eingebaute Broker ein.`,
     inconsistent: (p) =>
-      `Danach gefragt, meldet orders ${p.order}, stock hat ${p.available} Exemplare und ${p.reserved} Reservierungen: Die beiden sind sich uneins.`,
+      `Danach gefragt, meldet orders den Status „${p.order}“, stock hat ${p.available} Exemplare und ${p.reserved} Reservierungen: Die Daten der beiden Dienste sind inkonsistent.`,
     sagaRefused: (p) =>
       `Die erste Bestellung der Saga wurde abgelehnt: ${p.status} ${p.said}. Ist der Broker überlastet? Führe den Schritt noch einmal aus.`,
     sagaConfirmed: (p) =>
-      `Saga, Bestellung ${p.id} (vorrätig): ${p.status}; stock ${p.reserved ? 'hält die Reservierung' : 'hält keine Reservierung'}.`,
+      `Saga, Bestellung ${p.id} (vorrätig): Status „${p.status}“; stock ${p.reserved ? 'hält die Reservierung' : 'hält keine Reservierung'}.`,
     sagaCompensated: (p) =>
-      `Saga, Bestellung ${p.id} (nicht vorrätig): ${p.status} (${p.reason}); stock ${p.reserved ? 'hält eine Reservierung' : 'hält keine'}: Beide sind wieder einig.`,
+      `Saga, Bestellung ${p.id} (nicht vorrätig): Status „${p.status}“, denn der Lagerdienst lehnte ab (seine Begründung im Originaltext: „${p.reason}“); stock ${p.reserved ? 'hält eine Reservierung' : 'hält keine Reservierung'}: Die beiden Dienste sind wieder konsistent.`,
+    sagaNoAnswer: (p) =>
+      `Saga, Bestellung ${p.id}: Binnen ${number(0).format(p.seconds)} s kam kein stock.reserved oder stock.rejected bei orders an, daher steht sie noch auf „${p.status}“. Vielleicht ist der Broker überlastet; auf der Leitung: ${p.seen || 'kein Ereignis der Saga'}. Führe den Schritt noch einmal aus.`,
     price: (p) =>
-      `Mediane aus ${p.runs} Läufen: Die Dienste brauchen das ${number(1).format(p.trips)}-Fache an Round Trips, das ${number(1).format(p.bytes)}-Fache an Bytes und das ${number(1).format(p.ms)}-Fache an Zeit (Prozesse: ${p.names}).`,
+      `Mediane aus ${p.runs} Läufen: Die Dienste brauchen das ${number(1).format(p.trips)}-Fache an Round Trips, das ${number(1).format(p.bytes)}-Fache an Bytes und das ${number(1).format(p.ms)}-Fache an Zeit (die Seite lief über ${p.names}).`,
     deployFiles: (p) =>
       `${p.files} Dateien für ${p.services} Dienste (und RabbitMQ); von außen erreichbar: ${p.public}.`,
     deployHow:
@@ -178,6 +181,12 @@ export const de: MicroLesson = {
     memory: 'Speicher (MB, RSS)',
   },
   deployTable: { file: 'Datei', bytes: 'Bytes' },
+  compareView: {
+    title: 'Microservices gegen den Monolithen: eine Buchseite, jetzt gemessen',
+    intro: (p) =>
+      `Dieselbe Seite vom modularen Monolithen und über das API-Gateway, je ${p.runs}-mal, abwechselnd; Mediane.`,
+    more: 'awt-demo microservices zeigt jeden Hop; Schritt 10 misst dasselbe im ganzen Lauf.',
+  },
   format: {
     int: (p) => number(0).format(p.value),
     ms: (p) => number(p.value < 10 ? 2 : 1).format(p.value),

@@ -41,7 +41,7 @@ export const en = {
       title: 'Service discovery: a registry, heartbeats and a TTL',
       notice: [
         'A second reviews process starts and registers (POST /instances). A lookup (GET /services/reviews) now returns both.',
-        'Then it is killed with SIGKILL: no goodbye. The registry notices only because its heartbeats stop; after the TTL the entry is gone.',
+        'Then it is killed with SIGKILL: no goodbye. The registry notices only because its heartbeats stop; after the TTL the entry is gone. This instance has a short TTL (300 ms), so the demo need not wait long.',
       ],
     },
     gateway: {
@@ -83,13 +83,13 @@ export const en = {
       title: 'The distributed transaction problem, and a saga over the broker',
       notice: [
         'An order needs two services: orders saves the order, stock reserves the copy. There is no transaction across both.',
-        'Without coordination, a failure between the two writes leaves them disagreeing. The saga sends events over AMQP instead (order.placed → stock.reserved or stock.rejected); a rejection makes orders cancel its own write: the compensating action.',
+        'Without coordination, a failure between the two writes leaves them inconsistent. The saga sends events over AMQP instead (order.placed → stock.reserved or stock.rejected); a rejection makes orders cancel its own write: the compensating action.',
       ],
     },
     price: {
       title: 'The price: the same book page, monolith against services',
       notice: [
-        'The same page, five times each, measured in this run: round trips on the wire, bytes, latency, processes and their memory.',
+        'The same page, five times each, measured in this run: round trips on the wire, bytes, latency, the processes that served it and their memory.',
         'Independence is bought with network hops, bytes, processes and operations work. For a small system a well-cut monolith is often the better choice, as the lecture says.',
       ],
     },
@@ -120,10 +120,18 @@ export const en = {
     registered: (p: { status: number; body: string }) =>
       `reviews-2 registered itself: ${p.status} for POST /instances ${p.body}.`,
     lookupBoth: (p: { count: number; urls: string }) => `The lookup returned ${p.count} instances: ${p.urls}.`,
-    expired: (p: { ms: number; lookups: number; ttl: number; heartbeat: number; gone: boolean }) =>
+    expired: (p: {
+      ms: number;
+      silentMs: number;
+      left: number;
+      ttl: number;
+      heartbeat: number;
+      othersTtl: number;
+      gone: boolean;
+    }) =>
       p.gone
-        ? `Killed, reviews-2 disappeared from the lookup ${ms(p.ms)} ms later (${p.lookups} lookups): heartbeats every ${p.heartbeat} ms, TTL ${p.ttl} ms.`
-        : `reviews-2 was still listed ${ms(p.ms)} ms after it was killed: the TTL (${p.ttl} ms) did not end it.`,
+        ? `Killed, reviews-2 was dropped by the registry ${ms(p.ms)} ms later, ${ms(p.silentMs)} ms after its last heartbeat; the next lookup lists only ${p.left}. reviews-2 registered with a short TTL of ${number(0).format(p.ttl)} ms (heartbeats every ${number(0).format(p.heartbeat)} ms) so the demo need not wait; the others have ${number(0).format(p.othersTtl)} ms.`
+        : `reviews-2 was still listed ${ms(p.ms)} ms after it was killed: its TTL (${number(0).format(p.ttl)} ms) did not end it.`,
     heartbeats: (p: { count: number }) =>
       `${p.count} heartbeats (PUT /instances/…) crossed the wire during this step: the cost of knowing who is alive.`,
     denied: (p: { status: number; inside: number }) =>
@@ -168,17 +176,19 @@ export const en = {
     noCoordination: (p: { status: number; order: string }) =>
       `Without coordination, while the stock service was down: ${p.status}, yet the order was saved (status ${p.order}).`,
     noBroker: (p: { url: string }) =>
-      `No broker answers at ${p.url}, so the saga part is skipped. Start RabbitMQ (see README) or name one with --amqp-url.`,
+      `No broker answers at ${p.url} (--broker rabbitmq), so the saga part is skipped. Start RabbitMQ (see README), or leave out --broker: then the embedded broker steps in.`,
     inconsistent: (p: { order: string; available: number; reserved: number }) =>
-      `Asked afterwards: orders says ${p.order}, stock has ${p.available} copies and ${p.reserved} reservations: the two disagree.`,
+      `Asked afterwards: orders says ${p.order}, stock has ${p.available} copies and ${p.reserved} reservations: the two are inconsistent.`,
     sagaRefused: (p: { status: number; said: string }) =>
       `The saga's first order was refused: ${p.status} ${p.said}. Is the broker overloaded? Run the step again.`,
     sagaConfirmed: (p: { id: string; status: string; reserved: boolean }) =>
       `Saga, order ${p.id} (in stock): ${p.status}; stock ${p.reserved ? 'holds its reservation' : 'holds no reservation'}.`,
     sagaCompensated: (p: { id: string; status: string; reason: string; reserved: boolean }) =>
-      `Saga, order ${p.id} (out of stock): ${p.status} (${p.reason}); stock ${p.reserved ? 'holds a reservation' : 'holds none'}: both agree again.`,
+      `Saga, order ${p.id} (out of stock): ${p.status}, the stock service said „${p.reason}“; stock ${p.reserved ? 'holds a reservation' : 'holds none'}: consistent again.`,
+    sagaNoAnswer: (p: { id: string; status: string; seconds: number; seen: string }) =>
+      `Saga, order ${p.id}: no stock.reserved or stock.rejected reached orders within ${number(0).format(p.seconds)} s, so it is still ${p.status}. The broker may be overloaded; on the wire: ${p.seen || 'no saga event'}. Run the step again.`,
     price: (p: { trips: number; bytes: number; ms: number; runs: number; names: string }) =>
-      `Medians of ${p.runs} runs: the services need ${number(1).format(p.trips)}× the round trips, ${number(1).format(p.bytes)}× the bytes and ${number(1).format(p.ms)}× the time (processes: ${p.names}).`,
+      `Medians of ${p.runs} runs: the services need ${number(1).format(p.trips)}× the round trips, ${number(1).format(p.bytes)}× the bytes and ${number(1).format(p.ms)}× the time (the page went through ${p.names}).`,
     deployFiles: (p: { files: number; services: number; public: string }) =>
       `${p.files} files for ${p.services} services (and RabbitMQ); reachable from outside: ${p.public}.`,
     deployHow:
@@ -195,6 +205,13 @@ export const en = {
     memory: 'memory (MB, RSS)',
   },
   deployTable: { file: 'file', bytes: 'bytes' },
+  /** `awt-demo compare microservices`: the price step measured on its own. */
+  compareView: {
+    title: 'Microservices against the monolith: one book page, measured now',
+    intro: (p: { runs: number }) =>
+      `The same page from the modular monolith and through the API gateway, ${p.runs} times each, taken in turns; medians.`,
+    more: 'awt-demo microservices shows every hop; step 10 measures the same in the whole run.',
+  },
   format: {
     int: (p: { value: number }) => number(0).format(p.value),
     ms: (p: { value: number }) => number(p.value < 10 ? 2 : 1).format(p.value),

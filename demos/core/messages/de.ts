@@ -19,6 +19,8 @@ export const de: Messages = {
       tapHar:
         'die HTTP-Requests und -Responses zusätzlich als HAR 1.2 in die Datei <file> schreiben (die Devtools der Browser lesen das); vollständig nach Strg-C',
       only: 'nur diese Paradigmen, durch Kommas getrennt (z. B. rest,graphql)',
+      compareView:
+        'microservices: statt der Paradigmen dieselbe Buchseite vom Monolithen und von den Diensten, gemessen',
       case: 'nur diese Anwendungsfälle, durch Kommas getrennte Nummern 1–6',
       repeat: 'Wiederholungen je Anwendungsfall für den Median der Latenz (Standard 5)',
       markdown: 'Markdown ausgeben (für Folien)',

@@ -21,6 +21,8 @@ export const en = {
       tapJson: 'one JSON object a line for each exchange or frame (no colour)',
       tapHar: 'also write the HTTP exchanges to <file> as HAR 1.2 (browser devtools import it); complete on Ctrl-C',
       only: 'only these paradigms, comma-separated (e.g. rest,graphql)',
+      compareView:
+        'microservices: instead of the paradigms, the same book page from the monolith and from the services, measured',
       case: 'only these use cases, comma-separated numbers 1–6',
       repeat: 'repetitions per use case for the latency median (default 5)',
       markdown: 'print Markdown (for slides)',

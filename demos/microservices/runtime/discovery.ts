@@ -17,16 +17,23 @@ export interface Registration {
   leave(): Promise<void>;
 }
 
+/** Joining is once per process and worth waiting for; heartbeats keep the client's shorter default. */
+const joinTimeoutMs = 5000;
+
 export async function register(
   client: ServiceClient,
   registryUrl: string,
   entry: { service: string; url: string; ttlMs: number; heartbeatMs: number },
 ): Promise<Registration> {
   const join = async () => {
-    const reply = await client.call(`${registryUrl}/instances`, {
-      method: 'POST',
-      body: { service: entry.service, url: entry.url, ttlMs: entry.ttlMs },
-    });
+    const ask = () =>
+      client.call(`${registryUrl}/instances`, {
+        method: 'POST',
+        body: { service: entry.service, url: entry.url, ttlMs: entry.ttlMs },
+        timeoutMs: joinTimeoutMs,
+      });
+    // Asked twice at most: a registry slow to answer on a busy machine gets a second chance, not a third.
+    const reply = await ask().catch(ask);
     const id = (reply.json as { id?: unknown } | undefined)?.id;
     if (reply.status !== 201 || typeof id !== 'string') throw new Error(`registry answered ${reply.status}`);
     return id;

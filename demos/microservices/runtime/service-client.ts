@@ -41,7 +41,11 @@ export interface ServiceClient {
   close(): void;
 }
 
-export function createServiceClient(userAgent: string, defaultTimeoutMs = 1000): ServiceClient {
+/**
+ * 3 s unless a call says otherwise: a busy machine must not turn a slow registry into a
+ * failed page, and a dead service is refused at once anyway (its tap is closed).
+ */
+export function createServiceClient(userAgent: string, defaultTimeoutMs = 3000): ServiceClient {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
   return {
     call(url, { method = 'GET', body, trace, timeoutMs = defaultTimeoutMs, headers = {} } = {}) {

@@ -40,6 +40,11 @@ export interface ServiceDefinition {
   /** The name it registers under; none for gateways and BFFs, which only call others. */
   registerAs?: string;
   handle: Handler;
+  /**
+   * Loads what the service will need (graphql, amqplib) before it listens: a process
+   * forked ahead of its step does this work while earlier steps run.
+   */
+  preload?(): Promise<unknown>;
   /** Runs once the service's address is known, before it says it is ready (a broker connection). */
   setUp?(env: ServiceEnv, client: ServiceClient, send: (event: unknown) => void): Promise<void>;
   tearDown?(): Promise<void>;
@@ -95,6 +100,12 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
     process.on('SIGINT', () => undefined);
   }
 
+  try {
+    await definition.preload?.();
+  } catch (error) {
+    send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    process.exit(1);
+  }
   const host = env.get('HOST') ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

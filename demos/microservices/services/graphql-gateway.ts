@@ -28,6 +28,8 @@ async function stitch(client: ServiceClient, registryUrl: string): Promise<Execu
     const reply = await client.call(`${instance.url}/graphql`, {
       method: 'POST',
       body: { query: print(request.document), variables: request.variables },
+      // Introspection at start meets services still compiling their schema: generous, and still bounded.
+      timeoutMs: 5000,
       ...(trace ? { trace } : {}),
     });
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -48,6 +50,7 @@ async function stitch(client: ServiceClient, registryUrl: string): Promise<Execu
 }
 
 await runService({
+  preload: () => Promise.all([import('graphql'), import('@graphql-tools/stitch'), import('@graphql-tools/wrap')]),
   async setUp(env, client) {
     schema = stitch(client, env.registryUrl ?? '');
     await schema;

@@ -61,6 +61,8 @@ async function reserveOverHttp(
 
 await runService({
   registerAs: 'orders',
+  // Only the module: the connection to the broker opens with the first saga order, on the wire in that step.
+  preload: () => import('amqplib'),
   async setUp(_env, _client, send) {
     notify = send;
   },

@@ -22,11 +22,31 @@ const servicePattern = /^[a-z][a-z0-9-]{0,39}$/;
 
 const entries = new Map<string, Entry>();
 const alive = (entry: Entry, now: number) => now - entry.seenAt <= entry.ttlMs;
+let expired: (entry: Entry, now: number) => void = () => undefined;
 const sweep = (now: number) => {
-  for (const [id, entry] of entries) if (!alive(entry, now)) entries.delete(id);
+  for (const [id, entry] of entries) {
+    if (alive(entry, now)) continue;
+    entries.delete(id);
+    expired(entry, now);
+  }
 };
 
+/** How often the registry looks for expired entries by itself (it also does at every request). */
+const sweepMs = 50;
+
 await runService({
+  async setUp(_env, _client, send) {
+    // awt-demo learns the moment an entry expires, so the demo waits for that rather than polling.
+    expired = (entry, now) =>
+      send({
+        kind: 'expired',
+        service: entry.service,
+        url: entry.url,
+        silentMs: now - entry.seenAt,
+        ttlMs: entry.ttlMs,
+      });
+    setInterval(() => sweep(Date.now()), sweepMs).unref();
+  },
   async handle(request, response, { url }) {
     const now = Date.now();
     sweep(now);

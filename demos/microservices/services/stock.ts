@@ -34,6 +34,7 @@ const stockOf = (bookId: string) => ({
 
 await runService({
   registerAs: 'stock',
+  preload: () => import('amqplib'),
   async setUp(env) {
     const url = env.get('AMQP_URL');
     if (!url) return;

@@ -4,6 +4,10 @@ import type { MicroStep } from '../step.js';
 
 export const bffStep: MicroStep = {
   id: 'bff',
+  spares: [
+    { service: 'bff-web', as: 'bff-web' },
+    { service: 'bff-mobile', as: 'bff-mobile' },
+  ],
   async run({ session, lesson: t, items }) {
     await Promise.all([session.start('bff-web', 'bff-web'), session.start('bff-mobile', 'bff-mobile')]);
     const screens = [];

@@ -6,6 +6,7 @@ export const bookQuery = '{ book(id: "1") { title author reviews { rating commen
 
 export const graphqlStep: MicroStep = {
   id: 'graphql',
+  spares: [{ service: 'graphql', as: 'graphql' }],
   async run({ session, lesson: t, items }) {
     await session.start('graphql', 'graphql');
     const introspections = items().filter(

@@ -4,6 +4,7 @@ import type { WireItem } from '../../wire/trace.js';
 import { hopsOf } from '../hops.js';
 import type { MicroSession } from '../session.js';
 import type { MicroStep } from '../step.js';
+import { withoutGraphql } from '../topology.js';
 
 export interface PageVisit {
   status: number;
@@ -39,6 +40,7 @@ async function visit(session: MicroSession, items: () => WireItem[]): Promise<Pa
 
 export const isolationStep: MicroStep = {
   id: 'isolation',
+  spares: [{ service: 'reviews', as: 'reviews-4', env: withoutGraphql }],
   async run({ session, lesson: t, items }) {
     const gateway = session.process('gateway');
     const since = gateway.events.length;
@@ -51,7 +53,7 @@ export const isolationStep: MicroStep = {
     while (failing.at(-1)!.breaker !== 'open' && failing.length < maxVisits);
     const whileOpen = await visit(session, items);
     // A new reviews process comes up; after its reset time the breaker lets one call through.
-    await session.start('reviews', 'reviews-4');
+    await session.start('reviews', 'reviews-4', withoutGraphql);
     const halfOpen = (event: unknown) => (event as { state?: string }).state === 'half-open';
     await gateway.event(halfOpen, since);
     const back = await visit(session, items);
