@@ -15,6 +15,8 @@ export interface NumberWords {
   ms(value: number, digits?: number): string;
   /** Milliseconds to the places that matter, without the unit: 0.64, 3.1, 12 (for latency tables). */
   msShort(value: number): string;
+  /** Milliseconds, at most one decimal and none when it is 0: 100 / 26.5 / 26,5; under 0.05 its first digit (0.04). */
+  msTrimmed(value: number): string;
   /** Milliseconds with the unit: 17.2 ms / 17,2 ms. */
   msUnit(value: number, digits?: number): string;
   /** Bytes with the unit: 1,144 B / 1.144 B. */
@@ -56,6 +58,12 @@ export function numberWords(lang: Lang): NumberWords {
     decimal,
     ms: (value, digits = 1) => decimal(value, digits),
     msShort: (value) => decimal(value, value < 10 ? 2 : value < 100 ? 1 : 0),
+    msTrimmed: (value) =>
+      Number.isFinite(value) && value !== 0 && Math.abs(value) < 0.05
+        ? decimal(value, 1)
+        : Number.isFinite(value)
+          ? format('trimmed', { maximumFractionDigits: 1 }).format(value)
+          : missing,
     msUnit: (value, digits = 1) => withUnit(decimal(value, digits), 'ms'),
     bytes: (value) => withUnit(decimal(Math.round(value), 0), 'B'),
     ratio: (value, digits = 1) => decimal(value, digits),

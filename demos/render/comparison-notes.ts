@@ -105,7 +105,7 @@ export function markerOf(notes: readonly BlockNote[], row: NoteRow, paradigm: Pa
  * that is not zero, so 0.4 ms never reads as "0".
  */
 export function milliseconds(ms: number, lang: string): string {
-  return numberWords(lang === 'de' ? 'de' : 'en').ms(ms);
+  return numberWords(lang === 'de' ? 'de' : 'en').msTrimmed(ms);
 }
 
 function listed(names: string[], and: string): string {

@@ -84,6 +84,7 @@ describe('compare notes: what a number alone does not say', () => {
     assert.equal(milliseconds(0.4, 'en'), '0.4');
     assert.equal(milliseconds(0.04, 'de'), '0,04');
     assert.equal(milliseconds(53.94, 'de'), '53,9');
-    assert.equal(milliseconds(1234.5, 'en'), '1234.5');
+    assert.equal(milliseconds(1234.5, 'en'), '1,234.5');
+    assert.equal(milliseconds(1234.5, 'de'), '1.234,5');
   });
 });
