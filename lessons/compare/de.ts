@@ -17,9 +17,9 @@ export const de: CompareLesson = {
       6: 'nur Request/Response: Ein SOAP-Client müsste pollen',
     },
     websocket: {
-      1: 'WebSocket trägt Nachrichten, keine Requests nach Ressourcen: eine Listenabfrage bräuchte ein eigenes Protokoll obendrauf (oder GraphQL darüber)',
-      2: 'WebSocket hat kein eigenes Request-Response-Schema: nach einem Buch zu fragen bräuchte ein Protokoll obendrauf',
-      3: 'Hinzufügen ist ein Request, der eine Response will; das erledigt HTTP (die Demo schickt POST, der Socket pusht die Neuigkeit)',
+      1: 'WebSocket überträgt Nachrichten, keine Requests auf Ressourcen: Eine Listenabfrage bräuchte ein eigenes Protokoll obendrauf (oder GraphQL darüber)',
+      2: 'WebSocket hat kein eigenes Request-Response-Schema: Um nach einem Buch zu fragen, bräuchte es ein Protokoll darüber',
+      3: 'Hinzufügen ist ein Request, der eine Response erwartet; das erledigt HTTP (die Demo schickt POST, der Socket pusht die Neuigkeit)',
       4: '„nicht gefunden“ ist die Response auf einen Request, und WebSocket hat keine eigenen Requests',
       5: 'ein Live-Strom hat nichts zu cachen',
     },
@@ -84,8 +84,8 @@ export const de: CompareLesson = {
       'komplex, selten genutzt',
       'gut unterstützt durch HTTP-Caching',
       'eingeschränkt – abhängig von Abfragekomplexität',
-      'keins (ein Live-Strom)',
-      'keins – Nachrichten werden verbraucht',
+      'keines (ein Live-Strom)',
+      'keines – Nachrichten werden verbraucht',
     ],
     errors: [
       'Fehlerbehandlung',

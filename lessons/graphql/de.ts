@@ -2,8 +2,10 @@ import type { GraphqlLesson } from './en.js';
 
 /** Die GraphQL-Lektion auf Deutsch. */
 export const de: GraphqlLesson = {
-  title: 'GraphQL mit graphql-http: Queries, Resolver, Mutations, Fehler, Introspection, Text zu Query, Caching',
-  summary: 'ein /graphql-Endpunkt; der Client wählt die Felder; Resolver, Fehler, Schema, Text zu Query und Caching',
+  title:
+    'GraphQL mit graphql-http: Queries, Resolver, Mutations, Fehler, Introspection, Query aus natürlicher Sprache, Caching',
+  summary:
+    'ein /graphql-Endpunkt; der Client wählt die Felder; Resolver, Fehler, Schema, Query aus natürlicher Sprache und Caching',
   question: 'Welche Bücher hat Robert C. Martin geschrieben, mit ihren Rezensionen?',
   count: (p) => new Intl.NumberFormat('de-DE').format(p.n),
   steps: {
@@ -14,7 +16,7 @@ export const de: GraphqlLesson = {
     nested: {
       title: 'Ein Buch mit Rezensionen in einem Round Trip (mit Variablen)',
       notice: [
-        'Wofür REST zwei Requests braucht, genügt hier eine Query; die ID steht in den Variablen, nicht im Query-Text.',
+        'Wo REST zwei Requests braucht, genügt hier eine Query; die ID steht in den Variablen, nicht im Query-Text.',
       ],
     },
     resolvers: {
@@ -39,13 +41,13 @@ export const de: GraphqlLesson = {
     unknownField: {
       title: 'Ein Feld, das es nicht gibt: das errors-Array',
       notice: [
-        'Die Query wird gegen das Schema geprüft, bevor etwas läuft; die Response trägt errors statt data.',
+        'Die Query wird gegen das Schema geprüft, bevor etwas läuft; die Response enthält errors statt data.',
         'HTTP 400, weil der Client application/graphql-response+json akzeptiert (GraphQL over HTTP): Ein Request, der die Prüfung nicht besteht, ist fehlerhaft. Mit einfachem application/json wäre es 200.',
       ],
     },
     missing: {
       title: 'Ein Buch, das es nicht gibt',
-      notice: ['Kein 404: der Status ist 200, und das Feld, das null sein darf, ist einfach null.'],
+      notice: ['Kein 404: Der Status ist 200, und das Feld, das null sein darf, ist einfach null.'],
     },
     introspection: {
       title: 'Die Introspection-Query aus der Vorlesung: Die API beschreibt sich selbst',
@@ -64,13 +66,13 @@ export const de: GraphqlLesson = {
     evolution: {
       title: 'Schema-Evolution mit @deprecated statt /v2',
       notice: [
-        'isbn13 kam hinzu und isbn wurde als veraltet markiert, im selben Schema: alte Queries laufen weiter, und die Introspection sagt den Clients, wohin sie wechseln sollen.',
+        'isbn13 kam hinzu und isbn wurde als veraltet markiert, im selben Schema: Alte Queries laufen weiter, und die Introspection sagt den Clients, wohin sie wechseln sollen.',
       ],
     },
     caching: {
       title: 'Caching: ein POST wird nie wiederverwendet, eine GET-Query bekommt 304',
       notice: [
-        'Ein HTTP-Cache merkt sich Antworten nach Methode und URL. Jeder POST geht an dasselbe /graphql, die Query steht im Body: Kein Cache kann zwei davon unterscheiden. Darum schickt GraphQL alles erneut, wo REST ein 304 bekommt.',
+        'Ein HTTP-Cache merkt sich Antworten nach Methode und URL. Jeder POST geht an dasselbe /graphql, die Query steht im Body: Kein Cache kann zwei davon unterscheiden. Darum schickt GraphQL alles erneut, während REST ein 304 bekommt.',
         'GraphQL over HTTP erlaubt für Queries auch GET, die Query steht dann in der URL: Dieser Server schickt dazu Cache-Control und ein ETag, und ein bedingter GET bekommt 304. (Apollo ergänzt Persisted Queries: ein Hash in der URL statt des Query-Texts.)',
       ],
     },
@@ -106,24 +108,25 @@ export const de: GraphqlLesson = {
       `Mit DataLoader: ${p.reads} Lesezugriffe; Book.reviews lief weiterhin ${p.calls}-mal, aber der Loader hat einmal für alle gelesen.`,
     sameData: (p) =>
       p.same
-        ? `Beide Antworten tragen dieselben Daten (${new Intl.NumberFormat('de-DE').format(p.bytes)} B JSON); nur „extensions“ unterscheidet sich.`
-        : 'Die beiden Antworten tragen verschiedene Daten: Batching darf die Antwort nicht ändern.',
+        ? `Beide Antworten enthalten dieselben Daten (${new Intl.NumberFormat('de-DE').format(p.bytes)} B JSON); nur „extensions“ unterscheidet sich.`
+        : 'Die beiden Antworten enthalten verschiedene Daten: Batching darf die Antwort nicht ändern.',
     nonNull: (p) => `${p.arg}: type.name null, kind ${p.kind}, ofType ${p.ofType}: zusammen ${p.sdl}.`,
     prompt: (p) =>
       `Prompt: das Schema als SDL, aus der Introspection-Response wieder aufgebaut (${p.lines} Zeilen), und die Frage „${p.question}“`,
     liveModel: (p) => `Die Antworten schreibt das Modell ${p.model} unter ${p.url}, live.`,
-    recordedModel: 'Antworten AUFGEZEICHNET (ohne --llm-url): so hat ein Modell auf diesen Prompt geantwortet.',
+    recordedModel: 'Antworten AUFGEZEICHNET (ohne --llm-url): So hat ein Modell auf diesen Prompt geantwortet.',
     answer: (p) => `Antwort ${p.n}: ${p.query}`,
     rejected: (p) => `von validate() abgelehnt, nichts lief: ${p.errors}`,
-    accepted: 'gültig nach dem Schema: an den Server geschickt.',
-    bookRatings: (p) => `${p.title} (${p.ratings ? `Bewertungen ${p.ratings}` : 'keine Rezensionen'})`,
+    accepted: 'Laut Schema gültig, also an den Server geschickt.',
+    bookRatings: (p) =>
+      `${p.title} (${p.ratings ? `Rezensionen mit Bewertung ${p.ratings.replace(/, (?=[^,]*$)/, ' und ')}` : 'keine Rezensionen'})`,
     found: (p) => `HTTP ${p.status}; von ${p.author} unter den ${p.of} Büchern: ${p.books || 'keines'}.`,
     executed: (p) => `HTTP ${p.status}; ${p.body}`,
     noValidQuery: (p) => `Keine gültige Query in ${p.answers} Antworten: nichts wurde geschickt.`,
     postUncached: (p) =>
       p.hasValidators
         ? 'POST: Die Antwort nennt Caching-Header, aber kein Cache unterscheidet POSTs an /graphql nach ihrem Body.'
-        : 'POST: kein Cache-Control, kein ETag: Ein Cache kann die Antwort nicht behalten, und jede neue Anfrage holt alles erneut.',
+        : 'POST: kein Cache-Control, kein ETag: Ein Cache kann die Antwort nicht behalten, und jeder neue Request holt alles erneut.',
     getCached: (p) => `GET mit der Query in der URL: cachebar, ETag ${p.etag}.`,
     notModified: (p) =>
       `GET noch einmal mit If-None-Match: HTTP ${p.status}, ${p.bytes} B Body; der Client behält seine Kopie.`,

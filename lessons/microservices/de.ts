@@ -3,7 +3,7 @@ import type { MicroLesson } from './en.js';
 const number = (digits: number) =>
   new Intl.NumberFormat('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const ms = (value: number) => number(value < 10 ? 1 : 0).format(value);
-/** Warum die Bewertungen fehlen, wie das Gateway es sagt. */
+/** Warum die Rezensionen fehlen, wie das Gateway es sagt. */
 const reason = (code: string) =>
   ({
     unreachable: 'nicht erreichbar',
@@ -23,12 +23,12 @@ export const de: MicroLesson = {
     monolith: {
       title: 'Der modulare Monolith: ein Prozess, ein Round Trip',
       notice: [
-        'Katalog, Bewertungen und Bestellungen sind Module eines Prozesses. Die Buchseite ist ein Request; die Module rufen einander als Funktionen auf, davon erreicht nichts die Leitung.',
+        'Katalog, Rezensionen und Bestellungen sind Module eines Prozesses. Die Buchseite ist ein Request; die Module rufen einander als Funktionen auf, davon erreicht nichts die Leitung.',
         'Der Monolith meldet seine Modulaufrufe im Header Server-Timing (W3C): Mehr sieht die Leitung vom Inneren nicht.',
       ],
     },
     split: {
-      title: 'Zerlegt: Katalog, Bewertungen und Bestellungen als eigene Prozesse',
+      title: 'Zerlegt: Katalog, Rezensionen und Bestellungen als eigene Prozesse',
       notice: [
         'Drei Node-Prozesse, Kinder von awt-demo, jeder auf eigenem Port, jeder mit eigenen Daten im eigenen Speicher. Geteilt wird nur das Netz.',
         'Vor jedem Prozess sitzt ein Wire Tap, also steht unten jeder Aufruf zwischen ihnen. (Beim Start haben sie sich schon bei einer Registry angemeldet: nächster Schritt.)',
@@ -37,7 +37,7 @@ export const de: MicroLesson = {
     discovery: {
       title: 'Service Discovery: eine Registry, Heartbeats und eine TTL',
       notice: [
-        'Ein zweiter Bewertungsprozess startet und meldet sich an (POST /instances). Eine Abfrage (GET /services/reviews) liefert nun beide.',
+        'Ein zweiter Rezensionsprozess startet und meldet sich an (POST /instances). Eine Abfrage (GET /services/reviews) liefert nun beide.',
         'Dann wird er mit SIGKILL beendet, ohne Abmeldung. Die Registry merkt es nur daran, dass seine Heartbeats ausbleiben; nach Ablauf der TTL ist der Eintrag weg. Diese Instanz hat eine kurze TTL (300 ms), damit die Demo nicht lange warten muss.',
       ],
     },
@@ -45,35 +45,35 @@ export const de: MicroLesson = {
       title: 'API-Gateway: ein Eingang, der API-Key wird am Gateway geprüft, der Fan-out im Trace',
       notice: [
         'Ohne X-Api-Key antwortet das Gateway selbst mit 401: Kein Dienst dahinter wird behelligt.',
-        'Mit Key wird aus einem Request des Clients eine ganze Reihe im Inneren: Abfragen bei der Registry, der Katalog, eine Bewertungsinstanz (reihum). Der W3C-Header traceparent verbindet sie: dieselbe Trace-ID auf jedem Hop, eine neue Parent-ID je Dienst.',
+        'Mit Key wird aus einem Request des Clients eine ganze Reihe im Inneren: Abfragen bei der Registry, der Katalog, eine Rezensionsinstanz (reihum). Der W3C-Header traceparent verbindet sie: dieselbe Trace-ID auf jedem Hop, eine neue Parent-ID je Dienst.',
       ],
     },
     bff: {
       title: 'Backend for Frontend: ein Web-BFF und ein Mobile-BFF für dieselbe Ansicht',
       notice: [
-        'Beide fragen dieselben Dienste für Katalog und Bewertungen. Das Web-BFF reicht alles weiter, was die Desktop-Seite zeigt; das Mobile-BFF nur, was auf ein Handy passt.',
+        'Beide fragen dieselben Dienste für Katalog und Rezensionen. Das Web-BFF reicht alles weiter, was die Desktop-Seite zeigt; das Mobile-BFF nur, was auf ein Handy passt.',
         'Dieselben Dienste, verschiedene Formen: Jeder Client bekommt ein Backend, das für ihn gemacht ist, statt einer API, die keinem richtig passt.',
       ],
     },
     graphql: {
       title: 'GraphQL über Dienste: ein Schema aus zweien zusammengesetzt',
       notice: [
-        'Das GraphQL-Gateway liest die Schemas der Dienste für Katalog und Bewertungen (Introspection) und setzt sie zu einem zusammen (@graphql-tools/stitch). Beide kennen den Typ Book; das Gateway verbindet sie über die ID.',
-        'Eine Query fragt nach Titel, Autor und Bewertungen: Das Gateway zerlegt sie und schickt jedem Dienst den Teil, der ihm gehört. Apollo Federation aus der Vorlesung macht dasselbe mit @key-Direktiven.',
+        'Das GraphQL-Gateway liest die Schemas der Dienste für Katalog und Rezensionen (Introspection) und setzt sie zu einem zusammen (@graphql-tools/stitch). Beide kennen den Typ Book; das Gateway verbindet sie über die ID.',
+        'Eine Query fragt nach Titel, Autor und Rezensionen: Das Gateway zerlegt sie und schickt jedem Dienst den Teil, der ihm gehört. Apollo Federation aus der Vorlesung macht dasselbe mit @key-Direktiven.',
       ],
     },
     isolation: {
-      title: 'Fehlerisolation: Die Bewertungsprozesse sterben, die Seite bleibt',
+      title: 'Fehlerisolation: Die Rezensionsprozesse sterben, die Seite bleibt',
       notice: [
-        'Alle Bewertungsprozesse werden beendet (SIGKILL). Das Gateway beantwortet die Buchseite weiter mit den Katalogdaten und meldet, dass die Bewertungen fehlen, in begrenzter Zeit.',
-        'Der Circuit Breaker (opossum) zählt Fehler und öffnet: Dann antwortet er sofort, ohne aufzurufen. Nach seiner Wartezeit lässt er einen Aufruf durch (halb offen); ein neuer Bewertungsprozess beantwortet ihn, und der Breaker schließt.',
+        'Alle Rezensionsprozesse werden beendet (SIGKILL). Das Gateway beantwortet die Buchseite weiter mit den Katalogdaten und meldet innerhalb begrenzter Zeit, dass die Rezensionen fehlen.',
+        'Der Circuit Breaker (opossum) zählt Fehler und öffnet: Dann antwortet er sofort, ohne den Dienst aufzurufen. Nach seiner Wartezeit lässt er einen Aufruf durch (halb offen); ein neuer Rezensionsprozess beantwortet ihn, und der Breaker schließt.',
       ],
     },
     deployment: {
       title: 'Unabhängiges Deployment: Katalog v2 ersetzt v1, eine Instanz nach der anderen',
       notice: [
         'Zwei Katalogprozesse v1 arbeiten, während ein Client das Gateway fortlaufend nach einem Buch fragt. v2 bringt ein neues Feld mit (isbn10).',
-        'Rolling Update: Ein Prozess v2 startet und meldet sich an, dann meldet sich ein Prozess v1 ab, beendet seine laufenden Requests und stoppt; danach dasselbe noch einmal. Verschwindet eine Instanz unter dem Gateway, versucht es die nächste.',
+        'Rolling Update: Ein Prozess v2 startet und meldet sich an, dann meldet sich ein Prozess v1 ab, beendet seine laufenden Requests und stoppt; danach dasselbe noch einmal. Verschwindet eine Instanz, während das Gateway sie aufruft, versucht es die nächste.',
       ],
     },
     saga: {
@@ -103,12 +103,12 @@ export const de: MicroLesson = {
       `${p.trips} Round Trip auf der Leitung für die ganze Seite, ${p.inside} im Inneren: Ein Prozess (PID ${p.pid}) hat alles erledigt.`,
     moduleCalls: (p) => `Modulaufrufe (laut Server-Timing): ${p.calls}; Funktionsaufrufe, keine Netzwerkaufrufe.`,
     moduleCall: (p) => `${p.name} ${number(3).format(p.ms)} ms`,
-    pageContent: (p) => `Die Seite: „${p.title}“ mit ${p.reviews} Bewertungen.`,
+    pageContent: (p) => `Die Seite: „${p.title}“ mit ${p.reviews} Rezensionen.`,
     processes: (p) => `${p.count} Prozesse, Kinder von awt-demo (PID ${p.parent}): ${p.processes}.`,
     processEntry: (p) => `${p.name} mit PID ${p.pid} auf Port ${p.port} (Tap ${p.tap})`,
     ownData: (p) =>
-      `Jeder antwortet aus seinen eigenen Daten: der Katalog mit einem Buch (${p.bookFields}), reviews mit ${p.reviews} Bewertungen, orders mit ${p.orders} Bestellungen.`,
-    notShared: (p) => `Nach Bewertungen gefragt, antwortet der Katalog mit ${p.status}: Sein Prozess hat keine.`,
+      `Jeder antwortet aus seinen eigenen Daten: der Katalog mit einem Buch (${p.bookFields}), der Rezensionsdienst (reviews) mit ${p.reviews} Rezensionen, der Bestelldienst (orders) mit ${p.orders} Bestellungen.`,
+    notShared: (p) => `Nach Rezensionen gefragt, antwortet der Katalog mit ${p.status}: Sein Prozess hat keine.`,
     splitTrips: (p) => `${p.trips} Round Trips zu drei Prozessen für das, was der Monolith in einem erledigt hat.`,
     registered: (p) => `reviews-2 hat sich selbst angemeldet: ${p.status} auf POST /instances ${p.body}.`,
     lookupBoth: (p) => `Die Abfrage lieferte ${p.count} Instanzen: ${p.urls}.`,
@@ -117,15 +117,17 @@ export const de: MicroLesson = {
         ? `${ms(p.ms)} ms nach dem Beenden hat die Registry reviews-2 gestrichen, ${ms(p.silentMs)} ms nach seinem letzten Heartbeat; die nächste Abfrage liefert nur noch ${p.left}. reviews-2 hat sich mit einer kurzen TTL von ${number(0).format(p.ttl)} ms angemeldet (Heartbeats alle ${number(0).format(p.heartbeat)} ms), damit die Demo nicht lange wartet; die anderen haben ${number(0).format(p.othersTtl)} ms.`
         : `reviews-2 stand ${ms(p.ms)} ms nach dem Beenden noch in der Liste: Seine TTL (${number(0).format(p.ttl)} ms) hat ihn nicht entfernt.`,
     heartbeats: (p) =>
-      `${p.count} Heartbeats (PUT /instances/…) liefen in diesem Schritt über die Leitung: Das kostet es, zu wissen, wer lebt.`,
+      p.count === 0
+        ? 'In diesem Schritt lief kein Heartbeat (PUT /instances/…) über die Leitung: Die Instanzen melden sich nur in ihrem Intervall.'
+        : `${p.count === 1 ? 'Ein Heartbeat' : `${p.count} Heartbeats`} (PUT /instances/…) ${p.count === 1 ? 'lief' : 'liefen'} in diesem Schritt über die Leitung. So viel kostet es zu wissen, welche Instanzen noch leben.`,
     denied: (p) =>
       `Ohne Key: ${p.status} und ${p.inside} Aufrufe im Inneren: Das Gateway hat den Request schon am Rand des Systems abgewiesen.`,
     fanOut: (p) =>
       `Mit Key löste ein Request des Clients ${p.inside} Requests im Inneren aus (${p.lookups} davon Abfragen bei der Registry). Alle trugen die Trace-ID ${p.traceId}, mit ${p.spans} verschiedenen Parent-IDs: eine je aufrufendem Span.`,
     balanced: (p) =>
       p.first !== p.second
-        ? `Lastverteilung: Die Bewertungen des ersten Requests kamen von ${p.first}, die des zweiten von ${p.second}.`
-        : `Die Bewertungen beider Requests kamen von ${p.first}: Nur eine Instanz war angemeldet.`,
+        ? `Lastverteilung: Die Rezensionen des ersten Requests kamen von ${p.first}, die des zweiten von ${p.second}.`
+        : `Die Rezensionen beider Requests kamen von ${p.first}: Nur eine Instanz war angemeldet.`,
     bffShape: (p) =>
       `${p.bff}: ${number(0).format(p.bytes)} B JSON (${p.fields}), nach ${p.inside} Aufrufen im Inneren.`,
     bffSaved: (p) =>
@@ -135,14 +137,14 @@ export const de: MicroLesson = {
     subRequests: (p) =>
       `Eine Query, ${p.count} Teil-Requests: ${p.services} (dazu ${p.lookups} Abfragen bei der Registry), alle mit der Trace-ID der Query.`,
     graphqlAnswer: (p) =>
-      `Eine Antwort: „${p.title}“ aus dem Katalog mit ${p.reviews} Bewertungen aus dem Bewertungsdienst.`,
+      `Eine Antwort: „${p.title}“ aus dem Katalog mit ${p.reviews} Rezensionen aus dem Rezensionsdienst.`,
     killed: (p) => `Mit SIGKILL beendet: ${p.names}.`,
     degraded: (p) =>
-      `${p.count} Requests, während reviews fehlte: Status ${p.statuses}, jedes Mal mit den Katalogdaten, ${p.withReviews} mit Bewertungen (${reason(p.reason)}), keiner langsamer als ${ms(p.maxMs)} ms. ${p.opened ? 'Dann öffnete der Breaker.' : 'Der Breaker blieb geschlossen.'}`,
+      `${p.count} Requests, während reviews fehlte: Status ${p.statuses}, jedes Mal mit den Katalogdaten, ${p.withReviews} mit Rezensionen (${reason(p.reason)}), keiner langsamer als ${ms(p.maxMs)} ms. ${p.opened ? 'Dann öffnete der Breaker.' : 'Der Breaker blieb geschlossen.'}`,
     whileOpen: (p) =>
       `Bei offenem Breaker: ${p.status} in ${ms(p.ms)} ms, ${p.reviewLookups} Abfragen nach reviews: Das Gateway hat es gar nicht erst versucht.`,
     recovered: (p) =>
-      `Nachdem ein neuer Bewertungsprozess lief: ${p.status} in ${ms(p.ms)} ms, ${p.reviews ? 'mit Bewertungen' : 'weiter ohne Bewertungen'}; Breaker ${breakerState(p.breaker)}.`,
+      `Nachdem ein neuer Rezensionsprozess lief: ${p.status} in ${ms(p.ms)} ms, ${p.reviews ? 'mit Rezensionen' : 'weiter ohne Rezensionen'}; Breaker ${breakerState(p.breaker)}.`,
     breakerStates: (p) => `Der Breaker durchlief ${p.states} in ${ms(p.ms)} ms.`,
     breakerState: (p) => breakerState(p.state),
     rollout: (p) => `Rolling Update: ${p.steps}.`,

@@ -60,14 +60,14 @@ export const de: MqLesson = {
       title: '„Hello World!“ über eine Queue: Producer und Consumer aus der Vorlesung, in TypeScript',
       notice: [
         'Unter den Frames: Producer und Consumer dieses Schritts als TypeScript-Programme (amqplib), jeweils gefolgt vom Python-Programm der Vorlesung (pika), das dieselben Aufrufe macht: queue_declare ist assertQueue, basic_publish ist sendToQueue, basic_consume ist consume. (Die Namen der Queues tragen das Präfix dieses Laufs, awt-…, damit sich Läufe nie begegnen.)',
-        'Die beiden begegnen sich nie: Der Producer hat schon aufgelegt, bevor der Consumer sich verbindet. Solange hält die Queue im Broker die Nachricht.',
+        'Die beiden begegnen sich nie: Der Producer hat schon aufgelegt, bevor der Consumer sich verbindet. Bis dahin hält die Queue im Broker die Nachricht.',
       ],
     },
     'work-queue': {
       title: 'Work Queue: zehn Bestellungen, zwei Worker, manuelles Ack, Prefetch 1',
       notice: [
         'Jeder Worker schickt Basic.Qos prefetchCount=1: „Gib mir die nächste Bestellung erst, wenn ich die letzte bestätigt habe.“',
-        'Worker 1 läuft auf einem alten Rechner und packt dreimal langsamer. Mit Prefetch 1 bestätigt der schnellere Worker früher und bekommt deshalb früher die nächste Bestellung: faire Verteilung statt stur reihum.',
+        'Worker 1 läuft auf einem alten Rechner und braucht zum Packen dreimal so lange. Mit Prefetch 1 bestätigt der schnellere Worker früher und bekommt deshalb früher die nächste Bestellung: faire Verteilung statt stur reihum.',
       ],
     },
     'fault-tolerance': {
@@ -87,7 +87,7 @@ export const de: MqLesson = {
     fanout: {
       title: 'Fanout: ein Ereignis „Buch hinzugefügt“, drei Dienste',
       notice: [
-        'Der Katalog veröffentlicht einmal, an einen Fanout-Exchange; der Broker legt eine Kopie in jede gebundene Queue: E-Mail, Suchindex, Audit.',
+        'Der Katalog veröffentlicht ein einziges Mal an einen Fanout-Exchange; der Broker legt eine Kopie in jede gebundene Queue: E-Mail, Suchindex, Audit.',
         'Ein neuer Dienst bindet seine eigene Queue, und der Sender ändert sich nicht: Das ist Entkopplung.',
       ],
     },
@@ -133,22 +133,22 @@ export const de: MqLesson = {
       ],
     },
     'no-exchange': {
-      title: 'Fehleingabe: an einen Exchange veröffentlichen, den es nicht gibt',
+      title: 'Fehlerfall: an einen Exchange veröffentlichen, den es nicht gibt',
       notice: [
         'Basic.Publish hat keine Antwort, also kommt der Fehler unaufgefordert (asynchron): Der Broker schließt den Kanal mit 404 NOT_FOUND.',
         'Nur der Kanal ist weg; die Verbindung bleibt, und ein neuer Kanal macht weiter.',
       ],
     },
     'conflicting-queue': {
-      title: 'Fehleingabe: eine Queue, mit anderen Argumenten deklariert',
+      title: 'Fehlerfall: eine Queue, mit anderen Argumenten deklariert',
       notice: [
         'Queue.Declare heißt „sorge dafür, dass es sie gibt, genau so“. Ein zweiter Dienst, der sie anders deklariert, bekommt 406 PRECONDITION_FAILED und verliert seinen Kanal.',
       ],
     },
     'throwing-consumer': {
-      title: 'Fehleingabe: ein Consumer, der eine Exception wirft',
+      title: 'Fehlerfall: ein Consumer, der eine Exception wirft',
       notice: [
-        'Der Nachrichten-Callback wirft. amqplib schließt daraufhin seinen eigenen Kanal mit 541 INTERNAL_ERROR: Dieses Close geht vom Client zum Broker.',
+        'Der Nachrichten-Callback wirft eine Exception. amqplib schließt daraufhin den Kanal des Consumers mit 541 INTERNAL_ERROR: Dieses Close geht vom Client zum Broker.',
         'Die Nachricht wurde nie bestätigt, also hat der Broker sie noch und stellt sie dem nächsten Consumer zu.',
       ],
     },
@@ -166,7 +166,7 @@ export const de: MqLesson = {
     helloWaiting: (p) =>
       `Queue.DeclareOk meldete dem Consumer messageCount=${p.count}, noch bevor er abonniert hatte: Die Nachricht wartete in der Queue.`,
     helloNoAck: (p) =>
-      `noAck=true: Der Broker vergisst eine Nachricht, sobald er sie verschickt hat, deshalb gingen ${p.acks} Basic.Ack über die Leitung.`,
+      `noAck=true: Der Broker vergisst eine Nachricht, sobald er sie verschickt hat, deshalb ${p.acks === 0 ? 'ging kein Basic.Ack' : `gingen ${p.acks} Basic.Ack`} über die Leitung.`,
     perWorker: (p) => `${p.worker} packte ${p.count} Bestellungen: ${p.orders}.`,
     fairDispatch: (p) =>
       `Auf der Leitung gemessen: Kein Worker hatte je mehr als ${p.most} unbestätigte Bestellung (Basic.Qos prefetchCount=1).`,

@@ -9,7 +9,7 @@ export const de: RestLesson = {
   summary: 'GET, POST, 201/400/404/304, ETag-Caching und /v1 gegen /v2, jeweils auf der Leitung',
   steps: {
     list: {
-      title: 'GET /v1/books: der Server bestimmt die Struktur',
+      title: 'GET /v1/books: Der Server bestimmt die Struktur',
       notice: [
         'Eine Listenansicht braucht nur Titel und Autor, zurück kommt aber jedes Feld jedes Buchs: Over-Fetching.',
       ],
@@ -37,7 +37,7 @@ export const de: RestLesson = {
       title: 'Caching: ETag und If-None-Match → 304 Not Modified',
       notice: [
         'Der Client schickt das erhaltene ETag zurück; nichts hat sich geändert, also antwortet der Server 304 ganz ohne Body.',
-        'Cache-Control: no-cache verbietet das Cachen nicht: der Client darf die Liste behalten, muss aber vor jeder Wiederverwendung nachfragen, und genau das tut If-None-Match (RFC 9111 §5.2.2.4).',
+        'Cache-Control: no-cache verbietet das Cachen nicht: Der Client darf die Liste behalten, muss aber vor jeder Wiederverwendung nachfragen, und genau das tut If-None-Match (RFC 9111 §5.2.2.4).',
       ],
     },
     versioning: {
@@ -67,6 +67,6 @@ export const de: RestLesson = {
     authorized: (p) => `Mit einem Token, das den Scope ${p.scope} hat: ${p.status} Created, Location: ${p.location}`,
     forbidden: (p) => `Mit einem Token, das nur lesen darf: ${p.status} Forbidden, WWW-Authenticate: ${p.challenge}`,
     tokenOnWire: (p) =>
-      `Das Token ist ${p.token} Zeichen lang; seine Authorization-Zeile macht den Kopf jedes Requests um ${p.header} B größer.`,
+      `Das Token ist ${p.token} Zeichen lang; seine Authorization-Zeile macht den Header jedes Requests um ${p.header} B größer.`,
   },
 };

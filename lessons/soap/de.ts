@@ -19,33 +19,33 @@ export const de: SoapLesson = {
       title: 'ListBooks: ein ganzer SOAP-Envelope',
       notice: [
         'Jeder Aufruf ist ein POST eines XML-Envelopes an dieselbe URL; der SOAPAction-Header und das Element in soap:Body nennen die Operation.',
-        'Die Response enthält dieselben Bücher mit denselben sechs Feldern (id, title, author, year, isbn, createdAt) wie GET /v1/books bei REST und die GraphQL-Query { books { id title author year isbn createdAt } }, beide in diesem Lauf gefragt: nur die Verpackung unterscheidet sich.',
+        'Die Response enthält dieselben Bücher mit denselben sechs Feldern (id, title, author, year, isbn, createdAt) wie GET /v1/books bei REST und die GraphQL-Query { books { id title author year isbn createdAt } }, beide in diesem Lauf abgefragt: Nur die Verpackung unterscheidet sich.',
       ],
     },
     getBook: {
       title: 'GetBook(1), GetBookWithReviews(1): eine URL für alles',
       notice: [
-        'SOAP hat keine URL pro Buch: die ID steht im Envelope. GetBookWithReviews ist eine eigene Operation und liefert das Buch samt Rezensionen in einem Round Trip.',
+        'SOAP hat keine URL pro Buch: Die ID steht im Envelope. GetBookWithReviews ist eine eigene Operation und liefert das Buch samt Rezensionen in einem Round Trip.',
       ],
     },
     addBook: {
       title: 'AddBook: Schreiben braucht ein WS-Security-Token',
       notice: [
-        'AddBook ändert Daten, also will der Dienst wissen, wer aufruft: der soap:Header trägt ein WS-Security-UsernameToken (Schritt 7 zeigt, was ohne passiert).',
+        'AddBook ändert Daten, also will der Dienst wissen, wer aufruft: Der soap:Header enthält ein WS-Security-UsernameToken (Schritt 7 zeigt, was ohne passiert).',
         'Die XSD-Typen machen aus der XML-Response im Client wieder typisierte Werte.',
       ],
     },
     fault: {
       title: 'GetBook(999): ein SOAP-Fault mit HTTP 500',
       notice: [
-        'SOAP 1.1 meldet einen Fehler als Fault im Body: faultcode soap:Client heißt „der Request des Clients ist schuld“, und über HTTP kommt jeder Fault mit Status 500 (SOAP 1.1 §6.2), wo REST mit 404 antwortet.',
+        'SOAP 1.1 meldet einen Fehler als Fault im Body: faultcode soap:Client heißt „der Request des Clients ist schuld“, und über HTTP kommt jeder Fault mit Status 500 (SOAP 1.1 §6.2), während REST mit 404 antwortet.',
         'Der erzeugte Client macht aus dem Fault ein abgelehntes Promise.',
       ],
     },
     invalid: {
       title: 'Ungültiges AddBook (leerer Titel): gemeinsame Regeln',
       notice: [
-        'Dieselben Regeln prüfen ein neues Buch in jedem Paradigma: das detail des Faults nennt dieselben Problem-Codes wie der 400 von REST und die errors von GraphQL, die in diesem Lauf mit demselben Buch gefragt wurden.',
+        'Dieselben Regeln prüfen ein neues Buch in jedem Paradigma: Das detail des Faults nennt dieselben Problem-Codes wie der 400 von REST und die errors von GraphQL, die in diesem Lauf mit demselben Buch gefragt wurden.',
       ],
     },
     security: {
@@ -71,7 +71,7 @@ export const de: SoapLesson = {
     totalSizes: (p) =>
       `Mit Statuszeile und Headern: SOAP ${numbers.bytes(p.soap)}, REST ${numbers.bytes(p.rest)}, GraphQL ${numbers.bytes(p.graphql)}.`,
     oneEndpoint: (p) =>
-      `${p.calls} Aufrufe, eine URL: jeder ist POST ${p.target}; nur die SOAPAction (${p.actions}) und das Element im Body unterscheiden sich.`,
+      `${p.calls} Aufrufe, eine URL: Jeder ist POST ${p.target}; nur die SOAPAction (${p.actions}) und das Element im Body unterscheiden sich.`,
     withReviews: (p) => `GetBookWithReviews: „${p.title}“ mit ${p.reviews} Rezensionen, in einem Round Trip.`,
     created: (p) =>
       `Neues Buch mit der ID ${p.id}. Im Client ist year vom Typ ${p.year} und createdAt vom Typ ${p.createdAt}, wie es die XSD sagt.`,

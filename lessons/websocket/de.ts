@@ -36,17 +36,17 @@ export const de: WebsocketLesson = {
       ],
     },
     pingPong: {
-      title: 'Ping und Pong: ist die Gegenseite noch da?',
+      title: 'Ping und Pong: Ist die Gegenseite noch da?',
       notice: [
-        'Steuer-Frames: ein Ping (Opcode 0x9) muss mit einem Pong (0xA) mit denselben Nutzdaten beantwortet werden. Server nutzen das als Herzschlag; Browser antworten von selbst.',
+        'Steuer-Frames: Ein Ping (Opcode 0x9) muss mit einem Pong (0xA) mit denselben Nutzdaten beantwortet werden. Server nutzen das als Herzschlag; Browser antworten von selbst.',
         'Hier zählt ein Pong als ein Round Trip; Daten-Frames warten auf keine Antwort.',
       ],
     },
     limits: {
       title: 'Grenzen: Nachricht zu groß (1009), kein Token (401)',
       notice: [
-        'Der Server nimmt Nachrichten bis 64 KiB an; eine größere schließt genau diese eine Verbindung mit 1009. Die anderen Mitglieder machen weiter.',
-        'Die Authentifizierung findet beim Handshake statt: ohne Bearer-Token lautet die Response 401, nie 101, also tritt niemand ohne gültiges Token bei.',
+        'Der Server nimmt Nachrichten bis 64 KiB an; bei einer größeren schließt er genau diese eine Verbindung mit 1009. Die anderen Mitglieder machen weiter.',
+        'Die Authentifizierung findet beim Handshake statt: Ohne Bearer-Token lautet die Response 401, nie 101, also tritt niemand ohne gültiges Token bei.',
       ],
     },
     close: {
@@ -65,13 +65,13 @@ export const de: WebsocketLesson = {
     graphqlSubscription: {
       title: 'Eine GraphQL-Subscription über WebSocket (graphql-ws)',
       notice: [
-        'Derselbe Server spricht auf /graphql GraphQL über WebSocket: das Subprotokoll wird im Handshake vereinbart, und jede Protokollnachricht ist JSON in einem Text-Frame.',
+        'Derselbe Server spricht auf /graphql GraphQL über WebSocket: Das Subprotokoll wird im Handshake vereinbart, und jede Protokollnachricht ist JSON in einem Text-Frame.',
       ],
     },
     security: {
       title: 'Sicherheit: Origin, ein Token in der URL und wss://',
       notice: [
-        'Jede Seite, die die Nutzerin geöffnet hat, kann new WebSocket(…) zu diesem Server aufrufen, und der Browser schickt die Cookies mit. Deshalb prüft der Server vor dem 101 den Origin-Header (RFC 6455 §10.2): Eine fremde Seite bekommt 403, auch mit gültigem Token.',
+        'Jede Seite, die die Nutzerin geöffnet hat, kann mit new WebSocket(…) eine Verbindung zu diesem Server öffnen, und der Browser schickt die Cookies mit. Deshalb prüft der Server vor dem 101 den Origin-Header (RFC 6455 §10.2): Eine fremde Seite bekommt 403, auch mit gültigem Token.',
         'Die WebSocket-API des Browsers kann keinen Authorization-Header setzen: Das Token steht in der URL (?access_token=…, RFC 6750 §2.3) oder in einem Cookie. Eine URL landet in Access-Logs und Proxy-Logs; ein solches Token sollte deshalb kurzlebig sein oder nur einmal gelten.',
         'wss:// ist WebSocket über TLS, so wie https:// HTTP über TLS ist: Der Handshake mit seiner URL und jeder Frame gehen verschlüsselt über das Netz. Diese Demo bleibt auf Loopback, daher einfaches ws://.',
       ],
@@ -86,11 +86,11 @@ export const de: WebsocketLesson = {
     differs: 'WEICHT AB',
     switched: (p) => `Ab hier trägt die TCP-Verbindung #${p.connection} WebSocket-Frames; sie bleibt offen.`,
     declined: (p) =>
-      `Der Client bot ${p.offered} an (RFC 7692); der 101 nimmt keine Erweiterung an: der Server läuft mit perMessageDeflate: false, denn komprimierte Nutzdaten wären in diesem Mitschnitt unlesbare Bytes.`,
+      `Der Client bot ${p.offered} an (RFC 7692); der 101 nimmt keine Erweiterung an: Der Server läuft mit perMessageDeflate: false, denn komprimierte Nutzdaten wären in diesem Mitschnitt unlesbare Bytes.`,
     echoText: (p) =>
       `Text hin: „${p.sent}“ in ${numbers.bytes(p.upWire)} (${numbers.bytes(p.upHead)} Header mit Maskierungsschlüssel). Zurück: „${p.back}“ in ${numbers.bytes(p.downWire)} (${numbers.bytes(p.downHead)} Header, unmaskiert).`,
     echoBinary: (p) =>
-      `Binär: die ISBN ${p.isbn} als 64-Bit-Ganzzahl sind ${numbers.bytes(p.bytes)} (${p.hex}) statt 13 Zeichen; sie kam ${p.same} zurück.`,
+      `Binär: die ISBN ${p.isbn} belegt als 64-Bit-Ganzzahl ${numbers.bytes(p.bytes)} (${p.hex}) statt 13 Zeichen; sie kam ${p.same} zurück.`,
     unchanged: 'unverändert',
     changed: 'VERÄNDERT',
     members: (p) => `Mitglieder: ${p.names}.`,
@@ -100,12 +100,12 @@ export const de: WebsocketLesson = {
     pushed: (p) =>
       `${p.frames} Mitglieder erfuhren es binnen ${numbers.msUnit(p.ms)} nach dem letzten Byte des POST, ohne zu fragen.`,
     pushedFirst:
-      'Die Push-Frames gingen hinaus, bevor die 201 den POST beantwortete: der Store benachrichtigt zuerst seine Zuhörer.',
+      'Die Push-Frames gingen hinaus, bevor der Server den POST mit 201 beantwortete: Der Speicher benachrichtigt zuerst seine Listener.',
     answeredFirst: 'Die 201 beantwortete den POST, bevor die Push-Frames hinausgingen.',
     pushLength: (p) =>
-      `Jeder Push ist ${numbers.bytes(p.bytes)} JSON, mehr als 125: seine Länge steht in der 16-Bit-Form (7 Bit sagen 126, dann 2 Bytes).`,
+      `Jeder Push ist ${numbers.bytes(p.bytes)} JSON, mehr als 125: Seine Länge steht in der 16-Bit-Form (das 7-Bit-Feld enthält 126, die Länge folgt in 2 Bytes).`,
     clientPing: (p) =>
-      `Client-Ping → Server-Pong: ${numbers.msUnit(p.ms)} Round Trip, gemessen vom Client (${numbers.msUnit(p.wireMs)} zwischen den beiden Frames am Mitschnitt).`,
+      `Client-Ping → Server-Pong: ${numbers.msUnit(p.ms)} Round Trip, gemessen vom Client (${numbers.msUnit(p.wireMs)} zwischen den beiden Frames im Mitschnitt).`,
     serverPing: (p) =>
       `Server-Ping → Client-Pong (der Herzschlag): ${numbers.msUnit(p.ms)}, gemessen vom Server. Der Pong des Clients ist maskiert, wie jeder Client-Frame.`,
     samePayload: (p) => `Jeder Pong bringt die Nutzdaten seines Pings zurück: ${p.payloads}.`,

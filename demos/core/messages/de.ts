@@ -50,7 +50,7 @@ export const de: Messages = {
         'welcher AMQP-Broker: auto (der unter --amqp-url, wenn er antwortet, sonst der eingebaute), rabbitmq oder embedded (Standard: $AWT_BROKER, sonst auto)',
       brokerPort: 'der Port des eingebauten Brokers (Standard 5672)',
       llmUrl:
-        'graphql: ein OpenAI-kompatibler Endpunkt (POST /v1/chat/completions, z. B. Ollama unter http://127.0.0.1:11434), der im Schritt „Text zu Query“ die Queries schreibt (Standard: $AWT_LLM_URL, sonst aufgezeichnete Antworten)',
+        'graphql: ein OpenAI-kompatibler Endpunkt (POST /v1/chat/completions, z. B. Ollama unter http://127.0.0.1:11434), der im Schritt „Query aus natürlicher Sprache“ die Queries schreibt (Standard: $AWT_LLM_URL, sonst aufgezeichnete Antworten)',
       llmModel: 'das Modell, das --llm-url verwenden soll (Standard: $AWT_LLM_MODEL, sonst llama3.2)',
     },
     commands: {
@@ -320,7 +320,7 @@ export const de: Messages = {
   },
   hops: {
     background: (p: { count: number }) =>
-      `… und währenddessen ${p.count} Heartbeat${p.count === 1 ? '' : 's'} an die Registry (--full zeigt sie)`,
+      `… und währenddessen ${p.count} Heartbeat${p.count === 1 ? '' : 's'} an die Registry (--full zeigt ${p.count === 1 ? 'ihn' : 'sie'})`,
   },
   render: {
     step: (p) => `Schritt ${p.index}/${p.total}`,
@@ -539,7 +539,7 @@ export const de: Messages = {
       `Über den Mitschnitt auf 127.0.0.1; die Latenz ist der Median aus ${p.repetitions === 1 ? 'einem Lauf' : `${p.repetitions} Läufen`} (der Mitschnitt leitet jedes Byte weiter und kostet daher jeweils etwas Zeit).`,
     setup: 'Aufbau vor dem ersten Aufruf (Verbindung, Handshake)',
     roundTripMeaning:
-      'Ein Round Trip ist eine Anfrage, die auf ihre Antwort warten muss, bevor die nächste gehen kann: ein HTTP-Request und seine Response, ein WebSocket-Ping und sein Pong oder ein Close und das Close der Gegenseite, eine AMQP-Methode und ihr -Ok (beim Verbindungsaufbau: Header → Start, StartOk → Tune, Open → OpenOk), ein Publish und sein Confirm. Daten-Frames und Zustellungen warten auf keine Antwort.',
+      'Ein Round Trip ist eine Nachricht, die auf ihre Antwort warten muss, bevor die nächste gesendet werden kann: ein HTTP-Request und seine Response, ein WebSocket-Ping und sein Pong oder ein Close und das Close der Gegenseite, eine AMQP-Methode und ihr -Ok (beim Verbindungsaufbau: Header → Start, StartOk → Tune, Open → OpenOk), ein Publish und sein Confirm. Daten-Frames und Zustellungen warten auf keine Antwort.',
     notes: {
       credentials: (p) =>
         p.silent

@@ -9,7 +9,7 @@ export const exerciseDe: ExerciseWords = {
     exercise: 'Übungen: Du baust einen Dienst, awt-demo prüft ihn über die Leitung',
     list: 'die Übungen und wie weit du bist (aus awt-progress.json)',
     start: 'das Startprojekt einer Übung in einen neuen Ordner schreiben',
-    hint: 'einen Tipp mehr für die erste Prüfung, die noch nicht besteht',
+    hint: 'einen Tipp mehr für die erste Prüfung, die noch fehlschlägt',
     check: 'die Prüfungen der Übung gegen deinen laufenden Server ausführen, durch den Mitschnitt',
     id: 'die Übung (siehe „awt-demo exercise list“)',
     dir: (p) => `der Ordner der Übung (Standard: ${p.dir.replace('<id>', '<ID>')})`,
@@ -48,7 +48,7 @@ export const exerciseDe: ExerciseWords = {
       'Sehen, was deine Programme schicken, durch den Mitschnitt vor RabbitMQ (die Adresse, die er ausgibt, dann als AMQP_URL nehmen):',
     checks: 'Was die Prüfungen erwarten',
     progress:
-      'awt-progress.json hält fest, welche Prüfungen wann bestanden haben; deine Lehrkraft kann die Datei einsammeln.',
+      'awt-progress.json hält fest, welche Prüfungen wann erfolgreich waren; deine Lehrkraft kann die Datei einsammeln.',
   },
   hint: {
     heading: (p) => `Tipp ${p.level} von ${p.of} zu „${p.check}“:`,
@@ -56,7 +56,7 @@ export const exerciseDe: ExerciseWords = {
     last: 'Das war der letzte Tipp zu dieser Prüfung; den Rest zeigen das README der Aufgabe und die Demo (awt-demo <Paradigma>).',
     noProgress: (p) =>
       `Hier gibt es keine ${p.file}, also lassen sich Tipps nicht zählen: Führe das im Ordner der Übung aus.`,
-    allPassed: 'Beim letzten Mal haben alle Prüfungen bestanden: Du brauchst keinen Tipp.',
+    allPassed: 'Beim letzten Mal waren alle Prüfungen erfolgreich: Du brauchst keinen Tipp.',
   },
   check: {
     heading: (p) => `Prüfe ${p.exercise} unter ${p.url}, durch den Mitschnitt`,

@@ -26,7 +26,7 @@ export const de: ExerciseText = {
     },
     'fair-dispatch': {
       title:
-        'Zwei Worker teilen sich die Bestellungen fair: eine langsame Bestellung hält nur ihren eigenen Worker auf',
+        'Zwei Worker teilen sich die Bestellungen fair: Eine langsame Bestellung hält nur ihren eigenen Worker auf',
       expected:
         'jeder Worker schickt Basic.Qos prefetch-count=1 vor Basic.Consume; solange ein Worker eine langsame Bestellung (80 Exemplare) packt, bekommt er keine weitere, und der andere Worker bekommt die schnellen',
       hints: [

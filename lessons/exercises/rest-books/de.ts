@@ -6,7 +6,7 @@ export const de: ExerciseText = {
     'Liste, ein Buch, POST mit 201 und Location, Problem Details, 404 und ETag; gegen die OpenAPI-Schemas geprüft',
   task: [
     'Baue die Bücher-Ressource der REST-Demo mit express in TypeScript, genau so, wie das OpenAPI-Dokument der Demo sie beschreibt (`awt-demo rest --schema` gibt es aus). Die Prüfungen validieren jede Antwort gegen die Schemas dieses Dokuments.',
-    '- `GET /v1/books`: alle Bücher als JSON-Array; ein Buch hat `id` (String), `title`, `author`, `year` (Integer oder null), `isbn` (String oder null) und `createdAt` (date-time).\n- `GET /v1/books/{id}`: ein Buch, oder `404` mit Problem Details als Body (`application/problem+json`, RFC 9457: `type`, `title`, `status`).\n- `POST /v1/books` mit einem JSON-Body (`title` und `author` sind Pflicht): `201 Created`, das neue Buch als Body und ein Header `Location` mit seiner URL. Ein ungültiger Body bekommt `400` mit Problem Details.\n- Jede Antwort mit einem Buch trägt ein `ETag`; eine Anfrage mit `If-None-Match` und diesem ETag bekommt `304 Not Modified` ohne Body.',
+    '- `GET /v1/books`: alle Bücher als JSON-Array; ein Buch hat `id` (String), `title`, `author`, `year` (Integer oder null), `isbn` (String oder null) und `createdAt` (date-time).\n- `GET /v1/books/{id}`: ein Buch, oder `404` mit Problem Details als Body (`application/problem+json`, RFC 9457: `type`, `title`, `status`).\n- `POST /v1/books` mit einem JSON-Body (`title` und `author` sind Pflicht): `201 Created`, das neue Buch als Body und ein Header `Location` mit seiner URL. Ein ungültiger Body bekommt `400` mit Problem Details.\n- Jede Response mit einem Buch enthält ein `ETag`; ein Request mit `If-None-Match` und diesem ETag bekommt `304 Not Modified` ohne Body.',
   ],
   steps: [
     '1. Öffne `src/app.ts`. Der Server startet und antwortet schon; jedes `TODO` markiert eine Route oder Regel, die du schreibst. Die Bücher liegen in `src/books.ts`.',
@@ -65,9 +65,9 @@ export const de: ExerciseText = {
     etag: {
       title: 'Ein Buch trägt ein ETag, und If-None-Match damit bekommt 304',
       expected:
-        'GET /v1/books/{id} schickt ein ETag; dieselbe Anfrage mit If-None-Match: <dieses ETag> antwortet mit 304 ohne Body',
+        'GET /v1/books/{id} schickt ein ETag; derselbe Request mit If-None-Match: <dieses ETag> bekommt 304 ohne Body',
       hints: [
-        'Bedingte Anfragen sparen Bytes: Der Client schickt das ETag, das er hat, und der Server antwortet mit 304, wenn sich nichts geändert hat (RFC 9110 §13.1.2).',
+        'Bedingte Requests sparen Bytes: Der Client schickt das ETag, das er hat, und der Server antwortet mit 304, wenn sich nichts geändert hat (RFC 9110 §13.1.2).',
         'express berechnet für `res.json` ein ETag und antwortet selbst mit 304, wenn If-None-Match passt, außer die Einstellung `etag` ist abgeschaltet oder der Header ETag wird entfernt.',
         "So sieht es aus: Lass `app.set('etag', …)` in Ruhe (oder setze es auf 'weak' oder 'strong'), schicke Bücher mit `res.json`, und überschreibe den Header ETag in keiner Middleware.",
       ],

@@ -10,7 +10,7 @@ export const de: ExerciseText = {
   ],
   steps: [
     '1. Öffne `src/service.ts`: eine Funktion pro Operation, innerhalb der Service- und Port-Namen aus der WSDL. Der Server in `src/server.ts` startet und antwortet schon; jedes `TODO` markiert, was du schreibst. Die Bücher liegen in `src/books.ts`.',
-    '2. Schreibe eine Operation nach der anderen und führe nach jeder die Prüfungen aus; eine fehlgeschlagene Prüfung zeigt SOAP-Anfrage und -Antwort nebeneinander.',
+    '2. Schreibe eine Operation nach der anderen und führe nach jeder die Prüfungen aus; eine fehlgeschlagene Prüfung zeigt SOAP-Request und -Response nebeneinander.',
     '3. Vergleiche mit der Demo: `awt-demo soap` zeigt dieselben Envelopes gegen den Referenzserver.',
   ],
   checks: {

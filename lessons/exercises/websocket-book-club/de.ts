@@ -18,7 +18,7 @@ export const de: ExerciseText = {
       expected:
         '101 Switching Protocols mit korrektem Sec-WebSocket-Accept, für Authorization: Bearer book-club und für ?access_token=book-club',
       hints: [
-        'Ein WebSocket beginnt als HTTP-Anfrage mit Upgrade: websocket; der Server antwortet mit 101, und ab dann sprechen beide Seiten Frames (RFC 6455 §4). Browser können keine Header setzen, deshalb darf das Token auch in der URL stehen.',
+        'Ein WebSocket beginnt als HTTP-Request mit Upgrade: websocket; der Server antwortet mit 101, und ab dann sprechen beide Seiten Frames (RFC 6455 §4). Browser können keine Header setzen, deshalb darf das Token auch in der URL stehen.',
         "Lies das Token aus `request.headers.authorization` (`Bearer <token>`) oder, wenn es dort fehlt, aus `new URL(request.url, 'http://localhost').searchParams.get('access_token')`.",
         "So sieht es aus: `const bearer = /^Bearer\\s+(\\S+)$/i.exec(request.headers.authorization ?? '')?.[1]; const given = bearer ?? url.searchParams.get('access_token'); if (given !== 'book-club') …ablehnen…; wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));`",
       ],
@@ -29,7 +29,7 @@ export const de: ExerciseText = {
         'drei Mitglieder treten bei; das erste schickt {"type":"chat","text":"…"}; jedes der drei bekommt {"type":"chat","from":"<Name des Absenders>","text":"…"}',
       hints: [
         'Broadcast heißt: Der Server schickt eine Nachricht an jede offene Verbindung. Auch der Absender ist Mitglied: Er erfährt, dass seine Nachricht verschickt wurde, indem er sie zurückbekommt.',
-        "`wss.clients` ist die Menge der offenen Verbindungen; schicke an jede mit `readyState === WebSocket.OPEN`. Den Namen des Absenders liefert `?name=` aus seiner Handshake-Anfrage (das zweite Argument des Events 'connection').",
+        "`wss.clients` ist die Menge der offenen Verbindungen; schicke an jede mit `readyState === WebSocket.OPEN`. Den Namen des Absenders liefert `?name=` aus seinem Handshake-Request (das zweite Argument des Events 'connection').",
         "So sieht es aus: `const out = JSON.stringify({ type: 'chat', from: name, text: message.text }); for (const member of wss.clients) if (member.readyState === WebSocket.OPEN) member.send(out);`",
       ],
     },
@@ -37,8 +37,8 @@ export const de: ExerciseText = {
       title: 'Ohne Token antwortet der Handshake mit 401 und WWW-Authenticate',
       expected: 'HTTP 401 Unauthorized statt 101, mit einem Header WWW-Authenticate, der das Schema Bearer nennt',
       hints: [
-        'Das Token wird geprüft, bevor die 101 gesendet wird: Bis dahin ist es eine gewöhnliche HTTP-Anfrage, also antwortet ein gewöhnlicher HTTP-Fehler, und der Client wird nie Mitglied.',
-        "Behandle das Event 'upgrade' des HTTP-Servers selbst (`new WebSocketServer({ noServer: true })`); für eine Anfrage ohne Token schreibst du eine einfache HTTP-Antwort auf den Socket und beendest ihn.",
+        'Das Token wird geprüft, bevor die 101 gesendet wird: Bis dahin ist es ein gewöhnlicher HTTP-Request, also antwortet ein gewöhnlicher HTTP-Fehler, und der Client wird nie Mitglied.',
+        "Behandle das Event 'upgrade' des HTTP-Servers selbst (`new WebSocketServer({ noServer: true })`); für einen Request ohne Token schreibst du eine einfache HTTP-Response auf den Socket und beendest ihn.",
         'So sieht es aus: `socket.end(\'HTTP/1.1 401 Unauthorized\\r\\nWWW-Authenticate: Bearer realm="book-club"\\r\\nContent-Length: 0\\r\\nConnection: close\\r\\n\\r\\n\');`',
       ],
     },
