@@ -90,7 +90,7 @@ export const de: WebsocketLesson = {
     echoText: (p) =>
       `Text hin: „${p.sent}“ in ${numbers.bytes(p.upWire)} (${numbers.bytes(p.upHead)} Header mit Maskierungsschlüssel). Zurück: „${p.back}“ in ${numbers.bytes(p.downWire)} (${numbers.bytes(p.downHead)} Header, unmaskiert).`,
     echoBinary: (p) =>
-      `Binär: die ISBN ${p.isbn} belegt als 64-Bit-Ganzzahl ${numbers.bytes(p.bytes)} (${p.hex}) statt 13 Zeichen; sie kam ${p.same} zurück.`,
+      `Binär: Die ISBN ${p.isbn} belegt als 64-Bit-Ganzzahl ${numbers.bytes(p.bytes)} (${p.hex}) statt 13 Zeichen; sie kam ${p.same} zurück.`,
     unchanged: 'unverändert',
     changed: 'VERÄNDERT',
     members: (p) => `Mitglieder: ${p.names}.`,
