@@ -114,7 +114,7 @@ export const de: GraphqlLesson = {
     prompt: (p) =>
       `Prompt: das Schema als SDL, aus der Introspection-Response wieder aufgebaut (${p.lines} Zeilen), und die Frage „${p.question}“`,
     liveModel: (p) => `Die Antworten schreibt das Modell ${p.model} unter ${p.url}, live.`,
-    recordedModel: 'Antworten AUFGEZEICHNET (ohne --llm-url): So hat ein Modell auf diesen Prompt geantwortet.',
+    recordedModel: 'AUFGEZEICHNETE Antworten (ohne --llm-url): So hat ein Modell auf diesen Prompt geantwortet.',
     answer: (p) => `Antwort ${p.n}: ${p.query}`,
     rejected: (p) => `von validate() abgelehnt, nichts lief: ${p.errors}`,
     accepted: 'Laut Schema gültig, also an den Server geschickt.',

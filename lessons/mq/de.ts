@@ -202,8 +202,8 @@ export const de: MqLesson = {
       `Die Frage trug replyTo=${p.replyTo} (eine Queue, die der Broker benannt hat, exklusiv für die Verbindung des Clients) und correlationId=${p.correlationId}.`,
     rpcReply: (p) =>
       p.same === 'true'
-        ? `Die Antwort kam ${numbers.msUnit(p.ms)} später auf dieser Queue an, mit derselben correlationId: ${p.total}.`
-        : `Die correlationId der Antwort passte nicht zur Frage (${p.total}).`,
+        ? `Die Antwort kam ${numbers.msUnit(p.ms)} später auf dieser Queue an, mit derselben correlationId: total="${p.total}".`
+        : `Die correlationId der Antwort passte nicht zur Frage (total="${p.total}").`,
     rpcHops: (p) =>
       `Eine Frage, eine Antwort, ${p.hops} Nachrichten auf der Leitung: Client → Broker → Dienst → Broker → Client.`,
     confirmMode: (p) =>

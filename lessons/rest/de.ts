@@ -11,7 +11,7 @@ export const de: RestLesson = {
     list: {
       title: 'GET /v1/books: Der Server bestimmt die Struktur',
       notice: [
-        'Eine Listenansicht braucht nur Titel und Autor, zurück kommt aber jedes Feld jedes Buchs: Over-Fetching.',
+        'Eine Listenansicht braucht nur Titel und Autor, zurück kommen aber alle Felder jedes Buchs: Over-Fetching.',
       ],
     },
     detail: {

@@ -17,7 +17,7 @@ export const de: Messages = {
       tapPort: 'der Port, auf dem der Mitschnitt lauscht (Standard: ein freier Port)',
       tapJson: 'ein JSON-Objekt pro Zeile für jeden Austausch und jeden Frame (ohne Farbe)',
       tapHar:
-        'die HTTP-Requests und -Responses zusätzlich als HAR 1.2 in die Datei <file> schreiben (die Devtools der Browser lesen das); vollständig nach Strg-C',
+        'die HTTP-Requests und -Responses zusätzlich als HAR 1.2 in die Datei <file> schreiben (die DevTools der Browser lesen das); vollständig nach Strg+C',
       only: 'nur diese Paradigmen, durch Kommas getrennt (z. B. rest,graphql)',
       compareView:
         'microservices: statt der Paradigmen dieselbe Buchseite vom Monolithen und von den Diensten, gemessen',
@@ -35,12 +35,12 @@ export const de: Messages = {
       lang: 'Sprache der Ausgabe: de oder en (Standard aus LC_ALL/LANG)',
       noColor: 'keine Farbe, auch im Terminal (NO_COLOR wirkt ebenso)',
       width: 'Spaltenzahl für das Layout (Standard: Terminalbreite, sonst 100)',
-      serve: 'den Demo-Server hinter dem Mitschnitt starten und jeden Request zeigen, bis Strg-C',
+      serve: 'den Demo-Server hinter dem Mitschnitt starten und jeden Request zeigen, bis Strg+C',
       port: 'mit --serve: der Port, auf dem er lauscht (Standard: ein freier Port)',
       schema: 'den Vertrag der Demo ausgeben (GraphQL-SDL, OpenAPI, WSDL) und beenden',
       assets:
         'mit --serve: die Dateien einer Seite (HTML, JavaScript, CSS, Bilder) vollständig zeigen statt je einer Zeile',
-      har: 'die HTTP-Requests und -Responses des Laufs zusätzlich als HAR 1.2 in die angegebene Datei schreiben (die Devtools der Browser lesen das)',
+      har: 'die HTTP-Requests und -Responses des Laufs zusätzlich als HAR 1.2 in die angegebene Datei schreiben (die DevTools der Browser lesen das)',
       mermaid: 'den Lauf als Mermaid-Sequenzdiagramm ausgeben (für Folien) statt des Mitschnitts',
       deployFiles:
         'Dockerfile, docker-compose.yml und Kubernetes-Manifeste der Microservices-Demo in ein Verzeichnis schreiben und beenden',
@@ -54,8 +54,8 @@ export const de: Messages = {
       llmModel: 'das Modell, das --llm-url verwenden soll (Standard: $AWT_LLM_MODEL, sonst llama3.2)',
     },
     commands: {
-      tap: 'den Mitschnitt vor einen beliebigen Server stellen (http:// oder amqp://) und zeigen, was hindurchgeht, bis Strg-C',
-      broker: 'den eingebauten AMQP-0-9-1-Broker allein starten und jeden Frame zeigen, bis Strg-C',
+      tap: 'den Mitschnitt vor einen beliebigen Server stellen (http:// oder amqp://) und zeigen, was hindurchgeht, bis Strg+C',
+      broker: 'den eingebauten AMQP-0-9-1-Broker allein starten und jeden Frame zeigen, bis Strg+C',
       compare: 'dieselben Anwendungsfälle in jedem Paradigma, nebeneinander, gemessen',
       table: 'die Vergleichstabelle aus der Vorlesung, mit gemessenen Zeilen darunter',
       list: 'die Demos auflisten',
@@ -90,6 +90,8 @@ export const de: Messages = {
         id: 'ID',
         seconds: 'Sekunden',
         ids: 'IDs',
+        name: 'Name',
+        view: 'Ansicht',
       },
     },
     examplesHeading: 'Beispiele:',
@@ -102,7 +104,7 @@ export const de: Messages = {
       'awt-demo graphql --schema': 'das GraphQL-Schema (SDL)',
       'awt-demo websocket --serve': 'eine Chat-Seite für den Browser; jeder Frame erscheint hier',
       'awt-demo rest --serve': 'Swagger UI unter /docs, GraphiQL mit graphql --serve, offline',
-      'awt-demo rest --har rest.har': 'die HTTP-Requests und -Responses als HAR 1.2 für die Devtools',
+      'awt-demo rest --har rest.har': 'die HTTP-Requests und -Responses als HAR 1.2 für die DevTools',
       'awt-demo graphql --mermaid': 'der Lauf als Mermaid-Sequenzdiagramm, für Folien',
       'awt-demo compare --only rest,graphql': 'dieselben Anwendungsfälle nebeneinander, gemessen',
       'awt-demo table --markdown': 'die Vergleichstabelle der Vorlesung mit Messwerten, für Folien',
@@ -158,7 +160,7 @@ export const de: Messages = {
       ['j', 'der Schritt als JSON (wie bei --json)'],
       ['Esc', 'zurück zur normalen Ansicht'],
       ['?', 'diese Tasten'],
-      ['q  Strg-C', 'beenden: alle Server und Verbindungen werden geschlossen'],
+      ['q  Strg+C', 'beenden: alle Server und Verbindungen werden geschlossen'],
     ],
     anyKey: 'Eine beliebige Taste schließt diese Liste.',
     end: 'Ende der Demo.  ← zurück zu den Schritten · Enter oder q: beenden',
@@ -447,14 +449,14 @@ export const de: Messages = {
     listening: (p) => `Der Server der Demo ${p.demo} lauscht auf ${p.url} (hinter dem Mitschnitt).`,
     browse: 'Im Browser öffnen:',
     tryThese: 'Probiere in einem anderen Terminal:',
-    waiting: 'Jeder Request, den jemand schickt, erscheint hier. Strg-C beendet den Server.',
+    waiting: 'Jeder Request, den jemand schickt, erscheint hier. Strg+C beendet den Server.',
   },
   tap: {
     listening: (p) => `Der Mitschnitt steht vor ${p.target}.`,
     useInstead: (p) => `Nimm stattdessen diese Adresse: ${p.url}`,
     waiting: {
-      http: 'Jeder Request und jeder WebSocket-Frame, die hindurchgehen, erscheinen hier. Strg-C beendet den Mitschnitt.',
-      amqp: 'Jeder AMQP-Frame, der hindurchgeht, erscheint hier. Strg-C beendet den Mitschnitt.',
+      http: 'Jeder Request und jeder WebSocket-Frame, die hindurchgehen, erscheinen hier. Strg+C beendet den Mitschnitt.',
+      amqp: 'Jeder AMQP-Frame, der hindurchgeht, erscheint hier. Strg+C beendet den Mitschnitt.',
     },
     unreachable: (p) =>
       `Verbindung #${p.connection}: das Ziel hat sie nicht angenommen (${p.code}); die Verbindung des Clients wurde geschlossen`,
@@ -471,9 +473,9 @@ export const de: Messages = {
     listening: (p) =>
       `Der eingebaute AMQP-0-9-1-Broker lauscht auf ${p.url} (Benutzer guest, Passwort guest, virtueller Host /), hinter dem Mitschnitt.`,
     memory:
-      'Die Nachrichten liegen nur im Speicher: „durable“ wird angenommen und gemeldet, aber nach Strg-C ist alles weg.',
+      'Die Nachrichten liegen nur im Speicher: „durable“ wird angenommen und gemeldet, aber nach Strg+C ist alles weg.',
     tryThese: 'Probiere in einem anderen Terminal:',
-    waiting: 'Jeder Frame, den ein Client schickt oder bekommt, erscheint hier. Strg-C beendet den Broker.',
+    waiting: 'Jeder Frame, den ein Client schickt oder bekommt, erscheint hier. Strg+C beendet den Broker.',
     examples: (p) => [
       `awt-demo mq --amqp-url ${p.url}`,
       'python3 send.py; python3 receive.py    (Producer und Consumer mit pika aus der Vorlesung, unverändert)',
@@ -536,7 +538,7 @@ export const de: Messages = {
     paradigms: { rest: 'REST', graphql: 'GraphQL', soap: 'SOAP', websocket: 'WebSocket', mq: 'Message Queue' },
     heading: 'Dieselben Anwendungsfälle in jedem Paradigma, gemessen in diesem Lauf',
     measuredHow: (p) =>
-      `Über den Mitschnitt auf 127.0.0.1; die Latenz ist der Median aus ${p.repetitions === 1 ? 'einem Lauf' : `${p.repetitions} Läufen`} (der Mitschnitt leitet jedes Byte weiter und kostet daher jeweils etwas Zeit).`,
+      `Gemessen über den Mitschnitt auf 127.0.0.1; die Latenz ist der Median aus ${p.repetitions === 1 ? 'einem Lauf' : `${p.repetitions} Läufen`} (der Mitschnitt leitet jedes Byte weiter und kostet daher jeweils etwas Zeit).`,
     setup: 'Aufbau vor dem ersten Aufruf (Verbindung, Handshake)',
     roundTripMeaning:
       'Ein Round Trip ist eine Nachricht, die auf ihre Antwort warten muss, bevor die nächste gesendet werden kann: ein HTTP-Request und seine Response, ein WebSocket-Ping und sein Pong oder ein Close und das Close der Gegenseite, eine AMQP-Methode und ihr -Ok (beim Verbindungsaufbau: Header → Start, StartOk → Tune, Open → OpenOk), ein Publish und sein Confirm. Daten-Frames und Zustellungen warten auf keine Antwort.',
