@@ -14,7 +14,7 @@ interface RawTableOptions extends RawCompareOptions {
 export async function tableCommand(raw: RawTableOptions, env: NodeJS.ProcessEnv): Promise<void> {
   const lang = resolveLang(raw.lang, env);
   const width = widthOption(raw.width);
-  const { lessons } = await import('../../lessons/compare/index.js');
+  const { lessons, hyphenationExceptions } = await import('../../lessons/compare/index.js');
   const words = { lang, messages: messages[lang].compare, lesson: lessons[lang], numbers: messages[lang].numbers };
   let comparison: Comparison;
   let source: string;
@@ -30,7 +30,7 @@ export async function tableCommand(raw: RawTableOptions, env: NodeJS.ProcessEnv)
   if (raw.markdown) return write(render.criteriaMarkdown(comparison, words, source));
   const { createTheme, wantsColor } = await import('../../demos/render/theme.js');
   const { loadHyphenation } = await import('../../demos/render/hyphenation.js');
-  const hyphenation = await loadHyphenation(lang);
+  const hyphenation = await loadHyphenation(lang, hyphenationExceptions[lang]);
   write(
     render.renderCriteriaTable(comparison, {
       width: outputWidth(width),

@@ -16,9 +16,40 @@ export type Hyphenation = (word: string) => WordBreak[];
 
 const softHyphen = '\u00ad';
 
-export async function loadHyphenation(lang: Lang): Promise<Hyphenation> {
+/**
+ * `exceptions` are words written with "-" where they may break, and only there (compound
+ * joints: "protokoll-basiert", "Micro-services"); the patterns would cut them mid-morpheme.
+ */
+export async function loadHyphenation(lang: Lang, exceptions: readonly string[] = []): Promise<Hyphenation> {
   const language = (lang === 'de' ? await import('hyphen/de/index.js') : await import('hyphen/en/index.js')).default;
-  return (word) => wordBreaks(word, language.hyphenateSync(word, { hyphenChar: softHyphen }));
+  const chosen = new Map(
+    exceptions.map((word) => [word.replaceAll('-', '').toLowerCase(), word.replaceAll('-', softHyphen)]),
+  );
+  const part = (segment: string) => {
+    // Letters only in the middle; brackets and punctuation around them stay as they are.
+    const first = segment.search(/\p{L}/u);
+    const last = Math.max(...[...segment.matchAll(/\p{L}/gu)].map((m) => m.index), first);
+    const [before, body, after] = [
+      segment.slice(0, Math.max(first, 0)),
+      segment.slice(Math.max(first, 0), last + 1),
+      segment.slice(last + 1),
+    ];
+    const exception = chosen.get(body.toLowerCase());
+    if (exception) return before + exception + after;
+    // A name, not a word: a capital after the first letter (SOAPAction, GraphQL, HTTP) or a
+    // sign of code (@deprecated, snake_case, dotted.names, digits) is never broken.
+    if (/\p{Lu}/u.test(body.slice(1)) || /^[@$#]/.test(segment) || /[_.\d@]/.test(body)) return segment;
+    return language.hyphenateSync(segment, { hyphenChar: softHyphen });
+  };
+  // Each part between hyphens and slashes on its own: "TCP-Verbindung" keeps "TCP" whole.
+  return (word) =>
+    wordBreaks(
+      word,
+      word
+        .split(/([-/])/)
+        .map((piece) => (piece === '-' || piece === '/' ? piece : part(piece)))
+        .join(''),
+    );
 }
 
 /** Breaks of `word`, given the same word with soft hyphens at its syllable breaks. */

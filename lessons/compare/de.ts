@@ -74,7 +74,7 @@ export const de: CompareLesson = {
     versioning: [
       'Versionierung',
       'über WSDL-Dateien',
-      'häufig über URL-Versionierung (z. B. /v1/)',
+      'häufig über URL-Versionierung (z.\u00a0B. /v1/)',
       'nicht erforderlich – Schema kann erweitert werden (alte Felder mit @deprecated markiert)',
       'im Nachrichtenprotokoll (Subprotokoll)',
       'im Nachrichtenformat',
@@ -97,7 +97,7 @@ export const de: CompareLesson = {
     ],
     security: [
       'Sicherheitsmechanismen',
-      'WS-Security (z. B. XML-Signaturen)',
+      'WS-Security (z.\u00a0B. XML-Signaturen)',
       'TLS/HTTPS, OAuth, API-Keys',
       'TLS/HTTPS, OAuth, API-Keys',
       'TLS (wss://), Token beim Handshake',
@@ -128,3 +128,28 @@ export const de: CompareLesson = {
   additions:
     'Ergänzung: WebSocket und Message Queues stehen nicht in der Tabelle der Vorlesungsnotizen; dieses Werkzeug beurteilt sie nach denselben Kriterien.',
 };
+
+/**
+ * Where the table may break these words: at their joints, never mid-morpheme (the German
+ * patterns alone would write „protokollba-siert“, „cli-entseitig“, „Mi-croservices“).
+ */
+export const hyphenationExceptions: readonly string[] = [
+  'protokoll-basiert',
+  'Abfrage-sprache',
+  'client-seitig',
+  'server-seitig',
+  'Fehler-codes',
+  'Fehler-meldungen',
+  'Status-codes',
+  'Micro-services',
+  'Header',
+  'Headern',
+  'daten-intensive',
+  'Unternehmens-anwendungen',
+  'Nachrichten-protokoll',
+  'Sub-protokoll',
+  'Last-verteilung',
+  'Laufzeit-umgebung',
+  'Queue',
+  'Queues',
+];

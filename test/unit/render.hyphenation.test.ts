@@ -4,7 +4,7 @@ import { messages } from '../../demos/core/messages/index.js';
 import { renderCriteriaTable, type CompareWords } from '../../demos/render/criteria-table.js';
 import { loadHyphenation, wordBreaks, wrapWords, type Hyphenation } from '../../demos/render/hyphenation.js';
 import { createTheme } from '../../demos/render/theme.js';
-import { lessons } from '../../lessons/compare/index.js';
+import { hyphenationExceptions, lessons } from '../../lessons/compare/index.js';
 
 const langs = ['de', 'en'] as const;
 const hyphenations: Record<string, Hyphenation> = {};
@@ -27,7 +27,7 @@ function catalogueWords(words: CompareWords): Set<string> {
 
 describe('criteria table: words break only where the language allows', () => {
   before(async () => {
-    for (const lang of langs) hyphenations[lang] = await loadHyphenation(lang);
+    for (const lang of langs) hyphenations[lang] = await loadHyphenation(lang, hyphenationExceptions[lang]);
   });
 
   test('when a German word is too long for its column then it breaks at a syllable with a hyphen', () => {
@@ -56,6 +56,31 @@ describe('criteria table: words break only where the language allows', () => {
         [5, ''],
         [8, '-'],
       ],
+    );
+  });
+
+  test('when a listed compound is too long then it breaks at its joint, not mid-morpheme', () => {
+    const breaks = (word: string) => hyphenations.de!(word).map((b) => word.slice(0, b.at) + b.adds);
+    assert.deepEqual(breaks('protokollbasiert'), ['protokoll-']);
+    assert.deepEqual(breaks('Microservices,'), ['Micro-']);
+    assert.deepEqual(wrapWords('ist protokollbasiert', 14, hyphenations.de!), ['ist protokoll-', 'basiert']);
+  });
+
+  test('when a token is a name (capital inside, code sign) then it never breaks, but a hyphen in it still may', () => {
+    assert.deepEqual(hyphenations.de!('SOAPAction'), []);
+    assert.deepEqual(hyphenations.de!('@deprecated'), []);
+    assert.deepEqual(
+      hyphenations.de!('TCP-Verbindung').map((b) => b.at),
+      [4, 7, 10],
+      'after "TCP-", then "Ver-bin-dung"',
+    );
+  });
+
+  test('when "z. B." is written with a no-break space then it stays on one line', () => {
+    const lines = wrapWords('Versionierung (z.\u00a0B. /v1/)', 16, hyphenations.de!);
+    assert.ok(
+      lines?.some((line) => line.includes('z.\u00a0B.')),
+      String(lines),
     );
   });
 
