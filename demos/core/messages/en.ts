@@ -92,6 +92,8 @@ export const en = {
         id: 'id',
         seconds: 'seconds',
         ids: 'ids',
+        name: 'name',
+        view: 'view',
       } as Record<string, string>,
     },
     examplesHeading: 'Examples:',
