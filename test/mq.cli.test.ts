@@ -50,7 +50,7 @@ describe('awt-demo mq, through the built bin', () => {
     assert.match(
       result.stderr,
       new RegExp(
-        `^awt-demo: Unter amqp://reader@127\\.0\\.0\\.1:${port} ist kein AMQP-Broker erreichbar: dort nimmt niemand Verbindungen an`,
+        `^awt-demo: Unter amqp://reader@127\\.0\\.0\\.1:${port} ist kein AMQP-Broker erreichbar: Dort nimmt niemand Verbindungen an`,
       ),
     );
     assert.ok(result.stderr.includes(DOCKER));

@@ -221,7 +221,7 @@ export const de: Messages = {
     AWT_DEPLOY_DIR_hint: 'Nenne ein neues oder leeres Verzeichnis: awt-demo microservices --deploy-files ./deploy',
     AWT_BROKER_UNREACHABLE: (p) => {
       const sentences: Record<string, string> = {
-        refused: `Unter ${p.url} ist kein AMQP-Broker erreichbar: dort nimmt niemand Verbindungen an (${p.detail}).`,
+        refused: `Unter ${p.url} ist kein AMQP-Broker erreichbar: Dort nimmt niemand Verbindungen an (${p.detail}).`,
         timeout: `Unter ${p.url} ist kein AMQP-Broker erreichbar: keine Antwort innerhalb von ${p.detail}.`,
         'unknown-host': `Unter ${p.url} ist kein AMQP-Broker erreichbar: der Hostname ist unbekannt (${p.detail}).`,
         login: `Der AMQP-Broker unter ${p.url} hat die Anmeldung abgelehnt (${p.detail}).`,
@@ -259,7 +259,7 @@ export const de: Messages = {
     AWT_CANNOT_WRITE_hint: 'Nenne eine Datei in einem Ordner, in den du schreiben darfst, z. B. --har ./lauf.har',
     AWT_TARGET_UNREACHABLE: (p) => {
       const sentences: Record<string, string> = {
-        refused: `Unter ${p.url} antwortet nichts: dort nimmt kein Server Verbindungen an (${p.detail}).`,
+        refused: `Unter ${p.url} antwortet nichts: Dort nimmt kein Server Verbindungen an (${p.detail}).`,
         timeout: `Unter ${p.url} antwortet nichts: keine Verbindung innerhalb von ${p.detail}.`,
         'unknown-host': `Unter ${p.url} antwortet nichts: der Hostname ist unbekannt (${p.detail}).`,
       };
@@ -292,7 +292,7 @@ export const de: Messages = {
     AWT_UNKNOWN_EXERCISE_hint: 'Mit „awt-demo exercise list“ siehst du alle.',
     AWT_FOLDER_NOT_EMPTY: (p) => `${p.dir} existiert und ist nicht leer; es wurde nichts geschrieben.`,
     AWT_FOLDER_NOT_EMPTY_hint: 'Wähle mit --dir einen anderen Ordner, oder entferne diesen zuerst.',
-    AWT_NO_PROGRAMS: (p) => `${p.dir} ist nicht der Ordner der Übung: dort fehlt ${p.files}.`,
+    AWT_NO_PROGRAMS: (p) => `${p.dir} ist nicht der Ordner der Übung: Dort fehlt ${p.files}.`,
     AWT_NO_PROGRAMS_hint:
       'Starte die Prüfung in dem Ordner, den „awt-demo exercise start“ angelegt hat, oder nenne ihn mit --dir.',
     AWT_EXERCISE_OPTION: (p) =>
@@ -341,7 +341,7 @@ export const de: Messages = {
       'Dateien einer Seite (HTML, JavaScript, CSS, Bilder) stehen in je einer Zeile, #n ist die Verbindung; --assets zeigt sie vollständig.',
     cutFull: (p) => `… ${numbers.integer(p.more)} weitere Zeilen, mehr als --full zeigt (--json enthält alle)`,
     skipped: (p) =>
-      `… dieser Body hat ${numbers.integer(p.total)} Zeichen: die ersten ${numbers.integer(p.shown)} stehen hier als Klartext (--json enthält ihn ganz)`,
+      `… dieser Body hat ${numbers.integer(p.total)} Zeichen: Die ersten ${numbers.integer(p.shown)} stehen hier als Klartext (--json enthält ihn ganz)`,
     deep: (p) => `Werte, die tiefer als ${p.depth} Ebenen verschachtelt sind, stehen hier als {…}, […] oder <…>`,
     displayFailed: (p) => `Dieser Eintrag lässt sich nicht anzeigen: ${p.reason}`,
     undecoded: (p) => `${numbers.bytes(p.bytes)} nicht dekodiert: ${p.reason}`,

@@ -101,7 +101,7 @@ export const exerciseDe: ExerciseWords = {
     programEnded: (p) =>
       `${p.program} (${p.file}) endete mit ${p.how.replace('exit code', 'Exit-Code').replace('signal', 'Signal')}, ehe sein Consumer lief${p.output ? `; Ausgabe: ${p.output}` : ', ohne Ausgabe'}`,
     notConsuming: (p) =>
-      `nach ${String(p.seconds).replace('.', ',')} s ${p.found} von ${p.wanted} Consumern auf ${p.queue} (${p.programs}): verbindet sich das Programm mit AMQP_URL und konsumiert es die Queue aus der Umgebung?${p.output ? ` Ausgabe: ${p.output}` : ''}`,
+      `nach ${String(p.seconds).replace('.', ',')} s ${p.found} von ${p.wanted} Consumern auf ${p.queue} (${p.programs}): Verbindet sich das Programm mit AMQP_URL und konsumiert es die Queue aus der Umgebung?${p.output ? ` Ausgabe: ${p.output}` : ''}`,
     noAck: (p) =>
       `der Worker auf Verbindung #${p.connection} konsumiert mit no-ack: der Broker hält jede Bestellung für erledigt, sobald er sie schickt, und kein Basic.Ack geht über die Leitung`,
     notDelivered: (p) => `Bestellung ${p.order} wurde keinem Worker zugestellt`,
@@ -110,7 +110,7 @@ export const exerciseDe: ExerciseWords = {
       `Bestellung ${p.order} wurde auf Verbindung #${p.connection} ${p.times}-mal bestätigt: der Broker kennt ihren Delivery-Tag nur einmal`,
     notAcked: (p) => `Bestellung ${p.order} ist gültig, bekam aber ${p.method} statt Basic.Ack`,
     requeued: (p) =>
-      `Bestellung ${p.order} (Menge -3, nie zu packen) bekam ${p.method} mit requeue: sie käme immer wieder`,
+      `Bestellung ${p.order} (Menge -3, nie zu packen) bekam ${p.method} mit requeue: Sie käme immer wieder`,
     brokerClosed: (p) => `der Broker hat einen Channel von Verbindung #${p.connection} geschlossen: ${p.text}`,
     noPrefetch: (p) =>
       `der Worker auf Verbindung #${p.connection} schickte vor seinem Basic.Consume kein Basic.Qos: kein Prefetch-Limit`,
