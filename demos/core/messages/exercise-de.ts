@@ -118,7 +118,7 @@ export const exerciseDe: ExerciseWords = {
     heldTwo: (p) =>
       `der Worker auf Verbindung #${p.connection} bekam Bestellung ${p.second}, während Bestellung ${p.first}, eine langsame, noch unbestätigt war`,
     idle: (p) => `der Worker auf Verbindung #${p.connection} bekam gar keine Bestellung`,
-    noReply: (p) => `keine Antwort: der Responder hat nach den Anfragen auf ${p.queue} nichts veröffentlicht`,
+    noReply: (p) => `keine Antwort: Der Responder hat nach den Anfragen auf ${p.queue} nichts veröffentlicht`,
     replyElsewhere: (p) =>
       `die Antwort ging an den Exchange „${p.exchange}“ mit Routing-Key „${p.routingKey}“, nicht an den Default-Exchange mit reply-to „${p.replyTo}“`,
     noCorrelationId: (p) => `eine Antwort ohne correlation-id (die Anfrage hatte ${p.expected})`,

@@ -10,8 +10,8 @@ export const de: ExerciseText = {
   ],
   steps: [
     '1. Öffne `src/app.ts`. Der Server startet und antwortet schon; jedes `TODO` markiert eine Route oder Regel, die du schreibst. Die Bücher liegen in `src/books.ts`.',
-    '2. Schreibe eine Route nach der anderen und führe nach jeder die Prüfungen aus; eine fehlgeschlagene Prüfung zeigt Anfrage und Antwort nebeneinander.',
-    '3. Vergleiche mit der Demo: `awt-demo rest` zeigt dieselben Anfragen gegen den Referenzserver.',
+    '2. Schreibe eine Route nach der anderen und führe nach jeder die Prüfungen aus; eine fehlgeschlagene Prüfung zeigt Request und Response nebeneinander.',
+    '3. Vergleiche mit der Demo: `awt-demo rest` zeigt dieselben Requests gegen den Referenzserver.',
   ],
   checks: {
     'list-books': {

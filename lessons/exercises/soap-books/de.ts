@@ -39,8 +39,8 @@ export const de: ExerciseText = {
       expected:
         'ein Element GetBookResponse mit dem Buch dieser ID (dieselbe ID und derselbe Titel wie in ListBooks), mit allen Pflichtelementen',
       hints: [
-        'Das Element GetBook der Anfrage enthält die ID; die Operation sucht das Buch und antwortet mit genau diesem einen.',
-        'Das Paket soap ruft deine Funktion mit dem geparsten Element der Anfrage als erstem Argument auf: `args.id` ist ein String.',
+        'Das Element GetBook im Request enthält die ID; die Operation sucht das Buch und antwortet mit genau diesem einen.',
+        'Das Paket soap ruft deine Funktion mit dem geparsten Element des Requests als erstem Argument auf: `args.id` ist ein String.',
         'So sieht es aus: `GetBook: (args) => { const book = books.find((b) => b.id === args.id); if (!book) throw …Fault…; return { book }; }`',
       ],
     },
