@@ -36,6 +36,10 @@ export async function* runScenario<S extends DemoSession, L extends Lesson>(
       const items = () => itemsSince(session, before);
       const outcome = (await step.run({ session, lesson, numbers, items })) ?? [];
       const { facts, figures } = Array.isArray(outcome) ? { facts: outcome, figures: [] } : outcome;
+      // Decoding runs off the forwarding path: a response the client already has may still be
+      // in the decoder. The step's window ends when every byte it caused is decoded, so a late
+      // item is never counted in the next step.
+      await Promise.all(session.taps.map((tap) => tap.settled()));
       const after = snapshot(session);
       const stepItems = items();
       yield {
