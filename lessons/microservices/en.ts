@@ -133,7 +133,9 @@ export const en = {
         ? `Killed, reviews-2 was dropped by the registry ${ms(p.ms)} ms later, ${ms(p.silentMs)} ms after its last heartbeat; the next lookup lists only ${p.left}. reviews-2 registered with a short TTL of ${number(0).format(p.ttl)} ms (heartbeats every ${number(0).format(p.heartbeat)} ms) so the demo need not wait; the others have ${number(0).format(p.othersTtl)} ms.`
         : `reviews-2 was still listed ${ms(p.ms)} ms after it was killed: its TTL (${number(0).format(p.ttl)} ms) did not end it.`,
     heartbeats: (p: { count: number }) =>
-      `${p.count} heartbeats (PUT /instances/…) crossed the wire during this step: the cost of knowing who is alive.`,
+      p.count === 0
+        ? 'No heartbeat (PUT /instances/…) crossed the wire during this step: the instances report only at their interval.'
+        : `${p.count === 1 ? 'One heartbeat' : `${p.count} heartbeats`} (PUT /instances/…) crossed the wire during this step: the cost of knowing who is alive.`,
     denied: (p: { status: number; inside: number }) =>
       `Without the key: ${p.status}, and ${p.inside} calls inside: the edge turned it away.`,
     fanOut: (p: { inside: number; lookups: number; traceId: string; spans: number }) =>

@@ -78,6 +78,7 @@ describe('compare notes: what a number alone does not say', () => {
     assert.equal(note?.row, 'fields');
     assert.deepEqual(note?.paradigms, ['rest', 'graphql']);
     assert.match(note!.text, /sent again: GraphQL 12\)/);
+    assert.match(note!.text, /REST's ETag gets 304 .*POST to one URL, so no HTTP cache can key on the question/);
   });
 
   test('when a latency is below a millisecond then it shows its first digit, never "0"', () => {

@@ -553,7 +553,7 @@ export const de: Messages = {
         `${p.paradigm} fragt alle ${p.interval} ms nach, also bestimmt das Intervall die Latenz: Das Buch kommt zwischen zwei Abfragen an, im Mittel ein halbes Intervall (≈ ${p.half} ms) vor der nächsten. Gemessen bei mehreren Intervallen: ${p.points}.`,
       point: (p) => `${p.interval} ms → ${p.latency} ms`,
       nothingNeeded: (p) =>
-        `0 gebraucht: Der Client hat die Liste schon, und nichts hat sich geändert; jedes Feld, das noch einmal kommt, hatte er bereits${p.resent ? ` (erneut gesendet: ${p.resent})` : ''}.`,
+        `0 gebraucht: Der Client hat die Liste schon, und nichts hat sich geändert; jedes Feld, das noch einmal kommt, hatte er bereits${p.resent ? ` (erneut gesendet: ${p.resent})` : ''}. REST bekommt über sein ETag ein 304 ohne Body; GraphQL und SOAP schicken einen POST an eine einzige URL, also kann kein HTTP-Cache die Frage als Schlüssel nehmen (\`awt-demo graphql\`, Schritt 11: Eine GraphQL-Query per GET bekommt ebenfalls ein 304).`,
       resent: (p) => `${p.paradigm} ${p.fields}`,
     },
     and: 'und',

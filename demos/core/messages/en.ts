@@ -581,7 +581,7 @@ export const en = {
         `${p.paradigm} polls every ${p.interval} ms, so the interval sets its latency: the book arrives between two polls, on average half an interval (≈ ${p.half} ms) before the next one. Measured at several intervals: ${p.points}.`,
       point: (p: { interval: string; latency: string }) => `${p.interval} ms → ${p.latency} ms`,
       nothingNeeded: (p: { resent: string }) =>
-        `Needed 0: the client already has the list and nothing changed, so every field that comes again is one it had${p.resent ? ` (sent again: ${p.resent})` : ''}.`,
+        `Needed 0: the client already has the list and nothing changed, so every field that comes again is one it had${p.resent ? ` (sent again: ${p.resent})` : ''}. REST's ETag gets 304 with no body; GraphQL and SOAP POST to one URL, so no HTTP cache can key on the question (\`awt-demo graphql\` step 11: a GraphQL query by GET gets 304 too).`,
       resent: (p: { paradigm: string; fields: number }) => `${p.paradigm} ${p.fields}`,
     },
     and: 'and',
