@@ -145,8 +145,9 @@ function bodyLines(state: PagerState, content: PagerContent, options: RenderOpti
  * The step made to fit `rows`, in steps that each give up as little as possible:
  * as recorded; the routine headers named on one line; response bodies cut, then
  * request bodies (the query is what a step is about); every header named on one
- * line; response bodies folded into that line, then request bodies too. Every
- * fold names the key that unfolds it. What even the last does not fit scrolls.
+ * line; response bodies folded into that line, then request bodies too; then every
+ * round trip but the last as one line. Every fold names the key that unfolds it. What
+ * even the last does not fit scrolls.
  */
 function fitted(trace: StepTrace, base: RenderOptions, rows: number): Line[] {
   const longest = renderStepBody(trace, base);
@@ -166,7 +167,12 @@ function fitted(trace: StepTrace, base: RenderOptions, rows: number): Line[] {
     if (up.fits) return up.lines;
   }
   const upOnly = largest((n) => at('headers', n, 0), rows);
-  return upOnly.fits ? upOnly.lines : tightest;
+  if (upOnly.fits) return upOnly.lines;
+  // Several round trips: all but the last become one line each; the last keeps what fits.
+  const oneLineEach = largest((n) => at('lines', n, n), rows);
+  if (oneLineEach.fits) return oneLineEach.lines;
+  const shortest = at('lines', 0, 0);
+  return shortest.length < tightest.length ? shortest : tightest;
 }
 
 /** The header names a step's title, notes or facts mention (ETag in the caching step), in lower case. */

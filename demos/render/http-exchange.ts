@@ -43,6 +43,31 @@ export function renderHttpExchange(exchange: HttpExchange, options: RenderOption
   return sideBySide(left, right, options.width, span(' │ ', 'rule'), options.raw ? 'exact' : 'indent');
 }
 
+/**
+ * One round trip as one line, for a screen too small for all of them (the pager):
+ * request line, status, and the bytes each way. The line names the key that unfolds it.
+ */
+export function renderHttpExchangeLine(exchange: HttpExchange, options: RenderOptions): Line {
+  const words = options.messages.render;
+  const numbers = options.messages.numbers;
+  const { request, response } = exchange;
+  const target = request.startLine.replace(/ HTTP\/\d(\.\d)?$/, '');
+  const status = response ? response.startLine.replace(/^HTTP\/\d(\.\d)? /, '') : words.noResponse;
+  const sizes = `${numbers.bytes(request.headBytes + request.bodyBytes)} ↑ · ${
+    response ? numbers.bytes(response.headBytes + response.bodyBytes) : '—'
+  } ↓ (f)`;
+  return capLine(
+    [
+      span('▶ ', 'up'),
+      ...safeSpans(target, 'bold'),
+      span('  ◀ ', 'down'),
+      ...safeSpans(status, response ? statusStyle(response.status) : 'warn'),
+      span(` · ${sizes}`, 'dim'),
+    ],
+    options.width,
+  );
+}
+
 function messageLines(
   message: HttpMessage,
   options: RenderOptions,

@@ -1,5 +1,5 @@
 import { renderAmqpSequence } from './amqp-sequence.js';
-import { renderHttpExchange } from './http-exchange.js';
+import { renderHttpExchange, renderHttpExchangeLine } from './http-exchange.js';
 import { renderHttpSequence } from './http-sequence.js';
 import { span, wrap, type Line } from './lines.js';
 import type { RenderOptions } from './options.js';
@@ -28,13 +28,24 @@ const renderers: Renderers = {
           ...(i > 0 && !options.compact ? [[]] : []),
           ...(typeof item === 'number'
             ? wrap([span(options.messages.render.folded({ count: item }), 'warn')], options.width, 'words')
-            : renderHttpExchange(item, options)),
+            : options.compact === 'lines' && i < items.length - 1 && !carriesKeptHeader(item, options)
+              ? [renderHttpExchangeLine(item, options)]
+              : renderHttpExchange(item, options.compact === 'lines' ? { ...options, compact: 'headers' } : options)),
         ]),
   undecoded: (items, options) =>
     items.map((item) => [span(options.messages.render.undecoded({ bytes: item.bytes, reason: item.reason }), 'warn')]),
   'ws-frame': renderWebSocketFrames,
   'amqp-frame': renderAmqpSequence,
 };
+
+/** A round trip that shows a header the step talks about (an ETag) is never cut to one line. */
+function carriesKeptHeader(exchange: HttpExchange, options: RenderOptions): boolean {
+  const kept = options.keepHeaders;
+  if (!kept || kept.size === 0) return false;
+  return [...exchange.request.headers, ...(exchange.response?.headers ?? [])].some(([name]) =>
+    kept.has(name.toLowerCase()),
+  );
+}
 
 /** Heartbeats between services keep a system alive but answer no request. */
 const isBackground = (item: WireItem) => item.kind === 'http' && item.hop?.background === true;

@@ -20,9 +20,11 @@ export interface RenderOptions {
   /**
    * Fewer lines for the same facts, for a small screen (the pager): the sizes stand
    * beside the request and response labels, and headers are named on one line
-   * instead of shown: the routine ones (Host, Date, Connection, …) or all of them.
+   * instead of shown: the routine ones (Host, Date, Connection, …) or all of them;
+   * `lines`: every HTTP round trip but the last as one line (unless it shows a kept
+   * header), the others as with `headers`.
    */
-  compact?: 'routine' | 'headers';
+  compact?: 'routine' | 'headers' | 'lines';
   /** Header names (lower case) that stay shown when compact: those the step talks about. */
   keepHeaders?: ReadonlySet<string>;
   /**

@@ -106,6 +106,19 @@ describe('the pager at 80×24', () => {
     assert.equal(lines.filter((line) => line === 'POST /graphql HTTP/1.1').length, 2);
   });
 
+  test('when even folded bodies do not fit then every round trip but the last is one line, and the last keeps its head', () => {
+    const content = contentOf(
+      stepOf([realExchange(30), realExchange(30), realExchange(30), realExchange(30)], twoLines),
+    );
+    const { lines, page } = draw(ready, content);
+    assert.ok(page.lines <= page.rows, `${page.lines} lines for ${page.rows} rows`);
+    const oneLiners = lines.filter((line) =>
+      /^▶ POST \/graphql {2}◀ 200 OK · [\d,]+ B ↑ · [\d,]+ B ↓ \(f\)$/.test(line),
+    );
+    assert.equal(oneLiners.length, 3);
+    assert.equal(lines.filter((line) => line === 'POST /graphql HTTP/1.1').length, 1);
+  });
+
   test('when f is pressed on a folded step then every header and body line is there again', () => {
     const content = contentOf(stepOf([realExchange(30), realExchange(30)], twoLines));
     const first = draw(ready, content);
