@@ -1,5 +1,6 @@
 /** Step 3: a registry, registrations and heartbeats with a TTL, and lookups, all on the wire. */
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { httpExchanges } from '../../wire/http-facts.js';
 import type { MicroStep } from '../step.js';
 import { timing, withoutGraphql } from '../topology.js';
@@ -33,6 +34,12 @@ export const discoveryStep: MicroStep = {
     const second = await session.start('reviews', 'reviews-2', reviews2);
     const both = (await registry.send({ path: '/services/reviews' })).json as Lookup;
     const registered = httpExchanges(items()).find((e) => e.hop?.from === 'reviews-2' && e.request.method === 'POST');
+
+    // Its first heartbeat crosses the wire before it dies, so the step shows what then stops
+    // (bounded: a heartbeat that never comes leaves the count at 0, which the fact says).
+    const beating = () => httpExchanges(items()).some((e) => e.hop?.background && e.hop.from === 'reviews-2');
+    const beatWait = 20 * Number(shortLived.HEARTBEAT_MS);
+    for (let waited = 0; !beating() && waited < beatWait; waited += 20) await sleep(20);
 
     // SIGKILL: the process cannot say goodbye; only the missing heartbeats tell the registry.
     const since = registryProcess.events.length;
