@@ -1,8 +1,10 @@
 import type { MicroLesson } from './en.js';
 
-const number = (digits: number) =>
-  new Intl.NumberFormat('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const ms = (value: number) => number(value < 10 ? 1 : 0).format(value);
+import { numberWords } from '../../demos/core/numbers.js';
+
+const numbers = numberWords('de');
+/** A duration as the step reads it: one decimal below 10 ms, whole above. */
+const ms = (value: number) => numbers.decimal(value, value < 10 ? 1 : 0);
 /** Warum die Rezensionen fehlen, wie das Gateway es sagt. */
 const reason = (code: string) =>
   ({
@@ -102,7 +104,7 @@ export const de: MicroLesson = {
     monolithTrips: (p) =>
       `${p.trips} Round Trip auf der Leitung für die ganze Seite, ${p.inside} im Inneren: Ein Prozess (PID ${p.pid}) hat alles erledigt.`,
     moduleCalls: (p) => `Modulaufrufe (laut Server-Timing): ${p.calls}; Funktionsaufrufe, keine Netzwerkaufrufe.`,
-    moduleCall: (p) => `${p.name} ${number(3).format(p.ms)} ms`,
+    moduleCall: (p) => `${p.name} ${numbers.decimal(p.ms, 3)} ms`,
     pageContent: (p) => `Die Seite: „${p.title}“ mit ${p.reviews} Rezensionen.`,
     processes: (p) => `${p.count} Prozesse, Kinder von awt-demo (PID ${p.parent}): ${p.processes}.`,
     processEntry: (p) => `${p.name} mit PID ${p.pid} auf Port ${p.port} (Tap ${p.tap})`,
@@ -114,8 +116,8 @@ export const de: MicroLesson = {
     lookupBoth: (p) => `Die Abfrage lieferte ${p.count} Instanzen: ${p.urls}.`,
     expired: (p) =>
       p.gone
-        ? `${ms(p.ms)} ms nach dem Beenden hat die Registry reviews-2 gestrichen, ${ms(p.silentMs)} ms nach seinem letzten Heartbeat; die nächste Abfrage liefert nur noch ${p.left}. reviews-2 hat sich mit einer kurzen TTL von ${number(0).format(p.ttl)} ms angemeldet (Heartbeats alle ${number(0).format(p.heartbeat)} ms), damit die Demo nicht lange wartet; die anderen haben ${number(0).format(p.othersTtl)} ms.`
-        : `reviews-2 stand ${ms(p.ms)} ms nach dem Beenden noch in der Liste: Seine TTL (${number(0).format(p.ttl)} ms) hat ihn nicht entfernt.`,
+        ? `${ms(p.ms)} ms nach dem Beenden hat die Registry reviews-2 gestrichen, ${ms(p.silentMs)} ms nach seinem letzten Heartbeat; die nächste Abfrage liefert nur noch ${p.left}. reviews-2 hat sich mit einer kurzen TTL von ${numbers.decimal(p.ttl, 0)} ms angemeldet (Heartbeats alle ${numbers.decimal(p.heartbeat, 0)} ms), damit die Demo nicht lange wartet; die anderen haben ${numbers.decimal(p.othersTtl, 0)} ms.`
+        : `reviews-2 stand ${ms(p.ms)} ms nach dem Beenden noch in der Liste: Seine TTL (${numbers.decimal(p.ttl, 0)} ms) hat ihn nicht entfernt.`,
     heartbeats: (p) =>
       p.count === 0
         ? 'In diesem Schritt lief kein Heartbeat (PUT /instances/…) über die Leitung: Die Instanzen melden sich nur in ihrem Intervall.'
@@ -129,9 +131,9 @@ export const de: MicroLesson = {
         ? `Lastverteilung: Die Rezensionen des ersten Requests kamen von ${p.first}, die des zweiten von ${p.second}.`
         : `Die Rezensionen beider Requests kamen von ${p.first}: Nur eine Instanz war angemeldet.`,
     bffShape: (p) =>
-      `${p.bff}: ${number(0).format(p.bytes)} B JSON (${p.fields}), nach ${p.inside} Aufrufen im Inneren.`,
+      `${p.bff}: ${numbers.decimal(p.bytes, 0)} B JSON (${p.fields}), nach ${p.inside} Aufrufen im Inneren.`,
     bffSaved: (p) =>
-      `Das Handy bekommt für dieselbe Ansicht ${number(0).format(Math.round((1 - p.mobile / p.web) * 100))} % weniger Bytes.`,
+      `Das Handy bekommt für dieselbe Ansicht ${numbers.decimal(Math.round((1 - p.mobile / p.web) * 100), 0)} % weniger Bytes.`,
     stitched: (p) =>
       `Beim Start holte das GraphQL-Gateway die Schemas beider Dienste: ${p.introspections} Introspection-Requests.`,
     subRequests: (p) =>
@@ -164,9 +166,9 @@ export const de: MicroLesson = {
     sagaCompensated: (p) =>
       `Saga, Bestellung ${p.id} (nicht vorrätig): Status „${p.status}“, denn der Lagerdienst lehnte ab (seine Begründung im Originaltext: „${p.reason}“); stock ${p.reserved ? 'hält eine Reservierung' : 'hält keine Reservierung'}: Die beiden Dienste sind wieder konsistent.`,
     sagaNoAnswer: (p) =>
-      `Saga, Bestellung ${p.id}: Binnen ${number(0).format(p.seconds)} s kam kein stock.reserved oder stock.rejected bei orders an, daher steht sie noch auf „${p.status}“. Vielleicht ist der Broker überlastet; auf der Leitung: ${p.seen || 'kein Ereignis der Saga'}. Führe den Schritt noch einmal aus.`,
+      `Saga, Bestellung ${p.id}: Binnen ${numbers.decimal(p.seconds, 0)} s kam kein stock.reserved oder stock.rejected bei orders an, daher steht sie noch auf „${p.status}“. Vielleicht ist der Broker überlastet; auf der Leitung: ${p.seen || 'kein Ereignis der Saga'}. Führe den Schritt noch einmal aus.`,
     price: (p) =>
-      `Mediane aus ${p.runs} Läufen: Die Dienste brauchen das ${number(1).format(p.trips)}-Fache an Round Trips, das ${number(1).format(p.bytes)}-Fache an Bytes und das ${number(1).format(p.ms)}-Fache an Zeit (die Seite lief über ${p.names}).`,
+      `Mediane aus ${p.runs} Läufen: Die Dienste brauchen das ${numbers.decimal(p.trips, 1)}-Fache an Round Trips, das ${numbers.decimal(p.bytes, 1)}-Fache an Bytes und das ${numbers.decimal(p.ms, 1)}-Fache an Zeit (die Seite lief über ${p.names}).`,
     deployFiles: (p) =>
       `${p.files} Dateien für ${p.services} Dienste (und RabbitMQ); von außen erreichbar: ${p.public}.`,
     deployHow:
@@ -190,8 +192,8 @@ export const de: MicroLesson = {
     more: 'awt-demo microservices zeigt jeden Hop; Schritt 10 misst dasselbe im ganzen Lauf.',
   },
   format: {
-    int: (p) => number(0).format(p.value),
-    ms: (p) => number(p.value < 10 ? 2 : 1).format(p.value),
-    mb: (p) => number(1).format(p.bytes / 1024 / 1024),
+    int: (p) => numbers.integer(p.value),
+    ms: (p) => numbers.decimal(p.value, p.value < 10 ? 2 : 1),
+    mb: (p) => numbers.decimal(p.bytes / 1024 / 1024, 1),
   },
 };

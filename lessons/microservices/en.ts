@@ -1,7 +1,9 @@
 /** The microservices lesson, in English. lessons/microservices/de.ts has the same keys. */
-const number = (digits: number) =>
-  new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const ms = (value: number) => number(value < 10 ? 1 : 0).format(value);
+import { numberWords } from '../../demos/core/numbers.js';
+
+const numbers = numberWords('en');
+/** A duration as the step reads it: one decimal below 10 ms, whole above. */
+const ms = (value: number) => numbers.decimal(value, value < 10 ? 1 : 0);
 
 interface PageVisit {
   status: number;
@@ -106,7 +108,7 @@ export const en = {
       `${p.trips} round trip on the wire for the whole page, ${p.inside} inside: one process (pid ${p.pid}) did it all.`,
     moduleCalls: (p: { calls: string }) =>
       `Module calls (from Server-Timing): ${p.calls}: function calls, not network calls.`,
-    moduleCall: (p: { name: string; ms: number }) => `${p.name} ${number(3).format(p.ms)} ms`,
+    moduleCall: (p: { name: string; ms: number }) => `${p.name} ${numbers.decimal(p.ms, 3)} ms`,
     pageContent: (p: { title: string; reviews: number }) => `The page: „${p.title}“ with ${p.reviews} reviews.`,
     processes: (p: { count: number; processes: string; parent: number }) =>
       `${p.count} processes, children of awt-demo (pid ${p.parent}): ${p.processes}.`,
@@ -130,8 +132,8 @@ export const en = {
       gone: boolean;
     }) =>
       p.gone
-        ? `Killed, reviews-2 was dropped by the registry ${ms(p.ms)} ms later, ${ms(p.silentMs)} ms after its last heartbeat; the next lookup lists only ${p.left}. reviews-2 registered with a short TTL of ${number(0).format(p.ttl)} ms (heartbeats every ${number(0).format(p.heartbeat)} ms) so the demo need not wait; the others have ${number(0).format(p.othersTtl)} ms.`
-        : `reviews-2 was still listed ${ms(p.ms)} ms after it was killed: its TTL (${number(0).format(p.ttl)} ms) did not end it.`,
+        ? `Killed, reviews-2 was dropped by the registry ${ms(p.ms)} ms later, ${ms(p.silentMs)} ms after its last heartbeat; the next lookup lists only ${p.left}. reviews-2 registered with a short TTL of ${numbers.decimal(p.ttl, 0)} ms (heartbeats every ${numbers.decimal(p.heartbeat, 0)} ms) so the demo need not wait; the others have ${numbers.decimal(p.othersTtl, 0)} ms.`
+        : `reviews-2 was still listed ${ms(p.ms)} ms after it was killed: its TTL (${numbers.decimal(p.ttl, 0)} ms) did not end it.`,
     heartbeats: (p: { count: number }) =>
       p.count === 0
         ? 'No heartbeat (PUT /instances/…) crossed the wire during this step: the instances report only at their interval.'
@@ -145,9 +147,9 @@ export const en = {
         ? `Load balancing: the first request's reviews came from ${p.first}, the second's from ${p.second}.`
         : `Both requests' reviews came from ${p.first}: only one instance was registered.`,
     bffShape: (p: { bff: string; bytes: number; fields: string; inside: number }) =>
-      `${p.bff}: ${number(0).format(p.bytes)} B of JSON (${p.fields}), after ${p.inside} calls inside.`,
+      `${p.bff}: ${numbers.decimal(p.bytes, 0)} B of JSON (${p.fields}), after ${p.inside} calls inside.`,
     bffSaved: (p: { web: number; mobile: number }) =>
-      `The phone gets ${number(0).format(Math.round((1 - p.mobile / p.web) * 100))} % fewer bytes for the same screen.`,
+      `The phone gets ${numbers.decimal(Math.round((1 - p.mobile / p.web) * 100), 0)} % fewer bytes for the same screen.`,
     stitched: (p: { introspections: number }) =>
       `On start the GraphQL gateway fetched the schemas of both services: ${p.introspections} introspection requests.`,
     subRequests: (p: { count: number; services: string; lookups: number }) =>
@@ -188,9 +190,9 @@ export const en = {
     sagaCompensated: (p: { id: string; status: string; reason: string; reserved: boolean }) =>
       `Saga, order ${p.id} (out of stock): ${p.status}, the stock service said „${p.reason}“; stock ${p.reserved ? 'holds a reservation' : 'holds none'}: consistent again.`,
     sagaNoAnswer: (p: { id: string; status: string; seconds: number; seen: string }) =>
-      `Saga, order ${p.id}: no stock.reserved or stock.rejected reached orders within ${number(0).format(p.seconds)} s, so it is still ${p.status}. The broker may be overloaded; on the wire: ${p.seen || 'no saga event'}. Run the step again.`,
+      `Saga, order ${p.id}: no stock.reserved or stock.rejected reached orders within ${numbers.decimal(p.seconds, 0)} s, so it is still ${p.status}. The broker may be overloaded; on the wire: ${p.seen || 'no saga event'}. Run the step again.`,
     price: (p: { trips: number; bytes: number; ms: number; runs: number; names: string }) =>
-      `Medians of ${p.runs} runs: the services need ${number(1).format(p.trips)}× the round trips, ${number(1).format(p.bytes)}× the bytes and ${number(1).format(p.ms)}× the time (the page went through ${p.names}).`,
+      `Medians of ${p.runs} runs: the services need ${numbers.decimal(p.trips, 1)}× the round trips, ${numbers.decimal(p.bytes, 1)}× the bytes and ${numbers.decimal(p.ms, 1)}× the time (the page went through ${p.names}).`,
     deployFiles: (p: { files: number; services: number; public: string }) =>
       `${p.files} files for ${p.services} services (and RabbitMQ); reachable from outside: ${p.public}.`,
     deployHow:
@@ -215,9 +217,9 @@ export const en = {
     more: 'awt-demo microservices shows every hop; step 10 measures the same in the whole run.',
   },
   format: {
-    int: (p: { value: number }) => number(0).format(p.value),
-    ms: (p: { value: number }) => number(p.value < 10 ? 2 : 1).format(p.value),
-    mb: (p: { bytes: number }) => number(1).format(p.bytes / 1024 / 1024),
+    int: (p: { value: number }) => numbers.integer(p.value),
+    ms: (p: { value: number }) => numbers.decimal(p.value, p.value < 10 ? 2 : 1),
+    mb: (p: { bytes: number }) => numbers.decimal(p.bytes / 1024 / 1024, 1),
   },
 };
 
