@@ -7,7 +7,7 @@
  */
 import { span, wrap, type Line } from '../../demos/render/lines.js';
 import { maxBodyLines, type RenderOptions } from '../../demos/render/options.js';
-import { renderStepBody, renderStepHead, summaryLines } from '../../demos/render/step.js';
+import { renderStepBody, renderStepHeadParagraphs, summaryLines } from '../../demos/render/step.js';
 import type { StepTrace, TraceTotals } from '../../demos/wire/trace.js';
 import { paintRows } from './fit.js';
 import { isWaiting, type PagerPage, type PagerState } from './state.js';
@@ -68,7 +68,7 @@ export function drawPager(
   // The head keeps at most a quarter of the screen; notes beyond that open the body.
   const { head, overflow } = state.help
     ? { head: [[span(pagerWords.keysHeading, 'title')] as Line], overflow: [] }
-    : splitHead(headLines(state, content, options), headRows(rows));
+    : splitHead(headParagraphs(state, content, options), headRows(rows));
   const bodyRows = rows - head.length - 2;
   const cacheable = !state.help && state.at < state.recorded && state.at < state.total;
   const key = `${state.at} ${state.view} ${columns}×${bodyRows}`;
@@ -93,18 +93,31 @@ export function headRows(rows: number): number {
   return Math.max(2, Math.floor(rows / 4));
 }
 
-function splitHead(lines: Line[], most: number): { head: Line[]; overflow: Line[] } {
-  return lines.length <= most
-    ? { head: lines, overflow: [] }
-    : { head: lines.slice(0, most), overflow: lines.slice(most) };
+/**
+ * Whole paragraphs stay on top while they fit `most` rows; the rest opens the body. A
+ * note is cut between its lines only where not even the first one fits beside the title
+ * (a cut note would otherwise read on across the empty line under the head).
+ */
+function splitHead(paragraphs: Line[][], most: number): { head: Line[]; overflow: Line[] } {
+  const lines = paragraphs.flat();
+  if (lines.length <= most) return { head: lines, overflow: [] };
+  let rows = paragraphs[0]!.length;
+  let kept = 1;
+  while (kept < paragraphs.length && rows + paragraphs[kept]!.length <= most) rows += paragraphs[kept++]!.length;
+  const at = kept > 1 ? rows : most;
+  return { head: lines.slice(0, at), overflow: lines.slice(at) };
 }
 
-function headLines(state: PagerState, content: PagerContent, options: RenderOptions): Line[] {
-  const about = content.about ? wrap([span(content.about, 'dim')], options.width, 'words') : [];
+function headParagraphs(state: PagerState, content: PagerContent, options: RenderOptions): Line[][] {
+  const about = content.about ? [wrap([span(content.about, 'dim')], options.width, 'words')] : [];
   // The line about the run belongs where the run begins and ends, not under every step.
-  if (state.at >= state.total) return [...wrap([span(content.title, 'title')], options.width, 'words'), ...about];
+  if (state.at >= state.total) return [wrap([span(content.title, 'title')], options.width, 'words'), ...about];
   const step = content.steps[state.at]!;
-  const head = renderStepHead({ index: state.at + 1, title: step.title, notice: step.notice }, state.total, options);
+  const head = renderStepHeadParagraphs(
+    { index: state.at + 1, title: step.title, notice: step.notice },
+    state.total,
+    options,
+  );
   return state.at === 0 ? [...head, ...about] : head;
 }
 
@@ -146,7 +159,7 @@ function bodyLines(state: PagerState, content: PagerContent, options: RenderOpti
  * as recorded; the routine headers named on one line; response bodies cut, then
  * request bodies (the query is what a step is about); every header named on one
  * line; response bodies folded into that line, then request bodies too; then every
- * round trip but the last as one line. Every fold names the key that unfolds it. What
+ * round trip but the last as one line; then the last too. Every fold names the key that unfolds it. What
  * even the last does not fit scrolls.
  */
 function fitted(trace: StepTrace, base: RenderOptions, rows: number): Line[] {
@@ -171,7 +184,10 @@ function fitted(trace: StepTrace, base: RenderOptions, rows: number): Line[] {
   // Several round trips: all but the last become one line each; the last keeps what fits.
   const oneLineEach = largest((n) => at('lines', n, n), rows);
   if (oneLineEach.fits) return oneLineEach.lines;
-  const shortest = at('lines', 0, 0);
+  const lastFolded = at('lines', 0, 0);
+  if (lastFolded.length <= rows) return lastFolded;
+  // Then the last as one line too: what the step found (facts, a table) is what must show.
+  const shortest = at('all-lines', 0, 0);
   return shortest.length < tightest.length ? shortest : tightest;
 }
 

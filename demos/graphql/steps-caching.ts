@@ -1,6 +1,5 @@
 /** Why a GraphQL POST is never answered from a cache, and how a GET query gets a 304. */
 import type { HttpReply } from '../wire/http-client.js';
-import type { Figure } from '../wire/trace.js';
 import * as ops from './operations.js';
 import type { GraphqlStep } from './step-type.js';
 
@@ -16,30 +15,13 @@ export const cachingStep: GraphqlStep = {
     const first = await session.getQuery(ops.cacheableQuery);
     const etag = header(first, 'etag');
     const again = await session.getQuery(ops.cacheableQuery, etag ? { 'If-None-Match': etag } : {});
-    const words = lesson.figures;
-    const row = (label: string, reply: HttpReply) => [
-      label,
-      String(reply.status),
-      `${lesson.count({ n: Buffer.byteLength(reply.text) })} B`,
-      header(reply, 'cache-control') ?? '—',
-    ];
-    const table: Figure = {
-      kind: 'table',
-      rows: [
-        [words.request, words.status, words.body, 'Cache-Control'],
-        row('POST /graphql', post),
-        row('GET /graphql?query=…', first),
-        row('GET + If-None-Match', again),
-      ],
-      align: ['left', 'right', 'right', 'left'],
-    };
     return {
       facts: [
         lesson.facts.postUncached({ hasValidators: Boolean(header(post, 'etag') ?? header(post, 'cache-control')) }),
         lesson.facts.getCached({ etag: etag ?? '—' }),
         lesson.facts.notModified({ status: again.status, bytes: Buffer.byteLength(again.text) }),
       ],
-      figures: [table],
+      figures: [],
     };
   },
 };

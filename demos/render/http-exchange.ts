@@ -45,9 +45,31 @@ export function renderHttpExchange(exchange: HttpExchange, options: RenderOption
 
 /**
  * One round trip as one line, for a screen too small for all of them (the pager):
- * request line, status, and the bytes each way. The line names the key that unfolds it.
+ * request line, status, and the bytes each way; the line names the key that unfolds
+ * it. Below it, the headers the step talks about (an ETag), each with its direction.
  */
-export function renderHttpExchangeLine(exchange: HttpExchange, options: RenderOptions): Line {
+export function renderHttpExchangeLine(exchange: HttpExchange, options: RenderOptions): Line[] {
+  const kept = (side: '▶' | '◀', message: HttpMessage | undefined): Line[] =>
+    (message?.headers ?? [])
+      .filter(([name]) => options.keepHeaders?.has(name.toLowerCase()))
+      .flatMap(([name, value]) =>
+        wrap(
+          capLine(
+            [
+              span(`  ${side} `, side === '▶' ? 'up' : 'down'),
+              ...safeSpans(`${name}: `, 'dim'),
+              ...safeSpans(shownHeaderValue(name, value), 'dim'),
+            ],
+            bodyLimits(false).maxLineChars,
+          ),
+          options.width,
+          'indent',
+        ),
+      );
+  return [summaryLine(exchange, options), ...kept('▶', exchange.request), ...kept('◀', exchange.response)];
+}
+
+function summaryLine(exchange: HttpExchange, options: RenderOptions): Line {
   const words = options.messages.render;
   const numbers = options.messages.numbers;
   const { request, response } = exchange;
@@ -56,10 +78,14 @@ export function renderHttpExchangeLine(exchange: HttpExchange, options: RenderOp
   const sizes = `${numbers.bytes(request.headBytes + request.bodyBytes)} ↑ · ${
     response ? numbers.bytes(response.headBytes + response.bodyBytes) : '—'
   } ↓ (f)`;
+  // A long URL gives way, so that status and sizes always show.
+  const room = options.width - [...`▶   ◀ ${status} · ${sizes}`].length;
+  const chars = [...target];
+  const shown = chars.length <= room ? target : `${chars.slice(0, Math.max(8, room - 1)).join('')}…`;
   return capLine(
     [
       span('▶ ', 'up'),
-      ...safeSpans(target, 'bold'),
+      ...safeSpans(shown, 'bold'),
       span('  ◀ ', 'down'),
       ...safeSpans(status, response ? statusStyle(response.status) : 'warn'),
       span(` · ${sizes}`, 'dim'),

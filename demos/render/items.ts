@@ -28,8 +28,8 @@ const renderers: Renderers = {
           ...(i > 0 && !options.compact ? [[]] : []),
           ...(typeof item === 'number'
             ? wrap([span(options.messages.render.folded({ count: item }), 'warn')], options.width, 'words')
-            : options.compact === 'lines' && i < items.length - 1 && !carriesKeptHeader(item, options)
-              ? [renderHttpExchangeLine(item, options)]
+            : asOneLine(i, items.length, options)
+              ? renderHttpExchangeLine(item, options)
               : renderHttpExchange(item, options.compact === 'lines' ? { ...options, compact: 'headers' } : options)),
         ]),
   undecoded: (items, options) =>
@@ -38,13 +38,9 @@ const renderers: Renderers = {
   'amqp-frame': renderAmqpSequence,
 };
 
-/** A round trip that shows a header the step talks about (an ETag) is never cut to one line. */
-function carriesKeptHeader(exchange: HttpExchange, options: RenderOptions): boolean {
-  const kept = options.keepHeaders;
-  if (!kept || kept.size === 0) return false;
-  return [...exchange.request.headers, ...(exchange.response?.headers ?? [])].some(([name]) =>
-    kept.has(name.toLowerCase()),
-  );
+/** The tightest views: every round trip but the last as one line, then the last too. */
+function asOneLine(index: number, count: number, options: RenderOptions): boolean {
+  return options.compact === 'all-lines' || (options.compact === 'lines' && index < count - 1);
 }
 
 /** Heartbeats between services keep a system alive but answer no request. */

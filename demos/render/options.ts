@@ -21,10 +21,10 @@ export interface RenderOptions {
    * Fewer lines for the same facts, for a small screen (the pager): the sizes stand
    * beside the request and response labels, and headers are named on one line
    * instead of shown: the routine ones (Host, Date, Connection, …) or all of them;
-   * `lines`: every HTTP round trip but the last as one line (unless it shows a kept
-   * header), the others as with `headers`.
+   * `lines`: every HTTP round trip but the last as one line (with the kept headers under
+   * it), the last as with `headers`; `all-lines`: the last one too.
    */
-  compact?: 'routine' | 'headers' | 'lines';
+  compact?: 'routine' | 'headers' | 'lines' | 'all-lines';
   /** Header names (lower case) that stay shown when compact: those the step talks about. */
   keepHeaders?: ReadonlySet<string>;
   /**

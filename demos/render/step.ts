@@ -15,6 +15,15 @@ export function renderStepHead(
   total: number,
   options: RenderOptions,
 ): Line[] {
+  return renderStepHeadParagraphs(step, total, options).flat();
+}
+
+/** The head as paragraphs (the title, then each note), for a screen that may keep only whole ones on top. */
+export function renderStepHeadParagraphs(
+  step: { index: number; title: string; notice: readonly string[] },
+  total: number,
+  options: RenderOptions,
+): Line[][] {
   const words = options.messages.render;
   const heading = `${words.step({ index: step.index, total })}  ${step.title} `;
   const fill = options.width - [...heading].length - 3;
@@ -23,10 +32,7 @@ export function renderStepHead(
     fill >= 3
       ? [[span('━━ ', 'rule'), span(heading, 'title'), span('━'.repeat(fill), 'rule')]]
       : wrap([span('━━ ', 'rule'), span(heading.trimEnd(), 'title')], options.width, 'words');
-  return [
-    ...title,
-    ...step.notice.flatMap((text) => wrap([span('» ', 'notice'), span(text, 'notice')], options.width)),
-  ];
+  return [title, ...step.notice.map((text) => wrap([span('» ', 'notice'), span(text, 'notice')], options.width))];
 }
 
 /** What the step did: the wire, the facts it found, and its totals. */

@@ -108,7 +108,11 @@ export const restSteps: RestStep[] = [
           scope: writeScope,
           location: String(allowed.headers.location),
         }),
-        lesson.facts.forbidden({ status: readOnly.status, challenge: challenge(readOnly) }),
+        // The error code is the news; the whole challenge stands in the trace.
+        lesson.facts.forbidden({
+          status: readOnly.status,
+          error: /error="[^"]*"/.exec(challenge(readOnly))?.[0] ?? challenge(readOnly),
+        }),
         // Name, colon, space, value and CRLF: what the header costs on the wire (RFC 9112 §5).
         lesson.facts.tokenOnWire({
           token: demoTokens.writer.length,

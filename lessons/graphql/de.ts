@@ -22,16 +22,16 @@ export const de: GraphqlLesson = {
     resolvers: {
       title: 'Resolver: welche Funktion welches Feld beantwortet',
       notice: [
-        'Das Schema sagt, was man fragen kann; die Resolver holen es. graphql-js geht die Query durch und ruft je Feld einen Resolver auf, erst das Eltern-, dann das Kindfeld; ein Feld ohne eigenen Resolver bekommt den Standard-Resolver, der die gleichnamige Eigenschaft liest.',
-        'Apollo Server, der Server aus der Vorlesung, ruft Resolver genauso auf (Apollo Client ist die Seite im Browser, Apollo Federation fügt mehrere GraphQL-Services zu einem Graphen zusammen). Der Server dieser Demo ist graphql-http, die Referenzimplementierung der Spezifikation „GraphQL over HTTP“.',
-        'Der Header X-Demo-Resolver-Log ist ein Schalter dieser Demo: Der Server listet dann unter „extensions“, welche Resolver liefen und wie oft sie den Speicher gelesen haben.',
+        'graphql-js ruft je Feld einen Resolver auf, erst das Eltern-, dann das Kindfeld; ein Feld ohne eigenen bekommt den Standard-Resolver, der die gleichnamige Eigenschaft liest.',
+        'Die Demo nutzt graphql-http, die Referenzimplementierung von „GraphQL over HTTP“; Apollo Server (Vorlesung) ruft Resolver genauso auf, Apollo Client ist die Browserseite, Apollo Federation verbindet Services zu einem Graphen.',
+        'Mit dem Header X-Demo-Resolver-Log (einem Schalter der Demo) listet der Server unter „extensions“ die Resolver und ihre Lesezugriffe.',
       ],
     },
     batching: {
       title: 'Das N+1-Problem und DataLoader (dieselbe Query zweimal)',
       notice: [
-        'Book.reviews läuft einmal je Buch, und jeder Aufruf liest den Speicher: 1 Lesezugriff für die Liste, dann N für die Rezensionen. DataLoader sammelt die Buch-IDs, nach denen die Resolver fragen, und liest alle auf einmal.',
-        'Gleiches Schema, gleiche Query, gleiche Daten; X-Demo-Batching: dataloader schaltet in dieser Demo das Batching ein (ein echter Server bündelt einfach immer).',
+        'Book.reviews läuft einmal je Buch und liest jedes Mal den Speicher: 1 Lesezugriff für die Liste, dann N für die Rezensionen. DataLoader sammelt die IDs und liest alle auf einmal.',
+        'Gleiches Schema, gleiche Query, gleiche Daten; der Header X-Demo-Batching: dataloader schaltet das Batching ein (ein echter Server bündelt immer).',
       ],
     },
     mutation: {
@@ -57,10 +57,10 @@ export const de: GraphqlLesson = {
       ],
     },
     textToQuery: {
-      title: 'GraphQL und KI: aus einer Frage in Worten wird eine geprüfte Query',
+      title: 'GraphQL und KI: aus einer Frage wird eine geprüfte Query',
       notice: [
-        'Das Schema aus der Introspection-Query kommt in den Prompt; das Modell schreibt eine Query; validate() prüft sie gegen das Schema, bevor etwas läuft. Ein erfundenes Feld erreicht so nie einen Resolver.',
-        'Mit --llm-url schreibt ein Modell hinter einem OpenAI-kompatiblen Endpunkt (etwa Ollama) die Query, und Prompt und Antwort stehen auf der Leitung; ohne die Option nimmt der Schritt aufgezeichnete Antworten.',
+        'Das Schema aus der Introspection kommt in den Prompt, das Modell schreibt eine Query, und validate() prüft sie, bevor etwas läuft: Ein erfundenes Feld erreicht nie einen Resolver.',
+        'Mit --llm-url antwortet ein Modell hinter einem OpenAI-kompatiblen Endpunkt (etwa Ollama), sichtbar auf der Leitung; ohne die Option aufgezeichnete Antworten.',
       ],
     },
     evolution: {
@@ -70,10 +70,10 @@ export const de: GraphqlLesson = {
       ],
     },
     caching: {
-      title: 'Caching: ein POST wird nie wiederverwendet, eine GET-Query bekommt 304',
+      title: 'Caching: kein Cache für POST, eine GET-Query bekommt 304',
       notice: [
-        'Ein HTTP-Cache merkt sich Antworten nach Methode und URL. Jeder POST geht an dasselbe /graphql, die Query steht im Body: Kein Cache kann zwei davon unterscheiden. Darum schickt GraphQL alles erneut, während REST ein 304 bekommt.',
-        'GraphQL over HTTP erlaubt für Queries auch GET, die Query steht dann in der URL: Dieser Server schickt dazu Cache-Control und ein ETag, und ein bedingter GET bekommt 304. (Apollo ergänzt Persisted Queries: ein Hash in der URL statt des Query-Texts.)',
+        'Ein HTTP-Cache merkt sich Antworten nach Methode und URL. Jeder POST geht an dasselbe /graphql, die Query im Body: Kein Cache kann zwei unterscheiden, GraphQL schickt alles erneut, wo REST 304 bekommt.',
+        'Eine Query darf auch per GET in der URL kommen: Dann schickt dieser Server Cache-Control und ein ETag, und ein bedingter GET bekommt 304. Persisted Queries (Apollo) setzen dort einen Hash statt des Texts.',
       ],
     },
   },
@@ -87,9 +87,6 @@ export const de: GraphqlLesson = {
     withoutBatching: 'einzeln',
     withDataLoader: 'DataLoader',
     reviewsCalls: 'Aufrufe von Book.reviews',
-    request: 'Request',
-    status: 'Status',
-    body: 'Body',
   },
   facts: {
     exactFields: (p) => `Angefragte Felder: ${p.asked}. Felder in jeder Response: ${p.got}.`,
@@ -101,7 +98,7 @@ export const de: GraphqlLesson = {
     deprecated: (p) => `${p.field} ist veraltet: „${p.reason}“`,
     stillAnswered: (p) => `Das alte Feld antwortet weiter (isbn ${p.isbn}), neben dem neuen (isbn13 ${p.isbn13}).`,
     resolversRan: (p) =>
-      `Für diese Query liefen ${p.resolvers} Resolver; zusammen haben sie den Speicher ${p.reads}-mal gelesen.`,
+      `${p.resolvers} Resolver liefen für diese Query und lasen den Speicher zusammen ${p.reads}-mal.`,
     nPlusOne: (p) =>
       `Einzeln: ${p.reads} Lesezugriffe für ${p.books} Bücher (1 für die Liste + ${p.books} für die Rezensionen: N+1).`,
     batched: (p) =>
@@ -112,9 +109,9 @@ export const de: GraphqlLesson = {
         : 'Die beiden Antworten enthalten verschiedene Daten: Batching darf die Antwort nicht ändern.',
     nonNull: (p) => `${p.arg}: type.name null, kind ${p.kind}, ofType ${p.ofType}: zusammen ${p.sdl}.`,
     prompt: (p) =>
-      `Prompt: das Schema als SDL, aus der Introspection-Response wieder aufgebaut (${p.lines} Zeilen), und die Frage „${p.question}“`,
+      `Prompt: das Schema als SDL aus der Introspection-Response (${p.lines} Zeilen) und die Frage „${p.question}“`,
     liveModel: (p) => `Die Antworten schreibt das Modell ${p.model} unter ${p.url}, live.`,
-    recordedModel: 'AUFGEZEICHNETE Antworten (ohne --llm-url): So hat ein Modell auf diesen Prompt geantwortet.',
+    recordedModel: 'AUFGEZEICHNET (ohne --llm-url): So antwortete ein Modell auf diesen Prompt.',
     answer: (p) => `Antwort ${p.n}: ${p.query}`,
     rejected: (p) => `von validate() abgelehnt, nichts lief: ${p.errors}`,
     accepted: 'Laut Schema gültig, also an den Server geschickt.',
@@ -126,9 +123,8 @@ export const de: GraphqlLesson = {
     postUncached: (p) =>
       p.hasValidators
         ? 'POST: Die Antwort nennt Caching-Header, aber kein Cache unterscheidet POSTs an /graphql nach ihrem Body.'
-        : 'POST: kein Cache-Control, kein ETag: Ein Cache kann die Antwort nicht behalten, und jeder neue Request holt alles erneut.',
+        : 'POST: kein Cache-Control, kein ETag: Kein Cache behält die Antwort, jeder Request holt alles neu.',
     getCached: (p) => `GET mit der Query in der URL: cachebar, ETag ${p.etag}.`,
-    notModified: (p) =>
-      `GET noch einmal mit If-None-Match: HTTP ${p.status}, ${p.bytes} B Body; der Client behält seine Kopie.`,
+    notModified: (p) => `GET mit If-None-Match: HTTP ${p.status}, ${p.bytes} B Body; der Client behält seine Kopie.`,
   },
 };

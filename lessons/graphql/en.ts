@@ -19,16 +19,16 @@ export const en = {
     resolvers: {
       title: 'Resolvers: which function answers which field',
       notice: [
-        'The schema says what can be asked; resolvers fetch it. graphql-js walks the query and calls one resolver per field, parent before child; a field without its own resolver gets the default one, which reads the property of that name.',
-        "Apollo Server, the lecture's server, calls resolvers the same way (Apollo Client is the browser side, Apollo Federation joins several GraphQL services into one graph). This demo's server is graphql-http, the reference implementation of the GraphQL over HTTP spec.",
-        'The X-Demo-Resolver-Log header is a switch of this demo: the server then lists in "extensions" which resolvers ran and how often they read the store.',
+        'graphql-js calls one resolver per field, parent before child; a field without its own gets the default resolver, which reads the property of that name.',
+        "This demo runs graphql-http, the reference implementation of GraphQL over HTTP; the lecture's Apollo Server calls resolvers the same way (Apollo Client is its browser side, Apollo Federation joins services into one graph).",
+        'The header X-Demo-Resolver-Log (a switch of this demo) makes the server list in "extensions" which resolvers ran and how often they read the store.',
       ],
     },
     batching: {
       title: 'The N+1 problem, and DataLoader (same query twice)',
       notice: [
-        'Book.reviews runs once per book, and each run reads the store: 1 read for the list, then N for the reviews. DataLoader collects the book ids the resolvers ask for and reads them all at once.',
-        'Same schema, same query, same data; X-Demo-Batching: dataloader turns batching on in this demo (a real server simply always batches).',
+        'Book.reviews runs once per book and reads the store each time: 1 read for the list, then N for the reviews. DataLoader collects the ids the resolvers ask for and reads them all at once.',
+        'Same schema, query and data; the header X-Demo-Batching: dataloader turns batching on (a real server simply always batches).',
       ],
     },
     mutation: {
@@ -56,8 +56,8 @@ export const en = {
     textToQuery: {
       title: 'GraphQL and AI: a question in words becomes a checked query',
       notice: [
-        'The schema from the introspection query goes into the prompt; the model writes a query; validate() checks it against the schema before anything runs, so a made-up field never reaches a resolver.',
-        'With --llm-url, a model behind an OpenAI-compatible endpoint (e.g. Ollama) writes the query, and prompt and answer show on the wire; without it, recorded answers are used.',
+        'The schema from introspection goes into the prompt, the model writes a query, and validate() checks it before anything runs: a made-up field never reaches a resolver.',
+        'With --llm-url a model behind an OpenAI-compatible endpoint (e.g. Ollama) answers, on the wire; without it, recorded answers.',
       ],
     },
     evolution: {
@@ -69,8 +69,8 @@ export const en = {
     caching: {
       title: 'Caching: a POST is never reused, a GET query gets 304',
       notice: [
-        'An HTTP cache keys on method and URL. Every POST goes to the one /graphql, the query in the body: no cache can tell two apart. That is why GraphQL resends everything where REST gets 304.',
-        'GraphQL over HTTP also allows GET for queries, the query in the URL: this server then sends Cache-Control and an ETag, and a conditional GET gets 304. (Apollo adds persisted queries: a hash in the URL instead of the text.)',
+        'An HTTP cache keys on method and URL. Every POST goes to the one /graphql with the query in the body, so no cache can tell two apart: GraphQL resends everything where REST gets 304.',
+        "A query may also go by GET, in the URL: this server then sends Cache-Control and an ETag, and a conditional GET gets 304. Apollo's persisted queries put a hash there instead of the text.",
       ],
     },
   },
@@ -84,9 +84,6 @@ export const en = {
     withoutBatching: 'one by one',
     withDataLoader: 'DataLoader',
     reviewsCalls: 'Book.reviews calls',
-    request: 'Request',
-    status: 'Status',
-    body: 'Body',
   },
   facts: {
     exactFields: (p: { asked: string; got: string }) =>
@@ -113,9 +110,9 @@ export const en = {
     nonNull: (p: { arg: string; kind: string; ofType: string; sdl: string }) =>
       `${p.arg}: type.name null, kind ${p.kind}, ofType ${p.ofType}: together ${p.sdl}.`,
     prompt: (p: { lines: number; question: string }) =>
-      `Prompt: the schema as SDL, rebuilt from the introspection answer (${p.lines} lines), and the question "${p.question}"`,
+      `Prompt: the schema as SDL from the introspection answer (${p.lines} lines) and the question "${p.question}"`,
     liveModel: (p: { model: string; url: string }) => `Answers written live by the model ${p.model} at ${p.url}.`,
-    recordedModel: 'Answers RECORDED (no --llm-url): what a model answered to this prompt.',
+    recordedModel: 'RECORDED (no --llm-url): what a model answered to this prompt.',
     answer: (p: { n: number; query: string }) => `Answer ${p.n}: ${p.query}`,
     rejected: (p: { errors: string }) => `rejected by validate(), nothing ran: ${p.errors}`,
     accepted: 'valid against the schema: sent to the server.',

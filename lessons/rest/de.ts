@@ -47,9 +47,9 @@ export const de: RestLesson = {
     security: {
       title: 'Ein Bearer-Token (OAuth 2.0) zum Schreiben: 401, 201, 403',
       notice: [
-        'OAuth 2.0: Die Nutzerin meldet sich beim Autorisierungsserver an, nicht bei diesem Client. Der Client erhält ein Access-Token mit Scopes (hier books:read, books:write) und sieht das Passwort nie; die API prüft nur das Token. Die Tokens der Demo wurden vorab ausgestellt.',
-        'Das Token steht in jedem Request im Header „Authorization: Bearer …“ (RFC 6750); die Ansicht zeigt nur seine ersten Zeichen, --raw alle Bytes. Wer es besitzt, kann es benutzen: Es gehört nur über TLS (https) auf die Leitung.',
-        '401 fragt „Wer bist du?“ und nennt im Header WWW-Authenticate das Verfahren; 403 sagt „Ich kenne dich, aber dein Token erlaubt das nicht“.',
+        'OAuth 2.0: Die Nutzerin meldet sich beim Autorisierungsserver an; der Client erhält ein Access-Token mit Scopes (hier books:read, books:write), nie das Passwort (die Tokens der Demo sind vorab ausgestellt).',
+        'Das Token steht in jedem Request als „Authorization: Bearer …“ (RFC 6750): Wer es hat, kann es nutzen, also nur über TLS.',
+        '401: „Wer bist du?“; 403: „Ich kenne dich, aber dein Token erlaubt das nicht.“',
       ],
     },
   },
@@ -64,9 +64,8 @@ export const de: RestLesson = {
       `304 mit leerem Body: ${numbers.bytes(p.saved)} JSON wurden nicht noch einmal geschickt (ETag ${p.etag}).`,
     v2Shape: (p) => `Felder in v1: ${p.v1}. Felder in v2: ${p.v2}.`,
     unauthorized: (p) => `Ohne Token: ${p.status} Unauthorized, WWW-Authenticate: ${p.challenge}`,
-    authorized: (p) => `Mit einem Token, das den Scope ${p.scope} hat: ${p.status} Created, Location: ${p.location}`,
-    forbidden: (p) => `Mit einem Token, das nur lesen darf: ${p.status} Forbidden, WWW-Authenticate: ${p.challenge}`,
-    tokenOnWire: (p) =>
-      `Das Token ist ${p.token} Zeichen lang; seine Authorization-Zeile macht den Header jedes Requests um ${p.header} B größer.`,
+    authorized: (p) => `Mit dem Scope ${p.scope}: ${p.status} Created unter ${p.location}`,
+    forbidden: (p) => `Mit einem Token nur zum Lesen: ${p.status} Forbidden, ${p.error}`,
+    tokenOnWire: (p) => `Das Token (${p.token} Zeichen) macht den Header jedes Requests um ${p.header} B größer.`,
   },
 };

@@ -44,9 +44,9 @@ export const en = {
     security: {
       title: 'A bearer token (OAuth 2.0) for writing: 401, 201, 403',
       notice: [
-        "OAuth 2.0: the user logs in at an authorization server, not at this client. The client gets an access token with scopes (here books:read, books:write) and never sees the password; the API only checks the token. The demo's tokens were issued in advance.",
-        'The token travels in every request as "Authorization: Bearer …" (RFC 6750); the view shows its first characters only, --raw all bytes. Whoever holds it may use it: send it over TLS (https) only.',
-        '401 asks "who are you?" and names the scheme in WWW-Authenticate; 403 says "I know you, but your token does not allow this".',
+        "OAuth 2.0: the user logs in at an authorization server; the client gets an access token with scopes (here books:read, books:write), never the password (the demo's tokens were issued in advance).",
+        'The token goes in every request as "Authorization: Bearer …" (RFC 6750): whoever holds it may use it, so only over TLS.',
+        '401: "who are you?"; 403: "I know you, but your token does not allow this".',
       ],
     },
   },
@@ -64,11 +64,10 @@ export const en = {
     unauthorized: (p: { status: number; challenge: string }) =>
       `Without a token: ${p.status} Unauthorized, WWW-Authenticate: ${p.challenge}`,
     authorized: (p: { status: number; scope: string; location: string }) =>
-      `With a token that has the scope ${p.scope}: ${p.status} Created, Location: ${p.location}`,
-    forbidden: (p: { status: number; challenge: string }) =>
-      `With a read-only token: ${p.status} Forbidden, WWW-Authenticate: ${p.challenge}`,
+      `With the scope ${p.scope}: ${p.status} Created at ${p.location}`,
+    forbidden: (p: { status: number; error: string }) => `With a read-only token: ${p.status} Forbidden, ${p.error}`,
     tokenOnWire: (p: { header: number; token: number }) =>
-      `The token is ${p.token} characters long; its Authorization line adds ${p.header} B to every request head.`,
+      `The token (${p.token} characters) adds ${p.header} B to every request head.`,
   },
 };
 

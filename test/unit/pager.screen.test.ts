@@ -73,6 +73,21 @@ describe('the pager screen', () => {
     assert.match(lines.at(-1)!, /^graphql · Step 1\/3 +Enter next · ← back · \? keys · q quit$/);
   });
 
+  test('when the notes are longer than a quarter of the screen then whole notes stay on top and the rest opens the body', () => {
+    const notes = [
+      'The first note is short enough to stay on top, however narrow the screen is.',
+      'The second note is long: it goes on and on about resolvers, parents and children, and default resolvers, so that it wraps over several lines at sixty columns.',
+    ];
+    const steps = [{ title: 'Resolvers', notice: notes }, ...lesson.slice(1)];
+    const { lines } = draw(shown(initialState(3), 1), content([fixedStep()], { steps }), { columns: 60, rows: 20 });
+    const second = lines.findIndex((line) => line.startsWith('» The second note'));
+    // The head (a quarter: 5 rows) holds the title and the first note whole; the empty line under
+    // the head comes between the notes, never inside one.
+    assert.equal(lines[second - 1], '');
+    assert.match(lines[second - 2]!, /narrow the screen is\.$/);
+    assert.ok(lines.slice(second).some((line) => / at sixty columns\.$/.test(line)));
+  });
+
   test('when a body is too long for the screen then it is cut just enough for the step to fit', () => {
     const size = { columns: 120, rows: 30 };
     const { lines, page } = draw({ ...shown(initialState(3), 2), at: 1 }, content([fixedStep(), longStep]), size);
@@ -90,7 +105,11 @@ describe('the pager screen', () => {
   test('when even the tightest fold does not fit then the rest scrolls and the status line says how much', () => {
     const size = { columns: 60, rows: 14 };
     const state = { ...shown(initialState(3), 2), at: 1 };
-    const many = { ...longStep, items: Array.from({ length: 4 }, () => longExchange(60)) };
+    // Even one line each, 12 round trips on as many connections (none folded as polling) are more than the screen has rows.
+    const many = {
+      ...longStep,
+      items: Array.from({ length: 12 }, (_v, i) => ({ ...longExchange(60), connection: i + 1 })),
+    };
     const first = draw(state, content([fixedStep(), many]), size);
     assert.ok(first.page.lines > first.page.rows);
     const more = first.page.lines - first.page.rows;
