@@ -6,7 +6,11 @@
 import type { AmqpFrameItem } from '../wire/amqp-frames.js';
 
 export interface FoldedEvent {
-  kind: 'set-up' | 'closed';
+  /**
+   * `pair`: a synchronous method and its -Ok reply (Queue.Declare, Queue.DeclareOk);
+   * `more`: repeats of the event before it (the same method, party and direction).
+   */
+  kind: 'set-up' | 'closed' | 'pair' | 'more';
   items: AmqpFrameItem[];
 }
 
@@ -18,6 +22,11 @@ export interface EventOptions {
   fold: boolean;
   /** Draw a message (method + header + bodies) as one arrow (not with --raw, which shows every frame). */
   group: boolean;
+  /**
+   * For a small screen (the pager): a method and its -Ok reply as one arrow, and a run of
+   * the same method between the same two parties as its first, a count, and its last.
+   */
+  compact?: boolean;
 }
 
 /** §4.2.6: a message is a method frame followed on its channel by a content header and body frames. */
@@ -52,6 +61,12 @@ export function amqpEvents(items: readonly AmqpFrameItem[], options: EventOption
     const group = groups.get(item);
     if (group) events.push(group);
     if (taken.has(item)) return;
+    const reply = options.compact ? replyTo(item, items.slice(index + 1)) : undefined;
+    if (reply && !taken.has(reply)) {
+      taken.add(reply);
+      events.push({ kind: 'pair', items: [item, reply] });
+      return;
+    }
     if (!options.group || item.frameType !== 'method' || !CONTENT_METHODS.has(item.method ?? '')) {
       events.push({ kind: 'frame', item, bodies: [] });
       return;
@@ -72,7 +87,38 @@ export function amqpEvents(items: readonly AmqpFrameItem[], options: EventOption
     }
     events.push(event);
   });
-  return events;
+  return options.compact ? foldRepeats(events) : events;
+}
+
+/** §1.4: Queue.Declare is answered by Queue.DeclareOk, the next method on its channel the other way. */
+function replyTo(item: AmqpFrameItem, later: readonly AmqpFrameItem[]): AmqpFrameItem | undefined {
+  if (item.frameType !== 'method' || !item.method || item.error) return undefined;
+  const next = later.find(
+    (other) =>
+      other.connection === item.connection && other.channel === item.channel && other.direction !== item.direction,
+  );
+  return next?.method === `${item.method}Ok` && !next.error ? next : undefined;
+}
+
+/** Runs longer than this keep their first and last event, with a count between them. */
+const repeatsAbove = 3;
+
+function foldRepeats(events: AmqpEvent[]): AmqpEvent[] {
+  const key = (event: AmqpEvent) =>
+    event.kind === 'frame' && event.item.method
+      ? `${event.item.connection} ${event.item.direction} ${event.item.method}`
+      : undefined;
+  const out: AmqpEvent[] = [];
+  for (let start = 0; start < events.length;) {
+    const k = key(events[start]!);
+    let end = start + 1;
+    while (k !== undefined && end < events.length && key(events[end]!) === k) end++;
+    const run = events.slice(start, end);
+    if (run.length <= repeatsAbove) out.push(...run);
+    else out.push(run[0]!, { kind: 'more', items: run.slice(1, -1).flatMap(eventItems) }, run.at(-1)!);
+    start = end;
+  }
+  return out;
 }
 
 export function eventItems(event: AmqpEvent): AmqpFrameItem[] {

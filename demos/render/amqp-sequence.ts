@@ -21,7 +21,7 @@ export function renderAmqpSequence(items: AmqpFrameItem[], options: RenderOption
   if (items.length === 0) return [];
   const words = options.messages;
   const fold = !options.full && !options.raw;
-  const events = amqpEvents(items, { fold, group: !options.raw });
+  const events = amqpEvents(items, { fold, group: !options.raw, compact: fold && options.compact !== undefined });
   const { lanes, broker } = lanesOf(events, words);
   const laneOf = (connection: number) => lanes.findIndex((lane) => lane.connection === connection);
 
@@ -62,12 +62,16 @@ export function renderAmqpSequence(items: AmqpFrameItem[], options: RenderOption
     const lane = laneOf(first.connection);
     const both = event.kind !== 'frame';
     const up = first.direction === 'up';
-    const arrow = {
-      from: both || up ? lane : broker,
-      to: both || up ? broker : lane,
-      style: (both ? 'dim' : first.direction) as Style,
-      both,
-    };
+    // A pair keeps the colour of who asked; a run's count has no arrow of its own.
+    const arrow =
+      event.kind === 'more'
+        ? undefined
+        : {
+            from: both || up ? lane : broker,
+            to: both || up ? broker : lane,
+            style: (event.kind === 'frame' || event.kind === 'pair' ? first.direction : 'dim') as Style,
+            both,
+          };
     const [main, ...more] = wrap(mainLabel(event, items, options, repeats.setUps), labelWidth);
     const body =
       event.kind === 'frame' && event.bodies.length > 0 ? event.bodies.map((b) => b.body).join('') : undefined;
@@ -76,7 +80,7 @@ export function renderAmqpSequence(items: AmqpFrameItem[], options: RenderOption
     lines.push(row(lead(times[index], sizes[index]), gutter(index, arrow), main!));
     const rest = [
       ...more,
-      ...contentLines(event, options, labelWidth - 2, shownAt).flatMap((line) =>
+      ...contentLines(event, options, labelWidth - 2, shownAt, options.compact ? 1 : 2).flatMap((line) =>
         wrap([span('  '), ...line], labelWidth),
       ),
     ];
@@ -92,6 +96,22 @@ function mainLabel(event: AmqpEvent, all: AmqpFrameItem[], options: RenderOption
   const words = options.messages.amqp;
   const count = eventItems(event).length;
   const frames = count > 1 ? [span(` · ${words.frames({ frames: count })}`, 'dim')] : [];
+  if (event.kind === 'pair') {
+    const [request, reply] = event.items as [AmqpFrameItem, AmqpFrameItem];
+    const asked = methodSpans(request, options.full);
+    const [name, ...fields] = methodSpans(reply, options.full);
+    // The reply's class is the request's, and what the request said is not said again:
+    // "Queue.Declare queue=orders ⇄ DeclareOk messageCount=0 …".
+    const short = { ...name!, text: name!.text.replace(/^\w+\./, '') };
+    const said = new Set(asked.map((s) => s.text));
+    return [...asked, span(' ⇄ ', 'dim'), short, ...fields.filter((s) => !said.has(s.text))];
+  }
+  if (event.kind === 'more') {
+    const method = event.items[0]?.method ?? '';
+    return [
+      span(words.moreLikeThese({ count: event.items.filter((i) => i.frameType === 'method').length, method }), 'dim'),
+    ];
+  }
   if (event.kind !== 'frame') {
     if (event.kind === 'closed') return [span(words.closed, 'dim'), ...frames];
     const text = setUpText(event.items, options.messages);
@@ -140,17 +160,25 @@ function frameWords(item: AmqpFrameItem, options: RenderOptions): Span[] {
 }
 
 /** A message's properties and body, under its method line. */
-function contentLines(event: AmqpEvent, options: RenderOptions, width: number, shownAt?: string): Line[] {
+function contentLines(
+  event: AmqpEvent,
+  options: RenderOptions,
+  width: number,
+  shownAt: string | undefined,
+  bodyRows: number,
+): Line[] {
   if (event.kind !== 'frame' || !event.header) return [];
   const properties = propertySpans(event.header, options.messages);
   const contentType = String(event.header.properties?.contentType ?? '');
   const bodyBytes = event.bodies.reduce((sum, b) => sum + (b.bodySize ?? 0), 0);
   const label = span(`${options.messages.amqp.body({ bytes: bodyBytes })} `, 'dim');
+  // On a small screen a body shown before is not pointed at again.
+  if (shownAt !== undefined && bodyRows === 1 && properties.length === 0) return [];
   const body =
     shownAt !== undefined
       ? [[span(options.messages.amqp.sameBody({ at: shownAt }), 'dim')]]
       : event.bodies.length > 0
-        ? bodyView(event.bodies, contentType, options.full, width * 2 - label.text.length)
+        ? bodyView(event.bodies, contentType, options.full, width * bodyRows - label.text.length)
         : [];
   const lines: Line[] = properties.length > 0 ? [properties] : [];
   if (body.length === 1) lines.push([label, ...body[0]!]);

@@ -73,13 +73,13 @@ function runsOfKind(items: readonly WireItem[]): WireItem[][] {
 }
 
 /**
- * A long run of round trips on one connection (polling) shows its first and last two;
- * a number stands for those in between.
+ * A long run of round trips on one connection (polling) shows its first and last two
+ * (one each where the pager folds to fit a screen); a number stands for those in between.
  */
-const foldAbove = 6;
-
 function foldLongRun(items: HttpExchange[], options: RenderOptions): Array<HttpExchange | number> {
   if (options.full) return items;
+  const ends = options.compact ? 1 : 2;
+  const foldAbove = 2 * ends + 2;
   const runs: HttpExchange[][] = [];
   for (const item of items) {
     const last = runs.at(-1);
@@ -87,6 +87,6 @@ function foldLongRun(items: HttpExchange[], options: RenderOptions): Array<HttpE
     else runs.push([item]);
   }
   return runs.flatMap((run) =>
-    run.length <= foldAbove ? run : [...run.slice(0, 2), run.length - 4, ...run.slice(-2)],
+    run.length <= foldAbove ? run : [...run.slice(0, ends), run.length - 2 * ends, ...run.slice(-ends)],
   );
 }

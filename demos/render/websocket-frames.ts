@@ -76,7 +76,7 @@ export function renderWebSocketFrames(frames: readonly WebSocketFrameItem[], opt
   let cut = false;
   for (const row of rows) {
     const cells = row.cells.flatMap((cell, i) => [span(cell.text.padEnd(widths[i]!), cell.style), span(gap)]);
-    const [first, ...more] = fit(row.payload, room, options.full);
+    const [first, ...more] = fit(row.payload, room, options.full, options.compact ? 1 : maxPayloadLines);
     cut ||= [first!, ...more].reduce((sum, line) => sum + lineWidth(line), 0) < lineWidth(row.payload);
     if (inline) {
       lines.push([...cells, ...first!]);
@@ -95,12 +95,15 @@ export function renderWebSocketFrames(frames: readonly WebSocketFrameItem[], opt
   return lines;
 }
 
-/** Wrapped to `room`, at most `maxPayloadLines` lines, the last cut with …; with --full every line. */
-function fit(line: Line, room: number, full: boolean): Line[] {
+/**
+ * Wrapped to `room`, at most `most` lines (one where the pager folds to fit a screen), the
+ * last cut with …; with --full every line.
+ */
+function fit(line: Line, room: number, full: boolean, most: number): Line[] {
   if (lineWidth(line) <= room) return [line];
   const lines = wrap(line, room);
-  if (full || lines.length <= maxPayloadLines) return lines;
-  return [...lines.slice(0, maxPayloadLines - 1), cutLine(lines[maxPayloadLines - 1]!, room)];
+  if (full || lines.length <= most) return lines;
+  return [...lines.slice(0, most - 1), cutLine(lines[most - 1]!, room)];
 }
 
 /** The line shortened to leave room for the … that says more followed. */

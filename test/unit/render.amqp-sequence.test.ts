@@ -232,4 +232,31 @@ describe('the AMQP sequence diagram', () => {
   test('when there are no frames then nothing is drawn', () => {
     assert.deepEqual(renderAmqpSequence([], options()), []);
   });
+
+  test('when the pager folds to fit then a method and its -Ok reply share one arrow, and a long run of one method keeps its ends and a count', () => {
+    const orders = Array.from({ length: 6 }, (_v, i) =>
+      message('up', 'Basic.Publish', { exchange: '', routingKey: `orders-${i + 1}` }),
+    ).flat();
+    const items = connection(1, producer, 0, [
+      ...setUp,
+      { method: 'Queue.Declare', fields: { queue: 'orders', durable: false } },
+      { direction: 'down', method: 'Queue.DeclareOk', fields: { queue: 'orders', messageCount: 0, consumerCount: 2 } },
+      ...orders,
+    ]);
+    const compact = render(items, { compact: 'routine' });
+    // The reply's class and the fields the request already said are not said again.
+    assert.match(
+      compact,
+      /│◀═+▶│ +Queue\.Declare queue=orders durable=false ⇄ DeclareOk messageCount=0 consumerCount=2$/m,
+    );
+    assert.match(compact, /routingKey=orders-1 /);
+    assert.match(compact, /… 4 more Basic\.Publish like these \(f shows them\)/);
+    assert.match(compact, /routingKey=orders-6 /);
+    assert.doesNotMatch(compact, /routingKey=orders-[2-5] /);
+    // Not folded: every frame has its own arrow, as before.
+    const whole = render(items);
+    assert.match(whole, /├─+▶│ +Queue\.Declare queue=orders durable=false$/m);
+    assert.match(whole, /│◀─+┤ +Queue\.DeclareOk queue=orders messageCount=0 consumerCount=2$/m);
+    assert.equal(whole.match(/Basic\.Publish/g)?.length, 6);
+  });
 });

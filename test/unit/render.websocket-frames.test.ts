@@ -98,6 +98,14 @@ describe('the WebSocket frame view', () => {
     assert.equal(full.replace(/\s+/g, ' ').includes(longText), true);
   });
 
+  test('when the pager folds to fit then every payload takes one line, cut with …', () => {
+    const compact = text(renderWebSocketFrames(conversation(), options({ width: 100, compact: 'routine' })));
+    const lines = compact.split('\n');
+    const row = lines.findIndex((line) => /^▶ #1 .* 0a0b0c0d .* The book club meets on .*…$/.test(line));
+    assert.ok(row >= 0, compact);
+    assert.doesNotMatch(lines[row + 1]!, /^ {20,}\S/, 'no second payload line under the row');
+  });
+
   test('when a close frame is shown then its code, the code name and the reason are the payload', () => {
     const out = text(renderWebSocketFrames(conversation(), options()));
     assert.match(out, /^▶ #1 .*0x8 close +1 01020304 .*1000 normal closure "bye"$/m);

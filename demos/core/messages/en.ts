@@ -143,7 +143,7 @@ export const en = {
     folded: (p: { count: number }) => `… ${p.count} more round trips like these (f shows them)`,
     keysShort: '? keys',
     framesCut: 'Payloads are cut to one line; f shows them whole.',
-    amqpFolded: 'Connection set-ups and clean closes are folded into one line each; f shows every frame.',
+    amqpFolded: 'Set-ups, clean closes and each method with its -Ok reply stand on one line each; f shows every frame.',
     keys: 'Enter next · ← back · ↑↓ scroll · ? keys · q quit',
     keysFromMenu: 'Enter next · ← back · ↑↓ scroll · ? keys · q menu',
     running: (p: { index: number }) => `running step ${p.index} …`,
@@ -439,6 +439,8 @@ export const en = {
       }`,
     channelOpen: (p: { channel: number }) => `, channel ${p.channel} open`,
     setUpAgain: 'connection set-up, as above',
+    moreLikeThese: (p: { count: number; method: string }) =>
+      `… ${numbers.integer(p.count)} more ${p.method} like these (f shows them)`,
     sameBody: (p: { at: string }) => `the same as at ${p.at} ms`,
     closed: 'closed cleanly (Close 200 → CloseOk)',
     frames: (p: { frames: number }) => `${p.frames} frames`,
