@@ -139,7 +139,8 @@ export const de: Messages = {
     folded: (p) => `… ${p.count} weitere Round Trips dieser Art (f zeigt sie)`,
     keysShort: '? Tasten',
     framesCut: 'Nutzdaten sind auf eine Zeile gekürzt; f zeigt sie ganz.',
-    amqpFolded: 'Verbindungsaufbau, sauberes Schließen und jede Methode mit ihrer Ok-Antwort stehen je in einer Zeile; f zeigt jeden Frame.',
+    amqpFolded:
+      'Verbindungsaufbau, sauberes Schließen und jede Methode mit ihrer Ok-Antwort stehen je in einer Zeile; f zeigt jeden Frame.',
     keys: 'Enter weiter · ← zurück · ↑↓ blättern · ? Tasten · q beenden',
     keysFromMenu: 'Enter weiter · ← zurück · ↑↓ blättern · ? Tasten · q Menü',
     running: (p) => `Schritt ${p.index} läuft …`,
