@@ -7,7 +7,8 @@ import type { AmqpFrameItem } from '../wire/amqp-frames.js';
 
 export interface FoldedEvent {
   /**
-   * `pair`: a synchronous method and its -Ok reply (Queue.Declare, Queue.DeclareOk);
+   * `pair`: a synchronous method and its -Ok reply (Queue.Declare, Queue.DeclareOk), or
+   * several such pairs in a row on one connection (declare, bind, consume);
    * `more`: repeats of the event before it (the same method, party and direction).
    */
   kind: 'set-up' | 'closed' | 'pair' | 'more';
@@ -64,7 +65,9 @@ export function amqpEvents(items: readonly AmqpFrameItem[], options: EventOption
     const reply = options.compact ? replyTo(item, items.slice(index + 1)) : undefined;
     if (reply && !taken.has(reply)) {
       taken.add(reply);
-      events.push({ kind: 'pair', items: [item, reply] });
+      const last = events.at(-1);
+      if (last?.kind === 'pair' && last.items[0]!.connection === item.connection) last.items.push(item, reply);
+      else events.push({ kind: 'pair', items: [item, reply] });
       return;
     }
     if (!options.group || item.frameType !== 'method' || !CONTENT_METHODS.has(item.method ?? '')) {

@@ -12,6 +12,7 @@
 import { amqpEvents, eventBytes, eventItems, type AmqpEvent } from './amqp-events.js';
 import { bodyView, methodSpans, propertySpans, setUpText } from './amqp-labels.js';
 import { drawArrow, GAP, header, lanesOf, layout, toSpans, type LaneCell } from './amqp-lanes.js';
+import { capLine } from './body-limits.js';
 import { span, wrap, type Line, type Span } from './lines.js';
 import type { RenderOptions } from './options.js';
 import type { Style } from './theme.js';
@@ -72,7 +73,9 @@ export function renderAmqpSequence(items: AmqpFrameItem[], options: RenderOption
             style: (event.kind === 'frame' || event.kind === 'pair' ? first.direction : 'dim') as Style,
             both,
           };
-    const [main, ...more] = wrap(mainLabel(event, items, options, repeats.setUps), labelWidth);
+    const label = mainLabel(event, items, options, repeats.setUps);
+    // On a small screen every arrow keeps to one line: what is cut, f shows.
+    const [main, ...more] = options.compact ? [capLine(label, labelWidth - 1)] : wrap(label, labelWidth);
     const body =
       event.kind === 'frame' && event.bodies.length > 0 ? event.bodies.map((b) => b.body).join('') : undefined;
     const shownAt = body !== undefined && !options.full ? repeats.bodies.get(body) : undefined;
@@ -96,16 +99,7 @@ function mainLabel(event: AmqpEvent, all: AmqpFrameItem[], options: RenderOption
   const words = options.messages.amqp;
   const count = eventItems(event).length;
   const frames = count > 1 ? [span(` · ${words.frames({ frames: count })}`, 'dim')] : [];
-  if (event.kind === 'pair') {
-    const [request, reply] = event.items as [AmqpFrameItem, AmqpFrameItem];
-    const asked = methodSpans(request, options.full);
-    const [name, ...fields] = methodSpans(reply, options.full);
-    // The reply's class is the request's, and what the request said is not said again:
-    // "Queue.Declare queue=orders ⇄ DeclareOk messageCount=0 …".
-    const short = { ...name!, text: name!.text.replace(/^\w+\./, '') };
-    const said = new Set(asked.map((s) => s.text));
-    return [...asked, span(' ⇄ ', 'dim'), short, ...fields.filter((s) => !said.has(s.text))];
-  }
+  if (event.kind === 'pair') return pairLabel(event.items, options);
   if (event.kind === 'more') {
     const method = event.items[0]?.method ?? '';
     return [
@@ -129,6 +123,34 @@ function mainLabel(event: AmqpEvent, all: AmqpFrameItem[], options: RenderOption
       : [];
   const error = item.error ? [span(` ${item.error}`, 'warn')] : [];
   return [...channel, ...frameWords(item, options), ...error, ...raw, ...frames];
+}
+
+/**
+ * A method and its reply on one arrow: "Queue.Declare queue=orders ⇄ DeclareOk messageCount=0";
+ * the reply's class is the request's, and what the request said is not said again. Several
+ * pairs in a row: "Queue.Declare ⇄ DeclareOk, Queue.Bind ⇄ BindOk … queue=sci-fi".
+ */
+function pairLabel(items: AmqpFrameItem[], options: RenderOptions): Span[] {
+  const pairs = Array.from({ length: items.length / 2 }, (_v, i) => [items[2 * i]!, items[2 * i + 1]!] as const);
+  const short = (item: AmqpFrameItem) => (item.method ?? '').replace(/^\w+\./, '');
+  if (pairs.length === 1) {
+    const [request, reply] = pairs[0]!;
+    const asked = methodSpans(request, options.full);
+    const [name, ...fields] = methodSpans(reply, options.full);
+    const said = new Set(asked.map((s) => s.text));
+    return [...asked, span(' ⇄ ', 'dim'), { ...name!, text: short(reply) }, ...fields.filter((s) => !said.has(s.text))];
+  }
+  const names = pairs.flatMap(([request], i) => [
+    ...(i > 0 ? [span(', ', 'dim')] : []),
+    methodSpans(request, options.full)[0]!,
+  ]);
+  // The queue they are about, once.
+  const queue = pairs.map(([request]) => request.fields?.queue).find((q) => typeof q === 'string' && q !== '');
+  return [
+    ...names,
+    span(` (${options.messages.amqp.eachWithOk})`, 'dim'),
+    ...(queue ? [span(` queue=${String(queue)}`, 'dim')] : []),
+  ];
 }
 
 function frameWords(item: AmqpFrameItem, options: RenderOptions): Span[] {
@@ -172,8 +194,8 @@ function contentLines(
   const contentType = String(event.header.properties?.contentType ?? '');
   const bodyBytes = event.bodies.reduce((sum, b) => sum + (b.bodySize ?? 0), 0);
   const label = span(`${options.messages.amqp.body({ bytes: bodyBytes })} `, 'dim');
-  // On a small screen a body shown before is not pointed at again.
-  if (shownAt !== undefined && bodyRows === 1 && properties.length === 0) return [];
+  // On a small screen a message shown before (published, now delivered) is not shown again.
+  if (shownAt !== undefined && bodyRows === 1) return [];
   const body =
     shownAt !== undefined
       ? [[span(options.messages.amqp.sameBody({ at: shownAt }), 'dim')]]

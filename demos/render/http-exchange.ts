@@ -90,7 +90,8 @@ function summaryLine(exchange: HttpExchange, options: RenderOptions): Line {
       ...safeSpans(status, response ? statusStyle(response.status) : 'warn'),
       span(` · ${sizes}`, 'dim'),
     ],
-    options.width,
+    // The … of a cut line is one more character.
+    options.width - 1,
   );
 }
 

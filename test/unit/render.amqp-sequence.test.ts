@@ -243,6 +243,18 @@ describe('the AMQP sequence diagram', () => {
       { direction: 'down', method: 'Queue.DeclareOk', fields: { queue: 'orders', messageCount: 0, consumerCount: 2 } },
       ...orders,
     ]);
+    const binder = connection(2, consumer, 50, [
+      ...setUp,
+      { method: 'Queue.Declare', fields: { queue: 'sci-fi', durable: false } },
+      { direction: 'down', method: 'Queue.DeclareOk', fields: { queue: 'sci-fi', messageCount: 0, consumerCount: 0 } },
+      { method: 'Queue.Bind', fields: { queue: 'sci-fi', exchange: 'topics', routingKey: 'book.scifi.*' } },
+      { direction: 'down', method: 'Queue.BindOk', fields: {} },
+    ]);
+    // Several pairs in a row on one connection: one arrow that names them and their queue.
+    assert.match(
+      render(binder, { compact: 'routine' }),
+      /│◀═+▶│ +Queue\.Declare, Queue\.Bind \(each ⇄ its -Ok reply\) queue=sci-fi$/m,
+    );
     const compact = render(items, { compact: 'routine' });
     // The reply's class and the fields the request already said are not said again.
     assert.match(

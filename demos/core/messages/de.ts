@@ -424,6 +424,7 @@ export const de: Messages = {
       }`,
     channelOpen: (p) => `, Kanal ${p.channel} offen`,
     setUpAgain: 'Verbindungsaufbau wie oben',
+    eachWithOk: 'jeweils ⇄ Ok-Antwort',
     moreLikeThese: (p) => `… ${numbers.integer(p.count)} weitere ${p.method} dieser Art (f zeigt sie)`,
     sameBody: (p) => `derselbe wie bei ${p.at} ms`,
     closed: 'sauber geschlossen (Close 200 → CloseOk)',

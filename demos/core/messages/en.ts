@@ -439,6 +439,7 @@ export const en = {
       }`,
     channelOpen: (p: { channel: number }) => `, channel ${p.channel} open`,
     setUpAgain: 'connection set-up, as above',
+    eachWithOk: 'each ⇄ its -Ok reply',
     moreLikeThese: (p: { count: number; method: string }) =>
       `… ${numbers.integer(p.count)} more ${p.method} like these (f shows them)`,
     sameBody: (p: { at: string }) => `the same as at ${p.at} ms`,
