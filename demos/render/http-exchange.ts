@@ -78,8 +78,8 @@ function summaryLine(exchange: HttpExchange, options: RenderOptions): Line {
   const sizes = `${numbers.bytes(request.headBytes + request.bodyBytes)} ↑ · ${
     response ? numbers.bytes(response.headBytes + response.bodyBytes) : '—'
   } ↓ (f)`;
-  // A long URL gives way, so that status and sizes always show.
-  const room = options.width - [...`▶   ◀ ${status} · ${sizes}`].length;
+  // A long URL gives way, so that status and sizes always show (and the line stays below the width).
+  const room = options.width - 1 - [...`▶   ◀ ${status} · ${sizes}`].length;
   const chars = [...target];
   const shown = chars.length <= room ? target : `${chars.slice(0, Math.max(8, room - 1)).join('')}…`;
   return capLine(

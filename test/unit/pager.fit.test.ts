@@ -119,6 +119,27 @@ describe('the pager at 80×24', () => {
     assert.equal(lines.filter((line) => line === 'POST /graphql HTTP/1.1').length, 1);
   });
 
+  test('when not even one line each for all but the last fits then the last is one line too, and a long URL gives way to status and sizes', () => {
+    const long = realExchange(30);
+    const url = `/graphql?query=${'%7B%20books%20%7B%20title%20%7D%20%7D'.repeat(4)}`;
+    const withUrl = { ...long, request: { ...long.request, startLine: `GET ${url} HTTP/1.1` } };
+    const content = contentOf(
+      stepOf(
+        Array.from({ length: 12 }, () => withUrl),
+        twoLines,
+      ),
+    );
+    const { lines, page } = draw(ready, content);
+    assert.ok(page.lines <= page.rows, `${page.lines} lines for ${page.rows} rows`);
+    const oneLiners = lines.filter((line) =>
+      /^▶ GET \/graphql\?query=\S+…  ◀ 200 OK · [\d,]+ B ↑ · [\d,]+ B ↓ \(f\)$/.test(line),
+    );
+    // Twelve on one connection fold as polling does: the first, a count, the last.
+    assert.equal(oneLiners.length, 2);
+    assert.ok(lines.some((line) => /^… 10 more round trips like these/.test(line)));
+    for (const line of oneLiners) assert.ok([...line].length < small.columns, line);
+  });
+
   test('when f is pressed on a folded step then every header and body line is there again', () => {
     const content = contentOf(stepOf([realExchange(30), realExchange(30)], twoLines));
     const first = draw(ready, content);
