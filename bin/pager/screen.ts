@@ -6,7 +6,7 @@
  * screen (see `fitted`); what still does not fit scrolls.
  */
 import { span, wrap, type Line } from '../../demos/render/lines.js';
-import { maxBodyLines, type RenderOptions } from '../../demos/render/options.js';
+import { maxBodyLines, type FrameColumn, type RenderOptions } from '../../demos/render/options.js';
 import { renderStepBody, renderStepHeadParagraphs, summaryLines } from '../../demos/render/step.js';
 import type { StepTrace, TraceTotals } from '../../demos/wire/trace.js';
 import { paintRows } from './fit.js';
@@ -166,8 +166,9 @@ function fitted(trace: StepTrace, base: RenderOptions, rows: number): Line[] {
   const longest = renderStepBody(trace, base);
   if (base.full || longest.length <= rows) return longest;
   const keepHeaders = headersTalkedAbout(trace);
+  const keepFrameColumns = frameColumnsTalkedAbout(trace);
   const at = (compact: RenderOptions['compact'], up: number, down: number) =>
-    renderStepBody(trace, { ...base, compact, keepHeaders, bodyLines: { up, down } });
+    renderStepBody(trace, { ...base, compact, keepHeaders, keepFrameColumns, bodyLines: { up, down } });
   const routine = at('routine', maxBodyLines, maxBodyLines);
   if (routine.length <= rows) return routine;
   const tightest = at('headers', 0, 0);
@@ -207,6 +208,17 @@ function headersTalkedAbout(trace: StepTrace): Set<string> {
     }
   }
   return names;
+}
+
+/** Frame columns a step's words are about: masking ("masked", „maskiert“), FIN, the length's bit form. */
+function frameColumnsTalkedAbout(trace: StepTrace): Set<FrameColumn> {
+  const text = [trace.title, ...trace.notice, ...trace.facts].join(' ');
+  const columns = new Set<FrameColumn>();
+  if (/mask/i.test(text)) columns.add('mask');
+  if (/\bFIN\b/.test(text)) columns.add('fin');
+  // "the 16-bit form", "(64-bit length)", „16-Bit-Form“, „64-Bit-Länge“; not "a 64-bit integer".
+  if (/\b(7|16|64)[- ]bit[- ](form|length|Länge)/i.test(text)) columns.add('length');
+  return columns;
 }
 
 /** The largest cut from minBodyLines to maxBodyLines whose lines fit `rows`; fewer lines never make a step longer. */

@@ -27,12 +27,16 @@ export interface RenderOptions {
   compact?: 'routine' | 'headers' | 'lines' | 'all-lines';
   /** Header names (lower case) that stay shown when compact: those the step talks about. */
   keepHeaders?: ReadonlySet<string>;
+  /** WebSocket frame columns that stay shown when compact: those the step talks about (masking, length forms). */
+  keepFrameColumns?: ReadonlySet<FrameColumn>;
   /**
    * The items continue a run of the same kind already on screen (the live view of
    * --serve shows frames one by one): no column headings or notes again.
    */
   continued?: boolean;
 }
+
+export type FrameColumn = 'fin' | 'mask' | 'length';
 
 /** Below this many columns request and response stack instead of standing side by side. */
 export const stackBelow = 100;

@@ -48,18 +48,29 @@ export function renderWebSocketFrames(frames: readonly WebSocketFrameItem[], opt
       ),
     ],
   }));
-  const headings = ['', words.fin, words.opcode, words.mask, words.length, words.sizes];
+  const allHeadings = ['', words.fin, words.opcode, words.mask, words.length, words.sizes];
   // Minimums fit the common values ("0x1 binary", "1 " + an 8-digit key), so frames shown
   // one at a time (the live view) still line up.
   const minimums = [0, 0, 10, 10, 0, 0];
-  const widths = headings.map((heading, i) =>
-    Math.max(heading.length, minimums[i]!, ...rows.map((row) => row.cells[i]!.text.length)),
-  );
-  const fits = (gap: number) => widths.reduce((sum, w) => sum + w + gap, 0) - gap <= options.width;
-  // Very narrow terminals get single spaces between the columns, and wrapped rows if even that is too wide.
-  const gap = fits(2) ? '  ' : ' ';
-  const fixed = widths.reduce((sum, w) => sum + w + gap.length, 0);
-  const inline = options.width - fixed >= minInlinePayload;
+  const layoutOf = (columns: number[]) => {
+    const widths = columns.map((i) =>
+      Math.max(allHeadings[i]!.length, minimums[i]!, ...rows.map((row) => row.cells[i]!.text.length)),
+    );
+    const fits = (gap: number) => widths.reduce((sum, w) => sum + w + gap, 0) - gap <= options.width;
+    // Very narrow terminals get single spaces between the columns, and wrapped rows if even that is too wide.
+    const gap = fits(2) ? '  ' : ' ';
+    const fixed = widths.reduce((sum, w) => sum + w + gap.length, 0);
+    return { columns, widths, gap, fixed, inline: options.width - fixed >= minInlinePayload };
+  };
+  const every = layoutOf([0, 1, 2, 3, 4, 5]);
+  // Folded to fit a small screen, a frame keeps one row: who, opcode, sizes and the payload;
+  // FIN, the masking key and the length form come back with f, unless the step talks about them.
+  const columnOf = { fin: 1, mask: 3, length: 4 } as const;
+  const kept = [...(options.keepFrameColumns ?? [])].map((column) => columnOf[column]);
+  const { columns, widths, gap, fixed, inline } =
+    options.compact && !every.inline ? layoutOf([0, 2, 5, ...kept].sort((a, b) => a - b)) : every;
+  const headings = columns.map((i) => allHeadings[i]!);
+  for (const row of rows) row.cells = columns.map((i) => row.cells[i]!);
   const room = inline ? options.width - fixed : options.width - 4;
 
   const lines: Line[] = options.continued

@@ -106,6 +106,20 @@ describe('the WebSocket frame view', () => {
     assert.doesNotMatch(lines[row + 1]!, /^ {20,}\S/, 'no second payload line under the row');
   });
 
+  test('when the pager folds to fit a narrow screen then a frame is one row without FIN, key and length, unless the step talks about them', () => {
+    const narrow = (keep?: ReadonlySet<'fin' | 'mask' | 'length'>) =>
+      text(
+        renderWebSocketFrames(conversation(), options({ width: 80, compact: 'routine', keepFrameColumns: keep })),
+      ).split('\n');
+    const [heading, ...rows] = narrow();
+    assert.match(heading!, /^ +opcode +bytes = head \+ payload +payload$/);
+    assert.ok(rows.some((row) => /^▶ #1 +0x1 text +\d+ = \d+ \+ +\d+ +The book club meets on .*…$/.test(row)));
+    // A step about masking keeps the key.
+    const [masked, ...maskedRows] = narrow(new Set(['mask']));
+    assert.match(masked!, /^ +opcode +MASK key +bytes = head \+ payload +payload$/);
+    assert.ok(maskedRows.some((row) => /^▶ #1 +0x1 text +1 0a0b0c0d +\d+ = \d+ \+/.test(row)));
+  });
+
   test('when a close frame is shown then its code, the code name and the reason are the payload', () => {
     const out = text(renderWebSocketFrames(conversation(), options()));
     assert.match(out, /^▶ #1 .*0x8 close +1 01020304 .*1000 normal closure "bye"$/m);

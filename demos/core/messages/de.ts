@@ -138,7 +138,7 @@ export const de: Messages = {
     cut: (p) => `… ${p.more} weitere Zeilen (f zeigt sie)`,
     folded: (p) => `… ${p.count} weitere Round Trips dieser Art (f zeigt sie)`,
     keysShort: '? Tasten',
-    framesCut: 'Nutzdaten sind auf eine Zeile gekürzt; f zeigt sie ganz.',
+    framesCut: 'Lange Nutzdaten sind gekürzt; f zeigt sie ganz.',
     amqpFolded:
       'Verbindungsaufbau, sauberes Schließen und jede Methode mit ihrer Ok-Antwort stehen je in einer Zeile; f zeigt jeden Frame.',
     keys: 'Enter weiter · ← zurück · ↑↓ blättern · ? Tasten · q beenden',

@@ -142,7 +142,7 @@ export const en = {
     cut: (p: { more: number }) => `… ${p.more} more lines (f shows them)`,
     folded: (p: { count: number }) => `… ${p.count} more round trips like these (f shows them)`,
     keysShort: '? keys',
-    framesCut: 'Payloads are cut to one line; f shows them whole.',
+    framesCut: 'Long payloads are cut; f shows them whole.',
     amqpFolded: 'Set-ups, clean closes and each method with its -Ok reply stand on one line each; f shows every frame.',
     keys: 'Enter next · ← back · ↑↓ scroll · ? keys · q quit',
     keysFromMenu: 'Enter next · ← back · ↑↓ scroll · ? keys · q menu',
