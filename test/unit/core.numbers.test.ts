@@ -33,6 +33,14 @@ describe('numbers as each language writes them', () => {
     assert.equal(de.ms(0.6, 0), '1');
   });
 
+  test('when milliseconds stand in a sentence then below one the first digit shows, never "0"', () => {
+    assert.equal(en.msTrimmed(0.4), '0.4');
+    assert.equal(de.msTrimmed(0.04), '0,04');
+    assert.equal(de.msTrimmed(53.94), '53,9');
+    assert.equal(en.msTrimmed(1234.5), '1,234.5');
+    assert.equal(de.msTrimmed(1234.5), '1.234,5');
+  });
+
   test('when ratios and shares are shown then they follow the language too', () => {
     assert.equal(de.ratio(1371 / 905), '1,5');
     assert.equal(en.ratio(1371 / 905), '1.5');
