@@ -174,11 +174,19 @@ export function subcommandOptions<T>(command: Command): T {
  * cannot drift apart. Each adds its options to `command` and returns it, for chaining.
  */
 export const sharedOptions = {
+  /** Which language the output speaks: --lang. */
+  lang(command: Command, lang: Lang): Command {
+    return command.option('--lang <lang>', messages[lang].program.options.lang);
+  },
+  /** The result as JSON: --json. */
+  json(command: Command, lang: Lang): Command {
+    return command.option('--json', messages[lang].program.options.json);
+  },
   /** How the output looks: --lang, --no-color, --width. */
   display(command: Command, lang: Lang): Command {
     const optionWords = messages[lang].program.options;
-    return command
-      .option('--lang <lang>', optionWords.lang)
+    return sharedOptions
+      .lang(command, lang)
       .option('--no-color', optionWords.noColor)
       .option('--width <columns>', optionWords.width);
   },

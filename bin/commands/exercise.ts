@@ -40,10 +40,11 @@ export function addExerciseCommand(program: Command, lang: Lang, env: NodeJS.Pro
     .command('exercise')
     .description(commandWords.exercise)
     .option('--dir <folder>', commandWords.dir({ dir: '.' }))
-    .option('--json', commandWords.json)
-    .option('--lang <lang>', optionWords.lang)
+    .option('--json', commandWords.json);
+  sharedOptions
+    .lang(exercise, lang)
     .action(async (_raw: unknown, command: Command) => listExercises(subcommandOptions(command), env));
-  const withLang = (command: Command) => command.option('--lang <lang>', optionWords.lang);
+  const withLang = (command: Command) => sharedOptions.lang(command, lang);
 
   withLang(
     exercise
