@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { numberWords } from '../../demos/core/numbers.js';
+import { numberWords, type NumberWords } from '../../demos/core/numbers.js';
 import { messages } from '../../demos/core/messages/index.js';
 
 const de = numberWords('de');
@@ -34,11 +34,14 @@ describe('numbers as each language writes them', () => {
   });
 
   test('when milliseconds stand in a sentence then below one the first digit shows, never "0"', () => {
-    assert.equal(en.msTrimmed(0.4), '0.4');
-    assert.equal(de.msTrimmed(0.04), '0,04');
-    assert.equal(de.msTrimmed(53.94), '53,9');
-    assert.equal(en.msTrimmed(1234.5), '1,234.5');
-    assert.equal(de.msTrimmed(1234.5), '1.234,5');
+    const cases: Array<[NumberWords, number, string]> = [
+      [en, 0.4, '0.4'],
+      [de, 0.04, '0,04'],
+      [de, 53.94, '53,9'],
+      [en, 1234.5, '1,234.5'],
+      [de, 1234.5, '1.234,5'],
+    ];
+    for (const [words, value, text] of cases) assert.equal(words.msTrimmed(value), text);
   });
 
   test('when ratios and shares are shown then they follow the language too', () => {
