@@ -5,6 +5,7 @@ import { AwtError } from '../demos/core/errors.js';
 import { isLang, langFromEnv, type Lang } from '../demos/core/lang.js';
 import { messages } from '../demos/core/messages/index.js';
 import { brokerChoice, type BrokerChoice } from '../demos/mq/broker-choice.js';
+import { parseUrl } from '../demos/core/url.js';
 
 export interface RawRunOptions {
   step?: boolean;
@@ -94,12 +95,7 @@ export function parseRunOptions(raw: RawRunOptions, env: NodeJS.ProcessEnv): Run
  */
 export function llmUrlOption(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
+  const url = parseUrl(value);
   if (!url || url.protocol !== 'http:' || url.username || url.password || url.search || url.hash) {
     throw new AwtError('AWT_BAD_OPTION', {
       option: '--llm-url',
