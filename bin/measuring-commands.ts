@@ -10,28 +10,29 @@ export function addMeasuringCommands(program: Command, lang: Lang, env: NodeJS.P
   /** How the result is shown, the same for all three. */
   const display = (command: Command) => sharedOptions.display(command, lang);
 
-  display(
-    sharedOptions.broker(
+  const compare = sharedOptions
+    .json(
       program
         .command('compare')
         .description(commandWords.compare)
         .argument('[view]', optionWords.compareView)
         .option('--only <paradigms>', optionWords.only)
         .option('--case <numbers>', optionWords.case)
-        .option('--repeat <n>', optionWords.repeat)
-        .option('--json', optionWords.json)
-        .option('--markdown', optionWords.markdown)
-        .option('--csv', optionWords.csv),
+        .option('--repeat <n>', optionWords.repeat),
       lang,
-    ),
-  ).action(async (view: string | undefined, _raw: unknown, command: Command) => {
-    if (view !== undefined) {
-      const { compareViewCommand } = await import('./commands/compare-view.js');
-      return compareViewCommand(view, subcommandOptions(command), env);
-    }
-    const { compareCommand } = await import('./commands/compare.js');
-    await compareCommand(subcommandOptions(command), env);
-  });
+    )
+    .option('--markdown', optionWords.markdown)
+    .option('--csv', optionWords.csv);
+  display(sharedOptions.broker(compare, lang)).action(
+    async (view: string | undefined, _raw: unknown, command: Command) => {
+      if (view !== undefined) {
+        const { compareViewCommand } = await import('./commands/compare-view.js');
+        return compareViewCommand(view, subcommandOptions(command), env);
+      }
+      const { compareCommand } = await import('./commands/compare.js');
+      await compareCommand(subcommandOptions(command), env);
+    },
+  );
 
   display(
     sharedOptions.broker(

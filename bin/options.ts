@@ -5,6 +5,7 @@ import { AwtError } from '../demos/core/errors.js';
 import { isLang, langFromEnv, type Lang } from '../demos/core/lang.js';
 import { messages } from '../demos/core/messages/index.js';
 import { brokerChoice, type BrokerChoice } from '../demos/mq/broker-choice.js';
+import { parseUrl } from '../demos/core/url.js';
 
 export interface RawRunOptions {
   step?: boolean;
@@ -94,12 +95,7 @@ export function parseRunOptions(raw: RawRunOptions, env: NodeJS.ProcessEnv): Run
  */
 export function llmUrlOption(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
+  const url = parseUrl(value);
   if (!url || url.protocol !== 'http:' || url.username || url.password || url.search || url.hash) {
     throw new AwtError('AWT_BAD_OPTION', {
       option: '--llm-url',
@@ -174,11 +170,19 @@ export function subcommandOptions<T>(command: Command): T {
  * cannot drift apart. Each adds its options to `command` and returns it, for chaining.
  */
 export const sharedOptions = {
+  /** Which language the output speaks: --lang. */
+  lang(command: Command, lang: Lang): Command {
+    return command.option('--lang <lang>', messages[lang].program.options.lang);
+  },
+  /** The result as JSON: --json. */
+  json(command: Command, lang: Lang): Command {
+    return command.option('--json', messages[lang].program.options.json);
+  },
   /** How the output looks: --lang, --no-color, --width. */
   display(command: Command, lang: Lang): Command {
     const optionWords = messages[lang].program.options;
-    return command
-      .option('--lang <lang>', optionWords.lang)
+    return sharedOptions
+      .lang(command, lang)
       .option('--no-color', optionWords.noColor)
       .option('--width <columns>', optionWords.width);
   },

@@ -18,10 +18,9 @@ function addRunOptions(command: Command, lang: Lang): Command {
   const first = command
     .option('--step', optionWords.step)
     .option('--all', optionWords.all)
-    .option('--from-step <n>', optionWords.fromStep)
-    .option('--json', optionWords.json);
+    .option('--from-step <n>', optionWords.fromStep);
   return sharedOptions
-    .display(sharedOptions.bodies(first, lang), lang)
+    .display(sharedOptions.bodies(sharedOptions.json(first, lang), lang), lang)
     .option('--serve', optionWords.serve)
     .option('--port <port>', optionWords.port)
     .option('--schema', optionWords.schema)
@@ -93,15 +92,11 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
       await listCommand({ lang: chosenLang, usage: true, json: Boolean(raw.json) });
     });
 
-  program
-    .command('list')
-    .description(programWords.commands.list)
-    .option('--json', messages[lang].program.options.json)
-    .option('--lang <lang>', messages[lang].program.options.lang)
-    .action(async (_raw: unknown, command: Command) => {
-      const raw = subcommandOptions<{ json?: boolean; lang?: string }>(command);
-      await listCommand({ lang: resolveLang(raw.lang, env), json: Boolean(raw.json) });
-    });
+  const list = sharedOptions.json(program.command('list').description(programWords.commands.list), lang);
+  sharedOptions.lang(list, lang).action(async (_raw: unknown, command: Command) => {
+    const raw = subcommandOptions<{ json?: boolean; lang?: string }>(command);
+    await listCommand({ lang: resolveLang(raw.lang, env), json: Boolean(raw.json) });
+  });
 
   addRunOptions(
     program.command('run').description(programWords.commands.run).argument('<demo>', programWords.demoArgument),
@@ -112,15 +107,12 @@ export function buildProgram(lang: Lang, env: NodeJS.ProcessEnv): Command {
   addTapCommand(program, lang, env);
   addExerciseCommand(program, lang, env);
 
-  program
+  const broker = program
     .command('broker')
     .description(programWords.commands.broker)
-    .option('--port <port>', messages[lang].program.options.brokerPort)
-    .option('--json', messages[lang].program.options.json)
-    .option('--full', messages[lang].program.options.full)
-    .option('--lang <lang>', messages[lang].program.options.lang)
-    .option('--no-color', messages[lang].program.options.noColor)
-    .option('--width <columns>', messages[lang].program.options.width)
+    .option('--port <port>', programWords.options.brokerPort);
+  sharedOptions
+    .display(sharedOptions.json(broker, lang).option('--full', programWords.options.full), lang)
     .action(async (_raw: unknown, command: Command) => {
       const { brokerCommand } = await import('./commands/broker.js');
       await brokerCommand(subcommandOptions(command), env);

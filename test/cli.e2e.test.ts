@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { describe, test } from 'node:test';
 import type { Trace } from '../demos/wire/trace.js';
-import { ansi, binPath, cliEnv, runCli, runCliOnce, spawnCli, waitForOutput } from './utils/cli.js';
+import { ansi, binPath, cliEnv, quitAfterSteps, runCli, runCliOnce, spawnCli, waitForOutput } from './utils/cli.js';
 
 describe('the awt-demo command, through the built bin', () => {
   test('when run with no demo and not on a terminal then it lists the demos and usage, exit 0', async () => {
@@ -109,11 +109,7 @@ describe('the awt-demo command, through the built bin', () => {
   });
 
   test('when --step reads "q" from a pipe then it stops cleanly after the steps so far', async () => {
-    const result = await runCli(['rest', '--step'], { input: '\n\nq\n' });
-    assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /━━ Step 2\/8/);
-    assert.doesNotMatch(result.stdout, /━━ Step 3\/8/);
-    assert.match(result.stdout, /Stopped\. Every server and connection is closed\./);
+    const result = await quitAfterSteps('rest', 2, 8);
     assert.match(result.stderr, /Step 3\/8: .* — Enter: next step · q: quit/);
   });
 

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import type { AmqpFrameItem } from '../demos/wire/amqp-frames.js';
 import type { Trace } from '../demos/wire/trace.js';
 import { closedPort } from './utils/closed-port.js';
-import { runCli } from './utils/cli.js';
+import { quitAfterSteps, runCli } from './utils/cli.js';
 
 const DOCKER =
   'docker run -d --hostname my-rabbit --name some-rabbit -p 5672:5672 -p 15672:15672 rabbitmq:3-management';
@@ -102,10 +102,6 @@ describe('awt-demo mq, through the built bin', () => {
   });
 
   test('when --step reads "q" after the first step then it stops cleanly', async () => {
-    const result = await runCli(['mq', '--step'], { input: '\nq\n' });
-    assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /━━ Step 1\/14 /);
-    assert.doesNotMatch(result.stdout, /━━ Step 2\/14 /);
-    assert.match(result.stdout, /Stopped\. Every server and connection is closed\./);
+    await quitAfterSteps('mq', 1, 14);
   });
 });

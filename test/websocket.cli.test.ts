@@ -3,7 +3,7 @@ import http from 'node:http';
 import { describe, test } from 'node:test';
 import { WebSocket } from 'ws';
 import type { Trace } from '../demos/wire/trace.js';
-import { ansi, runCli, spawnCli, waitForOutput } from './utils/cli.js';
+import { ansi, quitAfterSteps, runCli, spawnCli, waitForOutput } from './utils/cli.js';
 
 describe('awt-demo websocket, through the built bin', () => {
   test('when it runs piped in German at 80 columns then all ten steps print, within the width, without colour', async () => {
@@ -32,11 +32,7 @@ describe('awt-demo websocket, through the built bin', () => {
   });
 
   test('when --step reads "q" after two steps then it stops cleanly', async () => {
-    const result = await runCli(['websocket', '--step'], { input: '\n\nq\n' });
-    assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /━━ Step 2\/10/);
-    assert.doesNotMatch(result.stdout, /━━ Step 3\/10/);
-    assert.match(result.stdout, /Stopped\. Every server and connection is closed\./);
+    await quitAfterSteps('websocket', 2, 10);
   });
 
   test("when --serve runs then the index links the chat page, a client's frames show live, and Ctrl-C ends it with 130", async () => {

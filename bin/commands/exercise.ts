@@ -40,10 +40,11 @@ export function addExerciseCommand(program: Command, lang: Lang, env: NodeJS.Pro
     .command('exercise')
     .description(commandWords.exercise)
     .option('--dir <folder>', commandWords.dir({ dir: '.' }))
-    .option('--json', commandWords.json)
-    .option('--lang <lang>', optionWords.lang)
+    .option('--json', commandWords.json);
+  sharedOptions
+    .lang(exercise, lang)
     .action(async (_raw: unknown, command: Command) => listExercises(subcommandOptions(command), env));
-  const withLang = (command: Command) => command.option('--lang <lang>', optionWords.lang);
+  const withLang = (command: Command) => sharedOptions.lang(command, lang);
 
   withLang(
     exercise
@@ -122,15 +123,15 @@ export async function listExercises(raw: RawExerciseOptions, env: NodeJS.Process
     }),
   );
   if (raw.json) return write(JSON.stringify(rows, null, 2) + '\n');
-  const t = messages[lang].exercise;
+  const exerciseWords = messages[lang].exercise;
   const idWidth = Math.max(...rows.map((row) => row.id.length));
-  const stateWidth = Math.max(...rows.map((row) => t.states[row.state]!.length));
-  const lines = [t.list.heading];
+  const stateWidth = Math.max(...rows.map((row) => exerciseWords.states[row.state]!.length));
+  const lines = [exerciseWords.list.heading];
   for (const row of rows) {
-    lines.push(`  ${row.id.padEnd(idWidth)}  ${t.states[row.state]!.padEnd(stateWidth)}  ${row.title}`);
+    lines.push(`  ${row.id.padEnd(idWidth)}  ${exerciseWords.states[row.state]!.padEnd(stateWidth)}  ${row.title}`);
     lines.push(`  ${' '.repeat(idWidth + stateWidth + 2)}  ${row.summary}`);
   }
-  lines.push('', t.list.usage);
+  lines.push('', exerciseWords.list.usage);
   write(lines.join('\n') + '\n');
 }
 
@@ -138,28 +139,28 @@ async function startExercise(id: string, raw: RawExerciseOptions, env: NodeJS.Pr
   const lang = resolveLang(raw.lang, env);
   const entry = exerciseOf(id);
   const { startProject } = await import('../../demos/exercises/start-project.js');
-  const t = messages[lang].exercise;
+  const exerciseWords = messages[lang].exercise;
   const given = raw.dir ?? `awt-${id}`;
-  const files = await startProject(entry, path.resolve(given), lang, t);
+  const files = await startProject(entry, path.resolve(given), lang, exerciseWords);
   const commands: Array<[string, string]> = [
     [`cd ${given}`, ''],
-    ['npm install', t.start.install],
+    ['npm install', exerciseWords.start.install],
     // The check starts an AMQP exercise's programs itself: no server to start first.
     ...(entry.programs
-      ? [[`npx awt-demo exercise check ${id}`, t.start.checkPrograms] as [string, string]]
+      ? [[`npx awt-demo exercise check ${id}`, exerciseWords.start.checkPrograms] as [string, string]]
       : [
-          ['npm start', t.start.run] as [string, string],
-          [`npx awt-demo exercise check ${id}`, t.start.check] as [string, string],
+          ['npm start', exerciseWords.start.run] as [string, string],
+          [`npx awt-demo exercise check ${id}`, exerciseWords.start.check] as [string, string],
         ]),
-    [`npx awt-demo exercise hint ${id}`, t.start.hint],
+    [`npx awt-demo exercise hint ${id}`, exerciseWords.start.hint],
   ];
   const width = Math.max(...commands.map(([command]) => command.length));
   write(
     [
-      t.start.wrote({ exercise: id, dir: given }),
+      exerciseWords.start.wrote({ exercise: id, dir: given }),
       ...files.map((file) => `  ${file}`),
       '',
-      t.start.next,
+      exerciseWords.start.next,
       ...commands.map(([command, what]) => `  ${command.padEnd(width)}  ${what}`.trimEnd()),
     ].join('\n') + '\n',
   );
@@ -170,20 +171,20 @@ async function showHint(id: string, raw: RawExerciseOptions, env: NodeJS.Process
   const entry = exerciseOf(id);
   const { loadProgress, progressFile, saveProgress } = await import('../../demos/exercises/progress.js');
   const { nextHint } = await import('../../demos/exercises/next-hint.js');
-  const t = messages[lang].exercise.hint;
+  const hintWords = messages[lang].exercise.hint;
   const text = (await entry.texts())[lang];
   const found = await loadProgress(path.resolve(raw.dir ?? '.'), id);
   const next = nextHint(entry, text, found?.progress);
-  if (next.kind === 'all-passed') return write(t.allPassed + '\n');
+  if (next.kind === 'all-passed') return write(hintWords.allPassed + '\n');
   const lines = [
-    t.heading({ level: next.level, of: next.of, check: text.checks[next.check]!.title }),
+    hintWords.heading({ level: next.level, of: next.of, check: text.checks[next.check]!.title }),
     '',
     ...wrapWords(next.text, outputWidth(undefined) - 2).map((line) => `  ${line}`),
     '',
   ];
-  if (!found) lines.push(t.noProgress({ file: progressFile }));
-  else if (next.level < next.of) lines.push(t.more({ command: `npx awt-demo exercise hint ${id}` }));
-  else lines.push(t.last);
+  if (!found) lines.push(hintWords.noProgress({ file: progressFile }));
+  else if (next.level < next.of) lines.push(hintWords.more({ command: `npx awt-demo exercise hint ${id}` }));
+  else lines.push(hintWords.last);
   if (found) {
     await saveProgress(found.file, {
       ...found.progress,
@@ -231,7 +232,7 @@ async function checkExercise(id: string, raw: RawExerciseOptions, env: NodeJS.Pr
   const { renderCheckReport, renderCheckSummary } = await import('../../demos/exercises/render-report.js');
   const { createTheme, wantsColor } = await import('../../demos/render/theme.js');
   const words = messages[lang];
-  const t = words.exercise.check;
+  const checkWords = words.exercise.check;
   const theme = createTheme(!raw.json && raw.color !== false && wantsColor(process.stdout, env));
   const render = { width: outputWidth(width), theme, messages: words, raw: Boolean(raw.raw), full: Boolean(raw.full) };
   const dir = path.resolve(raw.dir ?? '.');
@@ -244,12 +245,12 @@ async function checkExercise(id: string, raw: RawExerciseOptions, env: NodeJS.Pr
   if (!raw.json) {
     write(
       (entry.programs
-        ? t.headingPrograms({
+        ? checkWords.headingPrograms({
             exercise: id,
             dir: path.relative('.', programsDir) || '.',
             programs: entry.programs.map((program) => program.name).join(', '),
           })
-        : t.heading({ exercise: id, url })) + '\n',
+        : checkWords.heading({ exercise: id, url })) + '\n',
     );
   }
   const rig =
@@ -289,8 +290,8 @@ async function checkExercise(id: string, raw: RawExerciseOptions, env: NodeJS.Pr
     // The last write waits for all before it: the exit with code 5 must not cut the report short.
     await writeFlushed(
       (found
-        ? t.recorded({ file: path.relative('.', found.file) || progressFile })
-        : t.noProgress({ file: progressFile })) + '\n',
+        ? checkWords.recorded({ file: path.relative('.', found.file) || progressFile })
+        : checkWords.noProgress({ file: progressFile })) + '\n',
     );
   }
   const failed = checksFailed(reports);

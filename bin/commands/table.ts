@@ -15,7 +15,7 @@ export async function tableCommand(raw: RawTableOptions, env: NodeJS.ProcessEnv)
   const lang = resolveLang(raw.lang, env);
   const width = widthOption(raw.width);
   const { lessons, hyphenationExceptions } = await import('../../lessons/compare/index.js');
-  const words = { lang, messages: messages[lang].compare, lesson: lessons[lang], numbers: messages[lang].numbers };
+  const words = { messages: messages[lang].compare, lesson: lessons[lang], numbers: messages[lang].numbers };
   let comparison: Comparison;
   let source: string;
   if (raw.from) {

@@ -3,6 +3,7 @@
  * machine (guest may only log in over loopback, which is where the demo runs).
  */
 import { AwtError } from './errors.js';
+import { parseUrl } from './url.js';
 
 export const defaultAmqpUrl = 'amqp://guest:guest@127.0.0.1:5672';
 
@@ -22,12 +23,7 @@ export function resolveBrokerUrl(explicit: string | undefined, env: NodeJS.Proce
       : env.AMQP_URL
         ? [env.AMQP_URL, 'AMQP_URL']
         : [defaultAmqpUrl, 'AMQP_URL'];
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
+  const url = parseUrl(value);
   // amqps:// is TLS: the tap would see only ciphertext, so there would be no frames to show.
   if (!url || url.protocol !== 'amqp:' || !url.hostname) {
     throw new AwtError('AWT_BAD_OPTION', {

@@ -7,6 +7,7 @@
  */
 import net from 'node:net';
 import { AwtError } from './errors.js';
+import { parseUrl } from './url.js';
 import { createAmqpFrameDecoder } from '../wire/amqp-frames.js';
 import type { DecoderFactory } from '../wire/decoder.js';
 import { httpDecoder } from '../wire/http-decoder.js';
@@ -30,12 +31,7 @@ export interface TapTarget {
 export const tapUrlForms = 'http://host:port/path | amqp://user:password@host:port/vhost';
 
 export function parseTapTarget(value: string, option = '<url>'): TapTarget {
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
+  const url = parseUrl(value);
   // https:// and amqps:// are TLS: the tap would see ciphertext only, with nothing to decode.
   const protocol = url?.protocol === 'http:' ? 'http' : url?.protocol === 'amqp:' ? 'amqp' : undefined;
   if (!url || !protocol || !url.hostname) {

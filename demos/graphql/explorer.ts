@@ -8,7 +8,7 @@ import express from 'express';
 import type { Lang } from '../core/lang.js';
 import { acceptsHtml, langOf } from '../core/web/accept.js';
 import { escapeHtml, htmlPage, scriptJson } from '../core/web/html.js';
-import { indexPage } from '../core/web/index-page.js';
+import { indexRoute } from '../core/web/index-page.js';
 import { serveAssets, serveScripts } from '../core/web/package-assets.js';
 import { sendPage } from '../core/web/page-headers.js';
 import { explorerTexts } from '../../lessons/explorers/index.js';
@@ -50,21 +50,17 @@ export function graphqlExplorer(endpoint: string, runLang?: Lang): express.Route
   serveAssets(router, base, assets);
   serveScripts(router, base, { 'start-graphiql.js': startScript });
 
-  router.get('/', (req, res) => {
-    const lang = langOf(req.get('accept-language'), runLang);
-    const t = explorerTexts[lang];
-    sendPage(
-      res,
-      indexPage(lang, { ...t.index, title: t.index.title({ demo: 'graphql' }) }, [
-        { href: endpoint, label: t.graphql.explorer, note: t.graphql.explorerNote },
-        {
-          href: `${endpoint}?query=${encodeURIComponent('{ books { title author } }')}`,
-          label: t.graphql.getQuery,
-          note: t.graphql.getQueryNote,
-        },
-      ]),
-    );
-  });
+  router.get(
+    '/',
+    indexRoute('graphql', runLang, explorerTexts, (t) => [
+      { href: endpoint, label: t.graphql.explorer, note: t.graphql.explorerNote },
+      {
+        href: `${endpoint}?query=${encodeURIComponent('{ books { title author } }')}`,
+        label: t.graphql.getQuery,
+        note: t.graphql.getQueryNote,
+      },
+    ]),
+  );
 
   // Only a browser's page load: a GET with a query, or one asking for JSON, goes on to the GraphQL handler.
   router.get(endpoint, (req, res, next) => {

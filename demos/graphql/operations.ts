@@ -21,7 +21,12 @@ export const unknownField = '{ books { title publisher } }';
 
 export const missingBook = '{ book(id: "999") { title author } }';
 
-export const lectureIntrospection = `{
+/**
+ * The lecture's introspection query: the query type's fields with their arguments, and
+ * for each argument's type what `typeFields` asks for.
+ */
+function introspection(...typeFields: string[]): string {
+  return `{
   __schema {
     queryType {
       fields {
@@ -29,13 +34,15 @@ export const lectureIntrospection = `{
         args {
           name
           type {
-            name
-          }
+${typeFields.map((field) => `            ${field}\n`).join('')}          }
         }
       }
     }
   }
 }`;
+}
+
+export const lectureIntrospection = introspection('name');
 
 export const oldAndNewIsbn = '{ book(id: "1") { title isbn isbn13 } }';
 
@@ -52,23 +59,7 @@ export const bookResolvers = '{ book(id: "1") { title reviews { rating } } }';
 export const booksWithRatings = '{ books { title reviews { rating } } }';
 
 /** The lecture's introspection query, with the wrapper types unwrapped one level: ID! is NON_NULL of ID. */
-export const introspectionWithOfType = `{
-  __schema {
-    queryType {
-      fields {
-        name
-        args {
-          name
-          type {
-            name
-            kind
-            ofType { name kind }
-          }
-        }
-      }
-    }
-  }
-}`;
+export const introspectionWithOfType = introspection('name', 'kind', 'ofType { name kind }');
 
 /** A query whose answer a cache may keep: the same for everyone until the books change. */
 export const cacheableQuery = '{ books { title } }';

@@ -82,3 +82,35 @@ export function producer(session: MqSession, name: string, options?: PartyOption
   const info: AmqpParty = { name, role: 'producer' };
   return session.connect(info, options);
 }
+
+/** A listener's own queue and how it is bound: by routing key and, for a headers exchange, arguments. */
+export interface Binding {
+  tag: string;
+  name: string;
+  key: string;
+  args?: Record<string, unknown>;
+}
+
+/**
+ * One consumer per binding, each with its own queue bound to `exchange`, taking deliveries
+ * without acks; every delivery also lands in the one inbox returned.
+ */
+export async function boundListeners(
+  session: MqSession,
+  exchange: string,
+  bindings: readonly Binding[],
+): Promise<Inbox<ConsumeMessage>> {
+  const all = new Inbox<ConsumeMessage>();
+  for (const { tag, name, key, args } of bindings) {
+    const queue = session.queue(tag);
+    await consumer(session, name, queue, tag, {
+      noAck: true,
+      setUp: async (party) => {
+        await party.channel.assertQueue(queue, { durable: false });
+        await party.channel.bindQueue(queue, exchange, key, args);
+      },
+      onMessage: (message) => all.add(message),
+    });
+  }
+  return all;
+}

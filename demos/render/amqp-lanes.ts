@@ -50,6 +50,35 @@ export function lanesOf(events: AmqpEvent[], t: Messages): { lanes: Lane[]; brok
   return { lanes: [...left, brokerLane, ...right], broker: left.length };
 }
 
+/** The time and size columns left of the lifelines, one entry a row, right-aligned under their headings. */
+export interface LeadColumns {
+  times: string[];
+  sizes: string[];
+  /** Both columns and the gap between them. */
+  width: number;
+  /** A row's lead: its time and size, or blanks. */
+  lead: (time?: string, size?: string) => Span[];
+}
+
+/** Each row's time since `start` and its size in bytes, as the lead columns show them. */
+export function leadColumns(
+  start: number,
+  rows: ReadonlyArray<{ at: number; bytes: number }>,
+  t: Messages,
+): LeadColumns {
+  const times = rows.map((row) => t.numbers.ms(row.at - start));
+  const sizes = rows.map((row) => t.numbers.integer(row.bytes));
+  const timeWidth = Math.max(t.amqp.ms.length, ...times.map((time) => time.length));
+  const sizeWidth = Math.max(t.amqp.bytes.length, ...sizes.map((size) => size.length));
+  const lead = (time = '', size = ''): Span[] => [
+    span(time.padStart(timeWidth), 'dim'),
+    span(GAP),
+    span(size.padStart(sizeWidth), 'dim'),
+    span(GAP),
+  ];
+  return { times, sizes, width: timeWidth + sizeWidth + GAP.length, lead };
+}
+
 /**
  * Columns per lane: wide enough for the names when the width allows, but the words
  * beside the arrows keep at least half of the line. At least 3 columns: │◀▶│.

@@ -11,7 +11,7 @@
  */
 import { amqpEvents, eventBytes, eventItems, type AmqpEvent } from './amqp-events.js';
 import { bodyView, methodSpans, propertySpans, setUpText } from './amqp-labels.js';
-import { drawArrow, GAP, header, lanesOf, layout, toSpans, type LaneCell } from './amqp-lanes.js';
+import { drawArrow, GAP, header, lanesOf, layout, leadColumns, toSpans, type LaneCell } from './amqp-lanes.js';
 import { capLine } from './body-limits.js';
 import { span, wrap, type Line, type Span } from './lines.js';
 import type { RenderOptions } from './options.js';
@@ -26,18 +26,17 @@ export function renderAmqpSequence(items: AmqpFrameItem[], options: RenderOption
   const { lanes, broker } = lanesOf(events, words);
   const laneOf = (connection: number) => lanes.findIndex((lane) => lane.connection === connection);
 
-  const start = items[0]!.at;
-  const times = events.map((event) => words.numbers.ms(eventItems(event)[0]!.at - start));
-  const sizes = events.map((event) => words.numbers.integer(eventBytes(event)));
-  const timeWidth = Math.max(words.amqp.ms.length, ...times.map((time) => time.length));
-  const sizeWidth = Math.max(words.amqp.bytes.length, ...sizes.map((size) => size.length));
-  const lead = (time = '', size = ''): Span[] => [
-    span(time.padStart(timeWidth), 'dim'),
-    span(GAP),
-    span(size.padStart(sizeWidth), 'dim'),
-    span(GAP),
-  ];
-  const { step, labelWidth } = layout(lanes, timeWidth + sizeWidth + GAP.length, options.width);
+  const {
+    times,
+    sizes,
+    width: leadWidth,
+    lead,
+  } = leadColumns(
+    items[0]!.at,
+    events.map((event) => ({ at: eventItems(event)[0]!.at, bytes: eventBytes(event) })),
+    words,
+  );
+  const { step, labelWidth } = layout(lanes, leadWidth, options.width);
   const gutterWidth = (lanes.length - 1) * step + 1;
 
   const gutter = (row: number, arrow?: { from: number; to: number; style: Style; both?: boolean }): Span[] => {

@@ -89,7 +89,7 @@ export function comparisonMarkdown(comparison: Comparison, words: Messages['comp
       }
       return pick(toShown(cell.measurement, numbers));
     };
-    const notes = blockNotes(block, comparison.paradigms, words, comparison.lang);
+    const notes = blockNotes(block, comparison.paradigms, words, numbers);
     const rowsSpec: Array<[string, (row: FlatRow) => string, NoteRow?]> = [
       [words.rows.roundTrips, (r) => r.roundTrips],
       [words.rows.connections, (r) => r.connections],

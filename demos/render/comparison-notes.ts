@@ -4,9 +4,9 @@
  * paradigms send, a latency set by a polling interval, fields "needed 0" because the
  * client already has them. Built from the measurements, never typed in.
  */
-import { numberWords } from '../core/numbers.js';
 import type { Cell, ParadigmId } from '../compare/types.js';
 import type { Messages } from '../core/messages/en.js';
+import type { NumberWords } from '../core/numbers.js';
 
 /** The rows of the comparison a note can point at. */
 export type NoteRow = 'bytesUp' | 'fields' | 'latency';
@@ -29,7 +29,7 @@ export function blockNotes(
   block: { id: number; cells: Partial<Record<ParadigmId, Cell>> },
   paradigms: readonly ParadigmId[],
   words: Messages['compare'],
-  lang: string,
+  numbers: NumberWords,
 ): BlockNote[] {
   const measured = paradigms.flatMap((p) => {
     const cell = block.cells[p];
@@ -62,13 +62,13 @@ export function blockNotes(
       paradigms: [p],
       text: words.notes.polling({
         paradigm: name(p),
-        interval: milliseconds(m.polling.intervalMs, lang),
-        half: milliseconds(m.polling.intervalMs / 2, lang),
+        interval: numbers.msTrimmed(m.polling.intervalMs),
+        half: numbers.msTrimmed(m.polling.intervalMs / 2),
         points: m.polling.byInterval
           .map((point) =>
             words.notes.point({
-              interval: milliseconds(point.intervalMs, lang),
-              latency: milliseconds(point.latencyMs, lang),
+              interval: numbers.msTrimmed(point.intervalMs),
+              latency: numbers.msTrimmed(point.latencyMs),
             }),
           )
           .join(', '),
@@ -98,14 +98,6 @@ export function markerOf(notes: readonly BlockNote[], row: NoteRow, paradigm: Pa
     .filter((note) => note.row === row && note.paradigms.includes(paradigm))
     .map((note) => note.marker)
     .join('');
-}
-
-/**
- * Milliseconds for a sentence: one decimal, and below one millisecond the first digit
- * that is not zero, so 0.4 ms never reads as "0".
- */
-export function milliseconds(ms: number, lang: string): string {
-  return numberWords(lang === 'de' ? 'de' : 'en').msTrimmed(ms);
 }
 
 function listed(names: string[], and: string): string {

@@ -72,7 +72,7 @@ function useCaseBlock(
 ): Line[] {
   const { words } = view;
   const { paradigms } = comparison;
-  const notes = blockNotes(useCase, paradigms, words, comparison.lang);
+  const notes = blockNotes(useCase, paradigms, words, view.numbers);
   const title = useCase.id ? `${useCase.id}  ${useCase.title}` : useCase.title;
   const heading = wrap([span('━━ ', 'rule'), span(title, 'title')], view.width, 'words');
   const measured = paradigms.filter((p) => useCase.cells[p]?.fit === true);

@@ -41,10 +41,9 @@ const correctionMarkers = ['†', '‡', '§'];
 
 /** The table's own words (headings) and what it teaches (the lecture's criteria). */
 export interface CompareWords {
-  /** The table's language: numbers are written in it, whatever language the comparison was measured in. */
-  lang: string;
   messages: Messages['compare'];
   lesson: CompareLesson;
+  /** Numbers in the table's language, whatever language the comparison was measured in. */
   numbers: NumberWords;
 }
 

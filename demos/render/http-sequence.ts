@@ -8,7 +8,7 @@
  *     1.4  205          ├───────▶│                  GET /services/catalog · traceparent 00-4bf9…-7d1e…-01
  *     2.0  257          │◀───────┤                  200 OK · 0.6 ms
  */
-import { drawArrow, GAP, header, layout, toSpans, type LaneCell, type Lane } from './amqp-lanes.js';
+import { drawArrow, GAP, header, layout, leadColumns, toSpans, type LaneCell, type Lane } from './amqp-lanes.js';
 import { span, wrap, type Line, type Span } from './lines.js';
 import type { RenderOptions } from './options.js';
 import type { Style } from './theme.js';
@@ -98,24 +98,10 @@ export function renderHttpSequence(exchanges: HttpExchange[], options: RenderOpt
   }
   rows.sort((a, b) => a.at - b.at);
 
-  const start = rows[0]!.at;
-  const times = rows.map((row) => words.numbers.ms(row.at - start));
-  const sizes = rows.map((row) => words.numbers.integer(row.bytes));
-  const timeWidth = Math.max(words.amqp.ms.length, ...times.map((x) => x.length));
-  const sizeWidth = Math.max(words.amqp.bytes.length, ...sizes.map((x) => x.length));
-  const lead = (time = '', size = ''): Span[] => [
-    span(time.padStart(timeWidth), 'dim'),
-    span(GAP),
-    span(size.padStart(sizeWidth), 'dim'),
-    span(GAP),
-  ];
+  const { times, sizes, width: leadWidth, lead } = leadColumns(rows[0]!.at, rows, words);
   const lanes: Lane[] = names.map((name) => ({ name, from: 0, to: rows.length - 1 }));
   // One more (empty) lane than processes: the header and layout treat the last lane as the widest-free one.
-  const { step, labelWidth } = layout(
-    [...lanes, { name: '', from: 0, to: 0 }],
-    timeWidth + sizeWidth + GAP.length,
-    options.width,
-  );
+  const { step, labelWidth } = layout([...lanes, { name: '', from: 0, to: 0 }], leadWidth, options.width);
   const gutterWidth = (lanes.length - 1) * step + 1;
   const gutter = (arrow?: Row): Span[] => {
     const cells: LaneCell[] = Array.from({ length: gutterWidth }, () => ({ ch: ' ' }));

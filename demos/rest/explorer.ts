@@ -7,7 +7,7 @@ import express from 'express';
 import type { Lang } from '../core/lang.js';
 import { langOf } from '../core/web/accept.js';
 import { escapeHtml, htmlPage } from '../core/web/html.js';
-import { indexPage } from '../core/web/index-page.js';
+import { indexRoute } from '../core/web/index-page.js';
 import { serveAssets, serveScripts } from '../core/web/package-assets.js';
 import { sendPage } from '../core/web/page-headers.js';
 import { explorerTexts } from '../../lessons/explorers/index.js';
@@ -45,19 +45,15 @@ export function restExplorer(runLang?: Lang): express.Router {
   serveAssets(router, base, assets);
   serveScripts(router, base, { 'start-swagger-ui.js': startScript });
 
-  router.get('/', (req, res) => {
-    const lang = langOf(req.get('accept-language'), runLang);
-    const t = explorerTexts[lang];
-    sendPage(
-      res,
-      indexPage(lang, { ...t.index, title: t.index.title({ demo: 'rest' }) }, [
-        { href: base, label: t.rest.docs, note: t.rest.docsNote },
-        { href: '/openapi.json', label: t.rest.openapi, note: t.rest.openapiNote },
-        { href: '/v1/books', label: t.rest.books, note: t.rest.booksNote },
-        { href: '/v2/books', label: t.rest.booksV2, note: t.rest.booksNote },
-      ]),
-    );
-  });
+  router.get(
+    '/',
+    indexRoute('rest', runLang, explorerTexts, (t) => [
+      { href: base, label: t.rest.docs, note: t.rest.docsNote },
+      { href: '/openapi.json', label: t.rest.openapi, note: t.rest.openapiNote },
+      { href: '/v1/books', label: t.rest.books, note: t.rest.booksNote },
+      { href: '/v2/books', label: t.rest.booksV2, note: t.rest.booksNote },
+    ]),
+  );
 
   router.get(base, (req, res) => {
     const lang = langOf(req.get('accept-language'), runLang);

@@ -8,7 +8,7 @@ import express from 'express';
 import type { Lang } from '../core/lang.js';
 import { acceptsHtml, langOf } from '../core/web/accept.js';
 import { escapeHtml, htmlPage, scriptJson } from '../core/web/html.js';
-import { indexPage } from '../core/web/index-page.js';
+import { indexRoute } from '../core/web/index-page.js';
 import { serveScripts } from '../core/web/package-assets.js';
 import { sendPage } from '../core/web/page-headers.js';
 import { explorerTexts, type ExplorerTexts } from '../../lessons/explorers/index.js';
@@ -118,17 +118,13 @@ export function soapExplorer(runLang?: Lang): express.Router {
   const router = express.Router();
   serveScripts(router, base, { 'start.js': startScript });
 
-  router.get('/', (req, res) => {
-    const lang = langOf(req.get('accept-language'), runLang);
-    const t = explorerTexts[lang];
-    sendPage(
-      res,
-      indexPage(lang, { ...t.index, title: t.index.title({ demo: 'soap' }) }, [
-        { href: servicePath, label: t.soap.page, note: t.soap.pageNote },
-        { href: `${servicePath}?wsdl`, label: t.soap.wsdl, note: t.soap.wsdlNote },
-      ]),
-    );
-  });
+  router.get(
+    '/',
+    indexRoute('soap', runLang, explorerTexts, (t) => [
+      { href: servicePath, label: t.soap.page, note: t.soap.pageNote },
+      { href: `${servicePath}?wsdl`, label: t.soap.wsdl, note: t.soap.wsdlNote },
+    ]),
+  );
 
   // Only a browser's page load: ?wsdl and every POST go on to the service.
   router.get(servicePath, (req, res, next) => {

@@ -59,6 +59,17 @@ export class HandshakeRefused extends Error {
   }
 }
 
+/** The HTTP status with which the server refused the handshake, or 0 when the socket opened. */
+export async function refusedWith(ws: WebSocket): Promise<number> {
+  try {
+    await opened(ws);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof HandshakeRefused)) throw error;
+    return error.status;
+  }
+}
+
 export async function nextMessage(ws: WebSocket): Promise<{ data: Buffer; isBinary: boolean }> {
   const [data, isBinary] = (await once(ws, 'message')) as [Buffer, boolean];
   return { data, isBinary };

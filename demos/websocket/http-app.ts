@@ -8,9 +8,7 @@ import type { BookStore } from '../books/store.js';
 import type { Book } from '../books/types.js';
 import { validateNewBook } from '../books/validation.js';
 import type { Lang } from '../core/lang.js';
-import { langOf } from '../core/web/accept.js';
-import { indexPage } from '../core/web/index-page.js';
-import { sendPage } from '../core/web/page-headers.js';
+import { indexRoute } from '../core/web/index-page.js';
 import { explorerTexts } from '../../lessons/explorers/index.js';
 import { pageHtml, pageScript, type PageTexts } from './page.js';
 
@@ -27,18 +25,14 @@ export function createBooksApp(store: BookStore, texts: PageTexts, lang?: Lang):
   // No ETag: the polls below are answered fresh each time, and the trace stays short.
   app.set('etag', false);
 
-  app.get('/', (req, res) => {
-    const pageLang = langOf(req.get('accept-language'), lang);
-    const t = explorerTexts[pageLang];
-    sendPage(
-      res,
-      indexPage(pageLang, { ...t.index, title: t.index.title({ demo: 'websocket' }) }, [
-        { href: chatPagePath, label: t.websocket.chat, note: t.websocket.chatNote },
-        { href: '/books', label: t.websocket.books, note: t.websocket.booksNote },
-        { href: '/books/changes?since=0', label: t.websocket.changes, note: t.websocket.changesNote },
-      ]),
-    );
-  });
+  app.get(
+    '/',
+    indexRoute('websocket', lang, explorerTexts, (t) => [
+      { href: chatPagePath, label: t.websocket.chat, note: t.websocket.chatNote },
+      { href: '/books', label: t.websocket.books, note: t.websocket.booksNote },
+      { href: '/books/changes?since=0', label: t.websocket.changes, note: t.websocket.changesNote },
+    ]),
+  );
   app.get(chatPagePath, (_req, res) => {
     res.type('html').send(pageHtml(texts));
   });

@@ -30,38 +30,94 @@ export function createHttpClient(baseUrl: string, userAgent = 'awt-demo'): HttpC
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const base = new URL(baseUrl);
   return {
-    send: ({ method = 'GET', path, headers = {}, body }) =>
-      new Promise<HttpReply>((resolve, reject) => {
-        const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
-        const request = http.request(
-          {
-            agent,
-            host: base.hostname,
-            port: base.port,
-            method,
-            path,
-            headers: {
-              'User-Agent': userAgent,
-              ...(payload !== undefined && typeof body !== 'string' ? { 'Content-Type': 'application/json' } : {}),
-              ...headers,
-              ...(payload !== undefined ? { 'Content-Length': String(Buffer.byteLength(payload)) } : {}),
-            },
-          },
-          (response) => {
-            const chunks: Buffer[] = [];
-            response.on('data', (chunk: Buffer) => chunks.push(chunk));
-            response.on('error', reject);
-            response.on('end', () => {
-              const text = Buffer.concat(chunks).toString('utf8');
-              resolve({ status: response.statusCode ?? 0, headers: response.headers, text, json: parseJson(text) });
-            });
-          },
-        );
-        request.on('error', reject);
-        request.end(payload);
-      }),
+    send: async ({ method = 'GET', path, headers = {}, body }) => {
+      const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+      return sendRequest({
+        agent,
+        target: base,
+        method,
+        path,
+        headers: {
+          'User-Agent': userAgent,
+          ...(payload !== undefined && typeof body !== 'string' ? { 'Content-Type': 'application/json' } : {}),
+          ...headers,
+          ...(payload !== undefined ? { 'Content-Length': String(Buffer.byteLength(payload)) } : {}),
+        },
+        payload,
+      });
+    },
     close: () => agent.destroy(),
   };
+}
+
+/** One request as it goes out: the headers are sent as given, in their order. */
+export interface RawRequest {
+  agent: http.Agent;
+  /** Only its host and port are used. */
+  target: URL;
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  payload?: string;
+}
+
+/** Bounds a caller may set on one reply; without them a reply may take as long and be as large as it is. */
+export interface ReplyLimits {
+  maxBytes?: number;
+  timeoutMs?: number;
+}
+
+/** A reply that went over a bound of `ReplyLimits`; the request is destroyed. */
+export class ReplyOverLimit extends Error {
+  constructor(
+    readonly limit: 'timeout' | 'too-large',
+    readonly detail: string,
+  ) {
+    super(`${limit} (${detail})`);
+  }
+}
+
+/**
+ * Sends one request and reads the whole reply. Fails with `ReplyOverLimit` when a bound
+ * is crossed, otherwise with node's own error (refused, reset).
+ */
+export function sendRequest(
+  { agent, target, method, path, headers, payload }: RawRequest,
+  { maxBytes, timeoutMs }: ReplyLimits = {},
+): Promise<HttpReply> {
+  return new Promise<HttpReply>((resolve, reject) => {
+    const request = http.request(
+      { agent, host: target.hostname, port: target.port, method, path, headers },
+      (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (maxBytes !== undefined && size > maxBytes) {
+            request.destroy(new ReplyOverLimit('too-large', `${size} B`));
+            return;
+          }
+          chunks.push(chunk);
+        });
+        response.on('error', (error) => fail(error));
+        response.on('end', () => {
+          clearTimeout(timer);
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, text, json: parseJson(text) });
+        });
+      },
+    );
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      reject(error);
+    };
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => request.destroy(new ReplyOverLimit('timeout', `${timeoutMs} ms`)), timeoutMs);
+    request.on('error', fail);
+    request.end(payload);
+  });
 }
 
 function parseJson(text: string): unknown {

@@ -5,12 +5,14 @@ const numbers = numberWords('en');
 /** A duration as the step reads it: one decimal below 10 ms, whole above. */
 const ms = (value: number) => numbers.decimal(value, value < 10 ? 1 : 0);
 
-interface PageVisit {
+/** One page the isolation step asked for while the reviews were down, as the step measured it. */
+export interface PageVisit {
   status: number;
   ms: number;
   breaker: string;
   reviews: boolean;
   reason?: string;
+  /** Lookups of reviews in the registry for this request: 0 means the gateway did not even try. */
   reviewLookups: number;
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { numberWords } from '../../demos/core/numbers.js';
+import { numberWords, type NumberWords } from '../../demos/core/numbers.js';
 import { messages } from '../../demos/core/messages/index.js';
 
 const de = numberWords('de');
@@ -31,6 +31,17 @@ describe('numbers as each language writes them', () => {
     assert.equal(en.msUnit(0.004, 2), '0.004 ms');
     assert.equal(de.msUnit(0), '0,0 ms');
     assert.equal(de.ms(0.6, 0), '1');
+  });
+
+  test('when milliseconds stand in a sentence then below one the first digit shows, never "0"', () => {
+    const cases: Array<[NumberWords, number, string]> = [
+      [en, 0.4, '0.4'],
+      [de, 0.04, '0,04'],
+      [de, 53.94, '53,9'],
+      [en, 1234.5, '1,234.5'],
+      [de, 1234.5, '1.234,5'],
+    ];
+    for (const [words, value, text] of cases) assert.equal(words.msTrimmed(value), text);
   });
 
   test('when ratios and shares are shown then they follow the language too', () => {

@@ -132,7 +132,7 @@ describe('the pager at 80×24', () => {
     const { lines, page } = draw(ready, content);
     assert.ok(page.lines <= page.rows, `${page.lines} lines for ${page.rows} rows`);
     const oneLiners = lines.filter((line) =>
-      /^▶ GET \/graphql\?query=\S+…  ◀ 200 OK · [\d,]+ B ↑ · [\d,]+ B ↓ \(f\)$/.test(line),
+      /^▶ GET \/graphql\?query=\S+… {2}◀ 200 OK · [\d,]+ B ↑ · [\d,]+ B ↓ \(f\)$/.test(line),
     );
     // Twelve on one connection fold as polling does: the first, a count, the last.
     assert.equal(oneLiners.length, 2);

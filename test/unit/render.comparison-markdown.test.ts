@@ -1,19 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Comparison, Measurement } from '../../demos/compare/types.js';
+import type { Comparison } from '../../demos/compare/types.js';
 import { messages } from '../../demos/core/messages/index.js';
 import { comparisonMarkdown } from '../../demos/render/comparison-formats.js';
+import { measurement } from '../utils/fixtures.js';
 
-const measured: Measurement = {
-  roundTrips: 1,
-  connections: 1,
+const measured = measurement({
   up: { total: 120, overhead: 100, payload: 20 },
   down: { total: 300, overhead: 150, payload: 150 },
-  fieldsReceived: null,
-  fieldsNeeded: null,
   latencyMs: 1.2,
   repetitions: 5,
-};
+});
 
 const notAFit = 'A queue has no request for one record | it carries messages.';
 const comparison: Comparison = {

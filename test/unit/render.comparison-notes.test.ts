@@ -3,20 +3,11 @@ import { describe, test } from 'node:test';
 import { credentialsOf } from '../../demos/compare/credentials.js';
 import type { Cell, Measurement } from '../../demos/compare/types.js';
 import { messages } from '../../demos/core/messages/index.js';
-import { blockNotes, markerOf, milliseconds } from '../../demos/render/comparison-notes.js';
+import { blockNotes, markerOf } from '../../demos/render/comparison-notes.js';
 import type { HttpExchange } from '../../demos/wire/trace.js';
+import { measurement } from '../utils/fixtures.js';
 
-const base: Measurement = {
-  roundTrips: 1,
-  connections: 1,
-  up: { total: 500, overhead: 400, payload: 100 },
-  down: { total: 300, overhead: 200, payload: 100 },
-  fieldsReceived: null,
-  fieldsNeeded: null,
-  latencyMs: 2,
-  repetitions: 3,
-};
-const cell = (m: Partial<Measurement>): Cell => ({ fit: true, measurement: { ...base, ...m } });
+const cell = (m: Partial<Measurement>): Cell => ({ fit: true, measurement: measurement(m) });
 
 const security = '<wsse:Security soap:mustUnderstand="1"><wsse:UsernameToken>x</wsse:UsernameToken></wsse:Security>';
 const exchange = (body: string, headers: Array<[string, string]> = []) =>
@@ -40,14 +31,23 @@ describe('compare notes: what a number alone does not say', () => {
       graphql: cell({}),
     };
     for (const lang of ['en', 'de'] as const) {
-      const notes = blockNotes({ id: 3, cells }, ['rest', 'graphql', 'soap'], messages[lang].compare, lang);
+      const notes = blockNotes(
+        { id: 3, cells },
+        ['rest', 'graphql', 'soap'],
+        messages[lang].compare,
+        messages[lang].numbers,
+      );
       assert.equal(notes.length, 1);
       assert.equal(markerOf(notes, 'bytesUp', 'soap'), '¹');
       assert.equal(markerOf(notes, 'bytesUp', 'rest'), '');
       assert.match(notes[0]!.text, /WS-Security.* 833 B/);
       assert.match(notes[0]!.text, lang === 'en' ? /REST and GraphQL send no credentials/ : /REST und GraphQL senden/);
     }
-    assert.equal(blockNotes({ id: 0, cells }, ['soap'], messages.en.compare, 'en').length, 0, 'not at set-up');
+    assert.equal(
+      blockNotes({ id: 0, cells }, ['soap'], messages.en.compare, messages.en.numbers).length,
+      0,
+      'not at set-up',
+    );
   });
 
   test('when a client polls then the note names the interval, half of it, and the latency at each interval measured', () => {
@@ -59,12 +59,22 @@ describe('compare notes: what a number alone does not say', () => {
         { intervalMs: 100, latencyMs: 51.2 },
       ],
     };
-    const [en] = blockNotes({ id: 6, cells: { rest: cell({ polling }) } }, ['rest'], messages.en.compare, 'en');
+    const [en] = blockNotes(
+      { id: 6, cells: { rest: cell({ polling }) } },
+      ['rest'],
+      messages.en.compare,
+      messages.en.numbers,
+    );
     assert.equal(en?.row, 'latency');
     assert.match(en!.text, /every 100 ms/);
     assert.match(en!.text, /≈ 50 ms/);
     assert.match(en!.text, /25 ms → 13 ms, 50 ms → 26\.5 ms, 100 ms → 51\.2 ms/);
-    const [de] = blockNotes({ id: 6, cells: { rest: cell({ polling }) } }, ['rest'], messages.de.compare, 'de');
+    const [de] = blockNotes(
+      { id: 6, cells: { rest: cell({ polling }) } },
+      ['rest'],
+      messages.de.compare,
+      messages.de.numbers,
+    );
     assert.match(de!.text, /alle 100 ms/);
     assert.match(de!.text, /50 ms → 26,5 ms/);
   });
@@ -74,18 +84,10 @@ describe('compare notes: what a number alone does not say', () => {
       rest: cell({ fieldsReceived: 0, fieldsNeeded: 0 }),
       graphql: cell({ fieldsReceived: 12, fieldsNeeded: 0 }),
     };
-    const [note] = blockNotes({ id: 5, cells }, ['rest', 'graphql'], messages.en.compare, 'en');
+    const [note] = blockNotes({ id: 5, cells }, ['rest', 'graphql'], messages.en.compare, messages.en.numbers);
     assert.equal(note?.row, 'fields');
     assert.deepEqual(note?.paradigms, ['rest', 'graphql']);
     assert.match(note!.text, /sent again: GraphQL 12\)/);
     assert.match(note!.text, /REST's ETag gets 304 .*POST to one URL, so no HTTP cache can key on the question/);
-  });
-
-  test('when a latency is below a millisecond then it shows its first digit, never "0"', () => {
-    assert.equal(milliseconds(0.4, 'en'), '0.4');
-    assert.equal(milliseconds(0.04, 'de'), '0,04');
-    assert.equal(milliseconds(53.94, 'de'), '53,9');
-    assert.equal(milliseconds(1234.5, 'en'), '1,234.5');
-    assert.equal(milliseconds(1234.5, 'de'), '1.234,5');
   });
 });

@@ -92,7 +92,6 @@ describe('criteria table: words break only where the language allows', () => {
     for (const width of [60, 80, 120]) {
       test(`when the table is drawn in ${lang} at ${width} columns then no line ends inside a word without a hyphen`, () => {
         const words: CompareWords = {
-          lang,
           messages: messages[lang].compare,
           lesson: lessons[lang],
           numbers: messages[lang].numbers,

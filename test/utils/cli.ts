@@ -1,4 +1,5 @@
 /** Runs the built CLI (dist/bin/awt-demo.js) as a user would, never on a TTY. */
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -50,6 +51,19 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
       resolve({ code, signal, stdout, stderr });
     });
   });
+}
+
+/**
+ * `awt-demo <demo> --step` given Enter `steps` times and then "q" from a pipe: it must show
+ * exactly those steps of `total` and stop cleanly. The result, for more questions.
+ */
+export async function quitAfterSteps(demo: string, steps: number, total: number): Promise<CliResult> {
+  const result = await runCli([demo, '--step'], { input: `${'\n'.repeat(steps)}q\n` });
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, new RegExp(`━━ Step ${steps}/${total} `));
+  assert.doesNotMatch(result.stdout, new RegExp(`━━ Step ${steps + 1}/${total} `));
+  assert.match(result.stdout, /Stopped\. Every server and connection is closed\./);
+  return result;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Measurement } from '../../demos/compare/types.js';
 import { httpDecoder } from '../../demos/wire/http-decoder.js';
 import type { HttpExchange, StepTrace } from '../../demos/wire/trace.js';
 import { decodeChunks } from './decode.js';
@@ -39,4 +40,19 @@ export function longExchange(lines: number): HttpExchange {
     ['up', 'GET /items HTTP/1.1\r\nHost: x\r\n\r\n'],
     ['down', bytes],
   ])[0] as HttpExchange;
+}
+
+/** One paradigm's figures for one use case: a single JSON round trip, unless `overrides` say otherwise. */
+export function measurement(overrides: Partial<Measurement> = {}): Measurement {
+  return {
+    roundTrips: 1,
+    connections: 1,
+    up: { total: 500, overhead: 400, payload: 100 },
+    down: { total: 300, overhead: 200, payload: 100 },
+    fieldsReceived: null,
+    fieldsNeeded: null,
+    latencyMs: 2,
+    repetitions: 3,
+    ...overrides,
+  };
 }

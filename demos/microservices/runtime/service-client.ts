@@ -5,6 +5,7 @@
  * caller a bounded wait and never a hang.
  */
 import http from 'node:http';
+import { ReplyOverLimit, sendRequest, type HttpReply } from '../../wire/http-client.js';
 import { traceparentFor, type TraceContext } from './trace-context.js';
 
 /** A reply larger than this is cut off: a service never buffers without bound. */
@@ -18,12 +19,7 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-export interface CallReply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  text: string;
-  json: unknown;
-}
+export type CallReply = HttpReply;
 
 /** A call that failed before an answer came: refused, reset, or over its deadline. */
 export class CallFailed extends Error {
@@ -51,59 +47,27 @@ export function createServiceClient(userAgent: string, defaultTimeoutMs = 3000):
     call(url, { method = 'GET', body, trace, timeoutMs = defaultTimeoutMs, headers = {} } = {}) {
       const target = new URL(url);
       const payload = body === undefined ? undefined : JSON.stringify(body);
-      return new Promise<CallReply>((resolve, reject) => {
-        const request = http.request(
-          {
-            agent,
-            host: target.hostname,
-            port: target.port,
-            method,
-            path: target.pathname + target.search,
-            headers: {
-              'User-Agent': userAgent,
-              ...(trace ? { traceparent: traceparentFor(trace) } : {}),
-              ...(payload !== undefined
-                ? { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(payload)) }
-                : {}),
-              ...headers,
-            },
-          },
-          (response) => {
-            const chunks: Buffer[] = [];
-            let size = 0;
-            response.on('data', (chunk: Buffer) => {
-              size += chunk.length;
-              if (size > maxReplyBytes) {
-                request.destroy(new CallFailed(url, 'too-large', `${size} B`));
-                return;
-              }
-              chunks.push(chunk);
-            });
-            response.on('error', (error) => fail(error));
-            response.on('end', () => {
-              clearTimeout(timer);
-              const text = Buffer.concat(chunks).toString('utf8');
-              resolve({ status: response.statusCode ?? 0, headers: response.headers, text, json: parseJson(text) });
-            });
-          },
-        );
-        const fail = (error: Error) => {
-          clearTimeout(timer);
-          reject(error instanceof CallFailed ? error : new CallFailed(url, 'unreachable', error.message));
-        };
-        const timer = setTimeout(() => request.destroy(new CallFailed(url, 'timeout', `${timeoutMs} ms`)), timeoutMs);
-        request.on('error', fail);
-        request.end(payload);
+      const request = {
+        agent,
+        target,
+        method,
+        path: target.pathname + target.search,
+        headers: {
+          'User-Agent': userAgent,
+          ...(trace ? { traceparent: traceparentFor(trace) } : {}),
+          ...(payload !== undefined
+            ? { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(payload)) }
+            : {}),
+          ...headers,
+        },
+        payload,
+      };
+      return sendRequest(request, { maxBytes: maxReplyBytes, timeoutMs }).catch((error: Error) => {
+        throw error instanceof ReplyOverLimit
+          ? new CallFailed(url, error.limit, error.detail)
+          : new CallFailed(url, 'unreachable', error.message);
       });
     },
     close: () => agent.destroy(),
   };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }

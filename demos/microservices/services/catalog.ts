@@ -34,9 +34,7 @@ const graphql = graphqlHandler(sdl, {
 
 await runService({
   registerAs: 'catalog',
-  // graphql is loaded before the service registers: loading it later would stall the heartbeats.
-  // GRAPHQL_LOAD=lazy (instances the demo never asks in GraphQL): on the first GraphQL request.
-  preload: async () => (process.env.GRAPHQL_LOAD === 'lazy' ? undefined : graphql.load()),
+  preload: graphql.preload,
   async handle(request, response, context) {
     const path = context.url.pathname;
     if (path === '/graphql') return graphql(request, response);

@@ -1,20 +1,11 @@
 /** Step 7: the reviews processes die; the page still comes, and the circuit breaker opens, half-opens and closes. */
 import { performance } from 'node:perf_hooks';
+import type { PageVisit } from '../../../lessons/microservices/en.js';
 import type { WireItem } from '../../wire/trace.js';
 import { hopsOf } from '../hops.js';
 import type { MicroSession } from '../session.js';
 import type { MicroStep } from '../step.js';
 import { withoutGraphql } from '../topology.js';
-
-export interface PageVisit {
-  status: number;
-  ms: number;
-  breaker: string;
-  reviews: boolean;
-  reason?: string;
-  /** Lookups of reviews in the registry for this request: 0 means the gateway did not even try. */
-  reviewLookups: number;
-}
 
 /** While the breaker stays closed the page is asked again, but never more than this. */
 const maxVisits = 12;

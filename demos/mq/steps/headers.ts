@@ -2,12 +2,11 @@
  * A headers exchange routes on the message's header table, not on its routing key:
  * x-match=all needs every bound header equal, x-match=any needs one.
  */
-import type { ConsumeMessage } from 'amqplib';
 import { messages } from '../frames.js';
 import { headersMatch } from '../matching.js';
 import { bookOrder, json } from '../shop.js';
-import { consumer, mqStep, producer } from '../step.js';
-import { atMost, Inbox } from '../wait.js';
+import { boundListeners, mqStep, producer } from '../step.js';
+import { atMost } from '../wait.js';
 
 const editions = [
   { format: 'ebook', lang: 'de' },
@@ -24,19 +23,12 @@ export const headers = mqStep('headers', async ({ session, lesson }) => {
   const exchange = session.exchange('book-editions');
   const catalogue = await producer(session, lesson.parties.catalogue);
   await catalogue.channel.assertExchange(exchange, 'headers', { durable: false });
-  const all = new Inbox<ConsumeMessage>();
-  for (const { tag, name, args } of bindings) {
-    const queue = session.queue(tag);
-    await consumer(session, name, queue, tag, {
-      noAck: true,
-      // The routing key of a headers binding is ignored; the arguments are the rule.
-      setUp: async (party) => {
-        await party.channel.assertQueue(queue, { durable: false });
-        await party.channel.bindQueue(queue, exchange, '', args);
-      },
-      onMessage: (message) => all.add(message),
-    });
-  }
+  // The routing key of a headers binding is ignored; the arguments are the rule.
+  const all = await boundListeners(
+    session,
+    exchange,
+    bindings.map(({ tag, name, args }) => ({ tag, name, key: '', args })),
+  );
   editions.forEach((edition, i) =>
     catalogue.channel.publish(exchange, '', json({ title: bookOrder(0, i).title, ...edition }), {
       contentType: 'application/json',

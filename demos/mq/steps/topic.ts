@@ -3,12 +3,11 @@
  * one word) and # (zero or more words). The facts name, per key, the queues the broker
  * delivered to and the word each wildcard took.
  */
-import type { ConsumeMessage } from 'amqplib';
 import { messages } from '../frames.js';
 import { topicMatch } from '../matching.js';
 import { bookOrder, json } from '../shop.js';
-import { consumer, mqStep, producer } from '../step.js';
-import { atMost, Inbox } from '../wait.js';
+import { boundListeners, mqStep, producer } from '../step.js';
+import { atMost } from '../wait.js';
 
 const keys = ['book.scifi.added', 'book.crime.added', 'book.scifi.sold-out', 'book.crime.review.added', 'author.added'];
 
@@ -22,18 +21,11 @@ export const topic = mqStep('topic', async ({ session, lesson }) => {
   const exchange = session.exchange('book-topics');
   const catalogue = await producer(session, lesson.parties.catalogue);
   await catalogue.channel.assertExchange(exchange, 'topic', { durable: false });
-  const all = new Inbox<ConsumeMessage>();
-  for (const { tag, name, pattern } of bindings) {
-    const queue = session.queue(tag);
-    await consumer(session, name, queue, tag, {
-      noAck: true,
-      setUp: async (party) => {
-        await party.channel.assertQueue(queue, { durable: false });
-        await party.channel.bindQueue(queue, exchange, pattern);
-      },
-      onMessage: (message) => all.add(message),
-    });
-  }
+  const all = await boundListeners(
+    session,
+    exchange,
+    bindings.map(({ tag, name, pattern }) => ({ tag, name, key: pattern })),
+  );
   keys.forEach((key, i) =>
     catalogue.channel.publish(exchange, key, json({ event: key, title: bookOrder(0, i).title }), {
       contentType: 'application/json',

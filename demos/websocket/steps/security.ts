@@ -4,7 +4,7 @@
  * token rides in the URL (RFC 6750 §2.3) and with it into every access log.
  */
 import { httpExchanges } from '../../wire/http-facts.js';
-import { closed, HandshakeRefused, opened } from '../clients.js';
+import { closed, opened, refusedWith } from '../clients.js';
 import type { WebsocketStep } from './types.js';
 
 /** A page somewhere else that the user happens to have open. */
@@ -13,14 +13,8 @@ export const foreignOrigin = 'https://books.example.net';
 export const securityStep: WebsocketStep = {
   id: 'security',
   async run({ session, lesson, items }) {
-    let refused = 0;
-    try {
-      // A valid token, as a cookie would bring it along: the foreign page still must not get in.
-      await opened(session.connect('/chat', { origin: foreignOrigin, query: { name: 'Eve' } }));
-    } catch (error) {
-      if (!(error instanceof HandshakeRefused)) throw error;
-      refused = error.status;
-    }
+    // A valid token, as a cookie would bring it along: the foreign page still must not get in.
+    const refused = await refusedWith(session.connect('/chat', { origin: foreignOrigin, query: { name: 'Eve' } }));
     const own = new URL(session.url).origin;
     const grace = session.connect('/chat', { origin: own, token: 'query', query: { name: 'Grace' } });
     await opened(grace);
