@@ -69,7 +69,9 @@ export function drawPager(
   const { head, overflow } = state.help
     ? { head: [[span(pagerWords.keysHeading, 'title')] as Line], overflow: [] }
     : splitHead(headParagraphs(state, content, options), headRows(rows));
-  const bodyRows = rows - head.length - 2;
+  // Notes that go on in the body read on without a gap; otherwise an empty line under the head.
+  const separator: Line[] = overflow.length > 0 ? [] : [[]];
+  const bodyRows = rows - head.length - separator.length - 1;
   const cacheable = !state.help && state.at < state.recorded && state.at < state.total;
   const key = `${state.at} ${state.view} ${columns}×${bodyRows}`;
   const body =
@@ -83,7 +85,7 @@ export function drawPager(
   const filler = Array.from({ length: bodyRows - visible.length }, (): Line => []);
   const status = statusLine(state, content, options, { scroll, rows: bodyRows, lines: body.length });
   return {
-    lines: paintRows([...head, [], ...visible, ...filler, status], columns, options.theme),
+    lines: paintRows([...head, ...separator, ...visible, ...filler, status], columns, options.theme),
     page: { rows: bodyRows, lines: body.length },
   };
 }
@@ -95,8 +97,7 @@ export function headRows(rows: number): number {
 
 /**
  * Whole paragraphs stay on top while they fit `most` rows; the rest opens the body. A
- * note is cut between its lines only where not even the first one fits beside the title
- * (a cut note would otherwise read on across the empty line under the head).
+ * note is cut between its lines only where not even the first one fits beside the title.
  */
 function splitHead(paragraphs: Line[][], most: number): { head: Line[]; overflow: Line[] } {
   const lines = paragraphs.flat();
@@ -192,23 +193,34 @@ function fitted(trace: StepTrace, base: RenderOptions, rows: number): Line[] {
   return shortest.length < tightest.length ? shortest : tightest;
 }
 
-/** The header names a step's title, notes or facts mention (ETag in the caching step), in lower case. */
+/**
+ * The header names a step's title, notes or facts mention (ETag in the caching step), in
+ * lower case. A name counts as a word of its own („Authorization-Header“ too); a header
+ * every exchange carries (Date, Connection, Host …) only as written on the wire, with its
+ * colon ("Connection: Upgrade"), so "of type Date" or "its own connection" keep nothing.
+ * The subprotocol of a WebSocket handshake goes by that word, not by its header's name.
+ */
 function headersTalkedAbout(trace: StepTrace): Set<string> {
-  const words = new Set(
-    [trace.title, ...trace.notice, ...trace.facts]
-      .join(' ')
-      .toLowerCase()
-      .split(/[^\w-]+/),
-  );
+  const text = [trace.title, ...trace.notice, ...trace.facts].join(' ');
+  const lower = text.toLowerCase();
+  const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const mentions = (name: string) =>
+    routineHeaders.has(name)
+      ? new RegExp(`(^|[^\\w-])${escape(name)}:`, 'i').test(text)
+      : new RegExp(`(^|[^\\w-])${escape(name)}(?!\\w)`).test(lower) ||
+        (name === 'sec-websocket-protocol' && /subprot/.test(lower));
   const names = new Set<string>();
   for (const item of trace.items) {
     if (item.kind !== 'http') continue;
     for (const [name] of [...item.request.headers, ...(item.response?.headers ?? [])]) {
-      if (words.has(name.toLowerCase())) names.add(name.toLowerCase());
+      if (mentions(name.toLowerCase())) names.add(name.toLowerCase());
     }
   }
   return names;
 }
+
+/** Headers every exchange carries whose names are also everyday words: kept only where a step writes them with their colon. */
+const routineHeaders = new Set(['host', 'connection', 'date', 'content-length']);
 
 /** Frame columns a step's words are about: masking ("masked", „maskiert“), FIN, the length's bit form. */
 function frameColumnsTalkedAbout(trace: StepTrace): Set<FrameColumn> {

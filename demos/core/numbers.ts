@@ -67,7 +67,8 @@ export function numberWords(lang: Lang): NumberWords {
     msUnit: (value, digits = 1) => withUnit(decimal(value, digits), 'ms'),
     bytes: (value) => withUnit(decimal(Math.round(value), 0), 'B'),
     ratio: (value, digits = 1) => decimal(value, digits),
-    percent: (share) => `${decimal(share * 100, 0)} %`,
+    // German sets a space before %, English none (DIN 5008; the Chicago Manual of Style).
+    percent: (share) => `${decimal(share * 100, 0)}${lang === 'de' ? ' %' : '%'}`,
   };
   cache.set(lang, words);
   return words;

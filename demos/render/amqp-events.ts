@@ -65,8 +65,14 @@ export function amqpEvents(items: readonly AmqpFrameItem[], options: EventOption
     const reply = options.compact ? replyTo(item, items.slice(index + 1)) : undefined;
     if (reply && !taken.has(reply)) {
       taken.add(reply);
+      // Pairs in a row on one connection share a line, unless a method comes again (two
+      // declares that differ in one flag are the step's point).
       const last = events.at(-1);
-      if (last?.kind === 'pair' && last.items[0]!.connection === item.connection) last.items.push(item, reply);
+      const joins =
+        last?.kind === 'pair' &&
+        last.items[0]!.connection === item.connection &&
+        !last.items.some((other) => other.method === item.method);
+      if (joins) last.items.push(item, reply);
       else events.push({ kind: 'pair', items: [item, reply] });
       return;
     }
@@ -93,9 +99,12 @@ export function amqpEvents(items: readonly AmqpFrameItem[], options: EventOption
   return options.compact ? foldRepeats(events) : events;
 }
 
-/** §1.4: Queue.Declare is answered by Queue.DeclareOk, the next method on its channel the other way. */
+/**
+ * §1.4: Queue.Declare is answered by Queue.DeclareOk, the next method on its channel the
+ * other way. A Close is never paired: who closes, and with which code, is what a step shows.
+ */
 function replyTo(item: AmqpFrameItem, later: readonly AmqpFrameItem[]): AmqpFrameItem | undefined {
-  if (item.frameType !== 'method' || !item.method || item.error) return undefined;
+  if (item.frameType !== 'method' || !item.method || item.error || item.method.endsWith('.Close')) return undefined;
   const next = later.find(
     (other) =>
       other.connection === item.connection && other.channel === item.channel && other.direction !== item.direction,

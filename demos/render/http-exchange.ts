@@ -48,7 +48,7 @@ export function renderHttpExchange(exchange: HttpExchange, options: RenderOption
  * request line, status, and the bytes each way; the line names the key that unfolds
  * it. Below it, the headers the step talks about (an ETag), each with its direction.
  */
-export function renderHttpExchangeLine(exchange: HttpExchange, options: RenderOptions): Line[] {
+export function renderHttpExchangeLine(exchange: HttpExchange, options: RenderOptions, targetRoom?: number): Line[] {
   const kept = (side: '▶' | '◀', message: HttpMessage | undefined): Line[] =>
     (message?.headers ?? [])
       .filter(([name]) => options.keepHeaders?.has(name.toLowerCase()))
@@ -66,10 +66,11 @@ export function renderHttpExchangeLine(exchange: HttpExchange, options: RenderOp
           'indent',
         ),
       );
-  return [summaryLine(exchange, options), ...kept('▶', exchange.request), ...kept('◀', exchange.response)];
+  return [summaryLine(exchange, options, targetRoom), ...kept('▶', exchange.request), ...kept('◀', exchange.response)];
 }
 
-function summaryLine(exchange: HttpExchange, options: RenderOptions): Line {
+/** What a one-line round trip says: the request without its HTTP version, the status, the bytes each way. */
+function summaryParts(exchange: HttpExchange, options: RenderOptions) {
   const words = options.messages.render;
   const numbers = options.messages.numbers;
   const { request, response } = exchange;
@@ -80,6 +81,17 @@ function summaryLine(exchange: HttpExchange, options: RenderOptions): Line {
   } ↓ (f)`;
   // A long URL gives way, so that status and sizes always show (and the line stays below the width).
   const room = options.width - 1 - [...`▶   ◀ ${status} · ${sizes}`].length;
+  return { target, status, sizes, room };
+}
+
+/** Room for the URLs of several one-line round trips: cut alike, the same URL reads the same on each line. */
+export function sharedTargetRoom(exchanges: readonly HttpExchange[], options: RenderOptions): number {
+  return Math.min(...exchanges.map((exchange) => summaryParts(exchange, options).room));
+}
+
+function summaryLine(exchange: HttpExchange, options: RenderOptions, targetRoom?: number): Line {
+  const { target, status, sizes, room: own } = summaryParts(exchange, options);
+  const room = Math.min(own, targetRoom ?? own);
   const chars = [...target];
   const shown = chars.length <= room ? target : `${chars.slice(0, Math.max(8, room - 1)).join('')}…`;
   return capLine(
@@ -87,7 +99,7 @@ function summaryLine(exchange: HttpExchange, options: RenderOptions): Line {
       span('▶ ', 'up'),
       ...safeSpans(shown, 'bold'),
       span('  ◀ ', 'down'),
-      ...safeSpans(status, response ? statusStyle(response.status) : 'warn'),
+      ...safeSpans(status, exchange.response ? statusStyle(exchange.response.status) : 'warn'),
       span(` · ${sizes}`, 'dim'),
     ],
     // The … of a cut line is one more character.

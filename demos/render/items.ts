@@ -1,5 +1,5 @@
 import { renderAmqpSequence } from './amqp-sequence.js';
-import { renderHttpExchange, renderHttpExchangeLine } from './http-exchange.js';
+import { renderHttpExchange, renderHttpExchangeLine, sharedTargetRoom } from './http-exchange.js';
 import { renderHttpSequence } from './http-sequence.js';
 import { span, wrap, type Line } from './lines.js';
 import type { RenderOptions } from './options.js';
@@ -20,18 +20,19 @@ type Renderers = { [K in WireItem['kind']]?: ItemsRenderer<K> };
 
 const renderers: Renderers = {
   // Calls between several processes (each exchange knows its hop) read best as one sequence diagram.
-  http: (items, options) =>
-    items.every((item) => item.hop)
-      ? renderHttpSequence(items, options)
-      : foldLongRun(items, options).flatMap((item, i) => [
-          // Compact, each exchange's label line is separator enough.
-          ...(i > 0 && !options.compact ? [[]] : []),
-          ...(typeof item === 'number'
-            ? wrap([span(options.messages.render.folded({ count: item }), 'warn')], options.width, 'words')
-            : asOneLine(i, items.length, options)
-              ? renderHttpExchangeLine(item, options)
-              : renderHttpExchange(item, options.compact === 'lines' ? { ...options, compact: 'headers' } : options)),
-        ]),
+  http: (items, options) => {
+    if (items.every((item) => item.hop)) return renderHttpSequence(items, options);
+    const targetRoom = sharedTargetRoom(items, options);
+    return foldLongRun(items, options).flatMap((item, i) => [
+      // Compact, each exchange's label line is separator enough.
+      ...(i > 0 && !options.compact ? [[]] : []),
+      ...(typeof item === 'number'
+        ? wrap([span(options.messages.render.folded({ count: item }), 'warn')], options.width, 'words')
+        : asOneLine(i, items.length, options)
+          ? renderHttpExchangeLine(item, options, targetRoom)
+          : renderHttpExchange(item, options.compact === 'lines' ? { ...options, compact: 'headers' } : options)),
+    ]);
+  },
   undecoded: (items, options) =>
     items.map((item) => [span(options.messages.render.undecoded({ bytes: item.bytes, reason: item.reason }), 'warn')]),
   'ws-frame': renderWebSocketFrames,

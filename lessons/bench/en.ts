@@ -19,7 +19,7 @@ export const en = {
       'measure over HTTP: the ceiling. WebSocket and AMQP send no HTTP request per operation and can pass it.',
     reading:
       '× node:http = requests per second divided by the reference’s. Latency runs from sending a request to the ' +
-      'last byte of its answer; p90 and p99: 90 % and 99 % of the requests were at least this fast.',
+      'last byte of its answer; p90 and p99: 90% and 99% of the requests were at least this fast.',
     threads:
       'The servers run on the main thread, the load generator on a thread of its own in the same process, ' +
       'so client and server do not take turns on one thread. CPU time is the whole process’s: it counts the ' +

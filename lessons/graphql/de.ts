@@ -6,7 +6,7 @@ export const de: GraphqlLesson = {
     'GraphQL mit graphql-http: Queries, Resolver, Mutations, Fehler, Introspection, Query aus natürlicher Sprache, Caching',
   summary:
     'ein /graphql-Endpunkt; der Client wählt die Felder; Resolver, Fehler, Schema, Query aus natürlicher Sprache und Caching',
-  question: 'Welche Bücher hat Robert C. Martin geschrieben, mit ihren Rezensionen?',
+  question: 'Welche Bücher hat Robert C. Martin geschrieben, mit ihren Bewertungen?',
   count: (p) => new Intl.NumberFormat('de-DE').format(p.n),
   steps: {
     query: {
@@ -60,7 +60,7 @@ export const de: GraphqlLesson = {
       title: 'GraphQL und KI: aus einer Frage wird eine geprüfte Query',
       notice: [
         'Das Schema aus der Introspection kommt in den Prompt, das Modell schreibt eine Query, und validate() prüft sie, bevor etwas läuft: Ein erfundenes Feld erreicht nie einen Resolver.',
-        'Mit --llm-url antwortet ein Modell hinter einem OpenAI-kompatiblen Endpunkt (etwa Ollama), sichtbar auf der Leitung; ohne die Option aufgezeichnete Antworten.',
+        'Mit --llm-url antwortet ein Modell hinter einem OpenAI-kompatiblen Endpunkt (etwa Ollama), Prompt und Antwort im Mitschnitt; ohne die Option kommen aufgezeichnete Antworten.',
       ],
     },
     evolution: {
@@ -72,7 +72,7 @@ export const de: GraphqlLesson = {
     caching: {
       title: 'Caching: kein Cache für POST, eine GET-Query bekommt 304',
       notice: [
-        'Ein HTTP-Cache merkt sich Antworten nach Methode und URL. Jeder POST geht an dasselbe /graphql, die Query im Body: Kein Cache kann zwei unterscheiden, GraphQL schickt alles erneut, wo REST 304 bekommt.',
+        'Ein HTTP-Cache merkt sich Antworten nach Methode und URL. Jeder POST geht an dasselbe /graphql, die Query im Body: Kein Cache kann zwei Queries unterscheiden, GraphQL schickt alles erneut, wo REST 304 bekommt.',
         'Eine Query darf auch per GET in der URL kommen: Dann schickt dieser Server Cache-Control und ein ETag, und ein bedingter GET bekommt 304. Persisted Queries (Apollo) setzen dort einen Hash statt des Texts.',
       ],
     },

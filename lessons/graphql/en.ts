@@ -69,7 +69,7 @@ export const en = {
     caching: {
       title: 'Caching: a POST is never reused, a GET query gets 304',
       notice: [
-        'An HTTP cache keys on method and URL. Every POST goes to the one /graphql with the query in the body, so no cache can tell two apart: GraphQL resends everything where REST gets 304.',
+        'An HTTP cache keys on method and URL. Every POST goes to the one /graphql with the query in the body, so no cache can tell two queries apart: GraphQL resends everything where REST gets 304.',
         "A query may also go by GET, in the URL: this server then sends Cache-Control and an ETag, and a conditional GET gets 304. Apollo's persisted queries put a hash there instead of the text.",
       ],
     },

@@ -151,7 +151,7 @@ export const en = {
     bffShape: (p: { bff: string; bytes: number; fields: string; inside: number }) =>
       `${p.bff}: ${numbers.decimal(p.bytes, 0)} B of JSON (${p.fields}), after ${p.inside} calls inside.`,
     bffSaved: (p: { web: number; mobile: number }) =>
-      `The phone gets ${numbers.decimal(Math.round((1 - p.mobile / p.web) * 100), 0)} % fewer bytes for the same screen.`,
+      `The phone gets ${numbers.decimal(Math.round((1 - p.mobile / p.web) * 100), 0)}% fewer bytes for the same screen.`,
     stitched: (p: { introspections: number }) =>
       `On start the GraphQL gateway fetched the schemas of both services: ${p.introspections} introspection requests.`,
     subRequests: (p: { count: number; services: string; lookups: number }) =>

@@ -60,7 +60,7 @@ export const de: MqLesson = {
       title: '„Hello World!“ über eine Queue: Producer und Consumer aus der Vorlesung, in TypeScript',
       notice: [
         'Unter den Frames: Producer und Consumer dieses Schritts als TypeScript-Programme (amqplib), jeweils gefolgt vom Python-Programm der Vorlesung (pika), das dieselben Aufrufe macht: queue_declare ist assertQueue, basic_publish ist sendToQueue, basic_consume ist consume. (Die Namen der Queues tragen das Präfix dieses Laufs, awt-…, damit sich Läufe nie begegnen.)',
-        'Die beiden begegnen sich nie: Der Producer hat schon aufgelegt, bevor der Consumer sich verbindet. Bis dahin hält die Queue im Broker die Nachricht.',
+        'Producer und Consumer sind nie gleichzeitig verbunden: Der Producer hat seine Verbindung schon geschlossen, bevor der Consumer sich verbindet. Bis dahin hält die Queue im Broker die Nachricht.',
       ],
     },
     'work-queue': {
@@ -81,7 +81,7 @@ export const de: MqLesson = {
       title: 'Dauerhaftigkeit: eine durable Queue und persistente Nachrichten',
       notice: [
         'Zwei Flags entscheiden, was einen Neustart des Brokers übersteht: durable=true in Queue.Declare (die Queue) und deliveryMode=2 im Content-Header (die Nachricht).',
-        'Es braucht beide: Eine persistente Nachricht in einer flüchtigen Queue geht mit ihrer Queue verloren.',
+        'Nötig sind beide: Eine persistente Nachricht in einer flüchtigen Queue geht mit ihrer Queue verloren.',
       ],
     },
     fanout: {

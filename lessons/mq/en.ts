@@ -12,7 +12,7 @@ export const en = {
       title: "Hello queue: the lecture's producer and consumer, in TypeScript",
       notice: [
         "Below the frames: the producer and the consumer of this step as TypeScript programs (amqplib), each followed by the lecture's Python program (pika) that makes the same calls: queue_declare is assertQueue, basic_publish sendToQueue, basic_consume consume. (Queue names carry this run's prefix awt-…, so runs never meet.)",
-        'The two never meet: the producer has hung up before the consumer connects. The queue in the broker keeps the message meanwhile.',
+        'Producer and consumer are never connected at the same time: the producer has closed its connection before the consumer connects. The queue in the broker keeps the message meanwhile.',
       ],
     },
     'work-queue': {

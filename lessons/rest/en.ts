@@ -52,7 +52,7 @@ export const en = {
   },
   facts: {
     overFetching: (p: { needed: number; received: number; percent: number }) =>
-      `${p.received} fields came back, ${p.needed} were needed: ${p.percent} % of them were over-fetched.`,
+      `${p.received} fields came back, ${p.needed} were needed: ${p.percent}% of them were over-fetched.`,
     twoRoundTrips: (p: { trips: number; ms: number }) =>
       `${p.trips} round trips for one view, ${numbers.msUnit(p.ms)} in all.`,
     location: (p: { location: string; status: number }) => `${p.status} Created, Location: ${p.location}`,

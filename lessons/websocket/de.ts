@@ -19,7 +19,7 @@ export const de: WebsocketLesson = {
       title: 'Der Echo-Server der Vorlesung: Text und Binärdaten',
       notice: [
         'Nach dem 101 gibt es auf dieser Verbindung kein HTTP mehr, nur noch Frames. Frames des Clients sind mit einem frischen 4-Byte-Schlüssel maskiert, die des Servers nicht (RFC 6455 §5.1, §5.3).',
-        'Der Frame-Header ist 2 Bytes groß, plus 4 für den Maskierungsschlüssel: Vergleiche das mit den HTTP-Headern oben.',
+        'Der Frame-Header ist 2 Bytes groß, plus 4 für den Maskierungsschlüssel: Vergleiche das mit dem HTTP-Header des Handshakes in Schritt 1.',
         '0 Round Trips: Ein Daten-Frame wartet auf keine Antwort (nur Ping → Pong und Close → Close tun das); das Echo ist eine eigene Nachricht des Servers, und der Client könnte ohne sie weitersenden.',
       ],
     },

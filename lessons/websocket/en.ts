@@ -18,7 +18,7 @@ export const en = {
       title: "The lecture's echo server: one text, one binary message",
       notice: [
         'After the 101 there is no more HTTP on this connection, only frames. Client frames are masked with a fresh 4-byte key, server frames are not (RFC 6455 §5.1, §5.3).',
-        'The header is 2 bytes, plus 4 for the masking key: compare that with the HTTP heads above.',
+        'The header is 2 bytes, plus 4 for the masking key: compare that with the HTTP head of the handshake in step 1.',
         "0 round trips: a data frame waits for no answer (only ping → pong and close → close do); the echo is the server's own message, and the client could send on without it.",
       ],
     },

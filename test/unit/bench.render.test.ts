@@ -70,7 +70,7 @@ describe('the bench table', () => {
     assert.match(text, /No wire tap here/);
     assert.match(
       text,
-      /» REST reaches 35 % of bare node:http’s rate and takes 231 µs of CPU per request, 171 µs more\./,
+      /» REST reaches 35% of bare node:http’s rate and takes 231 µs of CPU per request, 171 µs more\./,
     );
     assert.doesNotMatch(text, /machine was busy/);
     assert.match(text, /⚠ GraphQL: 3 of 3,705 requests failed; the first because: HTTP 500/);
@@ -112,7 +112,7 @@ describe('the bench table', () => {
   test('when a paradigm needs less CPU per request than the reference then its finding says how much less', () => {
     const faster = { ...report, rows: [report.rows[0]!, row('websocket', 'WebSocket', 24691.2, 0.2)] };
     for (const [lang, less] of [
-      ['en', /» WebSocket reaches 200 % of bare node:http’s rate and takes 41 µs of CPU per request, 19 µs less\./],
+      ['en', /» WebSocket reaches 200% of bare node:http’s rate and takes 41 µs of CPU per request, 19 µs less\./],
       [
         'de',
         /» WebSocket erreicht 200 % der Rate von nacktem node:http und braucht 41 µs CPU je Request, 19 µs weniger\./,

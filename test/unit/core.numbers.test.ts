@@ -48,7 +48,7 @@ describe('numbers as each language writes them', () => {
     assert.equal(de.ratio(1371 / 905), '1,5');
     assert.equal(en.ratio(1371 / 905), '1.5');
     assert.equal(de.percent(0.667), '67 %');
-    assert.equal(en.percent(0.667), '67 %');
+    assert.equal(en.percent(0.667), '67%');
     assert.equal(de.msShort(0.644), '0,64');
     assert.equal(en.msShort(123.4), '123');
   });

@@ -73,12 +73,13 @@ describe('the pager at 80×24', () => {
     const notes = Array.from({ length: 6 }, (_v, i) => `Note ${i + 1}: ${'something worth reading '.repeat(3)}`);
     const content = contentOf(stepOf([realExchange(2)], notes));
     const { lines } = draw(ready, content);
-    const blank = lines.indexOf('');
-    assert.ok(blank <= headRows(small.rows), `the head took ${blank} rows`);
     assert.equal(headRows(small.rows), 6);
-    // Nothing is lost: scrolled to the end, the last note and the facts are there.
+    // Nothing is lost: scrolled to the end, the last note and the facts are there, under the same head.
     const all = draw({ ...ready, view: 'trace' }, content).page;
     const end = draw(press(ready, 'end', all), content).lines;
+    assert.deepEqual(end.slice(0, 6), lines.slice(0, 6));
+    // The notes read on into the body without an empty line between them.
+    assert.notEqual(lines[6], '');
     const everything = [...lines, ...end].join('\n');
     assert.match(everything, /Note 6/);
   });
@@ -184,6 +185,18 @@ describe('the pager at 80×24', () => {
     // Shown as a header, or under a round trip folded to one line, with its direction.
     assert.equal(lines.filter((line) => /^( {2}◀ )?Keep-Alive: timeout=5$/.test(line)).length, 2);
     assert.ok(lines.some((line) => /\(f( shows them\))?$/.test(line)));
+  });
+
+  test('when a step names a header as a word of prose then only real mentions keep it, a routine one only with its colon', () => {
+    const kept = (notice: string) => {
+      const { lines } = draw(ready, contentOf(stepOf([realExchange(30), realExchange(30)], [notice])));
+      return ['Date', 'Connection', 'Accept'].filter((name) => lines.some((line) => line.includes(`${name}: `)));
+    };
+    // "of type Date" and "its own connection" are prose, not the headers.
+    assert.deepEqual(kept('createdAt is of type Date, on its own connection.'), []);
+    assert.deepEqual(kept('The server sends Connection: keep-alive.'), ['Connection']);
+    // „Accept-Header“: the name stands as a word of its own inside a German compound.
+    assert.deepEqual(kept('Der Client nennt im Accept-Header, was er versteht.'), ['Accept']);
   });
 
   test('when the step fits then the key hint leaves out scrolling and stands whole at 80 columns, also in German', () => {

@@ -271,4 +271,26 @@ describe('the AMQP sequence diagram', () => {
     assert.match(whole, /│◀─+┤ +Queue\.DeclareOk queue=orders messageCount=0 consumerCount=2$/m);
     assert.equal(whole.match(/Basic\.Publish/g)?.length, 6);
   });
+
+  test('when the pager folds to fit then a Close keeps its own arrow and direction, and a method asked twice is not merged', () => {
+    const items = connection(1, consumer, 0, [
+      ...setUp,
+      { method: 'Queue.Declare', fields: { queue: 'durable', durable: true } },
+      { direction: 'down', method: 'Queue.DeclareOk', fields: { queue: 'durable', messageCount: 0, consumerCount: 0 } },
+      { method: 'Queue.Declare', fields: { queue: 'transient', durable: false } },
+      {
+        direction: 'down',
+        method: 'Queue.DeclareOk',
+        fields: { queue: 'transient', messageCount: 0, consumerCount: 0 },
+      },
+      { method: 'Channel.Close', fields: { replyCode: 541, replyText: 'INTERNAL_ERROR', classId: 0, methodId: 0 } },
+      { direction: 'down', method: 'Channel.CloseOk', fields: {} },
+    ]);
+    const compact = render(items, { compact: 'routine' });
+    assert.match(compact, /Queue\.Declare queue=durable durable=true ⇄ DeclareOk/);
+    assert.match(compact, /Queue\.Declare queue=transient durable=false ⇄ DeclareOk/);
+    // The client (right of the broker) closes, with 541: an arrow from it to the broker, and the reply its own.
+    assert.match(compact, /│◀─+┤ +Channel\.Close replyCode=541/);
+    assert.match(compact, /├─+▶│ +Channel\.CloseOk$/m);
+  });
 });

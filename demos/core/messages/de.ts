@@ -135,8 +135,8 @@ export const de: Messages = {
     failed: 'Das hat nicht geklappt:',
   },
   pager: {
-    cut: (p) => `… ${p.more} weitere Zeilen (f zeigt sie)`,
-    folded: (p) => `… ${p.count} weitere Round Trips dieser Art (f zeigt sie)`,
+    cut: (p) => `… ${numbers.integer(p.more)} weitere Zeilen (f zeigt sie)`,
+    folded: (p) => `… ${numbers.integer(p.count)} weitere Round Trips dieser Art (f zeigt sie)`,
     keysShort: '? Tasten',
     framesCut: 'Lange Nutzdaten sind gekürzt; f zeigt sie ganz.',
     amqpFolded:
@@ -146,8 +146,8 @@ export const de: Messages = {
     running: (p) => `Schritt ${p.index} läuft …`,
     closing: 'die Summen werden ermittelt …',
     stopping: 'Ende nach diesem Schritt …',
-    below: (p) => `↓ ${p.lines} weitere Zeile${p.lines === 1 ? '' : 'n'}`,
-    scrolled: (p) => `Zeilen ${p.from}–${p.to} von ${p.of}`,
+    below: (p) => `↓ ${numbers.integer(p.lines)} weitere Zeile${p.lines === 1 ? '' : 'n'}`,
+    scrolled: (p) => `Zeilen ${numbers.integer(p.from)}–${numbers.integer(p.to)} von ${numbers.integer(p.of)}`,
     views: { full: 'Bodies vollständig', raw: 'Bytes wie auf der Leitung', json: 'JSON' },
     goto: (p) => `zu Schritt: ${p.typed}_   Enter: springen · Esc: abbrechen`,
     keysHeading: 'Tasten',
@@ -412,7 +412,7 @@ export const de: Messages = {
     server: 'Server',
     wsClient: (p) => `Client ${p.id}`,
     noResponse: 'keine Response',
-    more: (p) => `… ${p.count} weitere Nachrichten in diesem Schritt (awt-demo zeigt alle)`,
+    more: (p) => `… ${numbers.integer(p.count)} weitere Nachrichten in diesem Schritt (awt-demo zeigt alle)`,
     nothing: 'in diesem Schritt nichts auf der Leitung',
   },
   amqp: {

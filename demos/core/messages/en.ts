@@ -139,8 +139,8 @@ export const en = {
   },
   /** The pager that shows a demo one step per screen on a terminal. */
   pager: {
-    cut: (p: { more: number }) => `… ${p.more} more lines (f shows them)`,
-    folded: (p: { count: number }) => `… ${p.count} more round trips like these (f shows them)`,
+    cut: (p: { more: number }) => `… ${numbers.integer(p.more)} more lines (f shows them)`,
+    folded: (p: { count: number }) => `… ${numbers.integer(p.count)} more round trips like these (f shows them)`,
     keysShort: '? keys',
     framesCut: 'Long payloads are cut; f shows them whole.',
     amqpFolded: 'Set-ups, clean closes and each method with its -Ok reply stand on one line each; f shows every frame.',
@@ -149,8 +149,9 @@ export const en = {
     running: (p: { index: number }) => `running step ${p.index} …`,
     closing: 'collecting the totals …',
     stopping: 'stopping after this step …',
-    below: (p: { lines: number }) => `↓ ${p.lines} more line${p.lines === 1 ? '' : 's'}`,
-    scrolled: (p: { from: number; to: number; of: number }) => `lines ${p.from}–${p.to} of ${p.of}`,
+    below: (p: { lines: number }) => `↓ ${numbers.integer(p.lines)} more line${p.lines === 1 ? '' : 's'}`,
+    scrolled: (p: { from: number; to: number; of: number }) =>
+      `lines ${numbers.integer(p.from)}–${numbers.integer(p.to)} of ${numbers.integer(p.of)}`,
     views: { full: 'full bodies', raw: 'raw bytes', json: 'JSON' } as Record<string, string>,
     goto: (p: { typed: string }) => `go to step: ${p.typed}_   Enter: go · Esc: cancel`,
     keysHeading: 'Keys',
@@ -173,7 +174,7 @@ export const en = {
   /** How the pager folds a step to fit a small screen; each fold names the key that unfolds it. */
   fit: {
     folded: (p: { names: string; lines: number }) =>
-      `… ${[p.names, p.lines > 0 ? `body of ${p.lines} line${p.lines === 1 ? '' : 's'}` : ''].filter(Boolean).join(' · ')} (f shows them)`,
+      `… ${[p.names, p.lines > 0 ? `body of ${numbers.integer(p.lines)} line${p.lines === 1 ? '' : 's'}` : ''].filter(Boolean).join(' · ')} (f shows them)`,
     /** The status line's keys when the step fits the screen (nothing to scroll). */
     keys: 'Enter next · ← back · ? keys · q quit',
     keysFromMenu: 'Enter next · ← back · ? keys · q menu',
@@ -427,7 +428,8 @@ export const en = {
     server: 'server',
     wsClient: (p: { id: number }) => `client ${p.id}`,
     noResponse: 'no response',
-    more: (p: { count: number }) => `… ${p.count} more messages in this step (awt-demo shows them all)`,
+    more: (p: { count: number }) =>
+      `… ${numbers.integer(p.count)} more messages in this step (awt-demo shows them all)`,
     nothing: 'nothing on the wire in this step',
   },
   amqp: {
@@ -540,10 +542,10 @@ export const en = {
     skippedCell: 'skipped',
     findings: {
       row: (p: { name: string; percent: string; micros: string; extra: string }) =>
-        `${p.name} reaches ${p.percent} % of bare node:http’s rate and takes ${p.micros} µs of CPU per request, ${p.extra} µs more.`,
+        `${p.name} reaches ${p.percent}% of bare node:http’s rate and takes ${p.micros} µs of CPU per request, ${p.extra} µs more.`,
       /** The same, for a row that needs less CPU per request than the reference (`extra` is the difference, positive). */
       rowBelow: (p: { name: string; percent: string; micros: string; extra: string }) =>
-        `${p.name} reaches ${p.percent} % of bare node:http’s rate and takes ${p.micros} µs of CPU per request, ${p.extra} µs less.`,
+        `${p.name} reaches ${p.percent}% of bare node:http’s rate and takes ${p.micros} µs of CPU per request, ${p.extra} µs less.`,
     },
     errors: (p: { name: string; errors: string; total: string; first: string }) =>
       `${p.name}: ${p.errors} of ${p.total} requests failed; the first because: ${p.first}`,
