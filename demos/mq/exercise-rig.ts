@@ -137,6 +137,7 @@ export const startExerciseRig: StartRig = async (options) => {
     },
     amqp: {
       url,
+      ...(options.quietMs !== undefined ? { quietMs: options.quietMs } : {}),
       get queues() {
         return queues;
       },

@@ -62,3 +62,23 @@ export async function startStudentServers(
     },
   };
 }
+
+/**
+ * At most `count` of the functions given to the returned one run at a time; the others wait
+ * their turn, first come first served. For tests that may overlap but each start processes.
+ */
+export function slots(count: number): <T>(work: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async (work) => {
+    if (running >= count) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running += 1;
+    try {
+      return await work();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running -= 1;
+    }
+  };
+}
