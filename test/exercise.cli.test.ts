@@ -55,7 +55,7 @@ const startGerman = () => (germanStart ??= cli(['exercise', 'start', 'graphql-bo
 
 // The checks that time out take longest: they overlap with the rest, not only with each other.
 describe('awt-demo exercise', { concurrency: true }, () => {
-  describe('awt-demo exercise: list, start, hint', { concurrency: true }, () => {
+  describe('awt-demo exercise: list, start, hint', { concurrency: 3 }, () => {
     test('when nothing is started then list shows every exercise as not started, in text and JSON', async () => {
       // A folder of its own: the other tests start exercises in `work` meanwhile.
       const fresh = path.join(work, 'fresh');
@@ -115,6 +115,24 @@ describe('awt-demo exercise', { concurrency: true }, () => {
       assert.equal(row!.state, 'started');
     });
 
+    // Early: it waits for the German start and then asks four times, one after another.
+    test('when hint is asked again and again then each call shows the next rung, and the ladder ends', async () => {
+      assert.equal((await startGerman()).code, 0);
+      const dir = path.join(work, 'awt-graphql-book-service');
+      const shown: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        const result = await cli(['exercise', 'hint', 'graphql-book-service'], dir);
+        assert.equal(result.code, 0, result.stderr);
+        shown.push(result.stdout);
+      }
+      assert.match(shown[0]!, /^Hint 1 of 3 for „The lecture's query returns exactly title and author/);
+      assert.match(shown[1]!, /^Hint 2 of 3/);
+      assert.match(shown[2]!, /^Hint 3 of 3[\s\S]*That was the last hint/);
+      assert.match(shown[3]!, /^Hint 3 of 3/);
+      assert.notEqual(shown[0], shown[1]);
+      assert.deepEqual((await readProgress(dir)).hints, { 'books-title-author': 3 });
+    });
+
     test('when the folder is not empty then start refuses (exit 4) and writes nothing', async () => {
       const dir = path.join(work, 'full');
       await mkdir(dir);
@@ -144,26 +162,34 @@ describe('awt-demo exercise', { concurrency: true }, () => {
         /Unknown exercise "graphql-books"\. The exercises are: graphql-book-service, rest-books, soap-books, websocket-book-club, mq-order-worker\./,
       );
     });
-
-    test('when hint is asked again and again then each call shows the next rung, and the ladder ends', async () => {
-      assert.equal((await startGerman()).code, 0);
-      const dir = path.join(work, 'awt-graphql-book-service');
-      const shown: string[] = [];
-      for (let i = 0; i < 4; i++) {
-        const result = await cli(['exercise', 'hint', 'graphql-book-service'], dir);
-        assert.equal(result.code, 0, result.stderr);
-        shown.push(result.stdout);
-      }
-      assert.match(shown[0]!, /^Hint 1 of 3 for „The lecture's query returns exactly title and author/);
-      assert.match(shown[1]!, /^Hint 2 of 3/);
-      assert.match(shown[2]!, /^Hint 3 of 3[\s\S]*That was the last hint/);
-      assert.match(shown[3]!, /^Hint 3 of 3/);
-      assert.notEqual(shown[0], shown[1]);
-      assert.deepEqual((await readProgress(dir)).hints, { 'books-title-author': 3 });
-    });
   });
 
-  describe('awt-demo exercise check: progress and hostile servers', { concurrency: true }, () => {
+  describe('awt-demo exercise check: progress and hostile servers', { concurrency: 3 }, () => {
+    // The longest first: it waits out six time limits.
+    test('when the server accepts but never answers then each check fails after its timeout, in bounded time', async () => {
+      const sockets = new Set<net.Socket>();
+      const silent = net.createServer((socket) => {
+        sockets.add(socket);
+        socket.on('error', () => undefined);
+      });
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      const { port } = silent.address() as net.AddressInfo;
+      try {
+        const result = await cli(
+          ['exercise', 'check', 'rest-books', '--url', `http://127.0.0.1:${port}/`, '--timeout', '1'],
+          grading,
+        );
+        assert.equal(result.code, 5, result.stderr);
+        assert.equal(result.stdout.match(/^✘ /gm)?.length, 6);
+        assert.match(result.stdout, /got +no complete answer within 1 s/);
+        assert.match(result.stdout, /no response: the connection closed first/);
+        assert.match(result.stderr, /6 of 6 checks failed/);
+      } finally {
+        for (const socket of sockets) socket.destroy();
+        await new Promise((resolve) => silent.close(resolve));
+      }
+    });
+
     test('when the solution passes from the exercise folder then the run is recorded there and list says passed', async () => {
       const dir = path.join(work, 'awt-rest-books');
       assert.equal((await cli(['exercise', 'start', 'rest-books'])).code, 0);
@@ -266,30 +292,6 @@ describe('awt-demo exercise', { concurrency: true }, () => {
         }
       });
     }
-
-    test('when the server accepts but never answers then each check fails after its timeout, in bounded time', async () => {
-      const sockets = new Set<net.Socket>();
-      const silent = net.createServer((socket) => {
-        sockets.add(socket);
-        socket.on('error', () => undefined);
-      });
-      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-      const { port } = silent.address() as net.AddressInfo;
-      try {
-        const result = await cli(
-          ['exercise', 'check', 'rest-books', '--url', `http://127.0.0.1:${port}/`, '--timeout', '1'],
-          grading,
-        );
-        assert.equal(result.code, 5, result.stderr);
-        assert.equal(result.stdout.match(/^✘ /gm)?.length, 6);
-        assert.match(result.stdout, /got +no complete answer within 1 s/);
-        assert.match(result.stdout, /no response: the connection closed first/);
-        assert.match(result.stderr, /6 of 6 checks failed/);
-      } finally {
-        for (const socket of sockets) socket.destroy();
-        await new Promise((resolve) => silent.close(resolve));
-      }
-    });
   });
 });
 
