@@ -1,7 +1,9 @@
 /**
  * Honest checks: against each reference solution every check passes; against each broken
  * variant exactly the check named for its fault fails, with its own message and trace;
- * the starters start, answer, and fail what is still to do.
+ * the starters start, answer, and fail what is still to do. The servers are real child
+ * processes; the checks run in this process through what `exercise check` calls
+ * (runChecks), since the verdicts are the point here (exercise.cli.test.ts runs the command).
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -10,28 +12,32 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { messages } from '../demos/core/messages/index.js';
 import { findExercise } from '../demos/exercises/manifest.js';
-import { runChecks, type CheckReport } from '../demos/exercises/run-checks.js';
-import { runCli } from './utils/cli.js';
-import { startStudentServer, startStudentServers } from './utils/exercise.js';
+import { checksFailed, runChecks, type CheckReport } from '../demos/exercises/run-checks.js';
+import { slots, startStudentServer, startStudentServers } from './utils/exercise.js';
 
-interface CheckJson {
-  exercise: string;
-  passed: boolean;
-  checks: CheckReport[];
-}
-
-async function check(
-  exercise: string,
-  url: string,
-): Promise<{ code: number | null; result: CheckJson; stderr: string }> {
-  // A generous time per check: this machine is shared, and these tests are about verdicts, not speed.
-  const run = await runCli(['exercise', 'check', exercise, '--url', url, '--json', '--timeout', '30'], {
-    timeoutMs: 120_000,
+/** Every check of `exercise` against `url`, and the exit code `exercise check` would end with. */
+async function check(exercise: string, url: string): Promise<{ code: number; reports: CheckReport[] }> {
+  const entry = findExercise(exercise)!;
+  const reports = await runChecks({
+    exercise: entry,
+    url,
+    texts: (await entry.texts()).en.checks,
+    checks: await entry.loadChecks(),
+    words: messages.en.exercise,
+    // A generous time per check: this machine is shared, and these tests are about verdicts, not speed.
+    timeoutMs: 30_000,
   });
-  return { code: run.code, result: JSON.parse(run.stdout) as CheckJson, stderr: run.stderr };
+  return { code: checksFailed(reports)?.exitCode ?? 0, reports };
 }
 
-const failedIds = (result: CheckJson) => result.checks.filter((c) => !c.passed).map((c) => c.id);
+const failedIds = (reports: CheckReport[]) => reports.filter((c) => !c.passed).map((c) => c.id);
+
+/**
+ * Servers start a few at a time (each is a `node --import tsx` process, a burst of CPU);
+ * once started, their checks overlap freely: they mostly wait on the wire.
+ */
+const starting = slots(3);
+const start: typeof startStudentServer = (file, env) => starting(() => startStudentServer(file, env));
 
 const exercises = [
   {
@@ -77,81 +83,73 @@ async function contractEnv(id: string): Promise<Record<string, string>> {
 const leftovers: string[] = [];
 after(() => Promise.all(leftovers.map((dir) => rm(dir, { recursive: true, force: true }))));
 
-for (const exercise of exercises) {
-  describe(`exercise ${exercise.id}: checks against real servers`, () => {
-    test('when the reference solution runs then every check passes and the exit code is 0', async () => {
-      const server = await startStudentServer(
-        `lessons/exercises/${exercise.id}/solution/src/server.ts`,
-        await contractEnv(exercise.id),
-      );
-      try {
-        const { code, result, stderr } = await check(exercise.id, server.url);
-        assert.deepEqual(
-          failedIds(result),
-          [],
-          JSON.stringify(
-            result.checks.filter((c) => !c.passed),
-            null,
-            1,
-          ),
+// Each exercise, and within it the solution, the broken variants and the starter, has servers of its own: all overlap.
+describe('exercises: checks against real servers', { concurrency: true }, () => {
+  for (const exercise of exercises) {
+    describe(`exercise ${exercise.id}: checks against real servers`, { concurrency: true }, () => {
+      test('when the reference solution runs then every check passes and the exit code is 0', async () => {
+        const server = await start(
+          `lessons/exercises/${exercise.id}/solution/src/server.ts`,
+          await contractEnv(exercise.id),
         );
-        assert.equal(code, 0, stderr);
-        assert.deepEqual(
-          result.checks.map((c) => c.id),
-          exercise.checks,
-        );
-        for (const report of result.checks) assert.ok(report.trace.length > 0, `${report.id} made no call`);
-      } finally {
-        await server.close();
-      }
-    });
-
-    describe('broken variants of the solution', () => {
-      let variants: Awaited<ReturnType<typeof startStudentServers>>;
-      before(async () => {
-        variants = await startStudentServers(
-          `test/fixtures/exercises/${exercise.id}-broken.ts`,
-          exercise.checks.length,
-        );
-      });
-      after(() => variants?.close());
-
-      for (const broken of exercise.checks) {
-        test(`when the solution is broken for ${broken} then only ${broken} fails, with its message and trace`, async () => {
-          const entry = findExercise(exercise.id)!;
-          const reports = await runChecks({
-            exercise: entry,
-            url: variants.urls.get(broken)!,
-            texts: (await entry.texts()).en.checks,
-            checks: await entry.loadChecks(),
-            words: messages.en.exercise,
-            timeoutMs: 30_000,
-          });
+        try {
+          const { code, reports } = await check(exercise.id, server.url);
           assert.deepEqual(
-            reports.filter((r) => !r.passed).map((r) => r.id),
-            [broken],
-            JSON.stringify(reports.map(({ id, got }) => ({ id, got }))),
+            failedIds(reports),
+            [],
+            JSON.stringify(
+              reports.filter((c) => !c.passed),
+              null,
+              1,
+            ),
           );
-          const report = reports.find((r) => r.id === broken)!;
-          assert.ok(report.got && report.got.length > 0);
-          assert.equal(report.hint, (await entry.texts()).en.checks[broken]!.hints[0]);
-          assert.ok(report.trace.length > 0);
-        });
-      }
-    });
+          assert.equal(code, 0);
+          assert.deepEqual(
+            reports.map((c) => c.id),
+            exercise.checks,
+          );
+          for (const report of reports) assert.ok(report.trace.length > 0, `${report.id} made no call`);
+        } finally {
+          await server.close();
+        }
+      });
 
-    test('when the starter runs then it answers and fails exactly the checks still to do', async () => {
-      const server = await startStudentServer(
-        `lessons/exercises/${exercise.id}/starter/src/server.ts`,
-        await contractEnv(exercise.id),
-      );
-      try {
-        const { code, result } = await check(exercise.id, server.url);
-        assert.deepEqual(failedIds(result), exercise.starterFails);
-        assert.equal(code, 5);
-      } finally {
-        await server.close();
-      }
+      // One after another: the variants share the fixture's process and, with it, its books.
+      describe('broken variants of the solution', () => {
+        let variants: Awaited<ReturnType<typeof startStudentServers>>;
+        before(async () => {
+          variants = await starting(() =>
+            startStudentServers(`test/fixtures/exercises/${exercise.id}-broken.ts`, exercise.checks.length),
+          );
+        });
+        after(() => variants?.close());
+
+        for (const broken of exercise.checks) {
+          test(`when the solution is broken for ${broken} then only ${broken} fails, with its message and trace`, async () => {
+            const { code, reports } = await check(exercise.id, variants.urls.get(broken)!);
+            assert.deepEqual(failedIds(reports), [broken], JSON.stringify(reports.map(({ id, got }) => ({ id, got }))));
+            assert.equal(code, 5);
+            const report = reports.find((r) => r.id === broken)!;
+            assert.ok(report.got && report.got.length > 0);
+            assert.equal(report.hint, (await findExercise(exercise.id)!.texts()).en.checks[broken]!.hints[0]);
+            assert.ok(report.trace.length > 0);
+          });
+        }
+      });
+
+      test('when the starter runs then it answers and fails exactly the checks still to do', async () => {
+        const server = await start(
+          `lessons/exercises/${exercise.id}/starter/src/server.ts`,
+          await contractEnv(exercise.id),
+        );
+        try {
+          const { code, reports } = await check(exercise.id, server.url);
+          assert.deepEqual(failedIds(reports), exercise.starterFails);
+          assert.equal(code, 5);
+        } finally {
+          await server.close();
+        }
+      });
     });
-  });
-}
+  }
+});

@@ -4,25 +4,31 @@
  * the tap in front of RabbitMQ or the embedded broker. Honest checks: the reference
  * solution passes on both brokers; each broken variant fails only its check; the starter
  * fails what is still to do; programs that exit or never ack fail with their trace and
- * output; and no program outlives the run, also after Ctrl-C.
+ * output; and no program outlives the run, also after Ctrl-C. Runs whose point is the
+ * verdict call what `exercise check` calls (the rig, runChecks) in this process; the
+ * command line itself runs the solution on both brokers, the programs that exit, its usage
+ * errors and Ctrl-C.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { CheckReport } from '../demos/exercises/run-checks.js';
+import { messages } from '../demos/core/messages/index.js';
 import { findExercise } from '../demos/exercises/manifest.js';
+import { checksFailed, runChecks, type CheckReport } from '../demos/exercises/run-checks.js';
 import { listPrices } from '../demos/mq/shop.js';
-import { runCli, spawnCli, waitForOutput } from './utils/cli.js';
+import { cliEnv, runCli, spawnCli, waitForOutput } from './utils/cli.js';
+import { slots } from './utils/exercise.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const solution = path.join(root, 'lessons/exercises/mq-order-worker/solution');
 const starter = path.join(root, 'lessons/exercises/mq-order-worker/starter');
 const broken = path.join(root, 'test/fixtures/exercises/mq-order-worker-broken');
 const checkIds = ['task-acked-once', 'fair-dispatch', 'rpc-reply', 'redelivered-on-crash'];
+const exercise = findExercise('mq-order-worker')!;
 
 interface CheckJson {
   exercise: string;
@@ -38,36 +44,78 @@ before(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'awt-mq-exercise-'));
   // What `exercise start` writes beside the starter: the programs read it from PRICES_JSON here.
   pricesFile = path.join(work, 'prices.json');
-  await writeFile(pricesFile, (await findExercise('mq-order-worker')!.contractFiles!())['prices.json']!);
+  await writeFile(pricesFile, (await exercise.contractFiles!())['prices.json']!);
 });
 after(() => rm(work, { recursive: true, force: true }));
 
-async function check(dir: string, args: string[] = [], env: Record<string, string> = {}) {
-  // A generous time per check and for the programs to start: the runs of this file overlap on a shared machine.
-  const run = await runCli(
-    ['exercise', 'check', 'mq-order-worker', '--dir', dir, '--json', '--timeout', '30', ...args],
-    {
+/**
+ * Runs that start programs (three `node --import tsx` each, a CPU burst) take turns, two at
+ * a time: much of a run is waiting (orders being packed, the wire going quiet), so two
+ * overlap well; more at once starve each other's programs of the CPU on a 2-core machine,
+ * and the product's own deadlines (2 s to connect to the broker) begin to fail.
+ */
+const inTurn = slots(2);
+
+/** `exercise check` as the student runs it: the command line, its JSON and its exit code. */
+async function checkCli(dir: string, args: string[] = [], env: Record<string, string> = {}) {
+  // A generous time per check and for the programs to start: the machine is shared.
+  const done = await inTurn(() =>
+    runCli(['exercise', 'check', 'mq-order-worker', '--dir', dir, '--json', '--timeout', '30', ...args], {
       env: { PRICES_JSON: pricesFile, ...env },
       timeoutMs: 120_000,
-    },
+    }),
   );
   let result: CheckJson;
   try {
-    result = JSON.parse(run.stdout) as CheckJson;
+    result = JSON.parse(done.stdout) as CheckJson;
   } catch {
-    throw new Error(`no JSON (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
+    throw new Error(`no JSON (exit ${done.code}):\n${done.stdout}\n${done.stderr}`);
   }
-  return { code: run.code, result, stderr: run.stderr };
+  return { code: done.code, result, stderr: done.stderr };
 }
 
-const failedIds = (result: CheckJson) => result.checks.filter((c) => !c.passed).map((c) => c.id);
-const explain = (result: CheckJson) => JSON.stringify(result.checks.map(({ id, got }) => ({ id, got })));
+/**
+ * The same run in this process, through the functions `exercise check` calls (the rig, then
+ * runChecks): no command line to start. `quietMs` shortens how long a check waits for frames
+ * that are not coming, for programs that never settle anything.
+ */
+async function check(dir: string, options: { env?: Record<string, string>; quietMs?: number } = {}) {
+  const [texts, checks, startRig] = await Promise.all([exercise.texts(), exercise.loadChecks(), exercise.loadRig!()]);
+  return inTurn(async () => {
+    const rig = await startRig({
+      dir,
+      programs: exercise.programs!,
+      broker: 'auto',
+      amqpUrl: undefined,
+      env: cliEnv({ PRICES_JSON: pricesFile, ...options.env }),
+      readyMs: 30_000,
+      ...(options.quietMs !== undefined ? { quietMs: options.quietMs } : {}),
+      said: messages.en.exercise.said,
+    });
+    const reports = await runChecks({
+      exercise,
+      url: exercise.defaultUrl,
+      rig,
+      texts: texts.en.checks,
+      checks,
+      words: messages.en.exercise,
+      timeoutMs: 30_000,
+    });
+    return { code: checksFailed(reports)?.exitCode ?? 0, result: { checks: reports } };
+  });
+}
 
-describe('exercise mq-order-worker', () => {
-  describe('the reference solution', () => {
+const failedIds = (result: { checks: CheckReport[] }) => result.checks.filter((c) => !c.passed).map((c) => c.id);
+const explain = (result: { checks: CheckReport[] }) =>
+  JSON.stringify(result.checks.map(({ id, got }) => ({ id, got })));
+
+// Every test has queues of its own (the rig names them per run), so all of them may overlap; `inTurn` bounds how many.
+describe('exercise mq-order-worker', { concurrency: true }, () => {
+  describe('the reference solution', { concurrency: true }, () => {
+    // On the command line: the embedded broker then runs in a process of its own, as it does for a student.
     for (const broker of ['rabbitmq', 'embedded']) {
       test(`when the solution runs against ${broker} then every check passes, each with its trace`, async () => {
-        const { code, result, stderr } = await check(solution, ['--broker', broker]);
+        const { code, result, stderr } = await checkCli(solution, ['--broker', broker]);
         assert.deepEqual(failedIds(result), [], explain(result));
         assert.equal(code, 0, stderr);
         assert.deepEqual(
@@ -84,23 +132,38 @@ describe('exercise mq-order-worker', () => {
     }
   });
 
-  // Much of a run is waiting (orders being packed, the wire going quiet): two runs overlap.
-  describe('broken variants, the starter, broken programs', { concurrency: 2 }, () => {
+  describe('broken variants, the starter, broken programs', { concurrency: true }, () => {
+    // The longest first: it waits out the wire going quiet three times and starts the programs three times.
+    test('when the workers never ack then their checks fail with the trace; the responder still passes', async () => {
+      // Nothing that passes here waits for the wire to go quiet, so it need not wait long for acks that never come.
+      const { code, result } = await check(broken, { env: { AWT_FAULT: 'never-acks' }, quietMs: 1000 });
+      assert.equal(code, 5);
+      assert.deepEqual(
+        failedIds(result),
+        ['task-acked-once', 'fair-dispatch', 'redelivered-on-crash'],
+        explain(result),
+      );
+      const first = result.checks[0]!;
+      assert.match(first.got!, /never acknowledged/);
+      assert.ok(first.trace.some((item) => (item as { method?: string }).method === 'Basic.Deliver'));
+    });
+
     for (const fault of checkIds) {
       test(`when the solution is broken for ${fault} then only ${fault} fails, with its message, hint and trace`, async () => {
-        const { code, result } = await check(broken, [], { AWT_FAULT: fault });
+        const { code, result } = await check(broken, { env: { AWT_FAULT: fault } });
         assert.deepEqual(failedIds(result), [fault], explain(result));
         assert.equal(code, 5);
         const report = result.checks.find((c) => c.id === fault)!;
         assert.ok(report.got && report.got.length > 0);
-        const texts = await findExercise('mq-order-worker')!.texts();
+        const texts = await exercise.texts();
         assert.equal(report.hint, texts.en.checks[fault]!.hints[0]);
         assert.ok(report.trace.length > 0);
       });
     }
 
     test('when the starter runs then every check fails, each naming what is still to do', async () => {
-      const { code, result } = await check(starter);
+      // Every check fails here: none needs the wire quiet for as long as the slowest order of a solution.
+      const { code, result } = await check(starter, { quietMs: 1000 });
       assert.equal(code, 5);
       assert.deepEqual(failedIds(result), checkIds);
       const got = Object.fromEntries(result.checks.map((c) => [c.id, c.got]));
@@ -111,7 +174,7 @@ describe('exercise mq-order-worker', () => {
     });
 
     test('when the programs exit at once then every check fails with their exit code and output, escaped', async () => {
-      const { code, result, stderr } = await check(broken, [], { AWT_FAULT: 'exits' });
+      const { code, result, stderr } = await checkCli(broken, [], { AWT_FAULT: 'exits' });
       assert.equal(code, 5, stderr);
       assert.deepEqual(failedIds(result), checkIds);
       for (const report of result.checks) {
@@ -123,18 +186,9 @@ describe('exercise mq-order-worker', () => {
       assert.doesNotMatch(stderr, /\n\s+at /);
       assert.match(stderr, /4 of 4 checks failed/);
     });
-
-    test('when the workers never ack then their checks fail with the trace; the responder still passes', async () => {
-      const { code, result } = await check(broken, [], { AWT_FAULT: 'never-acks' });
-      assert.equal(code, 5);
-      assert.deepEqual(failedIds(result), ['task-acked-once', 'fair-dispatch', 'redelivered-on-crash']);
-      const first = result.checks[0]!;
-      assert.match(first.got!, /never acknowledged/);
-      assert.ok(first.trace.some((item) => (item as { method?: string }).method === 'Basic.Deliver'));
-    });
   });
 
-  describe('the command line', () => {
+  describe('the command line', { concurrency: true }, () => {
     test('when --url is given then it is a usage error (2) that says why, and nothing starts', async () => {
       const run = await runCli(['exercise', 'check', 'mq-order-worker', '--url', 'http://localhost:1/']);
       assert.equal(run.code, 2);
@@ -146,7 +200,10 @@ describe('exercise mq-order-worker', () => {
     });
 
     test('when the folder has no programs then it is a usage error (2) naming the missing file', async () => {
-      const run = await runCli(['exercise', 'check', 'mq-order-worker', '--dir', work, '--broker', 'embedded']);
+      // A folder of its own: the one `start` writes below, found from here, would have the programs.
+      const empty = path.join(work, 'empty');
+      await mkdir(empty);
+      const run = await runCli(['exercise', 'check', 'mq-order-worker', '--dir', empty, '--broker', 'embedded']);
       assert.equal(run.code, 2);
       assert.match(run.stderr, /is not the exercise folder: src\/worker\.ts, src\/responder\.ts is missing there/);
     });
@@ -167,22 +224,23 @@ describe('exercise mq-order-worker', () => {
       assert.match(run.stderr, /No AMQP broker is reachable at amqp:\/\/guest@127\.0\.0\.1:1/);
     });
 
-    test('when check is interrupted with Ctrl-C then no program it started is left running', async () => {
-      const child = spawnCli(['exercise', 'check', 'mq-order-worker', '--dir', solution, '--broker', 'embedded'], {
-        env: { PRICES_JSON: pricesFile },
-      });
-      const closed = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
-      try {
-        await waitForOutput(child, /Broker: /, 60_000);
-        const programs = await childrenOf(child.pid!, 3);
-        assert.equal(programs.length, 3);
-        child.kill('SIGINT');
-        assert.equal(await closed, 130);
-        for (const pid of programs) assert.equal(alive(pid), false, `program ${pid} outlived the run`);
-      } finally {
-        child.kill('SIGKILL');
-      }
-    });
+    test('when check is interrupted with Ctrl-C then no program it started is left running', () =>
+      inTurn(async () => {
+        const child = spawnCli(['exercise', 'check', 'mq-order-worker', '--dir', solution, '--broker', 'embedded'], {
+          env: { PRICES_JSON: pricesFile },
+        });
+        const closed = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+        try {
+          await waitForOutput(child, /Broker: /, 60_000);
+          const programs = await childrenOf(child.pid!, 3);
+          assert.equal(programs.length, 3);
+          child.kill('SIGINT');
+          assert.equal(await closed, 130);
+          for (const pid of programs) assert.equal(alive(pid), false, `program ${pid} outlived the run`);
+        } finally {
+          child.kill('SIGKILL');
+        }
+      }));
 
     test('when start writes the exercise then it has both programs, prices.json from the demo and a README that runs them', async () => {
       const dir = path.join(work, 'awt-mq-order-worker');

@@ -78,6 +78,11 @@ export interface RigOptions {
   env: NodeJS.ProcessEnv;
   /** How long the programs may take to start consuming. */
   readyMs: number;
+  /**
+   * How long the wire may stay quiet before a check stops waiting for more; the checks'
+   * own default (longer than the slowest order takes to pack) when absent.
+   */
+  quietMs?: number;
   said: ExerciseWords['said'];
 }
 
@@ -90,6 +95,8 @@ export type StartRig = (options: RigOptions) => Promise<CheckRig & { amqp: AmqpC
 export interface AmqpCheckContext {
   /** The broker through the tap (amqp://…), for the check's own connection. */
   url: string;
+  /** RigOptions.quietMs, when given. */
+  quietMs?: number;
   /** This run's queues, given to the programs as TASK_QUEUE and RPC_QUEUE. */
   queues: { tasks: string; requests: string };
   /** Why the programs of `role` cannot be checked (one ended, or never consumed), with their output; else undefined. */

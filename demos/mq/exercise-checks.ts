@@ -17,8 +17,13 @@ import { atMost } from './wait.js';
 const ok = (advice: string[] = []): CheckResult => ({ passed: true, advice });
 const fail = (got: string): CheckResult => ({ passed: false, got });
 
-/** How long the wire may stay quiet before a check stops waiting for more. */
-const quietMs = 2500;
+/**
+ * How long the wire may stay quiet before a check stops waiting for more, unless the rig
+ * says otherwise: longer than the slowest order of a passing worker takes to pack (1.5 s).
+ */
+const defaultQuietMs = 2500;
+/** A gap this long between two looks at the wire is this process stalling, not the wire being quiet. */
+const stallMs = 500;
 /** A slow order keeps a worker busy this long; the crash comes `cutAfterMs` after it arrives. */
 const slowCopies = 60;
 const cutAfterMs = 300;
@@ -39,15 +44,20 @@ async function checker(context: CheckContext) {
   return { channel, close };
 }
 
-/** Waits until `done` holds for the frames of this check, or the wire was quiet for `quietMs`, or time is up. */
+/** Waits until `done` holds for the frames of this check, or the wire was quiet long enough, or time is up. */
 async function settle(context: CheckContext, done: (frames: AmqpFrameItem[]) => boolean): Promise<AmqpFrameItem[]> {
+  const quietMs = context.amqp!.quietMs ?? defaultQuietMs;
   let seen = -1;
   let quietSince = Date.now();
+  let looked = Date.now();
   for (;;) {
     const frames = amqpFrames(context.items());
     if (done(frames) || context.signal.aborted) return frames;
-    if (frames.length !== seen) [seen, quietSince] = [frames.length, Date.now()];
-    else if (Date.now() - quietSince > quietMs) return frames;
+    const now = Date.now();
+    // After a stall, frames that arrived meanwhile may not have been read yet: count quiet from here.
+    if (frames.length !== seen || now - looked > stallMs) [seen, quietSince] = [frames.length, now];
+    else if (now - quietSince > quietMs) return frames;
+    looked = now;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

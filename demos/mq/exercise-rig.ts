@@ -4,6 +4,7 @@
  * folder with AMQP_URL pointing at the tap, so their own Basic.Qos, Basic.Ack and replies
  * cross it. Every start gets queues of its own (TASK_QUEUE, RPC_QUEUE), so runs never
  * share one on RabbitMQ, and what a program left unacknowledged never reaches a later start.
+ * A check that leaves the workers unable to go on starts the workers again, not the responder.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -43,13 +44,16 @@ export const startExerciseRig: StartRig = async (options) => {
   const url = viaTap(broker, tap.port);
   const run = randomBytes(3).toString('hex');
   const declared: string[] = [];
-  let generation = 0;
+  const roles = [...new Set(options.programs.map((p) => p.role))];
+  /** Per role: how often its programs were started, and where on the wire the running ones began. */
+  const generation: Record<ProgramRole, number> = { worker: 0, responder: 0 };
+  const startedAt: Record<ProgramRole, number> = { worker: 0, responder: 0 };
   let queues = { tasks: '', requests: '' };
   let programs: RunningProgram[] = [];
-  let startedAt = 0;
-  let dirty = true;
+  /** Roles to start (again) before the next check: every one at first, the workers after a cut. */
+  const dirty = new Set<ProgramRole>(roles);
   const queueOf = (role: ProgramRole) => (role === 'worker' ? queues.tasks : queues.requests);
-  const sinceStart = () => tap.items.slice(startedAt);
+  const sinceStart = () => tap.items.slice(Math.min(...roles.map((role) => startedAt[role])));
   const consumers = (role: ProgramRole) => consumingConnections(sinceStart(), queueOf(role));
   const { said } = options;
 
@@ -78,22 +82,33 @@ export const startExerciseRig: StartRig = async (options) => {
     await Promise.all(programs.map((p) => p.stop()));
   };
 
-  const start = async () => {
-    await stopAll();
-    generation += 1;
-    const prefix = generation === 1 ? `awt-${run}` : `awt-${run}-${generation}`;
-    queues = { tasks: `${prefix}.${orderQueue}`, requests: `${prefix}.${quoteQueue}` };
-    declared.push(queues.tasks, queues.requests);
+  /**
+   * Starts the programs of `restart` (again) on queues of their own, so nothing an earlier
+   * start left unsettled reaches them; the programs of the other roles keep running.
+   */
+  const start = async (restart: readonly ProgramRole[]) => {
+    await Promise.all(programs.filter((p) => restart.includes(p.role)).map((p) => p.stop()));
+    for (const role of restart) {
+      generation[role] += 1;
+      const prefix = generation[role] === 1 ? `awt-${run}` : `awt-${run}-${generation[role]}`;
+      const queue = `${prefix}.${role === 'worker' ? orderQueue : quoteQueue}`;
+      queues = role === 'worker' ? { ...queues, tasks: queue } : { ...queues, requests: queue };
+      declared.push(queue);
+    }
     await tap.settled();
-    startedAt = tap.items.length;
+    for (const role of restart) startedAt[role] = tap.items.length;
     const env = { ...options.env, AMQP_URL: url, TASK_QUEUE: queues.tasks, RPC_QUEUE: queues.requests };
-    programs = options.programs.map((spec) => startProgram(spec, options.dir, env));
+    programs = [
+      ...programs.filter((p) => !restart.includes(p.role)),
+      ...options.programs
+        .filter((spec) => restart.includes(spec.role))
+        .map((spec) => startProgram(spec, options.dir, env)),
+    ];
     const until = Date.now() + options.readyMs;
-    const roles = [...new Set(programs.map((p) => p.role))];
     // Ready when every role consumes; given up for a role whose programs ended, or when time is up.
     while (Date.now() < until) {
       await tap.settled();
-      const waiting = roles.filter(
+      const waiting = restart.filter(
         (role) => notReady(role) !== undefined && programs.some((p) => p.role === role && p.ended === undefined),
       );
       if (waiting.length === 0) break;
@@ -102,28 +117,30 @@ export const startExerciseRig: StartRig = async (options) => {
   };
 
   /**
-   * True when an earlier check left the programs unable to serve the next one alike: one
+   * The roles whose programs an earlier check left unable to serve the next one alike: one
    * ended or lost its connection, the broker closed a channel of one, or one holds a
    * delivery it never settled (which, with prefetch 1, blocks it). Programs that never
    * consumed are not started again: they would fail the same way.
    */
-  const damaged = () => {
-    const roles = [...new Set(programs.map((p) => p.role))];
-    if (!roles.every((role) => notReady(role) === undefined)) return false;
-    if (programs.some((p) => p.ended !== undefined)) return true;
-    const theirs = new Set(roles.flatMap((role) => consumers(role)));
-    if (tap.connections.some((c) => theirs.has(c.id) && c.closedAt !== undefined)) return true;
-    const frames = amqpFrames(sinceStart()).filter((f) => theirs.has(f.connection));
-    const manual = new Set(
-      frames.filter((f) => f.method === 'Basic.Consume' && !f.fields?.noAck).map((f) => `${f.connection}/${f.channel}`),
-    );
-    return frames.some(
-      (f) =>
-        (f.direction === 'down' && /\.Close$/.test(f.method ?? '')) ||
-        (f.method === 'Basic.Deliver' &&
-          manual.has(`${f.connection}/${f.channel}`) &&
-          settlementsOf(frames, f).length === 0),
-    );
+  const damaged = (): ProgramRole[] => {
+    if (!roles.every((role) => notReady(role) === undefined)) return [];
+    const frames = amqpFrames(sinceStart());
+    return roles.filter((role) => {
+      if (programs.some((p) => p.role === role && p.ended !== undefined)) return true;
+      const theirs = new Set(consumers(role));
+      if (tap.connections.some((c) => theirs.has(c.id) && c.closedAt !== undefined)) return true;
+      const own = frames.filter((f) => theirs.has(f.connection));
+      const manual = new Set(
+        own.filter((f) => f.method === 'Basic.Consume' && !f.fields?.noAck).map((f) => `${f.connection}/${f.channel}`),
+      );
+      return own.some(
+        (f) =>
+          (f.direction === 'down' && /\.Close$/.test(f.method ?? '')) ||
+          (f.method === 'Basic.Deliver' &&
+            manual.has(`${f.connection}/${f.channel}`) &&
+            settlementsOf(own, f).length === 0),
+      );
+    });
   };
 
   return {
@@ -137,6 +154,7 @@ export const startExerciseRig: StartRig = async (options) => {
     },
     amqp: {
       url,
+      ...(options.quietMs !== undefined ? { quietMs: options.quietMs } : {}),
       get queues() {
         return queues;
       },
@@ -144,15 +162,16 @@ export const startExerciseRig: StartRig = async (options) => {
       consumers,
       sinceStart,
       cut(connection) {
-        dirty = true;
+        const role = roles.find((r) => consumers(r).includes(connection));
+        for (const r of role ? [role] : roles) dirty.add(r);
         tap.dropConnection(connection);
       },
     },
     async prepare() {
       await tap.settled();
-      if (!dirty && !damaged()) return;
-      dirty = false;
-      await start();
+      const restart = [...new Set([...dirty, ...damaged()])];
+      dirty.clear();
+      if (restart.length > 0) await start(restart);
     },
     async close() {
       await stopAll();

@@ -4,6 +4,7 @@
  * service passes when a toolkit that only knows the contract can talk to it. Faults
  * follow SOAP 1.1 §4.4 (faultcode, faultstring, detail) and travel with status 500 (§6.2).
  */
+import http from 'node:http';
 import soap, { type Client } from 'soap';
 import type { CheckContext, CheckResult, ExerciseChecks } from '../exercises/types.js';
 import { asList, faultOf, type ClientBook, type SoapFaultError } from './calls.js';
@@ -65,8 +66,28 @@ function bookFault(context: CheckContext, where: string, book: unknown): string 
   return undefined;
 }
 
-/** Call options: the soap client's own timeout, so its socket never outlives the check. */
-const callOptions = (context: CheckContext) => ({ timeout: 5000, signal: context.signal });
+/**
+ * The connections of one check, ended with it. Through the process-wide agent a later check
+ * could take a pooled socket that the tap has just ended, before this process has read its
+ * end on a busy machine, and fail with ECONNRESET and an empty trace.
+ */
+const agents = new WeakMap<CheckContext, http.Agent>();
+function agentOf(context: CheckContext): http.Agent {
+  let agent = agents.get(context);
+  if (!agent) {
+    const own = new http.Agent({ keepAlive: true });
+    context.signal.addEventListener('abort', () => own.destroy(), { once: true });
+    agents.set(context, (agent = own));
+  }
+  return agent;
+}
+
+/**
+ * Call options: the check's signal and connections of its own, so neither a call nor its
+ * socket outlives the check. The check's time limit (--timeout) is the only one: a shorter
+ * one of the client's own failed a slow but correct server on a busy machine.
+ */
+const callOptions = (context: CheckContext) => ({ signal: context.signal, httpAgent: agentOf(context) });
 
 /** One operation through the generated client; what it answers is the student's, so nothing about it is assumed. */
 async function invoke(

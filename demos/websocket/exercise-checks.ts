@@ -35,7 +35,7 @@ class Club {
       // Whatever the student's server sends is bounded, and its bytes stay readable in the trace (no deflate).
       maxPayload: maxMessageBytes,
       perMessageDeflate: false,
-      handshakeTimeout: 5000,
+      // No handshake timeout of its own: the check's time limit (--timeout) ends a handshake that hangs (end()).
     });
     ws.on('error', () => {});
     this.sockets.push(ws);
