@@ -31,8 +31,13 @@ export function openTerminal(
 ): Terminal {
   let active = false;
   const keyHandlers = new Set<(key: Key) => void>();
+  // Keys typed before anyone listens (the demo still loading) wait for the first listener.
+  const early: Key[] = [];
   const onData = (data: Buffer) => {
-    for (const key of parseKeys(data.toString('utf8'))) for (const handler of [...keyHandlers]) handler(key);
+    for (const key of parseKeys(data.toString('utf8'))) {
+      if (keyHandlers.size === 0) early.push(key);
+      for (const handler of [...keyHandlers]) handler(key);
+    }
   };
 
   function raw(on: boolean) {
@@ -74,6 +79,8 @@ export function openTerminal(
     },
     onKeys(handler) {
       keyHandlers.add(handler);
+      // Given on the next turn, once the caller has finished setting up.
+      if (early.length > 0) queueMicrotask(() => early.splice(0).forEach((key) => handler(key)));
       return () => keyHandlers.delete(handler);
     },
     onResize(handler) {
