@@ -56,9 +56,8 @@ describe('the book-club page in a real browser (headless Chromium)', () => {
         served = await serveWebsocket({ onItem: (item) => items.push(item) });
         browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
         // One English and one German browser: the page speaks the browser's language.
-        const [ada, grace] = await Promise.all(
-          ['en-GB', 'de-DE'].map(async (locale) => (await browser!.newContext({ locale })).newPage()),
-        );
+        const pageIn = async (locale: string) => (await browser!.newContext({ locale })).newPage();
+        const [ada, grace] = await Promise.all([pageIn('en-GB'), pageIn('de-DE')]);
         // Both join at the same time, as two people would.
         const join = async (page: Page, name: 'Ada' | 'Grace') => {
           // The server's index links the chat page, in the browser's language; the link leads there.
