@@ -50,9 +50,6 @@ function send(port: number, input: HostileInput): Promise<Buffer> {
       idle();
     });
     socket.on('error', done);
-    // The server ended its side (the socket is half-open, so 'close' would wait for ours): no
-    // more bytes can come, so waiting out the silence would only cost time.
-    socket.on('end', done);
     socket.on('close', done);
     socket.on('connect', () => {
       for (const piece of input.pieces) socket.write(piece);
