@@ -8,9 +8,12 @@ import { numberWords } from '../demos/core/numbers.js';
 import { runCli, runCliOnce } from './utils/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'awt-compare-'));
+/** A run that measures starts every server it compares: on a busy machine that takes a while. */
+const measuring = 120_000;
 
 /** One narrowed compare --json run, read by the test of --only and --case and written for table --from. */
-const narrowed = () => runCliOnce(['compare', '--only', 'rest', '--case', '1,5', '--repeat', '1', '--json']);
+const narrowed = () =>
+  runCliOnce(['compare', '--only', 'rest', '--case', '1,5', '--repeat', '1', '--json'], { timeoutMs: measuring });
 let written: Promise<string> | undefined;
 const compareJson = () =>
   (written ??= narrowed().then((result) => {
@@ -21,8 +24,8 @@ const compareJson = () =>
   }));
 
 // The tests are independent child processes (the table test waits for the one compare run it
-// reads), so they run side by side: most of each is a process starting and servers waiting.
-describe('compare and table, through the built bin', { concurrency: true }, () => {
+// reads), so two run side by side: most of each is a process starting and servers waiting.
+describe('compare and table, through the built bin', { concurrency: 2 }, () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   test('when compare --json is narrowed with --only and --case then only those cells are measured', async () => {
@@ -37,7 +40,9 @@ describe('compare and table, through the built bin', { concurrency: true }, () =
   });
 
   test('when compare runs on a narrow terminal then the paradigms stack into blocks', async () => {
-    const result = await runCli(['compare', '--case', '1', '--repeat', '1', '--width', '40', '--lang', 'de']);
+    const result = await runCli(['compare', '--case', '1', '--repeat', '1', '--width', '40', '--lang', 'de'], {
+      timeoutMs: measuring,
+    });
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /^REST$/m);
     assert.match(result.stdout, /^GraphQL$/m);
@@ -90,7 +95,7 @@ describe('compare and table, through the built bin', { concurrency: true }, () =
   });
 
   test('when table runs in German on a wide terminal then criteria and measured rows fit the width', async () => {
-    const result = await runCli(['table', '--lang', 'de', '--width', '140', '--repeat', '1']);
+    const result = await runCli(['table', '--lang', 'de', '--width', '140', '--repeat', '1'], { timeoutMs: measuring });
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /^Kriterium +SOAP +REST +GraphQL +WebSocket\* +Message Queue\*$/m);
     assert.match(result.stdout, /^Endpunkte +einer je Dienst,/m);
