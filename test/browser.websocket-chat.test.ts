@@ -56,14 +56,12 @@ describe('the book-club page in a real browser (headless Chromium)', () => {
         served = await serveWebsocket({ onItem: (item) => items.push(item) });
         browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
         // One English and one German browser: the page speaks the browser's language.
-        const ada = await (await browser.newContext({ locale: 'en-GB' })).newPage();
-        const grace = await (await browser.newContext({ locale: 'de-DE' })).newPage();
-        for (const [page, name] of [
-          [ada, 'Ada'],
-          [grace, 'Grace'],
-        ] as const) {
+        const pageIn = async (locale: string) => (await browser!.newContext({ locale })).newPage();
+        const [ada, grace] = await Promise.all([pageIn('en-GB'), pageIn('de-DE')]);
+        // Both join at the same time, as two people would.
+        const join = async (page: Page, name: 'Ada' | 'Grace') => {
           // The server's index links the chat page, in the browser's language; the link leads there.
-          await page.goto(served.url);
+          await page.goto(served!.url);
           const heading = name === 'Ada' ? 'what this server offers' : 'was dieser Server anbietet';
           assert.match((await page.textContent('h1')) ?? '', new RegExp(heading));
           await page.click(`a[href="${chatPagePath}"]`);
@@ -73,7 +71,8 @@ describe('the book-club page in a real browser (headless Chromium)', () => {
           assert.equal(await page.inputValue('#token'), '');
           await page.fill('#token', bookClubToken);
           await page.click('#join button');
-        }
+        };
+        await Promise.all([join(ada, 'Ada'), join(grace, 'Grace')]);
         assert.match(await textOf(ada, '#status', 'Connected'), /Connected: you are in the book club\./);
         assert.match(await textOf(grace, '#status', 'Verbunden'), /Verbunden: du bist im Buchclub\./);
 
@@ -103,7 +102,11 @@ describe('the book-club page in a real browser (headless Chromium)', () => {
           assert.equal(header(upgrade.response, 'Sec-WebSocket-Extensions'), undefined);
           assert.match(upgrade.request.target, /[?&]access_token=book-club/);
         }
-        const [adaConnection, graceConnection] = upgrades.map((e) => e.connection);
+        // They joined at the same time: each handshake names its user in the query.
+        const connectionOf = (name: string) =>
+          upgrades.find((e) => new URL(e.request.target, served!.url).searchParams.get('name') === name)!.connection;
+        const [adaConnection, graceConnection] = [connectionOf('Ada'), connectionOf('Grace')];
+        assert.notEqual(adaConnection, graceConnection);
         await until(
           'the push frames',
           () => frames(items).filter((f) => f.payloadText?.includes('bookAdded')).length === 2,

@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { describe, test } from 'node:test';
 import type { Trace } from '../demos/wire/trace.js';
-import { ansi, binPath, cliEnv, quitAfterSteps, runCli, runCliOnce, spawnCli, waitForOutput } from './utils/cli.js';
+import { ansi, binPath, quitAfterSteps, runCli, runCliOnce, runNode, spawnCli, waitForOutput } from './utils/cli.js';
 
-describe('the awt-demo command, through the built bin', () => {
+// Every test here is its own child process (or shares one through runCliOnce), so three run side
+// by side: much of a run is the process starting and a server waiting for its client.
+describe('the awt-demo command, through the built bin', { concurrency: 3 }, () => {
   test('when run with no demo and not on a terminal then it lists the demos and usage, exit 0', async () => {
     const result = await runCli([]);
     assert.equal(result.code, 0);
@@ -183,22 +185,23 @@ describe('colour', () => {
 
 describe('the fast --help path', () => {
   test('when --help is answered from the CommonJS bundle then it says exactly what the ES module entry says', async () => {
-    const { spawnSync } = await import('node:child_process');
     const esm = binPath.replace(/launch\.cjs$/, 'awt-demo.js');
-    for (const args of [['--help'], ['compare', '--help'], ['--version'], ['--lang', 'de', '--help']]) {
-      const fast = await runCli(args);
-      const full = spawnSync(process.execPath, [esm, ...args], { env: cliEnv(), encoding: 'utf8' });
+    const cases = [['--help'], ['compare', '--help'], ['--version'], ['--lang', 'de', '--help']];
+    const runs = await Promise.all(cases.map((args) => Promise.all([runCli(args), runNode([esm, ...args])] as const)));
+    for (const [i, [fast, full]] of runs.entries()) {
       assert.equal(fast.code, 0);
-      assert.equal(fast.stdout, full.stdout, args.join(' '));
+      assert.equal(full.code, 0);
+      assert.equal(fast.stdout, full.stdout, cases[i]!.join(' '));
     }
   });
 });
 
 describe('usage errors of subcommands', () => {
   test('when a subcommand gets a wrong argument or option then it says so in one line and a hint, exit 2', async () => {
-    for (const args of [['list', 'rest'], ['run'], ['compare', '--nope']]) {
-      const result = await runCli(args);
-      assert.equal(result.code, 2, args.join(' '));
+    const cases = [['list', 'rest'], ['run'], ['compare', '--nope']];
+    const results = await Promise.all(cases.map((args) => runCli(args)));
+    for (const [i, result] of results.entries()) {
+      assert.equal(result.code, 2, cases[i]!.join(' '));
       assert.match(result.stderr, /^awt-demo: .+\n {2}Run "awt-demo --help" for the options\.\n$/);
     }
   });

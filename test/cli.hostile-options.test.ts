@@ -48,7 +48,8 @@ const shapes: Record<string, unknown> = {
   'use-case-strings': { lang: 'en', paradigms: [], setup: {}, useCases: ['1', '2'] },
 };
 
-describe('options and files that do not fit', () => {
+// Each test is its own child processes, on files of its own: side by side.
+describe('options and files that do not fit', { concurrency: true }, () => {
   test('when table --from has the right arrays but a wrong inner shape then it is a clear error, exit 4', async () => {
     for (const [name, data] of Object.entries(shapes)) {
       const file = join(dir, `${name}.json`);

@@ -3,7 +3,8 @@ import { describe, test } from 'node:test';
 import { closest } from '../bin/did-you-mean.js';
 import { runCli } from './utils/cli.js';
 
-describe('names a user types', () => {
+// Each test is its own child process: three at a time.
+describe('names a user types', { concurrency: 3 }, () => {
   test('when a demo id is typed with one typo then the message suggests it and lists the commands, exit 2', async () => {
     const result = await runCli(['grapql']);
     assert.equal(result.code, 2);
@@ -56,7 +57,7 @@ describe('names a user types', () => {
   });
 });
 
-describe('--from-step', () => {
+describe('--from-step', { concurrency: true }, () => {
   test('when a piped run starts at a later step then only the steps from there print, with the summary', async () => {
     const result = await runCli(['graphql', '--from-step', '10']);
     assert.equal(result.code, 0);

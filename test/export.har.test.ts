@@ -72,7 +72,8 @@ function exchange(target: string, body = ''): HttpExchange {
   };
 }
 
-describe('--har: the HTTP exchanges of a run as HAR 1.2', () => {
+// Each test writes a file of its own, most from a child process of its own: three at a time.
+describe('--har: the HTTP exchanges of a run as HAR 1.2', { concurrency: 3 }, () => {
   test('when a schema check sees a broken HAR then it fails (the check can fail)', () => {
     const har = harLog([exchange('/v1/books')], { startedAt: 0, creator: { name: 'awt-demo', version: '0' } });
     assertValidHar(har);

@@ -4,7 +4,8 @@ import type net from 'node:net';
 import { describe, test } from 'node:test';
 import { runCli } from './utils/cli.js';
 
-describe('awt-demo graphql --llm-url, through the built bin', () => {
+// Each test is its own child process (and stand-in endpoint): side by side.
+describe('awt-demo graphql --llm-url, through the built bin', { concurrency: true }, () => {
   test('when --llm-url is not plain http then the run stops before anything starts, naming the option', async () => {
     const result = await runCli(['graphql', '--llm-url', 'https://api.example.com', '--no-color']);
     assert.equal(result.code, 2);

@@ -14,7 +14,8 @@ const send = (path: string, init: RequestInit = {}) => fetch(`${registry.url}${p
 const post = (body: string) =>
   send('/instances', { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
 
-describe('the registry process', () => {
+// The TTL test waits out the TTL; the other asks the same registry meanwhile.
+describe('the registry process', { concurrency: true }, () => {
   before(async () => {
     registry = await spawnService({
       entry: 'registry',

@@ -16,7 +16,9 @@ const M = {
   QueueDeclare: 0x0032000a,
 };
 
-describe('the embedded broker and bad input', () => {
+// Each case is its own connection to the one broker (queues server-named and exclusive), and
+// most of a case is waiting for the broker to close it, so the cases run side by side.
+describe('the embedded broker and bad input', { concurrency: true }, () => {
   let broker: EmbeddedBroker;
   const leftovers: RawClient[] = [];
 

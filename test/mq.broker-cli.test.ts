@@ -49,7 +49,8 @@ const runPy = (port: number, script: keyof typeof scripts) => [
   scripts[script],
 ];
 
-describe('the embedded broker through the CLI', () => {
+// Each test is its own child processes (the brokers on ports of their own): three at a time.
+describe('the embedded broker through the CLI', { concurrency: 3 }, () => {
   const children: ChildProcess[] = [];
   after(() => {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');

@@ -45,7 +45,9 @@ describe('a broker that stops answering', () => {
     { timeout: 30_000 },
     async () => {
       const proxy = await freezableProxy();
-      const session = await startMq({ amqpUrl: proxy.url });
+      // A shorter patience than the product's 5 s: the frozen broker never answers, so each wait
+      // below costs exactly this long; it still leaves the connect before the freeze room to finish.
+      const session = await startMq({ amqpUrl: proxy.url, patienceMs: 1500 });
       try {
         const party = await session.connect({ name: 'shop', role: 'producer' });
         proxy.freeze();

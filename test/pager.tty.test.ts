@@ -84,7 +84,8 @@ function cliPid(session: Session): number {
   );
 }
 
-describe('the pager on a terminal', () => {
+// Each test is its own terminal and process: three at a time.
+describe('the pager on a terminal', { concurrency: 3 }, () => {
   test('when keys step forward, back and jump then each screen shows, steps run once, and q gives the terminal back', async () => {
     const t = onTerminal(['graphql']);
     let at = await t.waitFor(/\[\?1049h/);

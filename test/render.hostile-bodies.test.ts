@@ -5,15 +5,16 @@
  * and escaped.
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { shortLimits, fullLimits } from '../demos/render/body-limits.js';
-import { callInWorker } from './utils/in-worker.js';
+import { workerFor } from './utils/in-worker.js';
 
-const probe = new URL('./utils/render-probe.ts', import.meta.url);
+/** One worker for the file, each render with its own deadline (a hung one ends the worker). */
+const worker = workerFor(new URL('./utils/render-probe.ts', import.meta.url));
 const render = (body: string, type: string, width = 120, full = false) =>
-  callInWorker<string>(probe, 'renderExchange', [body, type, width, full]);
+  worker.call<string>('renderExchange', [body, type, width, full]);
 const renderAll = (cases: Array<[string, string, number?, boolean?]>) =>
-  callInWorker<string[]>(probe, 'renderExchanges', [cases]);
+  worker.call<string[]>('renderExchanges', [cases]);
 /** Stacked (narrow) output with its wrapping undone, for matching notes. */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
@@ -22,6 +23,8 @@ const flat = (text: string) => text.replace(/\s+/g, ' ');
 const unsafe = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/u;
 
 describe('hostile bodies in the live view', () => {
+  after(() => worker.close());
+
   test('when JSON is nested 20 000 deep then it renders folded at the depth limit with a note', async () => {
     const depth = 20_000;
     const body = '['.repeat(depth) + ']'.repeat(depth);

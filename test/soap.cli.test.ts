@@ -32,7 +32,8 @@ function until(child: ChildProcess, pattern: RegExp, seen: { text: string }): Pr
   });
 }
 
-describe('awt-demo soap on the command line', () => {
+// Each test is its own child process: three at a time.
+describe('awt-demo soap on the command line', { concurrency: 3 }, () => {
   const started: ChildProcess[] = [];
   after(() => {
     for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');

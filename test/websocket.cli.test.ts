@@ -5,7 +5,8 @@ import { WebSocket } from 'ws';
 import type { Trace } from '../demos/wire/trace.js';
 import { ansi, quitAfterSteps, runCli, spawnCli, waitForOutput } from './utils/cli.js';
 
-describe('awt-demo websocket, through the built bin', () => {
+// Each test is its own child process: three at a time.
+describe('awt-demo websocket, through the built bin', { concurrency: 3 }, () => {
   test('when it runs piped in German at 80 columns then all ten steps print, within the width, without colour', async () => {
     const result = await runCli(['websocket', '--lang', 'de', '--width', '80']);
     assert.equal(result.code, 0, result.stderr);

@@ -26,7 +26,7 @@ export interface MqSession extends DemoSession {
   connect(info: AmqpParty, options?: PartyOptions): Promise<Party>;
   /** Closes the current step's parties (Connection.Close → CloseOk), so their last frames are in the trace. */
   closeParties(): Promise<void>;
-  /** `promise`, or AWT_BROKER_UNREACHABLE ("stalled") after 5 s of waiting for `awaiting`. */
+  /** `promise`, or AWT_BROKER_UNREACHABLE ("stalled") after the patience (5 s) of waiting for `awaiting`. */
   within<T>(promise: Promise<T>, awaiting: string): Promise<T>;
   /** True once the broker dropped the session's own connection: the broker went away. */
   readonly lost: boolean;
@@ -34,7 +34,13 @@ export interface MqSession extends DemoSession {
   readonly closed: boolean;
 }
 
-export async function startMq(options: DemoStartOptions = {}): Promise<MqSession> {
+export interface MqStartOptions extends DemoStartOptions {
+  /** How long any one wait on the broker may take before it is "stalled" (default `patienceMs`, 5 s). */
+  patienceMs?: number;
+}
+
+export async function startMq(options: MqStartOptions = {}): Promise<MqSession> {
+  const patience = options.patienceMs ?? patienceMs;
   const chosen = await chooseBroker(brokerChoice(options.broker, process.env), options.amqpUrl, process.env);
   const broker = chosen.address;
   // A direct connection, outside the tap: it proves the broker is there before anything is
@@ -70,12 +76,11 @@ export async function startMq(options: DemoStartOptions = {}): Promise<MqSession
   const parties: Party[] = [];
   let connecting: Promise<unknown> = Promise.resolve();
   const wait = <T>(promise: Promise<T>, awaiting: string) =>
-    within(promise, patienceMs, () => stalled(broker.shown, awaiting));
+    within(promise, patience, () => stalled(broker.shown, awaiting));
 
   const closeParties = async () => {
     const open = parties.splice(0);
-    for (const party of open)
-      await within(party.close(), patienceMs, () => stalled(broker.shown, 'Connection.CloseOk'));
+    for (const party of open) await within(party.close(), patience, () => stalled(broker.shown, 'Connection.CloseOk'));
   };
 
   return {

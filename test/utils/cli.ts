@@ -38,7 +38,12 @@ export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.P
 }
 
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
-  const child = spawnCli(args, options);
+  return runNode([binPath, ...args], options);
+}
+
+/** Runs node with `argv` (a script and its arguments) in the CLI's clean environment. */
+export function runNode(argv: string[], options: CliOptions = {}): Promise<CliResult> {
+  const child = spawn(process.execPath, argv, { env: cliEnv(options.env), stdio: 'pipe' });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { Express } from 'express';
-import { BookStore } from '../demos/books/store.js';
-import { demoAccessTokens } from '../demos/rest/bearer.js';
-import { openApiDocument } from '../demos/rest/openapi.js';
-import { createRestApp } from '../demos/rest/server.js';
-import { createHttpClient } from '../demos/wire/http-client.js';
-import { httpBehindTap } from '../demos/wire/http-behind-tap.js';
+import { BookStore } from '../../demos/books/store.js';
+import { demoAccessTokens } from '../../demos/rest/bearer.js';
+import { openApiDocument } from '../../demos/rest/openapi.js';
+import { createRestApp } from '../../demos/rest/server.js';
+import { createHttpClient } from '../../demos/wire/http-client.js';
+import { httpBehindTap } from '../../demos/wire/http-behind-tap.js';
 
 type Spec = Parameters<Validator['validate']>[0];
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { collectTrace } from '../demos/core/collect-trace.js';
-import { demo as graphqlDemo } from '../demos/graphql/demo.js';
-import { httpExchanges } from '../demos/wire/http-facts.js';
-import type { HttpExchange, HttpMessage, Trace } from '../demos/wire/trace.js';
+import { collectTrace } from '../../demos/core/collect-trace.js';
+import { demo as graphqlDemo } from '../../demos/graphql/demo.js';
+import { httpExchanges } from '../../demos/wire/http-facts.js';
+import type { HttpExchange, HttpMessage, Trace } from '../../demos/wire/trace.js';
 
 type Json = Record<string, unknown>;
 

@@ -6,12 +6,12 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { describe, test } from 'node:test';
-import type { DecoderFactory } from '../demos/wire/decoder.js';
-import { httpDecoder } from '../demos/wire/http-decoder.js';
-import { httpExchanges } from '../demos/wire/http-facts.js';
-import { liveWindow, startTap, type Tap } from '../demos/wire/tap.js';
-import type { WireItem } from '../demos/wire/trace.js';
-import { decodeChunks } from './utils/decode.js';
+import type { DecoderFactory } from '../../demos/wire/decoder.js';
+import { httpDecoder } from '../../demos/wire/http-decoder.js';
+import { httpExchanges } from '../../demos/wire/http-facts.js';
+import { liveWindow, startTap, type Tap } from '../../demos/wire/tap.js';
+import type { WireItem } from '../../demos/wire/trace.js';
+import { decodeChunks } from '../utils/decode.js';
 
 const countingDecoder: DecoderFactory = () => ({ push: () => undefined, end: () => undefined });
 

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import type { Lang } from '../demos/core/lang.js';
-import { runScenario } from '../demos/core/run-scenario.js';
-import { demo as soapDemo } from '../demos/soap/demo.js';
-import { demoAccount } from '../demos/soap/ws-security.js';
-import { soapAction } from '../demos/soap/wsdl.js';
-import { parseXml } from '../demos/soap/xml-tree.js';
-import { header, httpExchanges } from '../demos/wire/http-facts.js';
-import type { HttpExchange, StepTrace } from '../demos/wire/trace.js';
-import { numberWords } from '../demos/core/numbers.js';
+import type { Lang } from '../../demos/core/lang.js';
+import { runScenario } from '../../demos/core/run-scenario.js';
+import { demo as soapDemo } from '../../demos/soap/demo.js';
+import { demoAccount } from '../../demos/soap/ws-security.js';
+import { soapAction } from '../../demos/soap/wsdl.js';
+import { parseXml } from '../../demos/soap/xml-tree.js';
+import { header, httpExchanges } from '../../demos/wire/http-facts.js';
+import type { HttpExchange, StepTrace } from '../../demos/wire/trace.js';
+import { numberWords } from '../../demos/core/numbers.js';
 
 async function run(lang: Lang): Promise<StepTrace[]> {
   const steps: StepTrace[] = [];

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import type { ServeOptions, ServedDemo } from '../demos/core/demo.js';
-import { acceptsHtml, pageLang } from '../demos/core/web/accept.js';
-import { escapeHtml, scriptJson } from '../demos/core/web/html.js';
-import { indexPage } from '../demos/core/web/index-page.js';
-import { serveGraphql } from '../demos/graphql/session.js';
-import { serveRest } from '../demos/rest/session.js';
-import { serveSoap } from '../demos/soap/session.js';
-import { serveWebsocket } from '../demos/websocket/session.js';
+import type { ServeOptions, ServedDemo } from '../../demos/core/demo.js';
+import { acceptsHtml, pageLang } from '../../demos/core/web/accept.js';
+import { escapeHtml, scriptJson } from '../../demos/core/web/html.js';
+import { indexPage } from '../../demos/core/web/index-page.js';
+import { serveGraphql } from '../../demos/graphql/session.js';
+import { serveRest } from '../../demos/rest/session.js';
+import { serveSoap } from '../../demos/soap/session.js';
+import { serveWebsocket } from '../../demos/websocket/session.js';
 
 const browser = { Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
 const leftovers: ServedDemo[] = [];

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { runComparison } from '../demos/compare/run-comparison.js';
-import type { Cell, Comparison, Measurement, ParadigmId, UseCaseId } from '../demos/compare/types.js';
-import { collectTrace } from '../demos/core/collect-trace.js';
-import { demo as graphqlDemo } from '../demos/graphql/demo.js';
-import { comparisonCsv, comparisonMarkdown } from '../demos/render/comparison-formats.js';
-import { demo as restDemo } from '../demos/rest/demo.js';
-import { demo as soapDemo } from '../demos/soap/demo.js';
-import type { Trace } from '../demos/wire/trace.js';
-import { messages } from '../demos/core/messages/index.js';
+import { runComparison } from '../../demos/compare/run-comparison.js';
+import type { Cell, Comparison, Measurement, ParadigmId, UseCaseId } from '../../demos/compare/types.js';
+import { collectTrace } from '../../demos/core/collect-trace.js';
+import { demo as graphqlDemo } from '../../demos/graphql/demo.js';
+import { comparisonCsv, comparisonMarkdown } from '../../demos/render/comparison-formats.js';
+import { demo as restDemo } from '../../demos/rest/demo.js';
+import { demo as soapDemo } from '../../demos/soap/demo.js';
+import type { Trace } from '../../demos/wire/trace.js';
+import { messages } from '../../demos/core/messages/index.js';
 
 function measured(comparison: Comparison, useCase: UseCaseId, paradigm: ParadigmId): Measurement {
   const cell: Cell | undefined = comparison.useCases.find((u) => u.id === useCase)?.cells[paradigm];

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { collectTrace } from '../demos/core/collect-trace.js';
-import { demo as restDemo } from '../demos/rest/demo.js';
-import { header, httpExchanges } from '../demos/wire/http-facts.js';
-import type { HttpClient } from '../demos/wire/http-client.js';
-import type { HttpExchange, StepTrace, Trace } from '../demos/wire/trace.js';
+import { collectTrace } from '../../demos/core/collect-trace.js';
+import { demo as restDemo } from '../../demos/rest/demo.js';
+import { header, httpExchanges } from '../../demos/wire/http-facts.js';
+import type { HttpClient } from '../../demos/wire/http-client.js';
+import type { HttpExchange, StepTrace, Trace } from '../../demos/wire/trace.js';
 
 function step(trace: Trace, id: string): StepTrace {
   const found = trace.steps.find((s) => s.id === id);

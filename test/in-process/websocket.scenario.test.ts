@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { collectTrace } from '../demos/core/collect-trace.js';
-import { demo as websocketDemo } from '../demos/websocket/demo.js';
-import { maxMessageBytes } from '../demos/websocket/limits.js';
-import { header, httpExchanges } from '../demos/wire/http-facts.js';
-import { itemsOfKind, type HttpExchange, type StepTrace, type Trace, type WireItem } from '../demos/wire/trace.js';
-import { websocketAccept } from '../demos/wire/websocket-frames.js';
+import { collectTrace } from '../../demos/core/collect-trace.js';
+import { demo as websocketDemo } from '../../demos/websocket/demo.js';
+import { maxMessageBytes } from '../../demos/websocket/limits.js';
+import { header, httpExchanges } from '../../demos/wire/http-facts.js';
+import { itemsOfKind, type HttpExchange, type StepTrace, type Trace, type WireItem } from '../../demos/wire/trace.js';
+import { websocketAccept } from '../../demos/wire/websocket-frames.js';
 
 const frames = (items: readonly WireItem[]) => itemsOfKind(items, 'ws-frame');
 /** Bytes an item stood for on the socket: an exchange's two messages, a frame's header and payload. */

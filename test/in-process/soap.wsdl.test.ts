@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import soap from 'soap';
-import { BookStore } from '../demos/books/store.js';
-import { createSoapApp } from '../demos/soap/server.js';
-import { namespace, operations, soapAction } from '../demos/soap/wsdl.js';
-import { parseXml, type XmlElement } from '../demos/soap/xml-tree.js';
-import { httpBehindTap, type HttpBehindTap } from '../demos/wire/http-behind-tap.js';
+import { BookStore } from '../../demos/books/store.js';
+import { createSoapApp } from '../../demos/soap/server.js';
+import { namespace, operations, soapAction } from '../../demos/soap/wsdl.js';
+import { parseXml, type XmlElement } from '../../demos/soap/xml-tree.js';
+import { httpBehindTap, type HttpBehindTap } from '../../demos/wire/http-behind-tap.js';
 
 const wsdlNs = 'http://schemas.xmlsoap.org/wsdl/';
 const soapBindingNs = 'http://schemas.xmlsoap.org/wsdl/soap/';

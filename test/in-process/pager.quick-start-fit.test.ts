@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { pageDemoAt } from './utils/pager-fit.js';
+import { pageDemoAt } from '../utils/pager-fit.js';
 
 describe('the Quick start at 80×24', () => {
   for (const lang of ['en', 'de'] as const) {

@@ -1,12 +1,12 @@
 /** The multi-lane HTTP sequence diagram, rendered with colour off from fixed exchanges. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { messages } from '../demos/core/messages/index.js';
-import { renderItems } from '../demos/render/items.js';
-import { paint } from '../demos/render/lines.js';
-import type { RenderOptions } from '../demos/render/options.js';
-import { createTheme } from '../demos/render/theme.js';
-import type { HttpExchange, HttpHop } from '../demos/wire/trace.js';
+import { messages } from '../../demos/core/messages/index.js';
+import { renderItems } from '../../demos/render/items.js';
+import { paint } from '../../demos/render/lines.js';
+import type { RenderOptions } from '../../demos/render/options.js';
+import { createTheme } from '../../demos/render/theme.js';
+import type { HttpExchange, HttpHop } from '../../demos/wire/trace.js';
 
 const options = (extra: Partial<RenderOptions> = {}): RenderOptions => ({
   width: 110,

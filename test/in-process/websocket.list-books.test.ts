@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { nextMessage, opened } from '../demos/websocket/clients.js';
-import { startWebsocket, type WebsocketSession } from '../demos/websocket/session.js';
+import { nextMessage, opened } from '../../demos/websocket/clients.js';
+import { startWebsocket, type WebsocketSession } from '../../demos/websocket/session.js';
 import type { WebSocket } from 'ws';
 
 async function ask(ws: WebSocket, message: unknown): Promise<Record<string, unknown>> {

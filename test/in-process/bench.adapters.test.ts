@@ -2,13 +2,13 @@ import amqp from 'amqplib';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { describe, test } from 'node:test';
-import type { BenchAdapter } from '../demos/bench/adapter.js';
-import { benchAdapters } from '../demos/bench/adapters.js';
-import { referenceBody } from '../demos/bench/reference-adapter.js';
-import { runBench } from '../demos/bench/run-bench.js';
-import { BookStore } from '../demos/books/store.js';
-import { AwtError } from '../demos/core/errors.js';
-import { createRestApp } from '../demos/rest/server.js';
+import type { BenchAdapter } from '../../demos/bench/adapter.js';
+import { benchAdapters } from '../../demos/bench/adapters.js';
+import { referenceBody } from '../../demos/bench/reference-adapter.js';
+import { runBench } from '../../demos/bench/run-bench.js';
+import { BookStore } from '../../demos/books/store.js';
+import { AwtError } from '../../demos/core/errors.js';
+import { createRestApp } from '../../demos/rest/server.js';
 
 function get(url: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -86,7 +86,7 @@ describe('the bench adapters for WebSocket and the message queue', () => {
   });
 
   test('when two mq servers start then each has its own request queue, and closing deletes it', async () => {
-    const { benchAdapter: adapter } = await import('../demos/mq/bench-adapter.js');
+    const { benchAdapter: adapter } = await import('../../demos/mq/bench-adapter.js');
     const servers = [await adapter.start({ concurrency: 1 })];
     try {
       servers.push(await adapter.start({ concurrency: 1 }));
@@ -109,7 +109,7 @@ describe('the bench adapters for WebSocket and the message queue', () => {
   });
 
   test('when the mq request queue is not there then a request fails at once instead of waiting', async () => {
-    const { benchAdapter: adapter } = await import('../demos/mq/bench-adapter.js');
+    const { benchAdapter: adapter } = await import('../../demos/mq/bench-adapter.js');
     const client = await adapter.connect({ url: brokerUrl, queue: 'awt-000000.no-such-queue' }, { concurrency: 1 });
     try {
       const started = Date.now();
@@ -140,7 +140,7 @@ describe('the bench adapters for WebSocket and the message queue', () => {
   });
 
   test('when the broker URL is no amqp:// URL then the mq adapter refuses it by the option’s name', async () => {
-    const { benchAdapter: adapter } = await import('../demos/mq/bench-adapter.js');
+    const { benchAdapter: adapter } = await import('../../demos/mq/bench-adapter.js');
     await assert.rejects(
       adapter.start({ concurrency: 1, amqpUrl: 'http://127.0.0.1:5672' }),
       (error) => error instanceof AwtError && error.code === 'AWT_BAD_OPTION',

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import net from 'node:net';
 import { describe, test } from 'node:test';
-import { AwtError, listenError } from '../demos/core/errors.js';
-import { createHttpClient } from '../demos/wire/http-client.js';
-import { httpBehindTap } from '../demos/wire/http-behind-tap.js';
-import { httpExchanges } from '../demos/wire/http-facts.js';
+import { AwtError, listenError } from '../../demos/core/errors.js';
+import { createHttpClient } from '../../demos/wire/http-client.js';
+import { httpBehindTap } from '../../demos/wire/http-behind-tap.js';
+import { httpExchanges } from '../../demos/wire/http-facts.js';
 
 const echo: http.RequestListener = (req, res) => {
   let body = '';

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import mermaid from 'mermaid';
-import { collectTrace } from '../demos/core/collect-trace.js';
-import { messages } from '../demos/core/messages/index.js';
-import { findDemo } from '../demos/registry.js';
-import { maxMessagesPerStep, renderMermaid } from '../demos/render/mermaid.js';
-import type { HttpExchange, Trace } from '../demos/wire/trace.js';
-import type { WebSocketFrameItem } from '../demos/wire/websocket-frames.js';
+import { collectTrace } from '../../demos/core/collect-trace.js';
+import { messages } from '../../demos/core/messages/index.js';
+import { findDemo } from '../../demos/registry.js';
+import { maxMessagesPerStep, renderMermaid } from '../../demos/render/mermaid.js';
+import type { HttpExchange, Trace } from '../../demos/wire/trace.js';
+import type { WebSocketFrameItem } from '../../demos/wire/websocket-frames.js';
 
 /** Mermaid's own parser (the one its renderer uses): throws on anything it would not draw. */
 async function parses(diagram: string): Promise<void> {

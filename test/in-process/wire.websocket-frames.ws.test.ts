@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { describe, test } from 'node:test';
-import { websocketAccept } from '../demos/wire/websocket-frames.js';
-import { asSent, framesOf, recordWsSession } from './utils/websocket-bytes.js';
+import { websocketAccept } from '../../demos/wire/websocket-frames.js';
+import { asSent, framesOf, recordWsSession } from '../utils/websocket-bytes.js';
 
 const bytes256 = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
 

@@ -3,16 +3,16 @@
  * that is not a URL, a foreign Origin. Each gets an HTTP answer, the server lives on,
  * and the refusal is in the trace.
  */
-import { chatPagePath } from '../demos/websocket/http-app.js';
+import { chatPagePath } from '../../demos/websocket/http-app.js';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { describe, test } from 'node:test';
-import type { ServedDemo } from '../demos/core/demo.js';
-import { bookClubToken } from '../demos/websocket/auth.js';
-import { serveWebsocket } from '../demos/websocket/session.js';
-import { createHttpClient } from '../demos/wire/http-client.js';
-import { httpExchanges } from '../demos/wire/http-facts.js';
-import type { WireItem } from '../demos/wire/trace.js';
+import type { ServedDemo } from '../../demos/core/demo.js';
+import { bookClubToken } from '../../demos/websocket/auth.js';
+import { serveWebsocket } from '../../demos/websocket/session.js';
+import { createHttpClient } from '../../demos/wire/http-client.js';
+import { httpExchanges } from '../../demos/wire/http-facts.js';
+import type { WireItem } from '../../demos/wire/trace.js';
 
 /** Sends one raw upgrade request and returns everything the server answers until it closes or 2 s pass. */
 function handshake(url: string, target: string, headers: Record<string, string>): Promise<string> {

@@ -1,10 +1,10 @@
 /** The live view of --serve against hostile items: one failing item is one line, and JSON stays terminal-safe. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { messages } from '../demos/core/messages/index.js';
-import { createLiveView } from '../bin/commands/live-view.js';
-import { createTheme } from '../demos/render/theme.js';
-import type { HttpExchange, WireItem } from '../demos/wire/trace.js';
+import { messages } from '../../demos/core/messages/index.js';
+import { createLiveView } from '../../bin/commands/live-view.js';
+import { createTheme } from '../../demos/render/theme.js';
+import type { HttpExchange, WireItem } from '../../demos/wire/trace.js';
 
 const render = { width: 100, theme: createTheme(false), messages: messages.en, raw: false, full: false };
 

@@ -3,14 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { nextMessage, opened } from '../demos/websocket/clients.js';
-import { startWebsocket, type WebsocketSession } from '../demos/websocket/session.js';
+import { nextMessage, opened } from '../../demos/websocket/clients.js';
+import { startWebsocket, type WebsocketSession } from '../../demos/websocket/session.js';
 import {
   createWebSocketFrameDecoder,
   websocketAccept,
   type WebSocketFrameItem,
-} from '../demos/wire/websocket-frames.js';
-import { encodeFrame } from './utils/websocket-bytes.js';
+} from '../../demos/wire/websocket-frames.js';
+import { encodeFrame } from '../utils/websocket-bytes.js';
 
 /** A member who speaks WebSocket by hand: a real handshake, then whatever bytes the test writes. */
 interface RawMember {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { BookStore } from '../demos/books/store.js';
-import { createRestApp } from '../demos/rest/server.js';
-import { createHttpClient } from '../demos/wire/http-client.js';
-import { httpBehindTap, type HttpBehindTap } from '../demos/wire/http-behind-tap.js';
+import { BookStore } from '../../demos/books/store.js';
+import { createRestApp } from '../../demos/rest/server.js';
+import { createHttpClient } from '../../demos/wire/http-client.js';
+import { httpBehindTap, type HttpBehindTap } from '../../demos/wire/http-behind-tap.js';
 
 describe('REST errors as problem details (RFC 9457)', () => {
   let server: HttpBehindTap;
