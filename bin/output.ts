@@ -1,6 +1,7 @@
 /**
  * Writing to stdout. When the reader goes away (`awt-demo rest | head`), the pipe
- * breaks; that is the reader's choice, not an error, so we stop quietly.
+ * breaks; that is the reader's choice, not an error, so we stop quietly. A closed
+ * terminal (its window shut while a demo runs) answers writes with EIO: the same.
  */
 export function write(text: string): void {
   process.stdout.write(text);
@@ -14,7 +15,7 @@ export function onBrokenPipe(handler: () => void): void {
   // stderr too: progress lines go there, and `2>&1 | head` closes both.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') handler();
+      if (error.code === 'EPIPE' || error.code === 'EIO') handler();
       else throw error;
     });
   }

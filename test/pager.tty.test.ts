@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { after, describe, test } from 'node:test';
+import amqp from 'amqplib';
 import { binPath, cliEnv } from './utils/cli.js';
 
 const leaveScreen = '\x1b[?25h\x1b[?1049l';
@@ -75,6 +76,15 @@ function onTerminal(args: string[], size = { columns: 100, rows: 30 }): Session 
   };
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The process the shell in `script` became (exec), to send it a signal. */
 function cliPid(session: Session): number {
   return Number(
@@ -127,6 +137,28 @@ describe('the pager on a terminal', { concurrency: 3 }, () => {
     assert.equal(await t.exit, 143);
     const out = t.output();
     assert.ok(out.lastIndexOf(leaveScreen) > out.lastIndexOf('\x1b[?1049h'));
+  });
+
+  test('when the terminal closes under a running demo then it still cleans up: its queues are deleted, nothing is left running', async () => {
+    const t = onTerminal(['mq', '--broker', 'rabbitmq'], { columns: 120, rows: 40 });
+    // Step 1 has run once its queue shows on the screen.
+    await t.waitFor(/queue=awt-[0-9a-f]{6}\./);
+    const prefix = /queue=(awt-[0-9a-f]{6})\./.exec(t.output())?.[1];
+    assert.ok(prefix, 'the run names its queues on screen');
+    const pid = cliPid(t);
+    // The window goes away: the terminal hangs up (SIGHUP), and every write to it fails (EIO).
+    t.child.kill('SIGKILL');
+    const gone = Date.now() + 15_000;
+    while (isAlive(pid) && Date.now() < gone) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(isAlive(pid), false, 'the CLI ended');
+    const connection = await amqp.connect('amqp://guest:guest@127.0.0.1:5672');
+    try {
+      const channel = await connection.createChannel();
+      channel.on('error', () => undefined);
+      await assert.rejects(channel.checkQueue(`${prefix}.hello`), /404/);
+    } finally {
+      await connection.close().catch(() => undefined);
+    }
   });
 
   test('when the demo fails to start then the terminal is given back before the error prints, exit 3', async () => {
