@@ -263,7 +263,15 @@ function statusLine(
   const note = (text: string, style: 'dim' | 'warn' = 'dim') => parts.push(span(' · '), span(text, style));
   if (state.quit) note(pagerWords.stopping, 'warn');
   else if (isWaiting(state))
-    note(state.at < state.total ? pagerWords.running({ index: state.recorded + 1 }) : pagerWords.closing, 'warn');
+    note(
+      state.at >= state.total
+        ? pagerWords.closing
+        : // The step on screen needs no number again; one run on the way to it does.
+          state.recorded === state.at
+          ? pagerWords.runningThis
+          : pagerWords.running({ index: state.recorded + 1 }),
+      'warn',
+    );
   if (state.view !== 'trace' && !state.help) note(pagerWords.views[state.view]!, 'warn');
   if (page.lines > page.rows) {
     const below = page.lines - page.rows - page.scroll;

@@ -27,11 +27,19 @@ export function renderStepHeadParagraphs(
   const words = options.messages.render;
   const heading = `${words.step({ index: step.index, total })}  ${step.title} `;
   const fill = options.width - [...heading].length - 3;
-  // A title too long for one line wraps at words and goes without the rule after it.
+  // A title too long for one line wraps at words, under its own start, and goes without the rule after it.
+  const lead = `━━ ${words.step({ index: step.index, total })}  `;
+  const room = options.width - [...lead].length;
   const title: Line[] =
     fill >= 3
       ? [[span('━━ ', 'rule'), span(heading, 'title'), span('━'.repeat(fill), 'rule')]]
-      : wrap([span('━━ ', 'rule'), span(heading.trimEnd(), 'title')], options.width, 'words');
+      : room >= 20
+        ? wrap([span(step.title, 'title')], room, 'words').map((line, i) =>
+            i === 0
+              ? [span('━━ ', 'rule'), span(lead.slice(3), 'title'), ...line]
+              : [span(' '.repeat([...lead].length)), ...line],
+          )
+        : wrap([span('━━ ', 'rule'), span(heading.trimEnd(), 'title')], options.width, 'words');
   return [title, ...step.notice.map((text) => wrap([span('» ', 'notice'), span(text, 'notice')], options.width))];
 }
 

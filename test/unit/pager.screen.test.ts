@@ -125,7 +125,7 @@ describe('the pager screen', () => {
     const size = { columns: 120, rows: 30 };
     const full = draw(press(state, { char: 'f' }, { rows: 0, lines: 0 }), content([fixedStep(), longStep]), size);
     assert.ok(full.page.lines > 60, `${full.page.lines} lines`);
-    assert.match(full.lines.at(-1)!, /full bodies/);
+    assert.match(full.lines.at(-1)!, /all unfolded/);
   });
 
   test('when j is pressed then the step shows as the JSON that --json prints', () => {
@@ -138,7 +138,10 @@ describe('the pager screen', () => {
   test('when a step still runs then its title shows and the status line says it runs', () => {
     const { lines } = draw(initialState(3), content([]), { columns: 100, rows: 20 });
     assert.match(lines[0]!, /Step 1\/3 {2}The lecture query/);
-    assert.match(lines.at(-1)!, /running step 1 …/);
+    // The step on screen is not named twice; a step run on the way to a jump is.
+    assert.match(lines.at(-1)!, /^graphql · Step 1\/3 · running … /);
+    const jumping = draw({ ...initialState(3), at: 2 }, content([]), { columns: 100, rows: 20 });
+    assert.match(jumping.lines.at(-1)!, /^graphql · Step 3\/3 · running step 1 … /);
   });
 
   test('when the steps are done then the summary shows the totals and how to go on', () => {

@@ -144,11 +144,12 @@ export const de: Messages = {
     keys: 'Enter weiter · ← zurück · ↑↓ blättern · ? Tasten · q beenden',
     keysFromMenu: 'Enter weiter · ← zurück · ↑↓ blättern · ? Tasten · q Menü',
     running: (p) => `Schritt ${p.index} läuft …`,
+    runningThis: 'läuft …',
     closing: 'die Summen werden ermittelt …',
     stopping: 'Ende nach diesem Schritt …',
     below: (p) => `↓ ${numbers.integer(p.lines)} weitere Zeile${p.lines === 1 ? '' : 'n'}`,
     scrolled: (p) => `Zeilen ${numbers.integer(p.from)}–${numbers.integer(p.to)} von ${numbers.integer(p.of)}`,
-    views: { full: 'Bodies vollständig', raw: 'Bytes wie auf der Leitung', json: 'JSON' },
+    views: { full: 'alles ausgeklappt', raw: 'Bytes wie auf der Leitung', json: 'JSON' },
     goto: (p) => `zu Schritt: ${p.typed}_   Enter: springen · Esc: abbrechen`,
     keysHeading: 'Tasten',
     keyList: [

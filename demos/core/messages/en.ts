@@ -147,12 +147,13 @@ export const en = {
     keys: 'Enter next · ← back · ↑↓ scroll · ? keys · q quit',
     keysFromMenu: 'Enter next · ← back · ↑↓ scroll · ? keys · q menu',
     running: (p: { index: number }) => `running step ${p.index} …`,
+    runningThis: 'running …',
     closing: 'collecting the totals …',
     stopping: 'stopping after this step …',
     below: (p: { lines: number }) => `↓ ${numbers.integer(p.lines)} more line${p.lines === 1 ? '' : 's'}`,
     scrolled: (p: { from: number; to: number; of: number }) =>
       `lines ${numbers.integer(p.from)}–${numbers.integer(p.to)} of ${numbers.integer(p.of)}`,
-    views: { full: 'full bodies', raw: 'raw bytes', json: 'JSON' } as Record<string, string>,
+    views: { full: 'all unfolded', raw: 'raw bytes', json: 'JSON' } as Record<string, string>,
     goto: (p: { typed: string }) => `go to step: ${p.typed}_   Enter: go · Esc: cancel`,
     keysHeading: 'Keys',
     keyList: [
