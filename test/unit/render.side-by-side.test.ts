@@ -92,4 +92,11 @@ describe('long runs of round trips', () => {
     const full = renderStep(step, 1, options({ full: true }));
     assert.equal(full.match(/▶ request/g)?.length, 9);
   });
+
+  test('when a title is too long for one line then it wraps under its own start, without the rule', () => {
+    const step = { ...fixedStep(), title: 'Die Introspection-Query aus der Vorlesung: Die API beschreibt sich selbst' };
+    const [first, second] = renderStep(step, 11, options({ width: 80, messages: messages.de })).split('\n');
+    assert.equal(first, '━━ Schritt 1/11  Die Introspection-Query aus der Vorlesung: Die API beschreibt');
+    assert.equal(second, ' '.repeat('━━ Schritt 1/11  '.length) + 'sich selbst');
+  });
 });
