@@ -45,7 +45,7 @@ export const de: SoapLesson = {
     invalid: {
       title: 'Ungültiges AddBook (leerer Titel): gemeinsame Regeln',
       notice: [
-        'Dieselben Regeln prüfen ein neues Buch in jedem Paradigma: Das detail des Faults nennt dieselben Problem-Codes wie der 400 von REST und die errors von GraphQL, die in diesem Lauf mit demselben Buch gefragt wurden.',
+        'Dieselben Regeln prüfen ein neues Buch in jedem Paradigma: Das detail des Faults nennt dieselben Problem-Codes wie die 400-Response von REST und die errors von GraphQL, denen dieser Lauf dasselbe Buch geschickt hat.',
       ],
     },
     security: {
@@ -83,7 +83,8 @@ export const de: SoapLesson = {
     sameCodes: 'Dieselben Problem-Codes in allen drei Paradigmen.',
     differentCodes:
       'Die Problem-Codes unterscheiden sich zwischen den Paradigmen: ein Fehler in den gemeinsamen Regeln.',
-    refused: (p) => `Ohne Token: HTTP ${p.status}, faultcode ${p.code}, faultstring „${p.reason}“.`,
+    refused: (p) =>
+      `Ohne Token: HTTP ${p.status}, faultcode ${p.code}, faultstring „${p.reason}“${p.reason.endsWith('.') ? '' : '.'}`,
     accepted: (p) => `Mit Token: AddBook ging durch, neues Buch mit der ID ${p.id}.`,
     noPassword: (p) =>
       p.count === 0
