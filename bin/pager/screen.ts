@@ -159,9 +159,10 @@ function bodyLines(state: PagerState, content: PagerContent, options: RenderOpti
  * The step made to fit `rows`, in steps that each give up as little as possible:
  * as recorded; the routine headers named on one line; response bodies cut, then
  * request bodies (the query is what a step is about); every header named on one
- * line; response bodies folded into that line, then request bodies too; then every
- * round trip but the last as one line; then the last too. Every fold names the key that unfolds it. What
- * even the last does not fit scrolls.
+ * line; response bodies folded into that line (request bodies instead, where those
+ * are empty), then both; then every round trip but the last as one line; then the
+ * last too. Every fold names the key that unfolds it. What even the last does not
+ * fit scrolls.
  */
 function fitted(trace: StepTrace, base: RenderOptions, rows: number): Line[] {
   const longest = renderStepBody(trace, base);
@@ -181,8 +182,12 @@ function fitted(trace: StepTrace, base: RenderOptions, rows: number): Line[] {
     const up = largest((n) => at(compact, n, minBodyLines), rows);
     if (up.fits) return up.lines;
   }
+  // One side's body in the rows that are left: the request's (the query a step is about),
+  // or, where requests carry none (a GET), the response's.
   const upOnly = largest((n) => at('headers', n, 0), rows);
-  if (upOnly.fits) return upOnly.lines;
+  if (upOnly.fits && upOnly.lines.length > tightest.length) return upOnly.lines;
+  const downOnly = largest((n) => at('headers', 0, n), rows);
+  if (downOnly.fits) return downOnly.lines;
   // Several round trips: all but the last become one line each; the last keeps what fits.
   const oneLineEach = largest((n) => at('lines', n, n), rows);
   if (oneLineEach.fits) return oneLineEach.lines;

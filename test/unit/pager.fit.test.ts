@@ -13,7 +13,7 @@ import { createTheme } from '../../demos/render/theme.js';
 import { httpDecoder } from '../../demos/wire/http-decoder.js';
 import type { HttpExchange, StepTrace } from '../../demos/wire/trace.js';
 import { decodeChunks } from '../utils/decode.js';
-import { fixedStep } from '../utils/fixtures.js';
+import { fixedStep, longExchange } from '../utils/fixtures.js';
 
 const small: PagerSize = { columns: 80, rows: 24 };
 
@@ -139,6 +139,16 @@ describe('the pager at 80×24', () => {
     assert.equal(oneLiners.length, 2);
     assert.ok(lines.some((line) => /^… 10 more round trips like these/.test(line)));
     for (const line of oneLiners) assert.ok([...line].length < small.columns, line);
+  });
+
+  test('when the requests carry no body then the rows left go to the last response body, not to nothing', () => {
+    const gets = [longExchange(80), longExchange(80)];
+    const { lines, page } = draw(ready, contentOf(stepOf(gets, twoLines)));
+    assert.ok(page.lines <= page.rows, `${page.lines} lines for ${page.rows} rows`);
+    assert.ok(
+      lines.some((line) => /^ {4}\d+,$/.test(line)),
+      `a line of the response body shows:\n${lines.join('\n')}`,
+    );
   });
 
   test('when f is pressed on a folded step then every header and body line is there again', () => {
