@@ -96,7 +96,11 @@ export function renderWebSocketFrames(frames: readonly WebSocketFrameItem[], opt
       lines.push(...wrap(cells.slice(0, -1), options.width));
       lines.push(...[first!, ...more].map((line) => [span('    '), ...line]));
     }
-    if (options.raw) lines.push([span('    '), span(`${words.headerBytes} ${headerHex(row.frame)}`, 'escape')]);
+    if (options.raw) {
+      lines.push([span('    '), span(`${words.headerBytes} ${headerHex(row.frame)}`, 'escape')]);
+      const masked = maskedHex(row.frame);
+      if (masked) lines.push(...wrap([span('    '), span(`${words.maskedBytes} ${masked}`, 'escape')], options.width));
+    }
     for (const violation of row.frame.violations) {
       const why = words.violations[violation] ?? violation;
       lines.push(...wrap([span('    ⚠ ', 'warn'), span(`${violation}: ${why}`, 'warn')], options.width));
@@ -169,6 +173,27 @@ function payloadLine(frame: WebSocketFrameItem, options: RenderOptions): Line {
 /** Text with control characters made visible, so a payload stays on its row (escape.ts). */
 function escaped(text: string): Line {
   return safeSpans(text, 'string');
+}
+
+/** Bytes of a masked payload looked at: enough to see that the wire carries no readable text. */
+const maskedShown = 16;
+
+/**
+ * A client's payload as it crossed the wire: each byte XOR the masking key (RFC 6455 §5.3);
+ * the view above shows it unmasked, as the server reads it.
+ */
+export function maskedHex(frame: WebSocketFrameItem): string | undefined {
+  if (!frame.masked || !frame.maskingKey || frame.payloadLength === 0) return undefined;
+  const payload =
+    frame.payloadText !== undefined
+      ? Buffer.from(frame.payloadText.slice(0, maskedShown), 'utf8').subarray(0, maskedShown)
+      : frame.payloadBase64 !== undefined
+        ? Buffer.from(frame.payloadBase64.slice(0, Math.ceil(maskedShown / 3) * 4), 'base64').subarray(0, maskedShown)
+        : undefined;
+  if (!payload || payload.length === 0) return undefined;
+  const key = Buffer.from(frame.maskingKey, 'hex');
+  const hex = [...payload].map((b, i) => (b ^ key[i % 4]!).toString(16).padStart(2, '0')).join(' ');
+  return frame.payloadLength > payload.length ? `${hex} …` : hex;
 }
 
 /** The header exactly as it was sent, rebuilt from its fields (RFC 6455 §5.2 is lossless). */

@@ -144,6 +144,9 @@ describe('the WebSocket frame view', () => {
     const out = text(renderWebSocketFrames(frames(['up', helloMasked], ['down', binary256]), options({ raw: true })));
     assert.match(out, /^ {4}header bytes: 81 85 37 fa 21 3d$/m);
     assert.match(out, /^ {4}header bytes: 82 7e 01 00$/m);
+    // RFC 6455 §5.7: "Hello" masked with 37 fa 21 3d crosses the wire as 7f 9f 4d 51 58; the server's frame is not masked.
+    assert.match(out, /^ {4}payload as sent \(masked\): 7f 9f 4d 51 58$/m);
+    assert.equal(out.match(/payload as sent/g)?.length, 1);
   });
 
   test('when a header is rebuilt from the decoded fields then it is byte for byte the one on the wire', () => {

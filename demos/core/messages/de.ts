@@ -389,6 +389,7 @@ export const de: Messages = {
     noCloseCode: '(ohne Statuscode)',
     notDecoded: '(nicht dekodiert)',
     headerBytes: 'Header-Bytes:',
+    maskedBytes: 'Nutzdaten wie gesendet (maskiert):',
     cut: 'Nutzdaten über vier Zeilen sind gekürzt; --full zeigt sie ganz.',
     violations: {
       'unmasked-client-frame': 'ein Client muss jeden Frame maskieren, den er sendet (RFC 6455 §5.1)',

@@ -404,6 +404,7 @@ export const en = {
     noCloseCode: '(no status code)',
     notDecoded: '(not decoded)',
     headerBytes: 'header bytes:',
+    maskedBytes: 'payload as sent (masked):',
     cut: 'Payloads longer than four lines are cut; --full shows them whole.',
     violations: {
       'unmasked-client-frame': 'a client must mask every frame it sends (RFC 6455 §5.1)',
