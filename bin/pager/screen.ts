@@ -259,7 +259,7 @@ function statusLine(
   page: PagerPage & { scroll: number },
 ): Line {
   const pagerWords = options.messages.pager;
-  if (state.goto !== undefined) return [span(pagerWords.goto({ typed: state.goto }), 'title')];
+  if (state.goto !== undefined) return [span(pagerWords.goto({ typed: state.goto, total: state.total }), 'title')];
   const where =
     state.at < state.total
       ? options.messages.render.step({ index: state.at + 1, total: state.total })

@@ -165,7 +165,7 @@ describe('the pager screen', () => {
     const state = press(shown(initialState(3), 1), { char: 'g' }, { rows: 0, lines: 0 });
     const typed = press(state, { char: '2' }, { rows: 0, lines: 0 });
     const { lines } = draw(typed, content([fixedStep()]), { columns: 100, rows: 24 });
-    assert.match(lines.at(-1)!, /^go to step: 2_/);
+    assert.match(lines.at(-1)!, /^go to step \(1–3\): 2_/);
   });
 
   test('when the language is German then the status line is German', () => {

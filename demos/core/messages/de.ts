@@ -150,7 +150,7 @@ export const de: Messages = {
     below: (p) => `↓ ${numbers.integer(p.lines)} weitere Zeile${p.lines === 1 ? '' : 'n'}`,
     scrolled: (p) => `Zeilen ${numbers.integer(p.from)}–${numbers.integer(p.to)} von ${numbers.integer(p.of)}`,
     views: { full: 'alles ausgeklappt', raw: 'Bytes wie auf der Leitung', json: 'JSON' },
-    goto: (p) => `zu Schritt: ${p.typed}_   Enter: springen · Esc: abbrechen`,
+    goto: (p) => `zu Schritt (1–${p.total}): ${p.typed}_   Enter: springen · Esc: abbrechen`,
     keysHeading: 'Tasten',
     keyList: [
       ['Enter  Leertaste  →', 'nächster Schritt'],

@@ -154,7 +154,7 @@ export const en = {
     scrolled: (p: { from: number; to: number; of: number }) =>
       `lines ${numbers.integer(p.from)}–${numbers.integer(p.to)} of ${numbers.integer(p.of)}`,
     views: { full: 'all unfolded', raw: 'raw bytes', json: 'JSON' } as Record<string, string>,
-    goto: (p: { typed: string }) => `go to step: ${p.typed}_   Enter: go · Esc: cancel`,
+    goto: (p: { typed: string; total: number }) => `go to step (1–${p.total}): ${p.typed}_   Enter: go · Esc: cancel`,
     keysHeading: 'Keys',
     keyList: [
       ['Enter  Space  →', 'next step'],
