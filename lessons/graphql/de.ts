@@ -1,4 +1,7 @@
+import { numberWords } from '../../demos/core/numbers.js';
 import type { GraphqlLesson } from './en.js';
+
+const numbers = numberWords('de');
 
 /** Die GraphQL-Lektion auf Deutsch. */
 export const de: GraphqlLesson = {
@@ -7,7 +10,7 @@ export const de: GraphqlLesson = {
   summary:
     'ein /graphql-Endpunkt; der Client wählt die Felder; Resolver, Fehler, Schema, Query aus natürlicher Sprache und Caching',
   question: 'Welche Bücher hat Robert C. Martin geschrieben, mit ihren Bewertungen?',
-  count: (p) => new Intl.NumberFormat('de-DE').format(p.n),
+  count: (p) => numbers.integer(p.n),
   steps: {
     query: {
       title: 'Die Query aus der Vorlesung: { books { title author } }',
@@ -60,7 +63,7 @@ export const de: GraphqlLesson = {
       title: 'GraphQL und KI: aus einer Frage wird eine geprüfte Query',
       notice: [
         'Das Schema aus der Introspection kommt in den Prompt, das Modell schreibt eine Query, und validate() prüft sie, bevor etwas läuft: Ein erfundenes Feld erreicht nie einen Resolver.',
-        'Mit --llm-url antwortet ein Modell hinter einem OpenAI-kompatiblen Endpunkt (etwa Ollama), Prompt und Antwort im Mitschnitt; ohne die Option kommen aufgezeichnete Antworten.',
+        'Mit --llm-url antwortet ein Modell hinter einem OpenAI-kompatiblen Endpunkt (etwa Ollama), und Prompt und Antwort stehen im Mitschnitt; ohne die Option kommen aufgezeichnete Antworten.',
       ],
     },
     evolution: {
@@ -72,7 +75,7 @@ export const de: GraphqlLesson = {
     caching: {
       title: 'Caching: kein Cache für POST, eine GET-Query bekommt 304',
       notice: [
-        'Ein HTTP-Cache merkt sich Antworten nach Methode und URL. Jeder POST geht an dasselbe /graphql, die Query im Body: Kein Cache kann zwei Queries unterscheiden, GraphQL schickt alles erneut, wo REST 304 bekommt.',
+        'Ein HTTP-Cache merkt sich Responses nach Methode und URL. Jeder POST geht an dasselbe /graphql, die Query im Body: Kein Cache kann zwei Queries unterscheiden, GraphQL schickt alles erneut, wo REST 304 bekommt.',
         'Eine Query darf auch per GET in der URL kommen: Dann schickt dieser Server Cache-Control und ein ETag, und ein bedingter GET bekommt 304. Persisted Queries (Apollo) setzen dort einen Hash statt des Texts.',
       ],
     },
@@ -105,8 +108,8 @@ export const de: GraphqlLesson = {
       `Mit DataLoader: ${p.reads} Lesezugriffe; Book.reviews lief weiterhin ${p.calls}-mal, aber der Loader hat einmal für alle gelesen.`,
     sameData: (p) =>
       p.same
-        ? `Beide Antworten enthalten dieselben Daten (${new Intl.NumberFormat('de-DE').format(p.bytes)} B JSON); nur „extensions“ unterscheidet sich.`
-        : 'Die beiden Antworten enthalten verschiedene Daten: Batching darf die Antwort nicht ändern.',
+        ? `Beide Responses enthalten dieselben Daten (${numbers.bytes(p.bytes)} JSON); nur „extensions“ unterscheidet sich.`
+        : 'Die beiden Responses enthalten verschiedene Daten: Batching darf die Response nicht ändern.',
     nonNull: (p) => `${p.arg}: type.name null, kind ${p.kind}, ofType ${p.ofType}: zusammen ${p.sdl}.`,
     prompt: (p) =>
       `Prompt: das Schema als SDL aus der Introspection-Response (${p.lines} Zeilen) und die Frage „${p.question}“`,
@@ -123,7 +126,7 @@ export const de: GraphqlLesson = {
     postUncached: (p) =>
       p.hasValidators
         ? 'POST: Die Antwort nennt Caching-Header, aber kein Cache unterscheidet POSTs an /graphql nach ihrem Body.'
-        : 'POST: kein Cache-Control, kein ETag: Kein Cache behält die Antwort, jeder Request holt alles neu.',
+        : 'POST: kein Cache-Control, kein ETag: Kein Cache behält die Response, jeder Request holt alles neu.',
     getCached: (p) => `GET mit der Query in der URL: cachebar, ETag ${p.etag}.`,
     notModified: (p) => `GET mit If-None-Match: HTTP ${p.status}, ${p.bytes} B Body; der Client behält seine Kopie.`,
   },

@@ -1,3 +1,7 @@
+import { numberWords } from '../../demos/core/numbers.js';
+
+const numbers = numberWords('en');
+
 /** The GraphQL lesson, in English. lessons/graphql/de.ts has the same keys. */
 export const en = {
   title: 'GraphQL with graphql-http: queries, resolvers, mutations, errors, introspection, text to query, caching',
@@ -6,7 +10,7 @@ export const en = {
   /** The question the text-to-query step puts to the model. */
   question: 'Which books did Robert C. Martin write, with their ratings?',
   /** Numbers in figures, in the language's format. */
-  count: (p: { n: number }) => new Intl.NumberFormat('en-GB').format(p.n),
+  count: (p: { n: number }) => numbers.integer(p.n),
   steps: {
     query: {
       title: "The lecture's query: { books { title author } }",
@@ -105,7 +109,7 @@ export const en = {
       `With DataLoader: ${p.reads} store reads; Book.reviews still ran ${p.calls} times, but the loader read once for all.`,
     sameData: (p: { same: boolean; bytes: number }) =>
       p.same
-        ? `Both answers carry the same data (${p.bytes} B of JSON); only "extensions" differs.`
+        ? `Both answers carry the same data (${numbers.bytes(p.bytes)} of JSON); only "extensions" differs.`
         : 'The two answers carry different data: batching must not change the answer.',
     nonNull: (p: { arg: string; kind: string; ofType: string; sdl: string }) =>
       `${p.arg}: type.name null, kind ${p.kind}, ofType ${p.ofType}: together ${p.sdl}.`,
