@@ -38,6 +38,8 @@ export interface PagerScreen {
 
 /** Fewest body lines a cut leaves: enough to see what kind of body it is. */
 const minBodyLines = 3;
+/** Body lines that show more than an answer's outer brackets (a JSON list's first item). */
+const roomyBody = 8;
 
 /**
  * Bodies already laid out, by step, view and size: a recorded step never changes, and
@@ -176,9 +178,14 @@ function fitted(trace: StepTrace, base: RenderOptions, rows: number): Line[] {
   const tightest = at('headers', 0, 0);
   // Nothing to fold (a sequence diagram, a frame table): nothing more to try.
   if (tightest.length === routine.length) return routine;
+  // Response bodies cut. Where that leaves an answer only its first few lines, the headers
+  // nobody talks about are named on one line first, so that the answer keeps more of itself.
+  const down = largest((n) => at('routine', maxBodyLines, n), rows);
+  if (down.fits && down.n >= roomyBody) return down.lines;
+  const downBare = largest((n) => at('headers', maxBodyLines, n), rows);
+  if (downBare.fits && (!down.fits || downBare.n > down.n)) return downBare.lines;
+  if (down.fits) return down.lines;
   for (const compact of ['routine', 'headers'] as const) {
-    const down = largest((n) => at(compact, maxBodyLines, n), rows);
-    if (down.fits) return down.lines;
     const up = largest((n) => at(compact, n, minBodyLines), rows);
     if (up.fits) return up.lines;
   }
@@ -239,17 +246,18 @@ function frameColumnsTalkedAbout(trace: StepTrace): Set<FrameColumn> {
 }
 
 /** The largest cut from minBodyLines to maxBodyLines whose lines fit `rows`; fewer lines never make a step longer. */
-function largest(render: (n: number) => Line[], rows: number): { lines: Line[]; fits: boolean } {
+function largest(render: (n: number) => Line[], rows: number): { lines: Line[]; fits: boolean; n: number } {
   let best = render(minBodyLines);
-  if (best.length > rows) return { lines: best, fits: false };
+  let n = minBodyLines;
+  if (best.length > rows) return { lines: best, fits: false, n };
   let [low, high] = [minBodyLines + 1, maxBodyLines];
   while (low <= high) {
     const mid = Math.floor((low + high) / 2);
     const lines = render(mid);
-    if (lines.length <= rows) [best, low] = [lines, mid + 1];
+    if (lines.length <= rows) [best, n, low] = [lines, mid, mid + 1];
     else high = mid - 1;
   }
-  return { lines: best, fits: true };
+  return { lines: best, fits: true, n };
 }
 
 function statusLine(

@@ -90,11 +90,12 @@ describe('the pager at 80×24', () => {
       const { lines, page } = draw(ready, content, lang);
       assert.ok(page.lines <= page.rows, `${page.lines} lines for ${page.rows} rows`);
       const text = lines.join('\n');
-      // The routine headers are named on one line; what the step is about stays.
-      assert.match(text, /Accept: application\/graphql-response\+json/);
+      // Cut to its first few lines the answer would show only brackets: the headers nobody talks
+      // about are named on one line first, and the answer keeps its first book.
       assert.doesNotMatch(text, /Keep-Alive: timeout=5/);
-      assert.match(text, /^… User-Agent, Content-Length, Host \+1 \(f (shows|zeigt) (them|sie)\)$/m);
+      assert.match(text, /^… User-Agent, Content-Type, Accept \+\d \(f (shows|zeigt) (them|sie)\)$/m);
       assert.match(text, /"data": \{/);
+      assert.match(text, /"title": "Book 0"/);
       assert.match(text, /Fields asked for/);
     });
   }
