@@ -20,7 +20,7 @@ import { messages } from '../demos/core/messages/index.js';
 import { findExercise } from '../demos/exercises/manifest.js';
 import { checksFailed, runChecks, type CheckReport } from '../demos/exercises/run-checks.js';
 import { listPrices } from '../demos/mq/shop.js';
-import { cliEnv, runCli, spawnCli, waitForOutput } from './utils/cli.js';
+import { cliEnv, isAlive, runCli, spawnCli, waitForOutput } from './utils/cli.js';
 import { slots } from './utils/exercise.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -236,7 +236,7 @@ describe('exercise mq-order-worker', { concurrency: true }, () => {
           assert.equal(programs.length, 3);
           child.kill('SIGINT');
           assert.equal(await closed, 130);
-          for (const pid of programs) assert.equal(alive(pid), false, `program ${pid} outlived the run`);
+          for (const pid of programs) assert.equal(isAlive(pid), false, `program ${pid} outlived the run`);
         } finally {
           child.kill('SIGKILL');
         }
@@ -279,14 +279,5 @@ function ps(parent: number): number[] {
       .filter((n) => n > 0);
   } catch {
     return [];
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }

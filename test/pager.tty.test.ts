@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { after, describe, test } from 'node:test';
 import amqp from 'amqplib';
-import { binPath, cliEnv } from './utils/cli.js';
+import { binPath, cliEnv, isAlive } from './utils/cli.js';
 
 const leaveScreen = '\x1b[?25h\x1b[?1049l';
 // eslint-disable-next-line no-control-regex -- the ESC of ANSI colour codes is the point
@@ -74,15 +74,6 @@ function onTerminal(args: string[], size = { columns: 100, rows: 30 }): Session 
     press: (keys) => child.stdin!.write(keys),
     exit,
   };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The process the shell in `script` became (exec), to send it a signal. */

@@ -107,3 +107,13 @@ export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 
 
 // eslint-disable-next-line no-control-regex -- matching the ESC of ANSI colour codes is the point
 export const ansi = /\x1b\[[0-9;]*m/;
+
+/** Whether a process of this id still runs (signal 0 only asks). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
