@@ -118,7 +118,7 @@ export async function startTap(options: TapOptions): Promise<Tap> {
       [client, upstream, 'up'],
       [upstream, client, 'down'],
     ] as const) {
-      queue.register(from);
+      queue.register(from, stats.id);
       from.on('data', (chunk: Buffer) => {
         if (direction === 'up') stats.bytesUp += chunk.length;
         else stats.bytesDown += chunk.length;
