@@ -88,7 +88,8 @@ export function setUpText(items: AmqpFrameItem[], messages: Messages): string {
   );
 }
 
-function pair(key: string, value: unknown, style?: Style): Span[] {
+/** ` key=value`, both escaped: field values come off the wire. */
+export function pair(key: string, value: unknown, style?: Style): Span[] {
   if (value !== null && typeof value === 'object' && TABLES.has(key) && !Array.isArray(value)) {
     return Object.entries(value).flatMap(([k, v]) => pair(k, v));
   }

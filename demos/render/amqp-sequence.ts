@@ -10,7 +10,7 @@
  *   21.0  158  │         ├────────▶│  Basic.Deliver consumerTag=worker-1 deliveryTag=1 redelivered=false
  */
 import { amqpEvents, eventBytes, eventItems, type AmqpEvent } from './amqp-events.js';
-import { bodyView, methodSpans, propertySpans, setUpText } from './amqp-labels.js';
+import { bodyView, methodSpans, pair, propertySpans, setUpText } from './amqp-labels.js';
 import { drawArrow, GAP, header, lanesOf, layout, leadColumns, toSpans, type LaneCell } from './amqp-lanes.js';
 import { capLine } from './body-limits.js';
 import { span, wrap, type Line, type Span } from './lines.js';
@@ -148,7 +148,7 @@ function pairLabel(items: AmqpFrameItem[], options: RenderOptions): Span[] {
   return [
     ...names,
     span(` (${options.messages.amqp.eachWithOk})`, 'dim'),
-    ...(queue ? [span(` queue=${String(queue)}`, 'dim')] : []),
+    ...(queue ? pair('queue', queue, 'dim') : []),
   ];
 }
 

@@ -293,4 +293,18 @@ describe('the AMQP sequence diagram', () => {
     assert.match(compact, /│◀─+┤ +Channel\.Close replyCode=541/);
     assert.match(compact, /├─+▶│ +Channel\.CloseOk$/m);
   });
+
+  test('when a queue name off the wire carries control characters then the folded pair line shows them escaped', () => {
+    const hostile = 'sci\x1b[2Jfi';
+    const items = connection(1, consumer, 0, [
+      ...setUp,
+      { method: 'Queue.Declare', fields: { queue: hostile, durable: false } },
+      { direction: 'down', method: 'Queue.DeclareOk', fields: { queue: hostile, messageCount: 0, consumerCount: 0 } },
+      { method: 'Basic.Consume', fields: { queue: hostile, consumerTag: 'c', noAck: false } },
+      { direction: 'down', method: 'Basic.ConsumeOk', fields: { consumerTag: 'c' } },
+    ]);
+    const compact = render(items, { compact: 'routine', width: 200 });
+    assert.match(compact, /Queue\.Declare, Basic\.Consume \(each ⇄ its -Ok reply\) queue=\S*sci\S+fi/);
+    assert.doesNotMatch(compact, /\x1b/);
+  });
 });
