@@ -152,6 +152,24 @@ describe('the pager at 80×24', () => {
     );
   });
 
+  test('when one-line round trips of a step share a long URL then it is cut alike on each, whatever their status', () => {
+    const long = realExchange(30);
+    const url = `/graphql?query=${'%7B%20books%20%7B%20title%20%7D%20%7D'.repeat(4)}`;
+    const get = { ...long, request: { ...long.request, startLine: `GET ${url} HTTP/1.1` } };
+    const notModified = {
+      ...get,
+      response: { ...long.response!, startLine: 'HTTP/1.1 304 Not Modified', status: 304 },
+    };
+    const items = [get, { ...notModified, connection: 2 }, { ...get, connection: 3 }];
+    const { lines } = draw(ready, contentOf(stepOf(items, twoLines)));
+    const targets = lines.filter((line) => line.startsWith('▶ GET ')).map((line) => line.split('  ◀ ')[0]);
+    assert.ok(targets.length >= 2, lines.join('\n'));
+    assert.equal(new Set(targets).size, 1, targets.join('\n'));
+    // Thousands separators in the fold notes' counts.
+    assert.equal(ui.en.pager.cut({ more: 1451 }), '… 1,451 more lines (f shows them)');
+    assert.equal(ui.de.pager.cut({ more: 1451 }), '… 1.451 weitere Zeilen (f zeigt sie)');
+  });
+
   test('when f is pressed on a folded step then every header and body line is there again', () => {
     const content = contentOf(stepOf([realExchange(30), realExchange(30)], twoLines));
     const first = draw(ready, content);
