@@ -171,8 +171,16 @@ function fitted(trace: StepTrace, base: RenderOptions, rows: number): Line[] {
   if (base.full || longest.length <= rows) return longest;
   const keepHeaders = headersTalkedAbout(trace);
   const keepFrameColumns = frameColumnsTalkedAbout(trace);
+  const keepMethods = methodsTalkedAbout(trace);
   const at = (compact: RenderOptions['compact'], up: number, down: number) =>
-    renderStepBody(trace, { ...base, compact, keepHeaders, keepFrameColumns, bodyLines: { up, down } });
+    renderStepBody(trace, {
+      ...base,
+      compact,
+      keepHeaders,
+      keepFrameColumns,
+      keepMethods,
+      bodyLines: { up, down },
+    });
   const routine = at('routine', maxBodyLines, maxBodyLines);
   if (routine.length <= rows) return routine;
   const tightest = at('headers', 0, 0);
@@ -233,6 +241,12 @@ function headersTalkedAbout(trace: StepTrace): Set<string> {
 
 /** Headers every exchange carries whose names are also everyday words: kept only where a step writes them with their colon. */
 const routineHeaders = new Set(['host', 'connection', 'date', 'content-length']);
+
+/** AMQP methods a step's words name (Basic.Qos, Queue.Bind). */
+function methodsTalkedAbout(trace: StepTrace): Set<string> {
+  const text = [trace.title, ...trace.notice, ...trace.facts].join(' ');
+  return new Set(text.match(/\b(?:Connection|Channel|Exchange|Queue|Basic|Confirm|Tx)\.[A-Z]\w*/g) ?? []);
+}
 
 /** Frame columns a step's words are about: masking ("masked", „maskiert“), FIN, the length's bit form. */
 function frameColumnsTalkedAbout(trace: StepTrace): Set<FrameColumn> {

@@ -28,6 +28,8 @@ export interface EventOptions {
    * the same method between the same two parties as its first, a count, and its last.
    */
   compact?: boolean;
+  /** Methods the step talks about (Basic.Qos): folded, each keeps a line of its own with its fields. */
+  keepMethods?: ReadonlySet<string>;
 }
 
 /** §4.2.6: a message is a method frame followed on its channel by a content header and body frames. */
@@ -68,10 +70,12 @@ export function amqpEvents(items: readonly AmqpFrameItem[], options: EventOption
       // Pairs in a row on one connection share a line, unless a method comes again (two
       // declares that differ in one flag are the step's point).
       const last = events.at(-1);
+      const own = (method: string | undefined) => options.keepMethods?.has(method ?? '') === true;
       const joins =
         last?.kind === 'pair' &&
         last.items[0]!.connection === item.connection &&
-        !last.items.some((other) => other.method === item.method);
+        !own(item.method) &&
+        !last.items.some((other) => other.method === item.method || own(other.method));
       if (joins) last.items.push(item, reply);
       else events.push({ kind: 'pair', items: [item, reply] });
       return;

@@ -22,7 +22,12 @@ export function renderAmqpSequence(items: AmqpFrameItem[], options: RenderOption
   if (items.length === 0) return [];
   const words = options.messages;
   const fold = !options.full && !options.raw;
-  const events = amqpEvents(items, { fold, group: !options.raw, compact: fold && options.compact !== undefined });
+  const events = amqpEvents(items, {
+    fold,
+    group: !options.raw,
+    compact: fold && options.compact !== undefined,
+    ...(options.keepMethods ? { keepMethods: options.keepMethods } : {}),
+  });
   const { lanes, broker } = lanesOf(events, words);
   const laneOf = (connection: number) => lanes.findIndex((lane) => lane.connection === connection);
 

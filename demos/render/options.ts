@@ -27,6 +27,8 @@ export interface RenderOptions {
   compact?: 'routine' | 'headers' | 'lines' | 'all-lines';
   /** Header names (lower case) that stay shown when compact: those the step talks about. */
   keepHeaders?: ReadonlySet<string>;
+  /** AMQP methods (Basic.Qos) that keep an arrow of their own when compact: those the step talks about. */
+  keepMethods?: ReadonlySet<string>;
   /** WebSocket frame columns that stay shown when compact: those the step talks about (masking, length forms). */
   keepFrameColumns?: ReadonlySet<FrameColumn>;
   /**

@@ -307,4 +307,19 @@ describe('the AMQP sequence diagram', () => {
     assert.match(compact, /Queue\.Declare, Basic\.Consume \(each ⇄ its -Ok reply\) queue=\S*sci\S+fi/);
     assert.equal(compact.includes('\x1b'), false);
   });
+
+  test('when the step talks about a method then, folded, it keeps an arrow of its own with its fields', () => {
+    const items = connection(1, consumer, 0, [
+      ...setUp,
+      { method: 'Queue.Declare', fields: { queue: 'orders', durable: false } },
+      { direction: 'down', method: 'Queue.DeclareOk', fields: { queue: 'orders', messageCount: 0, consumerCount: 0 } },
+      { method: 'Basic.Qos', fields: { prefetchSize: 0, prefetchCount: 1, global: false } },
+      { direction: 'down', method: 'Basic.QosOk', fields: {} },
+      { method: 'Basic.Consume', fields: { queue: 'orders', consumerTag: 'w', noAck: false } },
+      { direction: 'down', method: 'Basic.ConsumeOk', fields: { consumerTag: 'w' } },
+    ]);
+    assert.match(render(items, { compact: 'routine' }), /Queue\.Declare, Basic\.Qos, Basic\.Consume \(each/);
+    const kept = render(items, { compact: 'routine', keepMethods: new Set(['Basic.Qos']) });
+    assert.match(kept, /│◀═+▶│ +Basic\.Qos prefetchCount=1 ⇄ QosOk$/m);
+  });
 });
