@@ -22,13 +22,15 @@ const renderers: Renderers = {
   // Calls between several processes (each exchange knows its hop) read best as one sequence diagram.
   http: (items, options) => {
     if (items.every((item) => item.hop)) return renderHttpSequence(items, options);
-    const targetRoom = sharedTargetRoom(items, options);
-    return foldLongRun(items, options).flatMap((item, i) => [
+    const shown = foldLongRun(items, options);
+    const oneLines = options.compact === 'lines' || options.compact === 'all-lines';
+    const targetRoom = oneLines ? sharedTargetRoom(items, options) : undefined;
+    return shown.flatMap((item, i) => [
       // Compact, each exchange's label line is separator enough.
       ...(i > 0 && !options.compact ? [[]] : []),
       ...(typeof item === 'number'
         ? wrap([span(options.messages.render.folded({ count: item }), 'warn')], options.width, 'words')
-        : asOneLine(i, items.length, options)
+        : asOneLine(i, shown.length, options)
           ? renderHttpExchangeLine(item, options, targetRoom)
           : renderHttpExchange(item, options.compact === 'lines' ? { ...options, compact: 'headers' } : options)),
     ]);

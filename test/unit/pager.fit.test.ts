@@ -125,9 +125,10 @@ describe('the pager at 80×24', () => {
     const long = realExchange(30);
     const url = `/graphql?query=${'%7B%20books%20%7B%20title%20%7D%20%7D'.repeat(4)}`;
     const withUrl = { ...long, request: { ...long.request, startLine: `GET ${url} HTTP/1.1` } };
+    // Fourteen on as many connections (no polling run to fold): the last's head no longer fits beside the others.
     const content = contentOf(
       stepOf(
-        Array.from({ length: 12 }, () => withUrl),
+        Array.from({ length: 14 }, (_v, i) => ({ ...withUrl, connection: i + 1 })),
         twoLines,
       ),
     );
@@ -136,10 +137,25 @@ describe('the pager at 80×24', () => {
     const oneLiners = lines.filter((line) =>
       /^▶ GET \/graphql\?query=\S+… {2}◀ 200 OK · [\d,]+ B ↑ · [\d,]+ B ↓ \(f\)$/.test(line),
     );
-    // Twelve on one connection fold as polling does: the first, a count, the last.
-    assert.equal(oneLiners.length, 2);
-    assert.ok(lines.some((line) => /^… 10 more round trips like these/.test(line)));
+    assert.equal(oneLiners.length, 14);
     for (const line of oneLiners) assert.ok([...line].length < small.columns, line);
+  });
+
+  test('when a polling run is folded then all but its last are one line, and the last keeps its head', () => {
+    const poll = realExchange(30);
+    const { lines, page } = draw(
+      ready,
+      contentOf(
+        stepOf(
+          Array.from({ length: 12 }, () => poll),
+          twoLines,
+        ),
+      ),
+    );
+    assert.ok(page.lines <= page.rows, `${page.lines} lines for ${page.rows} rows`);
+    assert.equal(lines.filter((line) => /^▶ POST \/graphql {2}◀ 200 OK/.test(line)).length, 1);
+    assert.ok(lines.some((line) => /^… 10 more round trips like these/.test(line)));
+    assert.equal(lines.filter((line) => line.startsWith('▶ request')).length, 1, 'the last round trip keeps its head');
   });
 
   test('when the requests carry no body then the rows left go to the last response body, not to nothing', () => {
