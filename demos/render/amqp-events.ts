@@ -64,7 +64,7 @@ export function amqpEvents(items: readonly AmqpFrameItem[], options: EventOption
     const group = groups.get(item);
     if (group) events.push(group);
     if (taken.has(item)) return;
-    const reply = options.compact ? replyTo(item, items.slice(index + 1)) : undefined;
+    const reply = options.compact ? replyTo(items, index) : undefined;
     if (reply && !taken.has(reply)) {
       taken.add(reply);
       // Pairs in a row on one connection share a line, unless a method comes again (two
@@ -105,15 +105,21 @@ export function amqpEvents(items: readonly AmqpFrameItem[], options: EventOption
 
 /**
  * §1.4: Queue.Declare is answered by Queue.DeclareOk, the next method on its channel the
- * other way. A Close is never paired: who closes, and with which code, is what a step shows.
+ * other way. A Close is never paired: who closes, and with which code, is what a step shows;
+ * nor a reply that carries a message (Basic.GetOk): its content frames belong to it.
  */
-function replyTo(item: AmqpFrameItem, later: readonly AmqpFrameItem[]): AmqpFrameItem | undefined {
+function replyTo(items: readonly AmqpFrameItem[], index: number): AmqpFrameItem | undefined {
+  const item = items[index]!;
   if (item.frameType !== 'method' || !item.method || item.error || item.method.endsWith('.Close')) return undefined;
-  const next = later.find(
-    (other) =>
-      other.connection === item.connection && other.channel === item.channel && other.direction !== item.direction,
-  );
-  return next?.method === `${item.method}Ok` && !next.error ? next : undefined;
+  for (let i = index + 1; i < items.length; i++) {
+    const next = items[i]!;
+    if (next.connection !== item.connection || next.channel !== item.channel || next.direction === item.direction) {
+      continue;
+    }
+    const answers = next.method === `${item.method}Ok` && !next.error && !CONTENT_METHODS.has(next.method);
+    return answers ? next : undefined;
+  }
+  return undefined;
 }
 
 /** Runs longer than this keep their first and last event, with a count between them. */

@@ -139,10 +139,10 @@ function pairLabel(items: AmqpFrameItem[], options: RenderOptions): Span[] {
   const short = (item: AmqpFrameItem) => (item.method ?? '').replace(/^\w+\./, '');
   if (pairs.length === 1) {
     const [request, reply] = pairs[0]!;
-    const asked = methodSpans(request, options.full);
-    const [name, ...fields] = methodSpans(reply, options.full);
-    const said = new Set(asked.map((s) => s.text));
-    return [...asked, span(' ⇄ ', 'dim'), { ...name!, text: short(reply) }, ...fields.filter((s) => !said.has(s.text))];
+    // A field the request already said with the same value is not said again.
+    const news = Object.entries(reply.fields ?? {}).filter(([key, value]) => request.fields?.[key] !== value);
+    const [name, ...fields] = methodSpans({ ...reply, fields: Object.fromEntries(news) }, options.full);
+    return [...methodSpans(request, options.full), span(' ⇄ ', 'dim'), { ...name!, text: short(reply) }, ...fields];
   }
   const names = pairs.flatMap(([request], i) => [
     ...(i > 0 ? [span(', ', 'dim')] : []),

@@ -1,5 +1,5 @@
 import { bodyLimits, capLine, type BodyLimits } from './body-limits.js';
-import { bodyView } from './body-view.js';
+import { bodyView, type BodyView } from './body-view.js';
 import { shownHeaderValue } from './credentials.js';
 import { safeSpans } from './escape.js';
 import { sideBySide, span, wrap, type Line } from './lines.js';
@@ -145,7 +145,7 @@ function messageLines(
       ),
   ];
   const contentType = message.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
-  const body = bodyView(message.body, contentType, limits);
+  const body = viewOf(message, contentType, limits);
   const bodyFolded = !options.full && options.bodyLines?.[side] === 0 && body.total > 0;
   const foldedNames = message.headers.filter(([name]) => folds(name)).map(([name]) => name);
   const folded: Line[] =
@@ -163,6 +163,20 @@ function messageLines(
     ...(bodyFolded ? [] : notes),
     ...sizes,
   ];
+}
+
+/**
+ * A body laid out once per message and limits: the pager renders a step many times over
+ * while it looks for the fold that fits, and only the cut differs between those renders.
+ */
+const views = new WeakMap<HttpMessage, Map<BodyLimits, BodyView>>();
+
+function viewOf(message: HttpMessage, contentType: string, limits: BodyLimits): BodyView {
+  let byLimits = views.get(message);
+  if (!byLimits) views.set(message, (byLimits = new Map()));
+  let view = byLimits.get(limits);
+  if (!view) byLimits.set(limits, (view = bodyView(message.body, contentType, limits)));
+  return view;
 }
 
 /** One line of its column: the first names that fit, how many more, and the key that unfolds them. */
