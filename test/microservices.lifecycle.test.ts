@@ -6,16 +6,7 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { describe, test } from 'node:test';
-import { spawnCli, waitForOutput } from './utils/cli.js';
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { isAlive, spawnCli, waitForOutput } from './utils/cli.js';
 
 const listening = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -45,7 +36,7 @@ describe('awt-demo microservices --serve: the processes', () => {
         tap: Number(m[4]),
       }));
       assert.ok(services.length >= 4, shown);
-      for (const s of services) assert.ok(alive(s.pid), `${s.name} runs`);
+      for (const s of services) assert.ok(isAlive(s.pid), `${s.name} runs`);
       assert.ok(await listening(services[0]!.port), 'a service listens before');
       // The gateway, as a client would see it, answers through its tap.
       const gateway = /listens on (http:\/\/127\.0\.0\.1:\d+)/.exec(shown)?.[1];
@@ -53,7 +44,7 @@ describe('awt-demo microservices --serve: the processes', () => {
       assert.equal(page.status, 200);
 
       child.kill('SIGKILL');
-      assert.ok(await until(() => services.every((s) => !alive(s.pid)), 10_000), 'every child exited');
+      assert.ok(await until(() => services.every((s) => !isAlive(s.pid)), 10_000), 'every child exited');
       for (const s of services) {
         assert.equal(await listening(s.port), false, `${s.name} port ${s.port}`);
         assert.equal(await listening(s.tap), false, `${s.name} tap ${s.tap}`);

@@ -225,22 +225,21 @@ function headersTalkedAbout(trace: StepTrace): Set<string> {
   const lower = text.toLowerCase();
   const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const mentions = (name: string) =>
-    routineHeaders.has(name)
+    everydayWordHeaders.has(name)
       ? new RegExp(`(^|[^\\w-])${escape(name)}:`, 'i').test(text)
       : new RegExp(`(^|[^\\w-])${escape(name)}(?!\\w)`).test(lower) ||
         (name === 'sec-websocket-protocol' && /subprot/.test(lower));
   const names = new Set<string>();
   for (const item of trace.items) {
     if (item.kind !== 'http') continue;
-    for (const [name] of [...item.request.headers, ...(item.response?.headers ?? [])]) {
-      if (mentions(name.toLowerCase())) names.add(name.toLowerCase());
-    }
+    for (const [name] of [...item.request.headers, ...(item.response?.headers ?? [])]) names.add(name.toLowerCase());
   }
-  return names;
+  // Each name tested once, however many exchanges carry it.
+  return new Set([...names].filter(mentions));
 }
 
 /** Headers every exchange carries whose names are also everyday words: kept only where a step writes them with their colon. */
-const routineHeaders = new Set(['host', 'connection', 'date', 'content-length']);
+const everydayWordHeaders = new Set(['host', 'connection', 'date', 'content-length']);
 
 /** AMQP methods a step's words name (Basic.Qos, Queue.Bind). */
 function methodsTalkedAbout(trace: StepTrace): Set<string> {

@@ -35,7 +35,8 @@ export function openTerminal(
   const early: Key[] = [];
   const onData = (data: Buffer) => {
     for (const key of parseKeys(data.toString('utf8'))) {
-      if (keyHandlers.size === 0) early.push(key);
+      // Bounded: a key held down while a slow demo loads is not worth more than a screenful.
+      if (keyHandlers.size === 0 && early.length < 64) early.push(key);
       for (const handler of [...keyHandlers]) handler(key);
     }
   };
@@ -80,7 +81,11 @@ export function openTerminal(
     onKeys(handler) {
       keyHandlers.add(handler);
       // Given on the next turn, once the caller has finished setting up.
-      if (early.length > 0) queueMicrotask(() => early.splice(0).forEach((key) => handler(key)));
+      if (early.length > 0) {
+        queueMicrotask(() => {
+          for (const key of early.splice(0)) if (keyHandlers.has(handler)) handler(key);
+        });
+      }
       return () => keyHandlers.delete(handler);
     },
     onResize(handler) {

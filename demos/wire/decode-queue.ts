@@ -41,7 +41,7 @@ export class DecodeQueue {
     return this.highWater / 4;
   }
 
-  register(socket: net.Socket, connection = 0): void {
+  register(socket: net.Socket, connection: number): void {
     this.sources.set(socket, { connection, waitsForDrain: false });
     socket.once('close', () => this.sources.delete(socket));
   }
@@ -72,7 +72,7 @@ export class DecodeQueue {
     this.queuedBytes += bytes;
     const own = (this.perConnection.get(connection) ?? 0) + bytes;
     if (bytes > 0) this.perConnection.set(connection, own);
-    if (connection !== 0 && own > this.connectionHighWater && !this.flooding.has(connection)) {
+    if (own > this.connectionHighWater && !this.flooding.has(connection)) {
       this.flooding.add(connection);
       for (const [socket, state] of this.sources) if (state.connection === connection) socket.pause();
     }
