@@ -1,25 +1,35 @@
 /**
- * Loads every test file of one folder into the current process, in name order: a process
- * per file costs more than many of the files themselves (node with tsx takes about half a
- * second of CPU to start, and each process loads express, graphql and the rest anew).
+ * Loads every test file of one folder into the current process, in name order, each file
+ * as a suite of its own (its top-level hooks stay its own): a process per file costs more
+ * than many of the files themselves (node with tsx takes about half a second of CPU to
+ * start, and each process loads express, graphql and the rest anew).
+ *
+ * `concurrency` files run at once. One (the default) keeps each file alone on the event
+ * loop, for files whose own work or timing happens in this process; more lets files that
+ * mostly wait on child processes (the CLI, browsers, the students' programs) overlap.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
-export async function importTests(folder: string): Promise<void> {
+export function importTests(folder: string, { concurrency = 1 }: { concurrency?: number } = {}): void {
   const dir = path.resolve(import.meta.dirname, '..', folder);
-  for (const name of readdirSync(dir)
+  const files = readdirSync(dir)
     .filter((file) => file.endsWith('.test.ts'))
-    .sort()) {
-    try {
-      await import(pathToFileURL(path.join(dir, name)).href);
-    } catch (error) {
-      // A file that cannot even load fails as a test of its own; the others still run.
-      test(`test/${folder}/${name} loads`, () => {
-        throw error;
+    .sort();
+  describe(`test/${folder}`, { concurrency }, () => {
+    for (const name of files) {
+      describe(`test/${folder}/${name}`, async () => {
+        try {
+          await import(pathToFileURL(path.join(dir, name)).href);
+        } catch (error) {
+          // A file that cannot even load fails as a test of its own; the others still run.
+          test('loads', () => {
+            throw error;
+          });
+        }
       });
     }
-  }
+  });
 }

@@ -7,4 +7,4 @@
  */
 import { importTests } from './import-tests.js';
 
-await importTests('in-process');
+importTests('in-process');

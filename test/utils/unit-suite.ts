@@ -6,4 +6,4 @@
  */
 import { importTests } from './import-tests.js';
 
-await importTests('unit');
+importTests('unit');

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { closest } from '../../bin/did-you-mean.js';
+import { runCli } from '../utils/cli.js';
+
+// Each test is its own child process: three at a time.
+describe('names a user types', { concurrency: 3 }, () => {
+  test('when a demo id is typed with one typo then the message suggests it and lists the commands, exit 2', async () => {
+    const result = await runCli(['grapql']);
+    assert.equal(result.code, 2);
+    assert.equal(result.stdout, '');
+    assert.match(
+      result.stderr,
+      /^awt-demo: Unknown demo "grapql"\. Did you mean "graphql"\? The demos are: rest, graphql, [^;]+; the commands: list, run, compare, table, bench[^;]*\.\n$/,
+    );
+  });
+
+  test('when a command is cut short then the command is suggested', async () => {
+    const result = await runCli(['compar']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /Did you mean "compare"\?/);
+  });
+
+  test('when the message is German then it suggests in German', async () => {
+    const result = await runCli(['websoket', '--lang', 'de']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /Unbekannte Demo „websoket“\. Meintest du „websocket“\? Die Demos: /);
+  });
+
+  test('when a demo id is written in capitals then it runs the demo', async () => {
+    const result = await runCli(['GraphQL', '--schema']);
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /type Query/);
+  });
+
+  test('when -v or -V is given then the version prints, exit 0', async () => {
+    for (const flag of ['-v', '-V']) {
+      const result = await runCli([flag]);
+      assert.equal(result.code, 0, flag);
+      assert.match(result.stdout.trim(), /^\d+\.\d+\.\d+$/, flag);
+    }
+  });
+
+  test('when "help" is typed then the help shows, not an unknown demo', async () => {
+    const result = await runCli(['help']);
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /^Usage: awt-demo /);
+    const compare = await runCli(['help', 'compare']);
+    assert.match(compare.stdout, /^Usage: awt-demo compare /);
+  });
+
+  test('when a word is far from every name then nothing is suggested', () => {
+    assert.equal(closest('grpc', ['rest', 'graphql', 'soap', 'websocket', 'mq', 'list', 'compare']), undefined);
+    assert.equal(closest('xyz', ['rest', 'mq']), undefined);
+    assert.equal(closest('tabel', ['table', 'bench']), 'table');
+    assert.equal(closest('Rset', ['rest', 'list']), 'rest');
+  });
+});
+
+describe('--from-step', { concurrency: true }, () => {
+  test('when a piped run starts at a later step then only the steps from there print, with the summary', async () => {
+    const result = await runCli(['graphql', '--from-step', '10']);
+    assert.equal(result.code, 0);
+    assert.doesNotMatch(result.stdout, /Step [1-9]\/11/);
+    assert.match(result.stdout, /Step 10\/11[^]*Step 11\/11[^]*Summary/);
+  });
+
+  test('when the step does not exist then a clear message names the range, exit 2', async () => {
+    const result = await runCli(['graphql', '--from-step', '12']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /Invalid value "12" for --from-step: expected 1–11\./);
+  });
+});

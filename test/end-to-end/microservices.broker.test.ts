@@ -1,0 +1,51 @@
+/**
+ * The saga takes its broker like mq: --broker auto (the default) asks --amqp-url and,
+ * when nothing answers there, starts the embedded broker; the saga then runs over it,
+ * its events on the wire as AMQP frames. Tested where nothing listens, so the embedded
+ * broker is used whether RabbitMQ runs on this machine or not.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import type { AmqpFrameItem } from '../../demos/wire/amqp-frames.js';
+import type { Trace } from '../../demos/wire/trace.js';
+import { runCli } from '../utils/cli.js';
+import { closedPort } from '../utils/closed-port.js';
+
+let trace: Trace;
+let nowhere: string;
+
+describe('awt-demo microservices: the saga on the embedded broker', () => {
+  before(async () => {
+    nowhere = `amqp://guest:guest@127.0.0.1:${await closedPort()}`;
+    const result = await runCli(['microservices', '--json', '--amqp-url', nowhere], { timeoutMs: 180_000 });
+    assert.equal(result.code, 0, result.stderr);
+    trace = JSON.parse(result.stdout) as Trace;
+  });
+
+  test('when nothing answers at --amqp-url then auto takes the embedded broker and the trace says so', () => {
+    assert.equal(trace.broker?.kind, 'embedded');
+    assert.equal(trace.broker?.fallbackFrom, nowhere.replace('guest:guest@', 'guest@'));
+  });
+
+  test('when the saga runs over it then one order is confirmed, the other compensated, the events on the wire', () => {
+    const saga = trace.steps.find((s) => s.id === 'saga')!;
+    assert.match(saga.facts[2]!, /confirmed; stock holds its reservation/);
+    assert.match(saga.facts[3]!, /cancelled, the stock service said „only 0 in stock“; stock holds none/);
+    const frames = saga.items.filter((i): i is AmqpFrameItem => i.kind === 'amqp-frame');
+    const keys = (method: string, lane: string) =>
+      frames
+        .filter((f) => f.method === method && f.party?.name === lane)
+        .map((f) => String(f.fields?.routingKey))
+        .sort();
+    assert.deepEqual(keys('Basic.Publish', 'orders'), ['order.placed', 'order.placed']);
+    assert.deepEqual(keys('Basic.Publish', 'stock'), ['stock.rejected', 'stock.reserved']);
+    assert.deepEqual(keys('Basic.Deliver', 'stock'), ['order.placed', 'order.placed']);
+    assert.deepEqual(keys('Basic.Deliver', 'orders'), ['stock.rejected', 'stock.reserved']);
+  });
+
+  test('when --broker names no broker kind then exit 2 before any process starts', async () => {
+    const result = await runCli(['microservices', '--broker', 'kafka']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /--broker.*auto \| rabbitmq \| embedded/);
+  });
+});

@@ -1,0 +1,165 @@
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import net from 'node:net';
+import { after, describe, test } from 'node:test';
+import amqp from 'amqplib';
+import { WebSocket, WebSocketServer } from 'ws';
+const amqpUrl = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+import { runCli, spawnCli, waitForOutput } from '../utils/cli.js';
+
+const leftovers: Array<() => unknown> = [];
+after(async () => {
+  for (const dispose of leftovers.reverse()) await dispose();
+});
+
+async function listen(server: http.Server | net.Server): Promise<number> {
+  // Every connection is destroyed at the end, so no keep-alive socket holds the close.
+  const sockets = new Set<net.Socket>();
+  server.on('connection', (socket: net.Socket) => sockets.add(socket.on('close', () => sockets.delete(socket))));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  leftovers.push(() => {
+    for (const socket of sockets) socket.destroy();
+    return new Promise((resolve) => server.close(resolve));
+  });
+  return (server.address() as net.AddressInfo).port;
+}
+
+function get(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) =>
+    http
+      .get(url, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      })
+      .on('error', reject),
+  );
+}
+
+/** Starts `awt-demo tap`, waits for its banner and returns the address to use instead. */
+async function startTapCli(args: string[]) {
+  const child = spawnCli(['tap', ...args]);
+  leftovers.push(() => child.kill('SIGKILL'));
+  let banner = '';
+  child.stderr!.on('data', (chunk: Buffer) => (banner += chunk.toString()));
+  const seen = args.includes('--json')
+    ? await new Promise<string>((resolve) => {
+        const timer = setInterval(() => /Ctrl-C/.test(banner) && (clearInterval(timer), resolve(banner)), 20);
+      })
+    : await waitForOutput(child, /Ctrl-C ends the tap/);
+  const url = /Use this address instead: (\S+)/.exec(seen)![1]!;
+  const exit = new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { child, url, exit };
+}
+
+describe('awt-demo tap, through the built bin', () => {
+  test('when a client sends a request through the tap then it is shown side by side, and Ctrl-C ends with 130', async () => {
+    const port = await listen(
+      http.createServer((_req, res) =>
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"hello":"tap"}'),
+      ),
+    );
+    const { child, url, exit } = await startTapCli([`http://127.0.0.1:${port}/api`, '--width', '120']);
+    assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/api$/);
+    const shown = waitForOutput(child, /"hello": "tap"/);
+    const reply = await get(`${url}/books`);
+    assert.deepEqual(reply, { status: 200, body: '{"hello":"tap"}' });
+    const output = await shown;
+    assert.match(output, /GET \/api\/books HTTP\/1\.1 +│ HTTP\/1\.1 200 OK/);
+    child.kill('SIGINT');
+    assert.equal(await exit, 130);
+  });
+
+  test('when --json is given then stdout has one JSON object a line, WebSocket frames after the upgrade', async () => {
+    const server = http.createServer();
+    const wss = new WebSocketServer({ server });
+    wss.on('connection', (socket) => socket.on('message', (data) => socket.send(`echo ${String(data)}`)));
+    leftovers.push(() => wss.close());
+    const port = await listen(server);
+    const { child, url, exit } = await startTapCli([`http://127.0.0.1:${port}`, '--json']);
+    let stdout = '';
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const ws = new WebSocket(url.replace(/^http/, 'ws'));
+    const echoed = new Promise<string>((resolve) => ws.once('message', (data) => resolve(String(data))));
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    ws.send('hi');
+    assert.equal(await echoed, 'echo hi');
+    ws.close();
+    await new Promise((resolve) => ws.once('close', resolve));
+    child.kill('SIGINT');
+    assert.equal(await exit, 130);
+    const items = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { kind: string; upgraded?: boolean; text?: string });
+    assert.equal(items[0]!.kind, 'http');
+    assert.equal(items[0]!.upgraded, true);
+    assert.ok(items.some((item) => item.kind === 'ws-frame'));
+  });
+
+  test('when the target does not listen then tap says so and exits 3 without waiting', async () => {
+    const probe = net.createServer();
+    const port = await listen(probe);
+    await new Promise((resolve) => probe.close(resolve));
+    const result = await runCli(['tap', `http://127.0.0.1:${port}/`], { timeoutMs: 10_000 });
+    assert.equal(result.code, 3);
+    assert.match(result.stderr, /Nothing answers at http:\/\/127\.0\.0\.1:\d+\/: no server accepts connections/);
+    assert.doesNotMatch(result.stderr, /\n\s+at /);
+  });
+
+  test('when the URL is not http:// or amqp:// then it is a usage error (2) naming the forms', async () => {
+    const result = await runCli(['tap', 'https://example.org/']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /expected http:\/\/host:port\/path \| amqp:\/\//);
+  });
+
+  test('when the server answers garbage then the bytes are reported as undecoded and the tap keeps running', async () => {
+    const garbage = net.createServer((socket) => {
+      socket.on('error', () => undefined);
+      socket.end(Buffer.from([0x00, 0xff, 0x13, 0x37, 0x0a, 0x0a]));
+    });
+    const port = await listen(garbage);
+    const { child, url, exit } = await startTapCli([`http://127.0.0.1:${port}`]);
+    // Both: the request (never answered) and the server's bytes that are not HTTP. This server
+    // writes as soon as it accepts, so its bytes may cross the wire before the request does, or
+    // after: either order is the wire's.
+    const shown = waitForOutput(
+      child,
+      /no response: the connection closed first[\s\S]*6 B not decoded|6 B not decoded[\s\S]*no response: the connection closed first/,
+    );
+    await get(url).catch(() => undefined);
+    const output = await shown;
+    assert.match(output, /6 B not decoded/);
+    assert.match(output, /GET \/ HTTP\/1\.1/);
+    // Still forwarding: a second connection goes through too.
+    await get(url).catch(() => undefined);
+    child.kill('SIGINT');
+    assert.equal(await exit, 130);
+  });
+
+  test('when the target stops after the tap started then each refused connection is reported', async () => {
+    const server = http.createServer((_req, res) => res.end('ok'));
+    const port = await listen(server);
+    const { child, url, exit } = await startTapCli([`http://127.0.0.1:${port}`]);
+    await new Promise((resolve) => server.close(resolve));
+    const shown = waitForOutput(child, /connection #1: the target did not accept it \(ECONNREFUSED\)/);
+    await assert.rejects(get(url));
+    await shown;
+    child.kill('SIGINT');
+    assert.equal(await exit, 130);
+  });
+
+  test('when an AMQP client talks to RabbitMQ through the tap then its frames are shown', async () => {
+    const { child, url, exit } = await startTapCli([amqpUrl, '--width', '120']);
+    assert.match(url, /^amqp:\/\/guest:guest@127\.0\.0\.1:\d+$/);
+    const shown = waitForOutput(child, /Queue\.DeclareOk queue=amq\.gen-/);
+    const connection = await amqp.connect(url);
+    const channel = await connection.createChannel();
+    await channel.assertQueue('', { exclusive: true });
+    await connection.close();
+    const output = await shown;
+    assert.match(output, /connection set-up: AMQP 0-9-1, PLAIN login as guest/);
+    child.kill('SIGINT');
+    assert.equal(await exit, 130);
+  });
+});
