@@ -91,6 +91,9 @@ function byStream(frames: AmqpFrameItem[]): Record<string, string[]> {
 
 const CONTENT = new Set(['Basic.Deliver', 'Basic.Ack', 'header', 'body']);
 
+const bodies = (frames: AmqpFrameItem[]) =>
+  frames.filter((f) => f.frameType === 'body' && f.direction === 'down').map((f) => f.body);
+
 function racyView(frames: AmqpFrameItem[]) {
   const relevant = frames.filter((f) => f.frameType !== 'heartbeat');
   const perParty = relevant.filter((f) => !CONTENT.has(f.method ?? f.frameType) || !f.party?.name.includes('1'));
@@ -98,11 +101,10 @@ function racyView(frames: AmqpFrameItem[]) {
   return {
     // The producer's side is deterministic: every frame in order.
     producers: byStream(perParty.filter((f) => f.party?.role === 'producer')),
-    // Over all workers: which orders were delivered (bodies) and how many acks went up.
-    delivered: others
-      .filter((f) => f.frameType === 'body' && f.direction === 'down')
-      .map((f) => f.body)
-      .sort(),
+    // Over all workers: which orders were delivered (bodies), how often, and how many acks went
+    // up. Which order a crashing worker still held, and so which one comes twice, is timing.
+    delivered: [...new Set(bodies(others))].sort(),
+    deliveries: bodies(others).length,
     acks: others.filter((f) => f.method === 'Basic.Ack' && f.direction === 'up').length,
     redelivered: others.filter((f) => f.method === 'Basic.Deliver' && f.fields?.redelivered === true).length,
     setUp: byStream(others.filter((f) => !CONTENT.has(f.method ?? f.frameType) && !/Close/.test(f.method ?? ''))),

@@ -20,7 +20,9 @@ export function importTests(folder: string, { concurrency = 1 }: { concurrency?:
     .sort();
   describe(`test/${folder}`, { concurrency }, () => {
     for (const name of files) {
-      describe(`test/${folder}/${name}`, async () => {
+      // One test at a time inside a file, as when it runs alone: node:test hands a suite's
+      // concurrency down to the suites in it unless they name their own.
+      describe(`test/${folder}/${name}`, { concurrency: 1 }, async () => {
         try {
           await import(pathToFileURL(path.join(dir, name)).href);
         } catch (error) {

@@ -7,4 +7,4 @@
  */
 import { importTests } from './import-tests.js';
 
-importTests('in-process');
+importTests('in-process', { concurrency: 3 });
