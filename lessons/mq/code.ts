@@ -3,8 +3,8 @@
  * consumer in Python with pika, character for character as in the course notes
  * ("Beispiel: Nachricht senden und empfangen mit Python"), and the same two programs in
  * TypeScript with amqplib, the calls the step makes. Code is the same in every language.
- * test/mq.broker-cli.test.ts runs the pika programs unchanged against `awt-demo broker`,
- * and test/mq.steps.test.ts runs the TypeScript ones against the test's broker.
+ * test/end-to-end/mq.broker-cli.test.ts runs the pika programs unchanged against `awt-demo broker`,
+ * and test/in-process/mq.steps.test.ts runs the TypeScript ones against the test's broker.
  */
 export const pikaProducer = `import pika
 
