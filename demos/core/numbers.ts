@@ -21,6 +21,8 @@ export interface NumberWords {
   msUnit(value: number, digits?: number): string;
   /** Bytes with the unit: 1,144 B / 1.144 B. */
   bytes(value: number): string;
+  /** Milliseconds as seconds with the unit, at most one decimal: 5 s / 1.5 s / 1,5 s. */
+  secondsUnit(ms: number): string;
   /** How many times as much: 1.5 / 1,5. */
   ratio(value: number, digits?: number): string;
   /** A share as per cent, with the space both languages' style guides want here: 67 %. */
@@ -66,6 +68,8 @@ export function numberWords(lang: Lang): NumberWords {
           : missing,
     msUnit: (value, digits = 1) => withUnit(decimal(value, digits), 'ms'),
     bytes: (value) => withUnit(decimal(Math.round(value), 0), 'B'),
+    secondsUnit: (ms) =>
+      withUnit(Number.isFinite(ms) ? format('trimmed', { maximumFractionDigits: 1 }).format(ms / 1000) : missing, 's'),
     ratio: (value, digits = 1) => decimal(value, digits),
     // German sets a space before %, English none (DIN 5008; the Chicago Manual of Style).
     percent: (share) => `${decimal(share * 100, 0)}${lang === 'de' ? ' %' : '%'}`,

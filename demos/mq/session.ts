@@ -76,11 +76,12 @@ export async function startMq(options: MqStartOptions = {}): Promise<MqSession> 
   const parties: Party[] = [];
   let connecting: Promise<unknown> = Promise.resolve();
   const wait = <T>(promise: Promise<T>, awaiting: string) =>
-    within(promise, patience, () => stalled(broker.shown, awaiting));
+    within(promise, patience, () => stalled(broker.shown, awaiting, patience));
 
   const closeParties = async () => {
     const open = parties.splice(0);
-    for (const party of open) await within(party.close(), patience, () => stalled(broker.shown, 'Connection.CloseOk'));
+    for (const party of open)
+      await within(party.close(), patience, () => stalled(broker.shown, 'Connection.CloseOk', patience));
   };
 
   return {

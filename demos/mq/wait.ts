@@ -15,8 +15,9 @@ export function within<T>(promise: Promise<T>, ms: number, onTimeout: () => Erro
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-export function stalled(url: string, awaiting: string): AwtError {
-  return new AwtError('AWT_BROKER_UNREACHABLE', { url, reason: 'stalled', detail: awaiting });
+/** The broker did not send `awaiting` within `waitedMs`. */
+export function stalled(url: string, awaiting: string, waitedMs: number): AwtError {
+  return new AwtError('AWT_BROKER_UNREACHABLE', { url, reason: 'stalled', detail: awaiting, waitedMs });
 }
 
 /** `promise`, but give up quietly after `ms`: for waits whose outcome the facts report either way. */

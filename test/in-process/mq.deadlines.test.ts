@@ -58,7 +58,10 @@ describe('a broker that stops answering', () => {
           (error: unknown) =>
             error instanceof AwtError &&
             error.code === 'AWT_BROKER_UNREACHABLE' &&
-            JSON.stringify(error.params).includes('"reason":"stalled","detail":"Queue.DeclareOk"'),
+            JSON.stringify(error.params).includes('"reason":"stalled","detail":"Queue.DeclareOk"') &&
+            // The message says the patience this session had, not the default's 5 s.
+            /stopped answering \(waited 1\.5 s for Queue\.DeclareOk\)/.test(error.describe(messages.en)[0]!) &&
+            /\(1,5 s gewartet auf Queue\.DeclareOk\)/.test(error.describe(messages.de)[0]!),
         );
         await assert.rejects(
           party.openChannel(),

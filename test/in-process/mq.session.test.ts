@@ -185,7 +185,7 @@ describe('failures in the middle of a run', () => {
 
   test('when the broker stops answering then a wait ends in AWT_BROKER_UNREACHABLE (stalled)', async () => {
     await assert.rejects(
-      within(new Promise(() => undefined), 20, () => stalled('amqp://guest@127.0.0.1:5672', 'Basic.Deliver')),
+      within(new Promise(() => undefined), 20, () => stalled('amqp://guest@127.0.0.1:5672', 'Basic.Deliver', 20)),
       (error: AwtError) =>
         error.exitCode === 3 && JSON.stringify(error.params).includes('"reason":"stalled","detail":"Basic.Deliver"'),
     );

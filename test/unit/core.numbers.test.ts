@@ -44,6 +44,12 @@ describe('numbers as each language writes them', () => {
     for (const [words, value, text] of cases) assert.equal(words.msTrimmed(value), text);
   });
 
+  test('when a wait is said in seconds then it has at most one decimal, in the language', () => {
+    assert.equal(en.secondsUnit(5000), '5 s');
+    assert.equal(en.secondsUnit(1500), '1.5 s');
+    assert.equal(de.secondsUnit(1500), '1,5 s');
+  });
+
   test('when ratios and shares are shown then they follow the language too', () => {
     assert.equal(de.ratio(1371 / 905), '1,5');
     assert.equal(en.ratio(1371 / 905), '1.5');

@@ -230,7 +230,7 @@ export const de: Messages = {
         vhost: `Der AMQP-Broker unter ${p.url} hat den virtuellen Host „${p.detail}“ nicht geöffnet: Es gibt ihn nicht, oder der Benutzer darf ihn nicht nutzen.`,
         'not-amqp': `Was unter ${p.url} antwortet, ist kein AMQP-0-9-1-Broker (${p.detail}).`,
         lost: `Die Verbindung zum AMQP-Broker unter ${p.url} ist abgerissen (${p.detail}).`,
-        stalled: `Der AMQP-Broker unter ${p.url} antwortet nicht mehr (5 s gewartet auf ${p.detail}).`,
+        stalled: `Der AMQP-Broker unter ${p.url} antwortet nicht mehr (${numbers.secondsUnit(p.waitedMs ?? NaN)} gewartet auf ${p.detail}).`,
       };
       return sentences[p.reason] ?? `Der AMQP-Broker unter ${p.url} ist nicht nutzbar (${p.detail}).`;
     },

@@ -236,6 +236,8 @@ export const en = {
       url: string;
       reason: 'refused' | 'timeout' | 'unknown-host' | 'login' | 'vhost' | 'not-amqp' | 'lost' | 'stalled';
       detail: string;
+      /** How long the broker was given to answer ("stalled"). */
+      waitedMs?: number;
     }) => {
       const sentences: Record<string, string> = {
         refused: `No AMQP broker is reachable at ${p.url}: nothing accepts connections there (${p.detail}).`,
@@ -245,7 +247,7 @@ export const en = {
         vhost: `The AMQP broker at ${p.url} refused to open the virtual host "${p.detail}": it does not exist, or the user may not use it.`,
         'not-amqp': `What answers at ${p.url} is not an AMQP 0-9-1 broker (${p.detail}).`,
         lost: `The connection to the AMQP broker at ${p.url} was lost (${p.detail}).`,
-        stalled: `The AMQP broker at ${p.url} stopped answering (waited 5 s for ${p.detail}).`,
+        stalled: `The AMQP broker at ${p.url} stopped answering (waited ${numbers.secondsUnit(p.waitedMs ?? NaN)} for ${p.detail}).`,
       };
       return sentences[p.reason] ?? `The AMQP broker at ${p.url} is not usable (${p.detail}).`;
     },
