@@ -129,7 +129,8 @@ function typingGoto(state: PagerState, key: Key): PagerState {
   if (key === 'enter') {
     const target = Number(typed);
     const cleared = { ...state, goto: undefined };
-    return typed === '' || target < 1 ? cleared : show(cleared, Math.min(target, state.total) - 1);
+    // A number out of range goes as far as there are steps: g 99 to the last, g 0 to the first.
+    return typed === '' ? cleared : show(cleared, Math.min(Math.max(target, 1), state.total) - 1);
   }
   // Two digits are enough for every demo; more would only be a typo.
   if (typeof key === 'object' && /^[0-9]$/.test(key.char) && typed.length < 2)

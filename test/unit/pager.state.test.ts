@@ -83,9 +83,12 @@ describe('the pager state', () => {
     assert.equal(s.at, 11);
   });
 
-  test('when a jump goes past the last step then it stops at the last step', () => {
+  test('when a jump goes past the last step then it stops at the last step; g 0 goes to the first', () => {
     const s = play(initialState(7), 'g99\r');
     assert.equal(s.at, 6);
+    const back = play(s, 'g0\r');
+    assert.equal(back.at, 0);
+    assert.equal(back.goto, undefined);
   });
 
   test('when the last step is passed then the summary shows, and Enter there ends the walkthrough', () => {
