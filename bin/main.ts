@@ -1,7 +1,7 @@
 /**
  * The program's run, and the only place that decides the exit code:
  * 0 done, 2 usage, 3 a service is unreachable, 4 a local resource, 5 exercise checks failed,
- * 1 a bug, 130 Ctrl-C.
+ * 1 a bug, 130 Ctrl-C, 143 SIGTERM; a closed terminal ends it by SIGHUP.
  */
 import { closeAll } from '../demos/core/cleanup.js';
 import { isAwtError, listenError } from '../demos/core/errors.js';
@@ -26,14 +26,28 @@ export async function main(argv: string[]): Promise<void> {
     return stopping;
   }
 
+  // The terminal is gone (its window closed): clean up, then end by the hangup itself, as a
+  // program without a handler would (a shell reports 129). A normal exit would have Node put
+  // back the terminal's settings first, on a terminal that no longer exists, and that aborts
+  // the process instead (tcsetattr fails with EIO; nodejs/node#51519).
+  function hangUp(): Promise<never> {
+    stopping ??= (async () => {
+      await closeAll();
+      process.removeAllListeners('SIGHUP');
+      process.kill(process.pid, 'SIGHUP');
+      // The signal ends the process before this promise could settle.
+      return new Promise<never>(() => undefined);
+    })();
+    return stopping;
+  }
+
   process.once('SIGINT', () => {
     process.stderr.write(`\n${words.interrupted}\n`);
     void shutdown(130);
   });
   process.once('SIGTERM', () => void shutdown(143));
-  // Closing the terminal: clean up like SIGTERM (128 + 1).
-  process.once('SIGHUP', () => void shutdown(129));
-  onBrokenPipe(() => void shutdown(0));
+  process.once('SIGHUP', () => void hangUp());
+  onBrokenPipe((code) => void (code === 'EIO' ? hangUp() : shutdown(0)));
 
   try {
     await buildProgram(lang, process.env).parseAsync(argv);

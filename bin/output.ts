@@ -1,7 +1,7 @@
 /**
  * Writing to stdout. When the reader goes away (`awt-demo rest | head`), the pipe
  * breaks; that is the reader's choice, not an error, so we stop quietly. A closed
- * terminal (its window shut while a demo runs) answers writes with EIO: the same.
+ * terminal (its window shut while a demo runs) answers writes with EIO: a hangup.
  */
 export function write(text: string): void {
   process.stdout.write(text);
@@ -11,11 +11,11 @@ export function writeError(lines: string[]): void {
   process.stderr.write(lines.map((line, i) => (i === 0 ? `awt-demo: ${line}` : `  ${line}`)).join('\n') + '\n');
 }
 
-export function onBrokenPipe(handler: () => void): void {
+export function onBrokenPipe(handler: (code: 'EPIPE' | 'EIO') => void): void {
   // stderr too: progress lines go there, and `2>&1 | head` closes both.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE' || error.code === 'EIO') handler();
+      if (error.code === 'EPIPE' || error.code === 'EIO') handler(error.code);
       else throw error;
     });
   }
