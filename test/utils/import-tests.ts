@@ -7,17 +7,24 @@
  * `concurrency` files run at once. One (the default) keeps each file alone on the event
  * loop, for files whose own work or timing happens in this process; more lets files that
  * mostly wait on child processes (the CLI, browsers, the students' programs) overlap.
+ * The files named in `first` start first, in that order (the longest, so that they do not
+ * start last and run on alone); the others follow in name order.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
-export function importTests(folder: string, { concurrency = 1 }: { concurrency?: number } = {}): void {
+export function importTests(
+  folder: string,
+  { concurrency = 1, first = [] }: { concurrency?: number; first?: string[] } = {},
+): void {
   const dir = path.resolve(import.meta.dirname, '..', folder);
   const files = readdirSync(dir)
     .filter((file) => file.endsWith('.test.ts'))
-    .sort();
+    .sort((a, b) => rank(first, a) - rank(first, b) || a.localeCompare(b));
+  const missing = first.filter((name) => !files.includes(name));
+  if (missing.length > 0) throw new Error(`test/${folder} has no ${missing.join(', ')} to start first`);
   describe(`test/${folder}`, { concurrency }, () => {
     for (const name of files) {
       // One test at a time inside a file, as when it runs alone: node:test hands a suite's
@@ -34,4 +41,10 @@ export function importTests(folder: string, { concurrency = 1 }: { concurrency?:
       });
     }
   });
+}
+
+/** Where `file` stands in `first`; files not named there come after all named ones. */
+function rank(first: string[], file: string): number {
+  const index = first.indexOf(file);
+  return index === -1 ? first.length : index;
 }
