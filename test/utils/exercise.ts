@@ -1,9 +1,81 @@
-/** Starts a student's server (a starter, a solution, a broken variant) as a child process on a free port. */
+/**
+ * Starts a student's server (a starter, a solution, a broken variant) as a child process on
+ * a free port, and builds a student's TypeScript into plain JavaScript for node to run.
+ */
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { mkdtemp, symlink } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ProgramSpec } from '../../demos/exercises/types.js';
 import { cliEnv } from './cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Where the built files go: one folder per test process, removed when it exits. */
+let outDir: Promise<string> | undefined;
+const built = new Map<string, Promise<string>>();
+
+/**
+ * `file` (TypeScript, relative to the repository) and what it imports from the repository,
+ * as one ES module that plain `node` runs; its packages stay imports, resolved from the
+ * project's node_modules. It is built once per test process, at the same path below the
+ * output folder with .mjs for .ts, so files that sit side by side there (a program folder)
+ * stay side by side. Why: `node --import tsx` starts tsx's loader thread and sends every
+ * module through it (~0.4 s of CPU, ~1 s for Apollo); esbuild, which tsx itself uses to
+ * read TypeScript, builds the same module once in a few milliseconds. What the tests
+ * prove of a student's server or program does not depend on how its TypeScript was read;
+ * the command line still starts the programs of an AMQP exercise with tsx, as a student's.
+ */
+export function builtForNode(file: string): Promise<string> {
+  let done = built.get(file);
+  if (!done) {
+    done = (async () => {
+      const out = path.join(await outputFolder(), file.replace(/\.ts$/, '.mjs'));
+      const { build } = await import('esbuild');
+      await build({
+        entryPoints: [path.join(root, file)],
+        outfile: out,
+        bundle: true,
+        packages: 'external',
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        logLevel: 'error',
+      });
+      return out;
+    })();
+    built.set(file, done);
+  }
+  return done;
+}
+
+/**
+ * The programs of an AMQP exercise in `dir` (relative to the repository) as builtForNode
+ * makes them: the folder they are in then, and what to start there with plain node.
+ */
+export async function builtPrograms(
+  dir: string,
+  programs: readonly ProgramSpec[],
+): Promise<{ dir: string; programs: ProgramSpec[]; nodeArgs: string[] }> {
+  await Promise.all(programs.map((p) => builtForNode(path.join(dir, p.file))));
+  return {
+    dir: path.join(await outputFolder(), dir),
+    programs: programs.map((p) => ({ ...p, file: p.file.replace(/\.ts$/, '.mjs') })),
+    nodeArgs: [],
+  };
+}
+
+function outputFolder(): Promise<string> {
+  return (outDir ??= (async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'awt-built-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    // Bare imports (amqplib, express, …) resolve from here, as they do from the repository.
+    await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    return dir;
+  })());
+}
 
 export interface StudentServer {
   url: string;
@@ -12,7 +84,8 @@ export interface StudentServer {
 
 /**
  * `file` is relative to the repository; its packages resolve from the project's own
- * node_modules (the devDependencies), so no install per starter is needed.
+ * node_modules (the devDependencies), so no install per starter is needed. It runs as
+ * builtForNode makes it.
  */
 export async function startStudentServer(file: string, env: Record<string, string> = {}): Promise<StudentServer> {
   const { urls, close } = await startStudentServers(file, 1, env);
@@ -28,7 +101,7 @@ export async function startStudentServers(
   count: number,
   env: Record<string, string> = {},
 ): Promise<{ urls: Map<string, string>; close(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', `${root}${file}`], {
+  const child = spawn(process.execPath, [await builtForNode(file)], {
     cwd: root,
     // Port 0: the server takes a free port and names it in its "ready at" line (no race with other tests).
     env: cliEnv({ PORT: '0', NODE_ENV: 'development', ...env }),
