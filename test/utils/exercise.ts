@@ -1,12 +1,18 @@
 /**
- * Starts a student's server (a starter, a solution, a broken variant) as a child process on
- * a free port, and builds a student's TypeScript into plain JavaScript for node to run.
+ * Starts a student's server (a starter, a solution, a broken variant) on a free port,
+ * outside the test process, and builds a student's TypeScript into plain JavaScript for
+ * node to run. The servers of a test process share one child process
+ * (student-server-host.ts): node and the packages they use (Apollo alone is most of a
+ * second of CPU to load) are started once, not once per server; each server is still a
+ * module instance of its own, with its own books and its own port. What the checks prove
+ * of a server (its answers on the wire) does not depend on the process it shares.
  */
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { mkdtemp, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { ProgramSpec } from '../../demos/exercises/types.js';
 import { cliEnv } from './cli.js';
@@ -85,7 +91,7 @@ export interface StudentServer {
 /**
  * `file` is relative to the repository; its packages resolve from the project's own
  * node_modules (the devDependencies), so no install per starter is needed. It runs as
- * builtForNode makes it.
+ * builtForNode makes it; `env` is what it reads as it starts (BOOKS_WSDL, …).
  */
 export async function startStudentServer(file: string, env: Record<string, string> = {}): Promise<StudentServer> {
   const { urls, close } = await startStudentServers(file, 1, env);
@@ -94,43 +100,80 @@ export async function startStudentServer(file: string, env: Record<string, strin
 
 /**
  * Starts a file that serves several servers at once and prints "<name> ready at <url>"
- * for each (the broken variants), and waits for `count` of them.
+ * for each (the broken variants), and waits for `count` of them. It runs in the host
+ * process of this test process (student-server-host.ts), started for the first server and
+ * ended when the last one is closed: a server's `close` gives up its claim on the host.
  */
 export async function startStudentServers(
   file: string,
   count: number,
   env: Record<string, string> = {},
 ): Promise<{ urls: Map<string, string>; close(): Promise<void> }> {
-  const child = spawn(process.execPath, [await builtForNode(file)], {
+  users += 1;
+  let released = false;
+  const close = async () => {
+    if (released) return;
+    released = true;
+    users -= 1;
+    if (users === 0 && host) {
+      const ending = host;
+      host = undefined;
+      await ending.then(
+        (started) => started.end(),
+        () => undefined,
+      );
+    }
+  };
+  try {
+    const ready = await (await (host ??= startHost())).load(await builtForNode(file), count, env);
+    const urls = new Map(ready.map(([name, url]) => [count === 1 ? '' : name, url.replace('localhost', '127.0.0.1')]));
+    return { urls, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+interface Host {
+  load(file: string, count: number, env: Record<string, string>): Promise<Array<[string, string]>>;
+  end(): Promise<void>;
+}
+
+let host: Promise<Host> | undefined;
+let users = 0;
+
+async function startHost(): Promise<Host> {
+  const child = spawn(process.execPath, [await builtForNode('test/utils/student-server-host.ts')], {
     cwd: root,
-    // Port 0: the server takes a free port and names it in its "ready at" line (no race with other tests).
-    env: cliEnv({ PORT: '0', NODE_ENV: 'development', ...env }),
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // Port 0: each server takes a free port and names it in its "ready at" line (no race with other tests).
+    env: cliEnv({ PORT: '0', NODE_ENV: 'development' }),
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  // What the servers printed, the last of it: for the message when one does not start.
   let output = '';
-  const urls = new Map<string, string>();
-  await new Promise<void>((resolve, reject) => {
-    // Only a guard against a hang: on a shared 2-core machine, starts that overlap can take a while.
-    const timer = setTimeout(() => reject(new Error(`${file} did not start within 60 s:\n${output}`)), 60_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = [...output.matchAll(/^(?:(\S+) |.*)ready at (http:\/\/\S+)$/gm)];
-      if (ready.length >= count) {
-        for (const [, name, url] of ready) urls.set(count === 1 ? '' : name!, url!.replace('localhost', '127.0.0.1'));
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('close', () => {
-      clearTimeout(timer);
-      reject(new Error(`${file} ended before it was ready:\n${output}`));
-    });
+  child.stderr!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  const waiting = new Map<number, { resolve(ready: Array<[string, string]>): void; reject(error: Error): void }>();
+  let ids = 0;
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    const { id, ready, error } = JSON.parse(line) as { id: number; ready?: Array<[string, string]>; error?: string };
+    const pending = waiting.get(id);
+    waiting.delete(id);
+    if (error !== undefined) pending?.reject(new Error(`${error}\n${output}`));
+    else pending?.resolve(ready!);
+  });
+  void closed.then(() => {
+    for (const pending of waiting.values()) pending.reject(new Error(`the servers' process ended:\n${output}`));
+    waiting.clear();
   });
   return {
-    urls,
-    close: async () => {
+    load: (file, count, env) =>
+      new Promise((resolve, reject) => {
+        const id = ++ids;
+        waiting.set(id, { resolve, reject });
+        child.stdin!.write(`${JSON.stringify({ id, file, count, env })}\n`);
+      }),
+    end: async () => {
       child.kill('SIGKILL');
       await closed;
     },
