@@ -83,6 +83,11 @@ export interface RigOptions {
    * own default (longer than the slowest order takes to pack) when absent.
    */
   quietMs?: number;
+  /**
+   * What node runs each program with, before its file: `--import tsx` unless given, so the
+   * student's TypeScript runs as they wrote it. [] for programs that are JavaScript already.
+   */
+  nodeArgs?: readonly string[];
   said: ExerciseWords['said'];
 }
 

@@ -102,7 +102,7 @@ export const startExerciseRig: StartRig = async (options) => {
       ...programs.filter((p) => !restart.includes(p.role)),
       ...options.programs
         .filter((spec) => restart.includes(spec.role))
-        .map((spec) => startProgram(spec, options.dir, env)),
+        .map((spec) => startProgram(spec, options.dir, env, options.nodeArgs)),
     ];
     const until = Date.now() + options.readyMs;
     // Ready when every role consumes; given up for a role whose programs ended, or when time is up.

@@ -25,8 +25,14 @@ const stopMs = 3000;
 const running = new Set<() => void>();
 let exitHook = false;
 
-export function startProgram(spec: ProgramSpec, dir: string, env: NodeJS.ProcessEnv): RunningProgram {
-  const child = spawn(process.execPath, ['--import', 'tsx', spec.file], {
+/** `nodeArgs` come before the file: tsx by default, which runs the student's TypeScript as it is. */
+export function startProgram(
+  spec: ProgramSpec,
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  nodeArgs: readonly string[] = ['--import', 'tsx'],
+): RunningProgram {
+  const child = spawn(process.execPath, [...nodeArgs, spec.file], {
     cwd: dir,
     env,
     detached: true,

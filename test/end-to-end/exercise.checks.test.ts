@@ -1,9 +1,10 @@
 /**
  * Honest checks: against each reference solution every check passes; against each broken
  * variant exactly the check named for its fault fails, with its own message and trace;
- * the starters start, answer, and fail what is still to do. The servers are real child
- * processes; the checks run in this process through what `exercise check` calls
- * (runChecks), since the verdicts are the point here (exercise.cli.test.ts runs the command).
+ * the starters start, answer, and fail what is still to do. The servers run outside this
+ * process, all in one child process (test/utils/exercise.ts says why); the checks run in
+ * this process through what `exercise check` calls (runChecks), since the verdicts are the
+ * point here (exercise.cli.test.ts runs the command).
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -13,7 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import { messages } from '../../demos/core/messages/index.js';
 import { findExercise } from '../../demos/exercises/manifest.js';
 import { checksFailed, runChecks, type CheckReport } from '../../demos/exercises/run-checks.js';
-import { slots, startStudentServer, startStudentServers } from '../utils/exercise.js';
+import { startStudentServer, startStudentServers } from '../utils/exercise.js';
 
 /** Every check of `exercise` against `url`, and the exit code `exercise check` would end with. */
 async function check(exercise: string, url: string): Promise<{ code: number; reports: CheckReport[] }> {
@@ -31,13 +32,6 @@ async function check(exercise: string, url: string): Promise<{ code: number; rep
 }
 
 const failedIds = (reports: CheckReport[]) => reports.filter((c) => !c.passed).map((c) => c.id);
-
-/**
- * Servers start a few at a time (each is a `node --import tsx` process, a burst of CPU);
- * once started, their checks overlap freely: they mostly wait on the wire.
- */
-const starting = slots(3);
-const start: typeof startStudentServer = (file, env) => starting(() => startStudentServer(file, env));
 
 const exercises = [
   {
@@ -83,12 +77,13 @@ async function contractEnv(id: string): Promise<Record<string, string>> {
 const leftovers: string[] = [];
 after(() => Promise.all(leftovers.map((dir) => rm(dir, { recursive: true, force: true }))));
 
-// Each exercise, and within it the solution, the broken variants and the starter, has servers of its own: all overlap.
+// Each exercise, and within it the solution, the broken variants and the starter, has servers of its own: all
+// overlap (the servers start one after another; their checks mostly wait on the wire).
 describe('exercises: checks against real servers', { concurrency: true }, () => {
   for (const exercise of exercises) {
     describe(`exercise ${exercise.id}: checks against real servers`, { concurrency: true }, () => {
       test('when the reference solution runs then every check passes and the exit code is 0', async () => {
-        const server = await start(
+        const server = await startStudentServer(
           `lessons/exercises/${exercise.id}/solution/src/server.ts`,
           await contractEnv(exercise.id),
         );
@@ -118,8 +113,9 @@ describe('exercises: checks against real servers', { concurrency: true }, () => 
       describe('broken variants of the solution', () => {
         let variants: Awaited<ReturnType<typeof startStudentServers>>;
         before(async () => {
-          variants = await starting(() =>
-            startStudentServers(`test/fixtures/exercises/${exercise.id}-broken.ts`, exercise.checks.length),
+          variants = await startStudentServers(
+            `test/fixtures/exercises/${exercise.id}-broken.ts`,
+            exercise.checks.length,
           );
         });
         after(() => variants?.close());
@@ -138,7 +134,7 @@ describe('exercises: checks against real servers', { concurrency: true }, () => 
       });
 
       test('when the starter runs then it answers and fails exactly the checks still to do', async () => {
-        const server = await start(
+        const server = await startStudentServer(
           `lessons/exercises/${exercise.id}/starter/src/server.ts`,
           await contractEnv(exercise.id),
         );
