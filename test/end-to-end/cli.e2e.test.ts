@@ -10,6 +10,7 @@ import {
   refusal,
   runCli,
   runCliOnce,
+  runCliRecordingImports,
   runNode,
   spawnCli,
   waitForOutput,
@@ -91,7 +92,8 @@ describe('the awt-demo command, through the built bin', { concurrency: 3 }, () =
   });
 
   test('when graphql --json runs then the trace is JSON with the same facts', async () => {
-    const result = await runCli(['graphql', '--json', '--lang', 'en']);
+    // The run cli.lazy-imports reads for the packages it loaded (English is the default).
+    const result = await runCliRecordingImports(['graphql', '--json']);
     const trace = JSON.parse(result.stdout) as Trace;
     assert.equal(trace.demo, 'graphql');
     assert.equal(trace.steps.length, 11);

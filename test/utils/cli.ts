@@ -1,6 +1,9 @@
 /** Runs the built CLI (dist/bin/awt-demo.js) as a user would, never on a TTY. */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const binPath = fileURLToPath(new URL('../../dist/bin/launch.cjs', import.meta.url));
@@ -99,6 +102,33 @@ export function runCliOnce(args: string[], options: CliOptions = {}): Promise<Cl
   let run = runs.get(key);
   if (!run) runs.set(key, (run = runCli(args, options)));
   return run;
+}
+
+/**
+ * A run of the built bin with every module specifier it resolved, in the order resolved:
+ * node preloads test/utils/record-imports.mjs, which writes them to a file. The output is
+ * the run's as without it, so a test of the output reads the same run as a test of what it
+ * loaded. Spawned once per args, like runCliOnce.
+ */
+const recordedRuns = new Map<string, Promise<CliResult & { specifiers: string[] }>>();
+export function runCliRecordingImports(args: string[]): Promise<CliResult & { specifiers: string[] }> {
+  const key = JSON.stringify(args);
+  let run = recordedRuns.get(key);
+  if (!run) recordedRuns.set(key, (run = recordImports(args)));
+  return run;
+}
+
+async function recordImports(args: string[]): Promise<CliResult & { specifiers: string[] }> {
+  const hook = fileURLToPath(new URL('record-imports.mjs', import.meta.url));
+  const dir = await mkdtemp(join(tmpdir(), 'awt-imports-'));
+  const log = join(dir, 'imports.log');
+  try {
+    const result = await runNode(['--import', hook, binPath, ...args], { env: { AWT_IMPORT_LOG: log } });
+    const specifiers = (await readFile(log, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+    return { ...result, specifiers };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /**
