@@ -15,6 +15,12 @@ import { outputWidth, write } from '../output.js';
 /** A burst of AMQP frames ends after this long without one, or at this many frames. */
 const quietMs = 150;
 const maxBurst = 200;
+/**
+ * While a connection is being set up (from the protocol header to Connection.OpenOk, the
+ * open-connection of the connection class grammar), the quiet a burst waits for is this
+ * long: a slow client's set-up still folds into one line.
+ */
+const setUpQuietMs = 2000;
 
 interface RawTapOptions {
   port?: string;
@@ -73,9 +79,12 @@ export async function tapCommand(url: string, raw: RawTapOptions, env: NodeJS.Pr
   // AMQP frames come in bursts (a connection's set-up, a publish in three frames): a burst is
   // drawn as one sequence diagram once the wire is quiet, so set-ups fold into one line.
   const burst: WireItem[] = [];
+  /** Connections in the burst whose set-up has begun and not yet ended. */
+  const settingUp = new Set<number>();
   let quiet: NodeJS.Timeout | undefined;
   const flush = () => {
     clearTimeout(quiet);
+    settingUp.clear();
     live.flush();
     if (burst.length > 0) write('\n' + paint(renderItems(burst.splice(0), render), theme) + '\n');
   };
@@ -96,9 +105,13 @@ export async function tapCommand(url: string, raw: RawTapOptions, env: NodeJS.Pr
     onItem: (item) => {
       if (item.kind !== 'amqp-frame' || raw.json) return live.onItem(item);
       burst.push(item);
+      if (item.frameType === 'protocol-header') settingUp.add(item.connection);
+      else if (item.method === 'Connection.OpenOk' || item.method === 'Connection.Close') {
+        settingUp.delete(item.connection);
+      }
       clearTimeout(quiet);
       if (burst.length >= maxBurst) flush();
-      else quiet = setTimeout(flush, quietMs);
+      else quiet = setTimeout(flush, settingUp.size > 0 ? setUpQuietMs : quietMs);
     },
     onUnreachable: (connection, code) => {
       flush();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { closest } from '../../bin/did-you-mean.js';
-import { runCli } from '../utils/cli.js';
+import { refusal, runCli, runCliOnce } from '../utils/cli.js';
 
 // Each test is its own child process: three at a time.
 describe('names a user types', { concurrency: 3 }, () => {
@@ -15,20 +15,22 @@ describe('names a user types', { concurrency: 3 }, () => {
     );
   });
 
+  // The same error as the test above, printed by the same code: these ask only what it says.
   test('when a command is cut short then the command is suggested', async () => {
-    const result = await runCli(['compar']);
-    assert.equal(result.code, 2);
-    assert.match(result.stderr, /Did you mean "compare"\?/);
+    const { exitCode, lines } = await refusal(['compar']);
+    assert.equal(exitCode, 2);
+    assert.match(lines[0]!, /Did you mean "compare"\?/);
   });
 
   test('when the message is German then it suggests in German', async () => {
-    const result = await runCli(['websoket', '--lang', 'de']);
-    assert.equal(result.code, 2);
-    assert.match(result.stderr, /Unbekannte Demo „websoket“\. Meintest du „websocket“\? Die Demos: /);
+    const { exitCode, lines } = await refusal(['websoket', '--lang', 'de']);
+    assert.equal(exitCode, 2);
+    assert.match(lines[0]!, /^Unbekannte Demo „websoket“\. Meintest du „websocket“\? Die Demos: /);
   });
 
   test('when a demo id is written in capitals then it runs the demo', async () => {
-    const result = await runCli(['GraphQL', '--schema']);
+    // The run of cli.e2e's test of --schema.
+    const result = await runCliOnce(['GraphQL', '--schema']);
     assert.equal(result.code, 0);
     assert.match(result.stdout, /type Query/);
   });

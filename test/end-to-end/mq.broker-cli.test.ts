@@ -14,7 +14,7 @@ import { after, describe, test } from 'node:test';
 import type { Comparison } from '../../demos/compare/types.js';
 import { pikaConsumer, pikaProducer } from '../../lessons/mq/code.js';
 import type { Trace } from '../../demos/wire/trace.js';
-import { runCli, spawnCli, waitForOutput } from '../utils/cli.js';
+import { refusal, runCli, runCliOnce, spawnCli, waitForOutput } from '../utils/cli.js';
 
 async function closedPort(): Promise<number> {
   const server = net.createServer();
@@ -93,7 +93,8 @@ describe('the embedded broker through the CLI', { concurrency: 3 }, () => {
   });
 
   test('when RabbitMQ answers at the URL then mq uses it and names it', async () => {
-    const result = await runCli(['mq', '--json'], { timeoutMs: 60_000 });
+    // The run whose trace mq.cli reads step by step.
+    const result = await runCliOnce(['mq', '--json'], { timeoutMs: 60_000 });
     assert.equal(result.code, 0, result.stderr);
     const trace = JSON.parse(result.stdout) as Trace;
     assert.equal(trace.broker?.kind, 'external');
@@ -119,12 +120,10 @@ describe('the embedded broker through the CLI', { concurrency: 3 }, () => {
   });
 
   test('when --broker has an unknown value then one line names the choices, exit 2', async () => {
-    const result = await runCli(['mq', '--broker', 'kafka']);
-    assert.equal(result.code, 2);
-    assert.match(
-      result.stderr,
-      /^awt-demo: Invalid value "kafka" for --broker: expected auto \| rabbitmq \| embedded\./,
-    );
+    // A wrong value like any other (through the bin: cli.e2e's --width wide), asked in this process.
+    const { exitCode, lines } = await refusal(['mq', '--broker', 'kafka']);
+    assert.equal(exitCode, 2);
+    assert.match(lines[0]!, /^Invalid value "kafka" for --broker: expected auto \| rabbitmq \| embedded\./);
   });
 
   test(

@@ -163,11 +163,12 @@ describe('the pager on a terminal', { concurrency: 3 }, () => {
   });
 
   test('when --all is given on a terminal then every step prints at once, without the pager', async () => {
-    const t = onTerminal(['graphql', '--all']);
+    // rest: the demo that starts fastest; which demo does not matter to the pager.
+    const t = onTerminal(['rest', '--all']);
     assert.equal(await t.exit, 0);
     const out = t.output();
     assert.equal(out.includes('\x1b[?1049h'), false);
-    assert.match(out, /Step 1\/11[^]*Step 11\/11[^]*Summary/);
+    assert.match(out, /Step 1\/8[^]*Step 8\/8[^]*Summary/);
   });
 });
 

@@ -3,7 +3,7 @@ import http from 'node:http';
 import { describe, test } from 'node:test';
 import { WebSocket } from 'ws';
 import type { Trace } from '../../demos/wire/trace.js';
-import { ansi, quitAfterSteps, runCli, spawnCli, waitForOutput } from '../utils/cli.js';
+import { ansi, pinnedView, quitAfterSteps, runCli, spawnCli, waitForOutput } from '../utils/cli.js';
 
 // Each test is its own child process: three at a time.
 describe('awt-demo websocket, through the built bin', { concurrency: 3 }, () => {
@@ -33,7 +33,8 @@ describe('awt-demo websocket, through the built bin', { concurrency: 3 }, () => 
   });
 
   test('when --step reads "q" after two steps then it stops cleanly', async () => {
-    await quitAfterSteps('websocket', 2, 10);
+    // The run cli.snapshots pins: the same two steps, in its view.
+    await quitAfterSteps('websocket', 2, 10, pinnedView('en'));
   });
 
   test("when --serve runs then the index links the chat page, a client's frames show live, and Ctrl-C ends it with 130", async () => {

@@ -1,6 +1,9 @@
 /** Runs the built CLI (dist/bin/awt-demo.js) as a user would, never on a TTY. */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const binPath = fileURLToPath(new URL('../../dist/bin/launch.cjs', import.meta.url));
@@ -63,11 +66,28 @@ export function runNode(argv: string[], options: CliOptions = {}): Promise<CliRe
 }
 
 /**
- * `awt-demo <demo> --step` given Enter `steps` times and then "q" from a pipe: it must show
- * exactly those steps of `total` and stop cleanly. The result, for more questions.
+ * `awt-demo <demo> --step ...options` given Enter `steps` times and then "q" from a pipe,
+ * spawned once however many tests read it: the snapshots pin these runs, and other tests
+ * ask the same runs about --step.
  */
-export async function quitAfterSteps(demo: string, steps: number, total: number): Promise<CliResult> {
-  const result = await runCli([demo, '--step'], { input: `${'\n'.repeat(steps)}q\n` });
+export function stepRun(demo: string, steps: number, options: string[] = []): Promise<CliResult> {
+  return runCliOnce([demo, '--step', ...options], { input: `${'\n'.repeat(steps)}q\n` });
+}
+
+/** The view the snapshots pin (test/end-to-end/cli.snapshots.test.ts): no colour, 100 columns. */
+export const pinnedView = (lang: 'en' | 'de') => ['--no-color', '--width', '100', '--lang', lang];
+
+/**
+ * A --step run (see stepRun) in English must show exactly `steps` steps of `total` and stop
+ * cleanly. The result, for more questions.
+ */
+export async function quitAfterSteps(
+  demo: string,
+  steps: number,
+  total: number,
+  options: string[] = [],
+): Promise<CliResult> {
+  const result = await stepRun(demo, steps, options);
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, new RegExp(`━━ Step ${steps}/${total} `));
   assert.doesNotMatch(result.stdout, new RegExp(`━━ Step ${steps + 1}/${total} `));
@@ -78,6 +98,7 @@ export async function quitAfterSteps(demo: string, steps: number, total: number)
 /**
  * The same run, spawned once per test process however many tests read it: a demo run costs
  * a second or more of CPU, and tests that ask different questions of one output need one run.
+ * All of test/end-to-end/ is one process, so tests in different files share runs this way too.
  */
 const runs = new Map<string, Promise<CliResult>>();
 export function runCliOnce(args: string[], options: CliOptions = {}): Promise<CliResult> {
@@ -85,6 +106,68 @@ export function runCliOnce(args: string[], options: CliOptions = {}): Promise<Cl
   let run = runs.get(key);
   if (!run) runs.set(key, (run = runCli(args, options)));
   return run;
+}
+
+/**
+ * A run of the built bin with every module specifier it resolved, in the order resolved:
+ * node preloads test/utils/record-imports.mjs, which writes them to a file. The output is
+ * the run's as without it, so a test of the output reads the same run as a test of what it
+ * loaded. Spawned once per args, like runCliOnce.
+ */
+const recordedRuns = new Map<string, Promise<CliResult & { specifiers: string[] }>>();
+export function runCliRecordingImports(args: string[]): Promise<CliResult & { specifiers: string[] }> {
+  const key = JSON.stringify(args);
+  let run = recordedRuns.get(key);
+  if (!run) recordedRuns.set(key, (run = recordImports(args)));
+  return run;
+}
+
+async function recordImports(args: string[]): Promise<CliResult & { specifiers: string[] }> {
+  const hook = fileURLToPath(new URL('record-imports.mjs', import.meta.url));
+  const dir = await mkdtemp(join(tmpdir(), 'awt-imports-'));
+  const log = join(dir, 'imports.log');
+  try {
+    const result = await runNode(['--import', hook, binPath, ...args], { env: { AWT_IMPORT_LOG: log } });
+    const specifiers = (await readFile(log, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+    return { ...result, specifiers };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * How the built command line refuses `args`, found in this process: the program that
+ * dist/bin/main.js builds parses them, and the error it throws is what main.js would print
+ * (after "awt-demo: ") and exit with. For the many wrong values of one kind, where a child
+ * process each would cost node's start every time; each kind keeps a test through the bin
+ * as well, for the printing and the exit code themselves. Only for input refused before
+ * anything starts: input that is accepted would run here.
+ */
+export async function refusal(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<{ exitCode: number; lines: string[] }> {
+  const built = (file: string) => import(new URL(`../../dist/${file}`, import.meta.url).href);
+  const [{ buildProgram }, { langFromArgv }, { isAwtError }, { messages }] = (await Promise.all([
+    built('bin/program.js'),
+    built('bin/options.js'),
+    built('demos/core/errors.js'),
+    built('demos/core/messages/index.js'),
+  ])) as [
+    typeof import('../../bin/program.js'),
+    typeof import('../../bin/options.js'),
+    typeof import('../../demos/core/errors.js'),
+    typeof import('../../demos/core/messages/index.js'),
+  ];
+  const environment = cliEnv(env);
+  const lang = langFromArgv(args, environment);
+  try {
+    await buildProgram(lang, environment).parseAsync(['node', 'awt-demo', ...args]);
+  } catch (error) {
+    if (!isAwtError(error)) throw error;
+    return { exitCode: error.exitCode, lines: error.describe(messages[lang]) };
+  }
+  assert.fail(`awt-demo ${args.join(' ')} was not refused`);
 }
 
 export function spawnCli(args: string[], options: CliOptions = {}): ChildProcess {
