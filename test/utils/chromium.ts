@@ -11,6 +11,34 @@ import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's Chromium; CI installs it (apt-get install -y chromium). Never a downloaded browser. */
 export const chromiumPath = '/usr/bin/chromium';
+/**
+ * Chromium takes the last --disable-features it is given, so this one repeats the list
+ * Playwright passes (playwright-core's chromiumSwitches) and adds the omnibox's two popups:
+ * a headless window still builds them as web pages, about a second of CPU per window (one per
+ * context) for a toolbar no one sees.
+ */
+const disabledFeatures = [
+  // Playwright 1.65's own.
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+  // The omnibox's popups.
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxAimPopup',
+];
 const chromiumArgs = [
   '--headless',
   '--no-sandbox',
@@ -20,6 +48,7 @@ const chromiumArgs = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  `--disable-features=${disabledFeatures.join(',')}`,
 ];
 
 let launched: Promise<Browser> | undefined;
