@@ -8,7 +8,8 @@ import { startMicroservices } from './session.js';
 export const demo = defineDemo({
   id: 'microservices',
   lessons: { en, de },
-  start: (options) => startMicroservices({ ...options, spares: microSteps.flatMap((step) => step.spares ?? []) }),
+  start: (options) =>
+    startMicroservices({ ...options, graphqlAhead: true, spares: microSteps.flatMap((step) => step.spares ?? []) }),
   steps: microSteps,
   serve: serveMicroservices,
   deployFiles: async () => (await import('./deploy-files.js')).deployFiles(),

@@ -12,7 +12,7 @@ import type { HttpExchange, WireItem } from '../wire/trace.js';
 import { resolveBrokerUrl, type BrokerAddress } from '../core/broker-url.js';
 import { partOf } from '../registry.js';
 import { activate, amqpTapFor, forkService, type ForkedService, type ServiceProcess } from './spawn-service.js';
-import { demoApiKey, monolith, spec, timing } from './topology.js';
+import { demoApiKey, monolith, spec, timing, withoutGraphql } from './topology.js';
 
 /** A process a later step starts: forked early, so its code is loaded when the step needs it. */
 export interface Spare {
@@ -58,6 +58,12 @@ export interface SessionOptions extends DemoStartOptions {
   spares?: readonly Spare[];
   /** 'page': only what the book page needs (no orders, no broker), for `compare microservices`. */
   services?: 'all' | 'page';
+  /**
+   * The first catalog and reviews load graphql before they register, as the scenario needs
+   * (its GraphQL step asks them). Otherwise (--serve, compare) they start without it, a
+   * good part of their start, and load it on the first GraphQL request, should one come.
+   */
+  graphqlAhead?: boolean;
 }
 
 /** Heartbeats keep the system running; they are not part of any request. */
@@ -217,8 +223,8 @@ export async function startMicroservices(options: SessionOptions = {}): Promise<
         }),
     start('registry', 'registry'),
     start('monolith', 'monolith'),
-    start('catalog', 'catalog'),
-    start('reviews', 'reviews-1'),
+    start('catalog', 'catalog', options.graphqlAhead ? {} : withoutGraphql),
+    start('reviews', 'reviews-1', options.graphqlAhead ? {} : withoutGraphql),
     pageOnly ? undefined : start('orders', 'orders'),
     start('gateway', 'gateway'),
   ]);

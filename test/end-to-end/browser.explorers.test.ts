@@ -1,31 +1,17 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { ServeOptions, ServedDemo } from '../../demos/core/demo.js';
 import { serveGraphql } from '../../demos/graphql/session.js';
 import { serveRest } from '../../demos/rest/session.js';
 import { serveSoap } from '../../demos/soap/session.js';
 import { header, httpExchanges } from '../../demos/wire/http-facts.js';
 import type { WireItem } from '../../demos/wire/trace.js';
-
-/** Debian's Chromium; CI installs it (apt-get install -y chromium). Never a downloaded browser. */
-const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { useChromium, type SharedChromium } from '../utils/chromium.js';
 
 const leftovers: Array<() => Promise<void>> = [];
+let chromium: SharedChromium | undefined;
 let context: BrowserContext;
-let profile: string;
 /** Every URL the pages tried to reach that is not on 127.0.0.1: must stay empty. */
 const blocked: string[] = [];
 
@@ -47,25 +33,17 @@ async function openPage(url: string): Promise<{ page: Page; errors: string[] }> 
   return { page, errors };
 }
 
-// One browser for the file, a page per test, the pages side by side: each test has its own
-// server and its own trace, and most of a test is the browser waiting for a page to load.
+// One browser context for the file (the browser is shared, test/utils/chromium.ts), a page per
+// test, the pages side by side: each test has its own server and its own trace, and most of a
+// test is the browser waiting for a page to load.
 describe(
   'the explorers of --serve in a real browser with no network (headless Chromium)',
   { concurrency: true },
   () => {
     before(async () => {
-      assert.ok(
-        existsSync(chromiumPath),
-        `Chromium is not installed at ${chromiumPath}. Install it with: apt-get update && apt-get install -y chromium`,
-      );
-      // A fresh profile: nothing cached from an earlier run can stand in for the server.
-      profile = mkdtempSync(path.join(tmpdir(), 'awt-explorers-'));
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath: chromiumPath,
-        args: chromiumArgs,
-        headless: true,
-        locale: 'en-GB',
-      });
+      chromium = await useChromium();
+      // A fresh profile: nothing cached from an earlier run or another test can stand in for the server.
+      context = await chromium.browser.newContext({ locale: 'en-GB' });
       // The network is cut off except for loopback: a page that needs a CDN fails here.
       await context.route('**/*', (route) => {
         const url = new URL(route.request().url());
@@ -77,8 +55,8 @@ describe(
 
     after(async () => {
       await context?.close();
+      await chromium?.release();
       for (const close of leftovers.splice(0)) await close();
-      if (profile) rmSync(profile, { recursive: true, force: true });
     });
 
     test(

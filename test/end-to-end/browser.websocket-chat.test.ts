@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { ServedDemo } from '../../demos/core/demo.js';
 import { bookClubToken } from '../../demos/websocket/auth.js';
 import { chatPagePath } from '../../demos/websocket/http-app.js';
@@ -10,19 +9,7 @@ import { header, httpExchanges } from '../../demos/wire/http-facts.js';
 import type { WireItem } from '../../demos/wire/trace.js';
 import type { WebSocketFrameItem } from '../../demos/wire/websocket-frames.js';
 import { createHttpClient } from '../../demos/wire/http-client.js';
-
-/** Debian's Chromium; CI installs it (apt-get install -y chromium). Never a downloaded browser. */
-const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { useChromium, type SharedChromium } from '../utils/chromium.js';
 
 const frames = (items: WireItem[]) => items.filter((item): item is WebSocketFrameItem => item.kind === 'ws-frame');
 
@@ -45,18 +32,19 @@ describe('the book-club page in a real browser (headless Chromium)', () => {
     'when two pages chat and a book is POSTed then both show it, and the tap saw every frame',
     { timeout: 60_000 },
     async () => {
-      assert.ok(
-        existsSync(chromiumPath),
-        `Chromium is not installed at ${chromiumPath}. Install it with: apt-get update && apt-get install -y chromium`,
-      );
       const items: WireItem[] = [];
       let served: ServedDemo | undefined;
-      let browser: Browser | undefined;
+      let chromium: SharedChromium | undefined;
+      const contexts: BrowserContext[] = [];
       try {
         served = await serveWebsocket({ onItem: (item) => items.push(item) });
-        browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+        chromium = await useChromium();
         // One English and one German browser: the page speaks the browser's language.
-        const pageIn = async (locale: string) => (await browser!.newContext({ locale })).newPage();
+        const pageIn = async (locale: string) => {
+          const context = await chromium!.browser.newContext({ locale });
+          contexts.push(context);
+          return context.newPage();
+        };
         const [ada, grace] = await Promise.all([pageIn('en-GB'), pageIn('de-DE')]);
         // Both join at the same time, as two people would.
         const join = async (page: Page, name: 'Ada' | 'Grace') => {
@@ -141,7 +129,8 @@ describe('the book-club page in a real browser (headless Chromium)', () => {
         assert.equal(close.masked, true);
         assert.equal(close.closeCode, 1001);
       } finally {
-        await browser?.close();
+        for (const context of contexts) await context.close();
+        await chromium?.release();
         await served?.close();
       }
     },

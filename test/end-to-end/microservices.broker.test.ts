@@ -2,24 +2,22 @@
  * The saga takes its broker like mq: --broker auto (the default) asks --amqp-url and,
  * when nothing answers there, starts the embedded broker; the saga then runs over it,
  * its events on the wire as AMQP frames. Tested where nothing listens, so the embedded
- * broker is used whether RabbitMQ runs on this machine or not.
+ * broker is used whether RabbitMQ runs on this machine or not; the run is the one the
+ * tests of the steps read (test/utils/microservices-run.ts).
  */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { AmqpFrameItem } from '../../demos/wire/amqp-frames.js';
 import type { Trace } from '../../demos/wire/trace.js';
 import { runCli } from '../utils/cli.js';
-import { closedPort } from '../utils/closed-port.js';
+import { microservicesRun } from '../utils/microservices-run.js';
 
 let trace: Trace;
 let nowhere: string;
 
 describe('awt-demo microservices: the saga on the embedded broker', () => {
   before(async () => {
-    nowhere = `amqp://guest:guest@127.0.0.1:${await closedPort()}`;
-    const result = await runCli(['microservices', '--json', '--amqp-url', nowhere], { timeoutMs: 180_000 });
-    assert.equal(result.code, 0, result.stderr);
-    trace = JSON.parse(result.stdout) as Trace;
+    ({ trace, nowhere } = await microservicesRun());
   });
 
   test('when nothing answers at --amqp-url then auto takes the embedded broker and the trace says so', () => {

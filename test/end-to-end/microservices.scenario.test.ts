@@ -1,13 +1,15 @@
 /**
  * The whole microservices demo against its real child processes over loopback, through
  * the built bin (its services start as plain node, as for a user): the facts each step
- * states are checked against the trace the taps recorded, not against themselves.
+ * states are checked against the trace the taps recorded, not against themselves. The
+ * saga runs on the embedded broker (test/utils/microservices-run.ts: one run for these
+ * tests and those of the broker).
  */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { HttpExchange, StepTrace, Trace } from '../../demos/wire/trace.js';
 import { header } from '../../demos/wire/http-facts.js';
-import { runCli } from '../utils/cli.js';
+import { microservicesRun } from '../utils/microservices-run.js';
 
 let trace: Trace;
 const step = (id: string): StepTrace => {
@@ -20,9 +22,7 @@ const traceIdOf = (e: HttpExchange) => header(e.request, 'traceparent')?.split('
 
 describe('awt-demo microservices, every step with real processes', () => {
   before(async () => {
-    const result = await runCli(['microservices', '--json'], { timeoutMs: 180_000 });
-    assert.equal(result.code, 0, result.stderr);
-    trace = JSON.parse(result.stdout) as Trace;
+    ({ trace } = await microservicesRun());
   });
 
   test('when the run ends then all eleven steps ran, in the order of the issue', () => {

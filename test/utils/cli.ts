@@ -175,20 +175,29 @@ export function spawnCli(args: string[], options: CliOptions = {}): ChildProcess
 }
 
 /**
- * Resolves with everything printed so far once `pattern` shows up on stdout. The timeout only
- * guards against a hang: on a shared 2-core machine a demo can take seconds to start.
+ * Resolves with everything printed from now on once `pattern` shows up on stdout. The timeout only
+ * guards against a hang: on a shared 2-core machine a demo can take seconds to start. It stops
+ * listening once settled: a server under attack prints hundreds of kilobytes afterwards, and
+ * matching the pattern against all of it again per chunk cost more than the server's own start.
  */
 export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
   return new Promise((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; saw:\n${seen}`)), timeoutMs);
-    child.stdout!.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       seen += chunk.toString();
-      if (pattern.test(seen)) {
-        clearTimeout(timer);
-        resolve(seen);
-      }
-    });
+      if (!pattern.test(seen)) return;
+      settle();
+      resolve(seen);
+    };
+    const settle = () => {
+      clearTimeout(timer);
+      child.stdout!.off('data', onData);
+    };
+    const timer = setTimeout(() => {
+      settle();
+      reject(new Error(`timed out waiting for ${pattern}; saw:\n${seen}`));
+    }, timeoutMs);
+    child.stdout!.on('data', onData);
   });
 }
 
