@@ -4,6 +4,8 @@
  * listening port is left behind.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { describe, test } from 'node:test';
 import { isAlive, spawnCli, waitForOutput } from '../utils/cli.js';
@@ -14,6 +16,24 @@ const listening = (port: number) =>
     socket.once('connect', () => (socket.destroy(), resolve(true)));
     socket.once('error', () => resolve(false));
   });
+
+/**
+ * The command line of whatever listens on `port` now, or undefined. Once the demo's
+ * processes are gone, a free port may be taken at once by a server of another test running
+ * beside this one: what matters is that no process of the demo holds it.
+ */
+function listenerOf(port: number): string | undefined {
+  const line = execFileSync('ss', ['-ltnpH', `sport = :${port}`], { encoding: 'utf8' });
+  const pid = /pid=(\d+)/.exec(line)?.[1];
+  if (!pid) return line.trim() === '' ? undefined : line.trim();
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+  } catch {
+    return undefined;
+  }
+}
+const heldByTheDemo = (port: number) =>
+  /\/demos\/microservices\/|launch\.cjs microservices/.test(listenerOf(port) ?? '');
 
 async function until(check: () => Promise<boolean> | boolean, timeoutMs: number): Promise<boolean> {
   const end = Date.now() + timeoutMs;
@@ -46,8 +66,8 @@ describe('awt-demo microservices --serve: the processes', () => {
       child.kill('SIGKILL');
       assert.ok(await until(() => services.every((s) => !isAlive(s.pid)), 10_000), 'every child exited');
       for (const s of services) {
-        assert.equal(await listening(s.port), false, `${s.name} port ${s.port}`);
-        assert.equal(await listening(s.tap), false, `${s.name} tap ${s.tap}`);
+        assert.equal(heldByTheDemo(s.port), false, `${s.name} port ${s.port}: ${listenerOf(s.port)}`);
+        assert.equal(heldByTheDemo(s.tap), false, `${s.name} tap ${s.tap}: ${listenerOf(s.tap)}`);
       }
     } finally {
       child.kill('SIGKILL');

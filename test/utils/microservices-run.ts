@@ -6,7 +6,7 @@
  * --amqp-url names a port where nothing listens, so --broker auto falls back to the embedded
  * broker whether RabbitMQ runs on this machine or not: the run a student without RabbitMQ
  * gets. That the embedded broker answers the AMQP methods as RabbitMQ does is proven
- * frame by frame in test/in-process/mq.broker-differential.test.ts.
+ * frame by frame in test/timed/mq.broker-differential.test.ts.
  */
 import assert from 'node:assert/strict';
 import type { Trace } from '../../demos/wire/trace.js';
