@@ -41,13 +41,24 @@ export function openTerminal(
     }
   };
 
+  // A terminal that hangs up (its window closed) ends its input: EOF, or EIO on the read. The
+  // kernel signals the hangup only to the session's leader, and a parent between (npx, a
+  // wrapper) may not pass it on; so the end of the keys counts as the hangup itself.
+  const hungUp = () => {
+    if (input.isTTY) process.kill(process.pid, 'SIGHUP');
+  };
+
   function raw(on: boolean) {
     if (input.isTTY) input.setRawMode(on);
     if (on) {
       input.on('data', onData);
+      input.on('end', hungUp);
+      input.on('error', hungUp);
       input.resume();
     } else {
       input.off('data', onData);
+      input.off('end', hungUp);
+      input.off('error', hungUp);
       input.pause();
     }
   }

@@ -7,7 +7,7 @@
 import { importTests } from './import-tests.js';
 
 importTests('end-to-end', {
-  concurrency: 4,
+  concurrency: 6,
   // The longest files, so that none of them starts late and runs on alone at the end.
   first: ['exercise.mq.test.ts', 'exercise.checks.test.ts', 'serve.attack-campaign.test.ts'],
 });
