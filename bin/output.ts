@@ -21,6 +21,19 @@ export function onBrokenPipe(handler: (code: 'EPIPE' | 'EIO') => void): void {
   }
 }
 
+/** Plain text broken at spaces to fit `width` (a word longer than the line stands alone). */
+export function wrapPlain(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
+}
+
 /** Columns to lay out for: --width, the terminal, $COLUMNS, else 100. */
 export function outputWidth(explicit: number | undefined): number {
   if (explicit !== undefined) return explicit;

@@ -9,7 +9,7 @@ import type { Theme } from '../../demos/render/theme.js';
 import { messages, type Messages } from '../../demos/core/messages/index.js';
 import { lessons } from '../../lessons/bench/index.js';
 import { integerOption, resolveLang } from '../options.js';
-import { outputWidth, write } from '../output.js';
+import { outputWidth, wrapPlain, write } from '../output.js';
 
 export interface RawBenchOptions {
   duration?: string;
@@ -116,7 +116,8 @@ export async function benchCommand(options: BenchCommandOptions): Promise<void> 
     }),
   );
   const broker = report.rows.find((row) => row.broker)?.broker;
-  if (broker) write(messages[options.lang].broker.used(broker) + '\n');
+  if (broker)
+    write(wrapPlain(messages[options.lang].broker.used(broker), outputWidth(options.width)).join('\n') + '\n');
 }
 
 /**

@@ -5,7 +5,7 @@ import { messages } from '../../demos/core/messages/index.js';
 import type { Lang } from '../../demos/core/lang.js';
 import { brokerChoice, type BrokerChoice } from '../../demos/mq/broker-choice.js';
 import { integerOption, resolveLang, widthOption } from '../options.js';
-import { outputWidth, write } from '../output.js';
+import { outputWidth, wrapPlain, write } from '../output.js';
 
 export interface RawCompareOptions {
   only?: string;
@@ -99,5 +99,6 @@ export async function compareCommand(raw: RawCompareOptions, env: NodeJS.Process
   const theme = createTheme(raw.color !== false && wantsColor(process.stdout, env));
   const width = outputWidth(options.width);
   write(renderComparison(comparison, { width, theme, words, numbers: messages[options.lang].numbers }));
-  if (comparison.broker) write('\n' + messages[options.lang].broker.used(comparison.broker) + '\n');
+  if (comparison.broker)
+    write('\n' + wrapPlain(messages[options.lang].broker.used(comparison.broker), width).join('\n') + '\n');
 }

@@ -12,7 +12,7 @@ import { exerciseIds, exercises, findExercise, type ExerciseEntry } from '../../
 import { messages } from '../../demos/core/messages/index.js';
 import { brokerChoice } from '../../demos/mq/broker-choice.js';
 import { integerOption, resolveLang, sharedOptions, subcommandOptions } from '../options.js';
-import { outputWidth, write, writeFlushed } from '../output.js';
+import { outputWidth, wrapPlain, write, writeFlushed } from '../output.js';
 
 /** Seconds a check may take unless the exercise or --timeout says otherwise. */
 const defaultTimeoutMs = 5000;
@@ -179,7 +179,7 @@ async function showHint(id: string, raw: RawExerciseOptions, env: NodeJS.Process
   const lines = [
     hintWords.heading({ level: next.level, of: next.of, check: text.checks[next.check]!.title }),
     '',
-    ...wrapWords(next.text, outputWidth(undefined) - 2).map((line) => `  ${line}`),
+    ...wrapPlain(next.text, outputWidth(undefined) - 2).map((line) => `  ${line}`),
     '',
   ];
   if (!found) lines.push(hintWords.noProgress({ file: progressFile }));
@@ -192,19 +192,6 @@ async function showHint(id: string, raw: RawExerciseOptions, env: NodeJS.Process
     });
   }
   write(lines.join('\n') + '\n');
-}
-
-/** Plain text broken at spaces to fit `width` (a word longer than the line stands alone). */
-function wrapWords(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  return [...lines, line];
 }
 
 async function checkExercise(id: string, raw: RawExerciseOptions, env: NodeJS.ProcessEnv): Promise<void> {
@@ -268,7 +255,8 @@ async function checkExercise(id: string, raw: RawExerciseOptions, env: NodeJS.Pr
           said: words.exercise.said,
         })
       : undefined;
-  if (!raw.json) write((rig ? words.broker.used(rig.brokerUsed) + '\n' : '') + '\n');
+  if (!raw.json)
+    write((rig ? wrapPlain(words.broker.used(rig.brokerUsed), render.width).join('\n') + '\n' : '') + '\n');
   const reports = await runChecks({
     exercise: entry,
     url,

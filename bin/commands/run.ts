@@ -5,7 +5,7 @@ import { AwtError } from '../../demos/core/errors.js';
 import { demoIds, findDemo } from '../../demos/registry.js';
 import { messages } from '../../demos/core/messages/index.js';
 import { startOptionsOf, type RunOptions } from '../options.js';
-import { outputWidth, write } from '../output.js';
+import { outputWidth, wrapPlain, write } from '../output.js';
 import { createStepGate } from './step-gate.js';
 
 export async function runCommand(id: string, options: RunOptions): Promise<void> {
@@ -122,7 +122,8 @@ async function walkthrough(demo: Demo, options: RunOptions): Promise<void> {
     startOptions: startOptionsOf(options),
     onStarted: (session) => {
       write(renderTitle(lesson.title, render));
-      if (session.brokerUsed) write(render.messages.broker.used(session.brokerUsed) + '\n\n');
+      if (session.brokerUsed)
+        write(wrapPlain(render.messages.broker.used(session.brokerUsed), render.width).join('\n') + '\n\n');
     },
     ...(gate && {
       // The steps before --from-step run without a pause: they are not shown.

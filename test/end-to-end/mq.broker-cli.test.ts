@@ -59,13 +59,16 @@ describe('the embedded broker through the CLI', { concurrency: 3 }, () => {
 
   test('when no broker answers at the URL then awt-demo mq runs all 14 steps on the embedded broker and says so', async () => {
     const port = await closedPort();
-    const result = await runCli(['mq', '--amqp-url', `amqp://guest:guest@127.0.0.1:${port}`, '--no-color'], {
-      timeoutMs: 60_000,
-    });
+    const result = await runCli(
+      ['mq', '--amqp-url', `amqp://guest:guest@127.0.0.1:${port}`, '--no-color', '--width', '80'],
+      { timeoutMs: 60_000 },
+    );
     assert.equal(result.code, 0, result.stderr);
-    const lines = result.stdout.split('\n');
+    // The sentence under the title, up to the empty line: wrapped to the width like the rest.
+    const broker = result.stdout.split('\n\n')[1]!;
+    for (const line of broker.split('\n')) assert.ok(line.length <= 80, line);
     assert.match(
-      lines[2]!,
+      broker.replaceAll('\n', ' '),
       new RegExp(
         `^Broker: awt-demo's embedded broker at amqp://guest@127\\.0\\.0\\.1:\\d+ \\(nothing answered at amqp://guest@127\\.0\\.0\\.1:${port}\\)\\.$`,
       ),
