@@ -11,7 +11,7 @@ import { countJsonList, httpClient, httpServer } from './http-adapter.js';
 /**
  * The body of GET /v1/books on a fresh store: express's res.json() is JSON.stringify
  * of the list with no spacing, and a v1 book is the stored book as it is.
- * test/in-process/bench.adapters.test.ts checks it byte for byte against the REST server.
+ * test/timed/bench.adapters.test.ts checks it byte for byte against the REST server.
  */
 export function referenceBody(): Buffer {
   return Buffer.from(JSON.stringify(new BookStore().list()));

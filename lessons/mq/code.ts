@@ -4,7 +4,7 @@
  * ("Beispiel: Nachricht senden und empfangen mit Python"), and the same two programs in
  * TypeScript with amqplib, the calls the step makes. Code is the same in every language.
  * test/end-to-end/mq.broker-cli.test.ts runs the pika programs unchanged against `awt-demo broker`,
- * and test/in-process/mq.steps.test.ts runs the TypeScript ones against the test's broker.
+ * and test/timed/mq.steps.test.ts runs the TypeScript ones against the test's broker.
  */
 export const pikaProducer = `import pika
 
