@@ -110,12 +110,20 @@ export interface TapInFrontOptions {
 
 export async function tapInFront(target: TapTarget, options: TapInFrontOptions = {}): Promise<TapInFront> {
   await reachTarget(target, options.reachTimeoutMs);
+  const { onUnreachable } = options;
   const tap = await startTap({
     target: { host: target.host, port: target.port },
     decoder: decoderFor(target.protocol),
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.onItem ? { onItem: options.onItem } : {}),
-    ...(options.onUnreachable ? { onUpstreamError: options.onUnreachable } : {}),
+    // Only a connection the target never accepted: one it resets later ends in the trace.
+    ...(onUnreachable
+      ? {
+          onUpstreamError: (connection: number, code: string, connected: boolean) => {
+            if (!connected) onUnreachable(connection, code);
+          },
+        }
+      : {}),
     ...(options.origin !== undefined ? { origin: options.origin } : {}),
   });
   return { tap, target, url: viaTapUrl(target, tap.port), close: () => tap.close() };

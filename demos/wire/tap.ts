@@ -26,8 +26,11 @@ export interface TapOptions {
   onItem?: (item: WireItem) => void;
   /** performance.now() at which times start; taps of one session share it so their items interleave. */
   origin?: number;
-  /** The connection to the target failed (refused, reset): the client's connection is closed too. */
-  onUpstreamError?: (connection: number, code: string) => void;
+  /**
+   * The connection to the target failed: never made (`connected` false: refused, unreachable)
+   * or broken after the target had accepted it (reset). The client's connection is closed too.
+   */
+  onUpstreamError?: (connection: number, code: string, connected: boolean) => void;
   /**
    * Keep only the most recent this many items and connections. Unset: a tap with a live
    * consumer (`--serve`, which runs for hours and must keep its memory flat) keeps
@@ -111,8 +114,10 @@ export async function startTap(options: TapOptions): Promise<Tap> {
       queue.push(stats.id, 0, () => decoder.end(at));
     };
 
+    let connected = false;
+    upstream.once('connect', () => (connected = true));
     upstream.on('error', (error: NodeJS.ErrnoException) =>
-      options.onUpstreamError?.(stats.id, error.code ?? error.message),
+      options.onUpstreamError?.(stats.id, error.code ?? error.message, connected),
     );
     for (const [from, to, direction] of [
       [client, upstream, 'up'],

@@ -144,6 +144,24 @@ describe('awt-demo tap, through the built bin', () => {
     assert.equal(await exit, 130);
   });
 
+  test('when the target resets a connection it had accepted then the tap does not call it unreachable', async () => {
+    const resetting = http.createServer((req, res) => {
+      if (req.url === '/reset') req.socket.resetAndDestroy();
+      else res.end('ok');
+    });
+    const port = await listen(resetting);
+    const { child, url } = await startTapCli([`http://127.0.0.1:${port}`, '--no-color']);
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await assert.rejects(get(`${url}reset`));
+    // A request after it: once its answer is shown, whatever the tap said of the reset is shown too.
+    const shown = waitForOutput(child, /GET \/ok HTTP\/1\.1[\s\S]*200 OK/);
+    assert.equal((await get(`${url}ok`)).body, 'ok');
+    await shown;
+    assert.match(output, /GET \/reset HTTP\/1\.1/);
+    assert.doesNotMatch(output, /did not accept/);
+  });
+
   test('when an AMQP client talks to RabbitMQ through the tap then its frames are shown, a slow set-up folded too', async () => {
     const { child, url, exit } = await startTapCli([amqpUrl, '--width', '120']);
     assert.match(url, /^amqp:\/\/guest:guest@127\.0\.0\.1:\d+$/);
