@@ -7,10 +7,29 @@ import { AwtError } from '../core/errors.js';
 /** Long enough for a loaded laptop, short enough that a stuck lecture moves on. */
 export const patienceMs = 5000;
 
+/** A deadline timer that fires this much late or more found this process unable to run. */
+const lateMs = 50;
+
+/**
+ * `promise`, or `onTimeout()` once it has had `ms` of this process's time. A deadline that
+ * fires late found the event loop blocked (other work in this process, or a machine too
+ * busy to run it): the answer may be waiting unread, so that time is given back, up to
+ * four times `ms` in all, before the wait gives up. A broker that does not answer still
+ * fails after `ms` when nothing holds this process up.
+ */
 export function within<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  const started = performance.now();
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(onTimeout()), ms);
+    const arm = (due: number) => {
+      timer = setTimeout(() => {
+        const now = performance.now();
+        const late = now - due;
+        if (late >= lateMs && now - started + late <= 4 * ms) arm(now + late);
+        else reject(onTimeout());
+      }, due - performance.now());
+    };
+    arm(started + ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
