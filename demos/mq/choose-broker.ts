@@ -10,6 +10,7 @@ import { connect } from 'node:net';
 import { amqplibCodec } from './broker/codec.js';
 import type { BrokerChoice } from './broker-choice.js';
 import { resolveBrokerUrl, type BrokerAddress } from '../core/broker-url.js';
+import { escapeText } from '../render/escape.js';
 
 /** Long enough for a broker on this machine or the LAN, short enough that a missing one is not noticed. */
 export const probeMs = 800;
@@ -87,10 +88,9 @@ function productOf(payload: Buffer): string {
     if (payload.readUInt32BE(0) !== 0x000a000a) return '';
     const start = amqplibCodec().defs.decode(0x000a000a, payload.subarray(4));
     const props = (start.serverProperties ?? {}) as Record<string, unknown>;
-    // From the wire: control characters out, length bounded, before it reaches a terminal.
-    const text = (value: unknown) =>
-      // eslint-disable-next-line no-control-regex -- control characters are what is removed
-      typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, 60) : '';
+    // From the wire: length bounded, and whatever a terminal would act on (control and
+    // reordering characters) shown as visible escapes, before it reaches a terminal.
+    const text = (value: unknown) => (typeof value === 'string' ? escapeText(value.slice(0, 60)) : '');
     return `${text(props.product)} ${text(props.version)}`.trim();
   } catch {
     return '';
