@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { oncePerKey } from './once-per-key.js';
 
 export const binPath = fileURLToPath(new URL('../../dist/bin/launch.cjs', import.meta.url));
 
@@ -100,12 +101,9 @@ export async function quitAfterSteps(
  * a second or more of CPU, and tests that ask different questions of one output need one run.
  * All of test/end-to-end/ is one process, so tests in different files share runs this way too.
  */
-const runs = new Map<string, Promise<CliResult>>();
+const runs = oncePerKey<CliResult>();
 export function runCliOnce(args: string[], options: CliOptions = {}): Promise<CliResult> {
-  const key = JSON.stringify([args, options.env ?? {}, options.input ?? '']);
-  let run = runs.get(key);
-  if (!run) runs.set(key, (run = runCli(args, options)));
-  return run;
+  return runs(JSON.stringify([args, options.env ?? {}, options.input ?? '']), () => runCli(args, options));
 }
 
 /**
@@ -114,12 +112,9 @@ export function runCliOnce(args: string[], options: CliOptions = {}): Promise<Cl
  * the run's as without it, so a test of the output reads the same run as a test of what it
  * loaded. Spawned once per args, like runCliOnce.
  */
-const recordedRuns = new Map<string, Promise<CliResult & { specifiers: string[] }>>();
+const recordedRuns = oncePerKey<CliResult & { specifiers: string[] }>();
 export function runCliRecordingImports(args: string[]): Promise<CliResult & { specifiers: string[] }> {
-  const key = JSON.stringify(args);
-  let run = recordedRuns.get(key);
-  if (!run) recordedRuns.set(key, (run = recordImports(args)));
-  return run;
+  return recordedRuns(JSON.stringify(args), () => recordImports(args));
 }
 
 async function recordImports(args: string[]): Promise<CliResult & { specifiers: string[] }> {

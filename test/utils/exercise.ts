@@ -16,12 +16,13 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { ProgramSpec } from '../../demos/exercises/types.js';
 import { cliEnv } from './cli.js';
+import { oncePerKey } from './once-per-key.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Where the built files go: one folder per test process, removed when it exits. */
 let outDir: Promise<string> | undefined;
-const built = new Map<string, Promise<string>>();
+const built = oncePerKey<string>();
 
 /**
  * `file` (TypeScript, relative to the repository) and what it imports from the repository,
@@ -35,26 +36,21 @@ const built = new Map<string, Promise<string>>();
  * the command line still starts the programs of an AMQP exercise with tsx, as a student's.
  */
 export function builtForNode(file: string): Promise<string> {
-  let done = built.get(file);
-  if (!done) {
-    done = (async () => {
-      const out = path.join(await outputFolder(), file.replace(/\.ts$/, '.mjs'));
-      const { build } = await import('esbuild');
-      await build({
-        entryPoints: [path.join(root, file)],
-        outfile: out,
-        bundle: true,
-        packages: 'external',
-        platform: 'node',
-        format: 'esm',
-        target: 'node20',
-        logLevel: 'error',
-      });
-      return out;
-    })();
-    built.set(file, done);
-  }
-  return done;
+  return built(file, async () => {
+    const out = path.join(await outputFolder(), file.replace(/\.ts$/, '.mjs'));
+    const { build } = await import('esbuild');
+    await build({
+      entryPoints: [path.join(root, file)],
+      outfile: out,
+      bundle: true,
+      packages: 'external',
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      logLevel: 'error',
+    });
+    return out;
+  });
 }
 
 /**
