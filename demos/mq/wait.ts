@@ -24,6 +24,9 @@ export function within<T>(promise: Promise<T>, ms: number, onTimeout: () => Erro
     const arm = (due: number) => {
       timer = setTimeout(() => {
         const now = performance.now();
+        // Timers count on the event loop's clock in whole milliseconds, so one can fire up
+        // to a millisecond before `due`: not due yet is not a timeout.
+        if (now < due) return arm(due);
         const late = now - due;
         if (late >= lateMs && now - started + late <= 4 * ms) arm(now + late);
         else reject(onTimeout());
