@@ -30,7 +30,7 @@ export interface MicroSession extends DemoSession {
   readonly broker: BrokerAddress;
   /** Which broker the saga uses (RabbitMQ or the embedded one), for the run's broker line. */
   readonly brokerUsed: BrokerInfo | undefined;
-  /** False only for --broker rabbitmq, whose broker was not asked before the run. */
+  /** False only for --broker rabbitmq when nothing answered at its URL before the run. */
   readonly brokerProbed: boolean;
   /** `awt-<run>`: this run's names in the broker. */
   readonly amqpPrefix: string;

@@ -5,6 +5,7 @@
  * auto (the default) asks the URL first and takes the embedded broker only when nothing
  * there answers the AMQP protocol header with Connection.Start within `probeMs`, so a
  * lecture machine with RabbitMQ keeps using it and a student's laptop needs nothing.
+ * rabbitmq asks too, for the name the broker gives itself, and keeps the URL either way.
  */
 import { connect } from 'node:net';
 import { amqplibCodec } from './broker/codec.js';
@@ -33,10 +34,10 @@ export async function chooseBroker(
 ): Promise<ChosenBroker> {
   // A malformed URL is a usage error in every mode, even where the embedded broker would do.
   const address = resolveBrokerUrl(amqpUrl, env);
-  if (choice === 'rabbitmq') return external(address, undefined);
-  if (choice === 'auto') {
+  if (choice !== 'embedded') {
     const product = await answersAmqp(address.host, address.port, probeMs);
-    if (product !== false) return external(address, product);
+    // rabbitmq asks only for the broker's name: if nothing answers, connecting fails with the reason.
+    if (product !== false || choice === 'rabbitmq') return external(address, product === false ? undefined : product);
   }
   const { startBroker } = await import('./broker/server.js');
   const broker = await startBroker({ port: 0 });
