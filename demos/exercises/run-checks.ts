@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { track } from '../core/cleanup.js';
 import { AwtError } from '../core/errors.js';
 import type { ExerciseWords } from '../core/messages/exercise-en.js';
-import { createHttpClient } from '../wire/http-client.js';
+import { createHttpClient, ReplyOverLimit } from '../wire/http-client.js';
 import { parseTapTarget, tapInFront } from '../core/tap-in-front.js';
 import type { WireItem } from '../wire/trace.js';
 import type { ExerciseEntry } from './manifest.js';
@@ -47,6 +47,13 @@ export interface RunChecksOptions {
 
 export const defaultCheckTimeoutMs = 5000;
 
+/**
+ * The most a check reads of one answer. The exercises' answers are a few kilobytes (the
+ * lecture's schema by introspection, tens); a server that sends without end, as a loop
+ * that keeps writing does, fails its check here instead of filling this process's memory.
+ */
+export const maxReplyBytes = 1024 * 1024;
+
 export async function runChecks(options: RunChecksOptions): Promise<CheckReport[]> {
   const rig = options.rig ?? (await serverRig(options.url));
   // Ctrl-C in the middle of a check closes the tap (and whatever the rig started) through the usual clean-up.
@@ -83,7 +90,7 @@ async function runOne(id: string, options: RunChecksOptions, rig: CheckRig, runI
   const text = options.texts[id]!;
   const run = options.checks[id]!;
   const from = items.length;
-  const http = createHttpClient(url, 'awt-demo exercise check');
+  const http = createHttpClient(url, 'awt-demo exercise check', { maxBytes: maxReplyBytes });
   const abort = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<'timeout'>(
@@ -94,6 +101,7 @@ async function runOne(id: string, options: RunChecksOptions, rig: CheckRig, runI
     http,
     say: options.words.said,
     signal: abort.signal,
+    maxReplyBytes,
     runId,
     items: () => items.slice(from),
     ...(rig.amqp ? { amqp: rig.amqp } : {}),
@@ -108,7 +116,14 @@ async function runOne(id: string, options: RunChecksOptions, rig: CheckRig, runI
         ? { passed: false as const, got: options.words.said.timeout({ seconds: options.timeoutMs / 1000 }) }
         : outcome;
   } catch (error) {
-    result = { passed: false as const, got: options.words.said.failedCall({ detail: describe(error) }) };
+    const said = options.words.said;
+    result = {
+      passed: false as const,
+      got:
+        error instanceof ReplyOverLimit && error.limit === 'too-large'
+          ? said.tooLarge({ megabytes: maxReplyBytes / (1024 * 1024) })
+          : said.failedCall({ detail: describe(error) }),
+    };
   } finally {
     clearTimeout(timer);
     abort.abort();

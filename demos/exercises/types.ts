@@ -48,6 +48,8 @@ export interface CheckContext {
   say: ExerciseWords['said'];
   /** Aborted when the check's time is up: loops must stop. */
   signal: AbortSignal;
+  /** The most a check reads of one answer; `http` keeps to it, and so must any other client a check uses. */
+  maxReplyBytes: number;
   /** What crossed the wire since this check began. */
   items(): readonly WireItem[];
   /** Unique per run, so data a check creates never collides with an earlier run's. */

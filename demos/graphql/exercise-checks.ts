@@ -207,9 +207,34 @@ async function introspection(context: CheckContext): Promise<CheckResult> {
 /** At most this many failing audits keep their trace, so a failing check stays readable. */
 const tracedAudits = 2;
 
+/** Statuses whose response has no body (Fetch §2.2.3 "null body status"). */
+const nullBodyStatuses = new Set([101, 204, 205, 304]);
+
+/**
+ * fetch for graphql-http's audits, through the check's own client: one connection through
+ * the tap, closed with the check, and an answer bounded as every other check's is.
+ */
+function fetchThrough(context: CheckContext): typeof fetch {
+  return async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const reply = await context.http.send({
+      method: init?.method ?? 'GET',
+      path: `${url.pathname}${url.search}`,
+      headers: Object.fromEntries(new Headers(init?.headers).entries()),
+      ...(typeof init?.body === 'string' ? { body: init.body } : {}),
+    });
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(reply.headers)) {
+      for (const one of [value ?? []].flat()) headers.append(name, one);
+    }
+    // A status Fetch cannot represent fails the audit with this error, as a refused connection would.
+    return new Response(nullBodyStatuses.has(reply.status) ? null : reply.text, { status: reply.status, headers });
+  };
+}
+
 async function graphqlOverHttp(context: CheckContext): Promise<CheckResult> {
   const { say } = context;
-  const fetchFn: typeof fetch = (input, init) => fetch(input, { ...init, signal: context.signal });
+  const fetchFn = fetchThrough(context);
   const failed: string[] = [];
   const advice: string[] = [];
   const traceOnly: number[] = [];

@@ -10,6 +10,7 @@ import type { CheckContext, CheckResult, ExerciseChecks } from '../exercises/typ
 import { asList, faultOf, type ClientBook, type SoapFaultError } from './calls.js';
 import { attribute, childrenNamed, parseXml, type XmlElement } from './xml-tree.js';
 import { bookServiceWsdl, namespace, type Operation } from './wsdl.js';
+import { ReplyOverLimit } from '../wire/http-client.js';
 
 const ok = (): CheckResult => ({ passed: true });
 const fail = (got: string): CheckResult => ({ passed: false, got });
@@ -92,9 +93,14 @@ function agentOf(context: CheckContext): http.Agent {
 /**
  * Call options: the check's signal and connections of its own, so neither a call nor its
  * socket outlives the check. The check's time limit (--timeout) is the only one: a shorter
- * one of the client's own failed a slow but correct server on a busy machine.
+ * one of the client's own failed a slow but correct server on a busy machine. The soap
+ * package hands them to axios, whose maxContentLength bounds the answer.
  */
-const callOptions = (context: CheckContext) => ({ signal: context.signal, httpAgent: agentOf(context) });
+const callOptions = (context: CheckContext) => ({
+  signal: context.signal,
+  httpAgent: agentOf(context),
+  maxContentLength: context.maxReplyBytes,
+});
 
 /** One operation through the generated client; what it answers is the student's, so nothing about it is assumed. */
 async function invoke(
@@ -104,7 +110,16 @@ async function invoke(
   args: object,
 ): Promise<{ book?: unknown } | null | undefined> {
   const method = client[`${operation}Async`] as (args: object, options: object) => Promise<[unknown]>;
-  const [result] = await method.call(client, args, callOptions(context));
+  let result: unknown;
+  try {
+    [result] = await method.call(client, args, callOptions(context));
+  } catch (error) {
+    // axios says so only in its message ("maxContentLength size of … exceeded").
+    if (/maxContentLength/.test((error as Error).message)) {
+      throw new ReplyOverLimit('too-large', `over ${context.maxReplyBytes} B`);
+    }
+    throw error;
+  }
   return result && typeof result === 'object' ? (result as { book?: unknown }) : undefined;
 }
 

@@ -26,25 +26,29 @@ export interface HttpClient {
   close(): void;
 }
 
-export function createHttpClient(baseUrl: string, userAgent = 'awt-demo'): HttpClient {
+/** `limits` bound every reply, for a client of a server that is not the demo's own. */
+export function createHttpClient(baseUrl: string, userAgent = 'awt-demo', limits: ReplyLimits = {}): HttpClient {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const base = new URL(baseUrl);
   return {
     send: async ({ method = 'GET', path, headers = {}, body }) => {
       const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
-      return sendRequest({
-        agent,
-        target: base,
-        method,
-        path,
-        headers: {
-          'User-Agent': userAgent,
-          ...(payload !== undefined && typeof body !== 'string' ? { 'Content-Type': 'application/json' } : {}),
-          ...headers,
-          ...(payload !== undefined ? { 'Content-Length': String(Buffer.byteLength(payload)) } : {}),
+      return sendRequest(
+        {
+          agent,
+          target: base,
+          method,
+          path,
+          headers: {
+            'User-Agent': userAgent,
+            ...(payload !== undefined && typeof body !== 'string' ? { 'Content-Type': 'application/json' } : {}),
+            ...headers,
+            ...(payload !== undefined ? { 'Content-Length': String(Buffer.byteLength(payload)) } : {}),
+          },
+          payload,
         },
-        payload,
-      });
+        limits,
+      );
     },
     close: () => agent.destroy(),
   };

@@ -75,6 +75,7 @@ export const exerciseDe: ExerciseWords = {
     timeout: (p) =>
       `keine vollständige Response innerhalb von ${numbers.decimal(p.seconds, Number.isInteger(p.seconds) ? 0 : 1)} s`,
     failedCall: (p) => `der Aufruf ist gescheitert: ${p.detail}`,
+    tooLarge: (p) => `eine Response, größer als ${p.megabytes} MB (die Prüfung liest nicht weiter)`,
     status: (p) => `Status ${p.status}`,
     notJson: (p) => `Status ${p.status}, ein Body, der kein JSON ist (Content-Type: ${p.contentType || 'keiner'})`,
     errors: (p) => `ein errors-Array: ${p.messages}`,

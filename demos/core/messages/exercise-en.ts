@@ -69,6 +69,7 @@ export const exerciseEn = {
   said: {
     timeout: (p: { seconds: number }) => `no complete answer within ${p.seconds} s`,
     failedCall: (p: { detail: string }) => `the call failed: ${p.detail}`,
+    tooLarge: (p: { megabytes: number }) => `an answer larger than ${p.megabytes} MB (the check reads no further)`,
     status: (p: { status: number }) => `status ${p.status}`,
     notJson: (p: { status: number; contentType: string }) =>
       `status ${p.status}, a body that is not JSON (Content-Type: ${p.contentType || 'none'})`,

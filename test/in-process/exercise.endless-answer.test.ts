@@ -1,0 +1,76 @@
+/**
+ * A student's server that never stops sending (a loop that keeps writing, a stream never
+ * ended) must fail its checks with a clear finding, fast, instead of filling `exercise
+ * check`'s memory until the check's time is up: every client a check uses reads at most
+ * maxReplyBytes of one answer (the REST and GraphQL calls, graphql-http's audits, the
+ * SOAP client).
+ */
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { messages } from '../../demos/core/messages/index.js';
+import { findExercise } from '../../demos/exercises/manifest.js';
+import { runChecks } from '../../demos/exercises/run-checks.js';
+
+/** The time each check has: far more than reading a megabyte takes, so only the bound can end it early. */
+const timeoutMs = 30_000;
+
+/**
+ * What the server sends of one answer before it falls silent (the answer still unended):
+ * bounded, so that a client without a bound fills its memory no further than this and
+ * fails on its time limit instead.
+ */
+const sentAtMost = 64 * 1024 * 1024;
+
+let server: http.Server;
+let origin: string;
+
+before(async () => {
+  const chunk = Buffer.alloc(64 * 1024, '[');
+  server = http.createServer((request, response) => {
+    response.writeHead(200, { 'Content-Type': request.url?.includes('BookService') ? 'text/xml' : 'application/json' });
+    let sent = 0;
+    const pump = () => {
+      while (!response.destroyed && sent < sentAtMost && response.write(chunk)) sent += chunk.length;
+    };
+    response.on('drain', pump);
+    request.on('close', () => response.destroy());
+    pump();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+after(() => new Promise((resolve) => server.close(resolve)));
+
+describe('a server whose answer never ends', () => {
+  for (const [id, path] of [
+    ['rest-books', ''],
+    ['graphql-book-service', '/graphql'],
+    ['soap-books', '/BookService'],
+  ] as const) {
+    test(
+      `when ${id} is checked against it then each check fails at once: an answer larger than 1 MB`,
+      { timeout: 4 * timeoutMs },
+      async () => {
+        const exercise = findExercise(id)!;
+        const started = performance.now();
+        const reports = await runChecks({
+          exercise,
+          url: `${origin}${path}`,
+          texts: (await exercise.texts()).en.checks,
+          checks: await exercise.loadChecks(),
+          words: messages.en.exercise,
+          timeoutMs,
+        });
+        assert.equal(reports.length, exercise.checks.length);
+        for (const report of reports) {
+          assert.equal(report.passed, false, report.id);
+          assert.equal(report.got, 'an answer larger than 1 MB (the check reads no further)', report.id);
+        }
+        // Each check stopped at the bound, not at its time limit.
+        assert.ok(performance.now() - started < timeoutMs, `${performance.now() - started} ms`);
+      },
+    );
+  }
+});
