@@ -9,9 +9,9 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import amqp from 'amqplib';
 import type { AmqpFrameItem } from '../../demos/wire/amqp-frames.js';
 import type { Trace } from '../../demos/wire/trace.js';
+import { assertNothingLeft, declaredIn } from '../utils/broker-leftovers.js';
 import { runCli } from '../utils/cli.js';
 import { microservicesRun } from '../utils/microservices-run.js';
 
@@ -32,15 +32,6 @@ function sagaOnTheWire(trace: Trace): void {
   assert.deepEqual(keys('Basic.Publish', 'stock'), ['stock.rejected', 'stock.reserved']);
   assert.deepEqual(keys('Basic.Deliver', 'stock'), ['order.placed', 'order.placed']);
   assert.deepEqual(keys('Basic.Deliver', 'orders'), ['stock.rejected', 'stock.reserved']);
-}
-
-/** Every queue and exchange the run declared by name, from its frames. */
-function declaredNames(trace: Trace): { queues: string[]; exchanges: string[] } {
-  const frames = trace.steps.flatMap((s) => s.items).filter((i): i is AmqpFrameItem => i.kind === 'amqp-frame');
-  const named = (method: string, field: string) => [
-    ...new Set(frames.filter((f) => f.method === method && f.fields?.[field]).map((f) => String(f.fields?.[field]))),
-  ];
-  return { queues: named('Queue.Declare', 'queue'), exchanges: named('Exchange.Declare', 'exchange') };
 }
 
 let trace: Trace;
@@ -78,21 +69,10 @@ describe('awt-demo microservices: the saga on RabbitMQ', () => {
     assert.match(trace.broker?.product ?? '', /^RabbitMQ /);
     sagaOnTheWire(trace);
 
-    const declared = declaredNames(trace);
+    const declared = declaredIn(
+      trace.steps.flatMap((s) => s.items).filter((i): i is AmqpFrameItem => i.kind === 'amqp-frame'),
+    );
     assert.ok(declared.queues.length >= 2 && declared.exchanges.length >= 1, JSON.stringify(declared));
-    const connection = await amqp.connect(rabbitmqUrl);
-    try {
-      for (const [kind, name] of [
-        ...declared.queues.map((q) => ['queue', q] as const),
-        ...declared.exchanges.map((x) => ['exchange', x] as const),
-      ]) {
-        const channel = await connection.createChannel();
-        channel.on('error', () => undefined);
-        const check = kind === 'queue' ? channel.checkQueue(name) : channel.checkExchange(name);
-        await assert.rejects(check, /404/, `${kind} ${name} is still on RabbitMQ`);
-      }
-    } finally {
-      await connection.close();
-    }
+    await assertNothingLeft(rabbitmqUrl, declared, 'RabbitMQ');
   });
 });

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, describe, test } from 'node:test';
-import amqp from 'amqplib';
 import { AwtError } from '../../demos/core/errors.js';
 import { resolveBrokerUrl, viaTap } from '../../demos/core/broker-url.js';
 import { numberWords } from '../../demos/core/numbers.js';
@@ -12,6 +11,7 @@ import { stalled, within } from '../../demos/mq/wait.js';
 import { en } from '../../lessons/mq/en.js';
 import { closedPort } from '../utils/closed-port.js';
 import { runMqStep } from '../utils/mq.js';
+import { assertNothingLeft } from '../utils/broker-leftovers.js';
 
 const brokerUrl = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 
@@ -140,20 +140,7 @@ describe('names and clean-up', () => {
       names.every((name) => /^awt-[0-9a-f]{6}\./.test(name)),
       names.join(', '),
     );
-    const connection = await amqp.connect(brokerUrl);
-    try {
-      for (const [kind, name] of [
-        ...declared.queues.map((q) => ['queue', q] as const),
-        ...declared.exchanges.map((x) => ['exchange', x] as const),
-      ]) {
-        const channel = await connection.createChannel();
-        channel.on('error', () => undefined);
-        const check = kind === 'queue' ? channel.checkQueue(name) : channel.checkExchange(name);
-        await assert.rejects(check, /404/, `${kind} ${name} is still there`);
-      }
-    } finally {
-      await connection.close();
-    }
+    await assertNothingLeft(brokerUrl, declared);
   });
 
   test('when two sessions run side by side then their names differ', async () => {

@@ -8,6 +8,7 @@ import type { AmqpFrameItem } from '../../demos/wire/amqp-frames.js';
 import type { Figure } from '../../demos/wire/trace.js';
 import type { MqLesson } from '../../lessons/mq/en.js';
 import { lessons } from '../../lessons/mq/index.js';
+import { declaredIn, type Declared } from './broker-leftovers.js';
 
 export interface StepRun {
   facts: string[];
@@ -15,7 +16,7 @@ export interface StepRun {
   frames: AmqpFrameItem[];
   t: MqLesson;
   /** Every queue and exchange name the step declared by name (server-named queues excluded). */
-  declared: { queues: string[]; exchanges: string[] };
+  declared: Declared;
 }
 
 export async function runMqStep(
@@ -33,16 +34,7 @@ export async function runMqStep(
     const facts = Array.isArray(outcome) ? outcome : (outcome?.facts ?? []);
     const figures = Array.isArray(outcome) ? [] : (outcome?.figures ?? []);
     const frames = amqpFrames(tap.items);
-    const named = (method: string, key: string) => [
-      ...new Set(frames.filter((f) => f.method === method && f.fields?.[key]).map((f) => String(f.fields?.[key]))),
-    ];
-    return {
-      facts,
-      figures,
-      frames,
-      t,
-      declared: { queues: named('Queue.Declare', 'queue'), exchanges: named('Exchange.Declare', 'exchange') },
-    };
+    return { facts, figures, frames, t, declared: declaredIn(frames) };
   } finally {
     await session.close();
   }
