@@ -28,7 +28,9 @@ export interface HttpClient {
 
 /** `limits` bound every reply, for a client of a server that is not the demo's own. */
 export function createHttpClient(baseUrl: string, userAgent = 'awt-demo', limits: ReplyLimits = {}): HttpClient {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  // Nagle's algorithm off, as curl and browsers have it: a request that leaves in two
+  // writes (head, then body) would otherwise wait for the server's delayed ACK.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1, noDelay: true });
   const base = new URL(baseUrl);
   return {
     send: async ({ method = 'GET', path, headers = {}, body }) => {
