@@ -134,6 +134,7 @@ async function taskAckedOnce(context: CheckContext): Promise<CheckResult> {
       if (n !== poison.order && how!.method !== 'Basic.Ack') {
         return fail(say.notAcked({ order: n, method: how!.method! }));
       }
+      if (n === poison.order && how!.method === 'Basic.Ack') return fail(say.poisonAcked({ order: n, connection }));
       if (how!.method !== 'Basic.Ack' && how!.fields?.requeue !== false) {
         return fail(say.requeued({ order: n, method: how!.method! }));
       }

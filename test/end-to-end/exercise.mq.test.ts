@@ -181,6 +181,13 @@ describe('exercise mq-order-worker', { concurrency: true }, () => {
       });
     }
 
+    test('when the worker acks the poison message instead of rejecting it then task-acked-once fails, saying so', async () => {
+      const { code, result } = await check(broken, { env: { AWT_FAULT: 'acks-poison' } });
+      assert.deepEqual(failedIds(result), ['task-acked-once'], explain(result));
+      assert.equal(code, 5);
+      assert.match(result.checks[0]!.got!, /^order 6 \(quantity -3, never packable\) was acknowledged with Basic\.Ack/);
+    });
+
     test('when the starter runs then every check fails, each naming what is still to do', async () => {
       // Every check fails here: none needs the wire quiet for as long as the slowest order of a solution.
       const { code, result } = await check(starter, { quietMs: 1000 });

@@ -110,6 +110,8 @@ export const exerciseDe: ExerciseWords = {
     ackedTwice: (p) =>
       `Bestellung ${p.order} wurde auf Verbindung #${p.connection} ${p.times}-mal bestätigt: der Broker kennt ihren Delivery-Tag nur einmal`,
     notAcked: (p) => `Bestellung ${p.order} ist gültig, bekam aber ${p.method} statt Basic.Ack`,
+    poisonAcked: (p) =>
+      `Bestellung ${p.order} (Menge -3, nie zu packen) wurde auf Verbindung #${p.connection} mit Basic.Ack bestätigt: Der Broker hält sie für gepackt`,
     requeued: (p) =>
       `Bestellung ${p.order} (Menge -3, nie zu packen) bekam ${p.method} mit requeue: Sie käme immer wieder`,
     brokerClosed: (p) => `der Broker hat einen Channel von Verbindung #${p.connection} geschlossen: ${p.text}`,

@@ -116,6 +116,8 @@ export const exerciseEn = {
       `order ${p.order} was acknowledged ${p.times} times on connection #${p.connection}: the broker knows its delivery tag only once`,
     notAcked: (p: { order: number; method: string }) =>
       `order ${p.order} is a valid order, but got ${p.method} instead of Basic.Ack`,
+    poisonAcked: (p: { order: number; connection: number }) =>
+      `order ${p.order} (quantity -3, never packable) was acknowledged with Basic.Ack on connection #${p.connection}: the broker counts it as packed`,
     requeued: (p: { order: number; method: string }) =>
       `order ${p.order} (quantity -3, never packable) got ${p.method} with requeue: it would come back forever`,
     brokerClosed: (p: { connection: number; text: string }) =>
