@@ -3,12 +3,13 @@
  * the chosen language (task, steps, commands, what the checks expect) and the progress
  * file. A folder that exists and is not empty is never touched.
  */
-import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AwtError } from '../core/errors.js';
 import type { Lang } from '../core/lang.js';
 import type { ExerciseWords } from '../core/messages/exercise-en.js';
+import { toolRoot } from '../core/tool-root.js';
 import type { ExerciseEntry } from './manifest.js';
 import { newProgress, progressFile, saveProgress } from './progress.js';
 import type { ExerciseText } from './types.js';
@@ -38,6 +39,7 @@ export async function startProject(
     recursive: true,
     filter: (from) => !/[\\/](node_modules|package-lock\.json|awt-progress\.json)/.test(path.relative(source, from)),
   });
+  await linkTool(path.join(dir, 'package.json'));
   for (const [name, content] of Object.entries((await entry.contractFiles?.()) ?? {})) {
     await writeFile(path.join(dir, name), content);
   }
@@ -45,6 +47,18 @@ export async function startProject(
   await writeFile(path.join(dir, 'README.md'), renderReadme(entry, text, words));
   await saveProgress(path.join(dir, progressFile), newProgress(entry.id, now));
   return (await readdir(dir, { recursive: true })).map(String).sort();
+}
+
+/**
+ * The starter's package.json gets this awt-demo as a devDependency (`file:` its folder), so
+ * that `npm install` links it and `npx awt-demo exercise check` works in the exercise folder:
+ * awt-demo is not on the npm registry, where npx would look otherwise. A folder copied to
+ * another machine still installs (npm leaves the link dangling there).
+ */
+async function linkTool(file: string): Promise<void> {
+  const pkg = JSON.parse(await readFile(file, 'utf8')) as { devDependencies?: Record<string, string> };
+  pkg.devDependencies = { ...pkg.devDependencies, 'awt-demo': `file:${toolRoot()}` };
+  await writeFile(file, JSON.stringify(pkg, null, 2) + '\n');
 }
 
 export function renderReadme(entry: ExerciseEntry, text: ExerciseText, words: ExerciseWords): string {

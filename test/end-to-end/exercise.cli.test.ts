@@ -100,9 +100,12 @@ describe('awt-demo exercise', { concurrency: true }, () => {
       assert.match(readme, /- `add-book`: addBook legt ein Buch an/);
       const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as {
         dependencies: Record<string, string>;
+        devDependencies: Record<string, string>;
         scripts: Record<string, string>;
       };
       assert.deepEqual(Object.keys(pkg.dependencies).sort(), ['@apollo/server', 'graphql']);
+      // npm install links this awt-demo, so npx awt-demo works in the folder (it is not on the registry).
+      assert.equal(pkg.devDependencies['awt-demo'], `file:${path.resolve(binPath, '../../..')}`);
       assert.match(pkg.scripts.start!, /tsx/);
       const progress = await readProgress(dir);
       assert.equal(progress.exercise, 'graphql-book-service');
