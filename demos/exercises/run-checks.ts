@@ -75,11 +75,17 @@ export async function runChecks(options: RunChecksOptions): Promise<CheckReport[
 
 /** A student's server at a URL: the tap in front of it; after each check its connections end. */
 async function serverRig(url: string): Promise<CheckRig> {
-  const front = await tapInFront(parseTapTarget(url, '--url'));
+  let refused: string | undefined;
+  const front = await tapInFront(parseTapTarget(url, '--url'), {
+    onUnreachable: (_connection, code) => (refused = code),
+  });
   return {
     url: front.url,
     tap: front.tap,
-    prepare: async () => undefined,
+    prepare: async () => {
+      refused = undefined;
+    },
+    refused: () => refused,
     close: front.close,
   };
 }
@@ -121,7 +127,7 @@ async function runOne(id: string, options: RunChecksOptions, rig: CheckRig, runI
       passed: false as const,
       got:
         error instanceof ReplyOverLimit && error.limit === 'too-large'
-          ? said.tooLarge({ megabytes: maxReplyBytes / (1024 * 1024) })
+          ? said.tooLarge({ mebibytes: maxReplyBytes / (1024 * 1024) })
           : said.failedCall({ detail: describe(error) }),
     };
   } finally {
@@ -133,6 +139,12 @@ async function runOne(id: string, options: RunChecksOptions, rig: CheckRig, runI
     // their connections: they are the student's, and the next check needs them.
     http.close();
     if (!rig.amqp) tap.dropConnections();
+  }
+  // A server that crashed (or was stopped) fails every check from then on, each in its own
+  // way (a reset, a hang-up): the student is told the one thing that matters.
+  const refused = result.passed ? undefined : rig.refused?.();
+  if (refused && !result.passed) {
+    result = { ...result, got: options.words.said.serverStopped({ url: options.url, code: refused }) };
   }
   await tap.settled();
   await settled(items);

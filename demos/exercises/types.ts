@@ -126,6 +126,8 @@ export interface CheckRig {
   tap: Tap;
   /** Before each check: brings back what an earlier check left broken (a program it ended, say). */
   prepare(): Promise<void>;
+  /** Why the target refused a connection since the last prepare() (ECONNREFUSED: the server has stopped), if it did. */
+  refused?(): string | undefined;
   /** The student's programs and the broker, for an AMQP exercise. */
   amqp?: AmqpCheckContext;
   close(): Promise<void>;

@@ -75,7 +75,9 @@ export const exerciseDe: ExerciseWords = {
     timeout: (p) =>
       `keine vollständige Response innerhalb von ${numbers.decimal(p.seconds, Number.isInteger(p.seconds) ? 0 : 1)} s`,
     failedCall: (p) => `der Aufruf ist gescheitert: ${p.detail}`,
-    tooLarge: (p) => `eine Response, größer als ${p.megabytes} MB (die Prüfung liest nicht weiter)`,
+    tooLarge: (p) => `eine Response über ${p.mebibytes} MiB (nur das erste MiB gelesen)`,
+    serverStopped: (p) =>
+      `unter ${p.url} antwortet nichts mehr (${p.code}): Läuft dein Server noch? Sein Terminal zeigt, warum er beendet wurde`,
     status: (p) => `Status ${p.status}`,
     notJson: (p) => `Status ${p.status}, ein Body, der kein JSON ist (Content-Type: ${p.contentType || 'keiner'})`,
     errors: (p) => `ein errors-Array: ${p.messages}`,

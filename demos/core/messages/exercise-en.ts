@@ -69,7 +69,9 @@ export const exerciseEn = {
   said: {
     timeout: (p: { seconds: number }) => `no complete answer within ${p.seconds} s`,
     failedCall: (p: { detail: string }) => `the call failed: ${p.detail}`,
-    tooLarge: (p: { megabytes: number }) => `an answer larger than ${p.megabytes} MB (the check reads no further)`,
+    tooLarge: (p: { mebibytes: number }) => `an answer over ${p.mebibytes} MiB (only the first MiB read)`,
+    serverStopped: (p: { url: string; code: string }) =>
+      `nothing answers at ${p.url} any more (${p.code}): is your server still running? Its terminal shows why it stopped`,
     status: (p: { status: number }) => `status ${p.status}`,
     notJson: (p: { status: number; contentType: string }) =>
       `status ${p.status}, a body that is not JSON (Content-Type: ${p.contentType || 'none'})`,

@@ -1,9 +1,10 @@
 /**
- * A student's server that never stops sending (a loop that keeps writing, a stream never
- * ended) must fail its checks with a clear finding, fast, instead of filling `exercise
- * check`'s memory until the check's time is up: every client a check uses reads at most
- * maxReplyBytes of one answer (the REST and GraphQL calls, graphql-http's audits, the
- * SOAP client).
+ * Students' servers broken below the level of their answers, each with a finding that
+ * says what happened. One never stops sending (a loop that keeps writing, a stream never
+ * ended): its checks fail fast instead of filling `exercise check`'s memory until the
+ * check's time is up, since every client a check uses reads at most 1 MiB of one answer
+ * (the REST and GraphQL calls, graphql-http's audits, the SOAP client). One crashes on its
+ * first request: the checks after it say that nothing answers any more.
  */
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -50,7 +51,7 @@ describe('a server whose answer never ends', () => {
     ['soap-books', '/BookService'],
   ] as const) {
     test(
-      `when ${id} is checked against it then each check fails at once: an answer larger than 1 MB`,
+      `when ${id} is checked against it then each check fails at once: an answer over 1 MiB`,
       { timeout: 4 * timeoutMs },
       async () => {
         const exercise = findExercise(id)!;
@@ -66,11 +67,41 @@ describe('a server whose answer never ends', () => {
         assert.equal(reports.length, exercise.checks.length);
         for (const report of reports) {
           assert.equal(report.passed, false, report.id);
-          assert.equal(report.got, 'an answer larger than 1 MB (the check reads no further)', report.id);
+          assert.equal(report.got, 'an answer over 1 MiB (only the first MiB read)', report.id);
         }
         // Each check stopped at the bound, not at its time limit.
         assert.ok(performance.now() - started < timeoutMs, `${performance.now() - started} ms`);
       },
     );
   }
+});
+
+describe('a server that crashes on its first request', () => {
+  test('when rest-books is checked against it then every check after the crash says nothing answers any more', async () => {
+    const crashing = http.createServer((request) => {
+      // As an uncaught exception ends a student's server: the socket drops, nothing listens.
+      request.socket.destroy();
+      crashing.close();
+    });
+    await new Promise<void>((resolve) => crashing.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(crashing.address() as AddressInfo).port}`;
+    const exercise = findExercise('rest-books')!;
+    const reports = await runChecks({
+      exercise,
+      url,
+      texts: (await exercise.texts()).en.checks,
+      checks: await exercise.loadChecks(),
+      words: messages.en.exercise,
+      timeoutMs,
+    });
+    assert.ok(reports.every((report) => !report.passed));
+    assert.match(reports[0]!.got!, /ECONNRESET|socket hang up/);
+    for (const report of reports.slice(1)) {
+      assert.equal(
+        report.got,
+        `nothing answers at ${url} any more (ECONNREFUSED): is your server still running? Its terminal shows why it stopped`,
+        report.id,
+      );
+    }
+  });
 });
