@@ -89,9 +89,10 @@ export function press(state: PagerState, key: Key, page: PagerPage): PagerState 
   const scrollTo = (scroll: number) => ({ ...state, scroll: Math.min(Math.max(scroll, 0), maxScroll) });
   switch (key) {
     case 'enter':
+      return next(state);
     case 'space':
     case 'right':
-      return next(state);
+      return nextStep(state);
     case 'left':
       return show(state, state.at - 1);
     case 'up':
@@ -112,7 +113,7 @@ export function press(state: PagerState, key: Key, page: PagerPage): PagerState 
       return show(state, state.at - 1);
   }
   if (isChar(key, 'b', 'B', 'p')) return show(state, state.at - 1);
-  if (isChar(key, 'n')) return next(state);
+  if (isChar(key, 'n')) return nextStep(state);
   if (isChar(key, 'j', 'J')) return toggle(state, 'json');
   if (isChar(key, 'f', 'F')) return toggle(state, 'full');
   if (isChar(key, 'r', 'R')) return toggle(state, 'raw');
@@ -144,7 +145,16 @@ function typingGoto(state: PagerState, key: Key): PagerState {
  */
 function next(state: PagerState): PagerState {
   if (state.at === state.total) return state.finished ? { ...state, done: true } : state;
-  if (state.at >= state.recorded) return state;
+  return nextStep(state);
+}
+
+/**
+ * The next screen, but never past the summary: a presenter's remote sends → (and some
+ * Space), and one click too many must not end the demo and lose the recorded run. Only
+ * Enter (or q) leaves the summary, as its line says.
+ */
+function nextStep(state: PagerState): PagerState {
+  if (state.at >= state.total || state.at >= state.recorded) return state;
   return show(state, state.at + 1);
 }
 

@@ -100,6 +100,16 @@ describe('the pager state', () => {
     assert.equal(s.done, true);
   });
 
+  test('when →, Space or n is pressed on the summary then it stays (a remote clicked once too often); Enter ends', () => {
+    let s = play(initialState(2), '\r\r');
+    assert.equal(s.at, 2);
+    s = play(s, '\u001b[C n');
+    assert.equal(s.done, false);
+    assert.equal(s.at, 2);
+    s = play(s, '\r');
+    assert.equal(s.done, true);
+  });
+
   test('when Enter is pressed twice while a step still runs then the second press does not skip a step', () => {
     let s = initialState(7);
     s = press(s, 'enter', page);
