@@ -128,9 +128,14 @@ function bodyLines(state: PagerState, content: PagerContent, options: RenderOpti
   const pagerWords = options.messages.pager;
   if (state.help) {
     const keyWidth = Math.max(...pagerWords.keyList.map(([keys]) => [...keys].length));
+    // A description that wraps goes on under itself, not under the keys.
+    const indent = keyWidth + 4;
     return [
       ...pagerWords.keyList.flatMap(([keys, what]) =>
-        wrap([span(`  ${keys.padEnd(keyWidth)}  `, 'key'), span(what)], options.width),
+        wrap([span(what)], options.width - indent, 'words').map((line, i) => [
+          i === 0 ? span(`  ${keys.padEnd(keyWidth)}  `, 'key') : span(' '.repeat(indent)),
+          ...line,
+        ]),
       ),
       [],
       [span(pagerWords.anyKey, 'dim')],

@@ -161,6 +161,16 @@ describe('the pager screen', () => {
     assert.ok(lines.some((line) => /^ {2}1–9 +g N Enter +step N/.test(line)));
   });
 
+  test('when the keys are listed at 80 columns in German then a wrapped description goes on under itself', () => {
+    const state = press(shown(initialState(3), 1), { char: '?' }, { rows: 0, lines: 0 });
+    const { lines } = draw(state, content([fixedStep()]), { columns: 80, rows: 40 }, 'de');
+    const first = lines.findIndex((line) => line.includes('voriger Schritt'));
+    const column = lines[first]!.indexOf('voriger');
+    assert.ok(first > 0 && column > 4, lines.join('\n'));
+    // The line under it continues the description, in its column.
+    assert.match(lines[first + 1]!, new RegExp(`^ {${column}}\\S`), lines.slice(first, first + 2).join('\n'));
+  });
+
   test('when g is pressed then the status line asks for the step number', () => {
     const state = press(shown(initialState(3), 1), { char: 'g' }, { rows: 0, lines: 0 });
     const typed = press(state, { char: '2' }, { rows: 0, lines: 0 });
