@@ -1,7 +1,8 @@
 /**
  * Every service is a child of awt-demo. When awt-demo dies without a chance to clean up
  * (SIGKILL), the children notice the closed IPC channel and exit: no process and no
- * listening port is left behind.
+ * listening port is left behind. That holds for the spares too, the services forked ahead
+ * of their step, which wait for it however long the lecture lingers before.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -69,6 +70,38 @@ describe('awt-demo microservices --serve: the processes', () => {
         assert.equal(heldByTheDemo(s.port), false, `${s.name} port ${s.port}: ${listenerOf(s.port)}`);
         assert.equal(heldByTheDemo(s.tap), false, `${s.name} tap ${s.tap}: ${listenerOf(s.tap)}`);
       }
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+});
+
+/** The pids of the child processes of `pid`. */
+function childrenOf(pid: number): number[] {
+  try {
+    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .map((line) => Number(line.trim()))
+      .filter((n) => n > 0);
+  } catch {
+    return [];
+  }
+}
+
+describe('awt-demo microservices, stepped: the spares', () => {
+  test('when awt-demo is killed on step 1 then the services forked ahead of their steps exit too', async () => {
+    // No Enter comes: the demo waits on its first step, as a lecture does, with the spares forked.
+    const child = spawnCli(['microservices', '--step', '--no-color']);
+    try {
+      // The prompt for Enter goes to stderr.
+      let prompt = '';
+      child.stderr!.on('data', (chunk: Buffer) => (prompt += chunk.toString('utf8')));
+      assert.ok(await until(() => /Step 1\/11: .*Enter/.test(prompt), 120_000), prompt);
+      // The first step's monolith, and at least one spare beside it.
+      assert.ok(await until(() => childrenOf(child.pid!).length >= 2, 30_000), 'spares forked');
+      const services = childrenOf(child.pid!);
+      child.kill('SIGKILL');
+      assert.ok(await until(() => services.every((pid) => !isAlive(pid)), 10_000), 'every service and spare exited');
     } finally {
       child.kill('SIGKILL');
     }

@@ -160,11 +160,11 @@ function advertisedByParent(
   send: (message: ChildMessage) => void,
 ): Promise<{ url: string; env: Record<string, string> }> {
   return new Promise((resolve) => {
-    // A parent that never says where we are reached is not coming back: do not wait for ever.
-    const giveUp = setTimeout(() => process.exit(1), 60_000);
+    // A spare waits here until its step comes, which takes as long as the lecture lingers on
+    // the steps before it: no time limit. A parent that is gone closes the channel, and the
+    // 'disconnect' handler above ends this process.
     const onMessage = (message: ParentMessage) => {
       if (message.type !== 'advertise') return;
-      clearTimeout(giveUp);
       process.off('message', onMessage);
       resolve(message);
     };
