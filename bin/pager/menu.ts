@@ -73,7 +73,8 @@ export function drawMenu(
       lines.push([span(item.kind === 'demo' ? menuWords.demosHeading : menuWords.toolsHeading, 'dim')]);
     }
     const selected = i === state.selected;
-    const number = `${i + 1}  `;
+    // Right-aligned, so that 10 stands in line with 9.
+    const number = `${String(i + 1).padStart(String(items.length).length)}  `;
     const room = columns - 2 - number.length - idWidth - 2;
     lines.push([
       span(selected ? '❯ ' : '  ', 'title'),

@@ -89,7 +89,10 @@ function useCaseBlock(
     .filter((row) => row.slice(1).some((cell) => cell.text !== ''));
   const grid = table([header, ...body], view.width, { wrapCells: false });
   const lines: Line[] = [...heading, ...(grid ?? stacked(useCase.cells, paradigms, notes, view))];
-  for (const note of notes) lines.push(...wrap([span(`${note.marker} ${note.text}`, 'dim')], view.width, 'words'));
+  // A note's `code` is Markdown for table --markdown; on a terminal it is the plain words.
+  for (const note of notes) {
+    lines.push(...wrap([span(`${note.marker} ${note.text.replace(/`([^`]*)`/g, '$1')}`, 'dim')], view.width, 'words'));
+  }
   for (const p of paradigms) {
     const cell = useCase.cells[p];
     // Why a paradigm was skipped is said once, under the set-up; "not a fit" differs per use case.

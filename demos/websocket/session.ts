@@ -98,7 +98,7 @@ export async function serveWebsocket(options: ServeOptions): Promise<ServedDemo>
     url: `${url}/`,
     browse: [`${url}/`, `${url}${chatPagePath}`],
     examples: [
-      `# open ${url}${chatPagePath} in two browser windows; the page asks for the token: ${bookClubToken}`,
+      `# ${messages[options.lang ?? 'en'].serve.openChatTwice({ url: `${url}${chatPagePath}`, token: bookClubToken })}`,
       // wscat (npm) can send headers; websocat, like a browser, gives the token in the URL (RFC 6750 §2.3).
       `npx wscat -c ${ws}/chat -H 'Authorization: Bearer ${bookClubToken}'`,
       `npx wscat -c ${ws}/chat -H 'Authorization: Bearer ${bookClubToken}' -x ${hello('wscat')} -w 2`,

@@ -455,6 +455,7 @@ export const de: Messages = {
     browse: 'Im Browser öffnen:',
     tryThese: 'Probiere in einem anderen Terminal:',
     waiting: 'Jeder Request, den jemand schickt, erscheint hier. Strg+C beendet den Server.',
+    openChatTwice: (p) => `${p.url} in zwei Browserfenstern öffnen; die Seite fragt nach dem Token: ${p.token}`,
   },
   tap: {
     listening: (p) => `Der Mitschnitt steht vor ${p.target}.`,

@@ -478,6 +478,8 @@ export const en = {
     browse: 'Open in your browser:',
     tryThese: 'Try these in another terminal:',
     waiting: 'Every request anyone sends is shown below. Ctrl-C stops the server.',
+    openChatTwice: (p: { url: string; token: string }) =>
+      `open ${p.url} in two browser windows; the page asks for the token: ${p.token}`,
   },
   tap: {
     listening: (p: { target: string }) => `The wire tap stands in front of ${p.target}.`,
