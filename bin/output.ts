@@ -8,7 +8,11 @@ export function write(text: string): void {
 }
 
 export function writeError(lines: string[]): void {
-  process.stderr.write(lines.map((line, i) => (i === 0 ? `awt-demo: ${line}` : `  ${line}`)).join('\n') + '\n');
+  const prefixed = lines.map((line, i) => (i === 0 ? `awt-demo: ${line}` : `  ${line}`));
+  // On a terminal, broken at spaces to its width (it would break words); piped, one line each, for scripts.
+  const columns = process.stderr.isTTY ? process.stderr.columns : undefined;
+  const shown = columns ? prefixed.flatMap((line) => hanging('', line, columns, 2)) : prefixed;
+  process.stderr.write(shown.join('\n') + '\n');
 }
 
 export function onBrokenPipe(handler: (code: 'EPIPE' | 'EIO') => void): void {
@@ -32,6 +36,17 @@ export function wrapPlain(text: string, width: number): string[] {
     } else line = line === '' ? word : `${line} ${word}`;
   }
   return [...lines, line];
+}
+
+/**
+ * `text` after `prefix`, broken at spaces to fit `width`: the lines after the first stand
+ * under the text (or `indent` columns in), not under the prefix.
+ */
+export function hanging(prefix: string, text: string, width: number, indent = prefix.length): string[] {
+  const first = wrapPlain(text, Math.max(20, width - prefix.length));
+  const [head = '', ...tail] = first;
+  const rest = tail.length === 0 ? [] : wrapPlain(tail.join(' '), Math.max(20, width - indent));
+  return [prefix + head, ...rest.map((line) => ' '.repeat(indent) + line)];
 }
 
 /** Columns to lay out for: --width, the terminal, $COLUMNS, else 100. */

@@ -12,7 +12,7 @@ import { exerciseIds, exercises, findExercise, type ExerciseEntry } from '../../
 import { messages } from '../../demos/core/messages/index.js';
 import { brokerChoice } from '../../demos/mq/broker-choice.js';
 import { integerOption, resolveLang, sharedOptions, subcommandOptions } from '../options.js';
-import { outputWidth, wrapPlain, write, writeFlushed } from '../output.js';
+import { hanging, outputWidth, wrapPlain, write, writeFlushed } from '../output.js';
 
 /** Seconds a check may take unless the exercise or --timeout says otherwise. */
 const defaultTimeoutMs = 5000;
@@ -126,12 +126,19 @@ export async function listExercises(raw: RawExerciseOptions, env: NodeJS.Process
   const exerciseWords = messages[lang].exercise;
   const idWidth = Math.max(...rows.map((row) => row.id.length));
   const stateWidth = Math.max(...rows.map((row) => exerciseWords.states[row.state]!.length));
+  const width = outputWidth(undefined);
   const lines = [exerciseWords.list.heading];
   for (const row of rows) {
-    lines.push(`  ${row.id.padEnd(idWidth)}  ${exerciseWords.states[row.state]!.padEnd(stateWidth)}  ${row.title}`);
-    lines.push(`  ${' '.repeat(idWidth + stateWidth + 2)}  ${row.summary}`);
+    lines.push(
+      ...hanging(
+        `  ${row.id.padEnd(idWidth)}  ${exerciseWords.states[row.state]!.padEnd(stateWidth)}  `,
+        row.title,
+        width,
+      ),
+    );
+    lines.push(...hanging(' '.repeat(idWidth + stateWidth + 6), row.summary, width));
   }
-  lines.push('', exerciseWords.list.usage);
+  lines.push('', ...wrapPlain(exerciseWords.list.usage, width));
   write(lines.join('\n') + '\n');
 }
 
@@ -154,14 +161,17 @@ async function startExercise(id: string, raw: RawExerciseOptions, env: NodeJS.Pr
         ]),
     [`npx awt-demo exercise hint ${id}`, exerciseWords.start.hint],
   ];
-  const width = Math.max(...commands.map(([command]) => command.length));
+  const commandWidth = Math.max(...commands.map(([command]) => command.length));
+  const width = outputWidth(undefined);
   write(
     [
-      exerciseWords.start.wrote({ exercise: id, dir: given }),
+      ...wrapPlain(exerciseWords.start.wrote({ exercise: id, dir: given }), width),
       ...files.map((file) => `  ${file}`),
       '',
       exerciseWords.start.next,
-      ...commands.map(([command, what]) => `  ${command.padEnd(width)}  ${what}`.trimEnd()),
+      ...commands.flatMap(([command, what]) =>
+        hanging(`  ${command.padEnd(commandWidth)}  `, what, width).map((line) => line.trimEnd()),
+      ),
     ].join('\n') + '\n',
   );
 }
@@ -176,15 +186,19 @@ async function showHint(id: string, raw: RawExerciseOptions, env: NodeJS.Process
   const found = await loadProgress(path.resolve(raw.dir ?? '.'), id);
   const next = nextHint(entry, text, found?.progress);
   if (next.kind === 'all-passed') return write(hintWords.allPassed + '\n');
+  const width = outputWidth(undefined);
   const lines = [
-    hintWords.heading({ level: next.level, of: next.of, check: text.checks[next.check]!.title }),
+    ...wrapPlain(hintWords.heading({ level: next.level, of: next.of, check: text.checks[next.check]!.title }), width),
     '',
-    ...wrapPlain(next.text, outputWidth(undefined) - 2).map((line) => `  ${line}`),
+    ...wrapPlain(next.text, width - 2).map((line) => `  ${line}`),
     '',
   ];
-  if (!found) lines.push(hintWords.noProgress({ file: progressFile }));
-  else if (next.level < next.of) lines.push(hintWords.more({ command: `npx awt-demo exercise hint ${id}` }));
-  else lines.push(hintWords.last);
+  const closing = !found
+    ? hintWords.noProgress({ file: progressFile })
+    : next.level < next.of
+      ? hintWords.more({ command: `npx awt-demo exercise hint ${id}` })
+      : hintWords.last;
+  lines.push(...wrapPlain(closing, width));
   if (found) {
     await saveProgress(found.file, {
       ...found.progress,
@@ -230,15 +244,14 @@ async function checkExercise(id: string, raw: RawExerciseOptions, env: NodeJS.Pr
   const programsDir = found ? path.dirname(found.file) : dir;
 
   if (!raw.json) {
-    write(
-      (entry.programs
-        ? checkWords.headingPrograms({
-            exercise: id,
-            dir: path.relative('.', programsDir) || '.',
-            programs: entry.programs.map((program) => program.name).join(', '),
-          })
-        : checkWords.heading({ exercise: id, url })) + '\n',
-    );
+    const heading = entry.programs
+      ? checkWords.headingPrograms({
+          exercise: id,
+          dir: path.relative('.', programsDir) || '.',
+          programs: entry.programs.map((program) => program.name).join(', '),
+        })
+      : checkWords.heading({ exercise: id, url });
+    write(wrapPlain(heading, render.width).join('\n') + '\n');
   }
   const rig =
     entry.programs && entry.loadRig

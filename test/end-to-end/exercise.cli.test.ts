@@ -31,8 +31,12 @@ before(async () => {
 after(() => rm(work, { recursive: true, force: true }));
 
 /** The built CLI in `cwd`. */
-function cli(args: string[], cwd = work, timeoutMs = 60_000) {
-  const child = spawn(process.execPath, [binPath, ...args], { cwd, env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+function cli(args: string[], cwd = work, timeoutMs = 60_000, env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [binPath, ...args], {
+    cwd,
+    env: cliEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -56,6 +60,18 @@ const startGerman = () => (germanStart ??= cli(['exercise', 'start', 'graphql-bo
 // The checks that time out take longest: they overlap with the rest, not only with each other.
 describe('awt-demo exercise', { concurrency: true }, () => {
   describe('awt-demo exercise: list, start, hint', { concurrency: 3 }, () => {
+    test('when list runs in German at 80 columns then every line fits, broken between words', async () => {
+      const fresh = path.join(work, 'narrow');
+      await mkdir(fresh);
+      const text = await cli(['exercise', '--lang', 'de'], fresh, 60_000, { COLUMNS: '80' });
+      assert.equal(text.code, 0, text.stderr);
+      const lines = text.stdout.trimEnd().split('\n');
+      for (const line of lines) assert.ok(line.length <= 80, `${line.length}: ${line}`);
+      // The title goes on under itself: read back as one, it is whole.
+      const joined = lines.map((line) => line.trim()).join(' ');
+      assert.match(joined, /Ein GraphQL-Bücherdienst mit Apollo Server und TypeScript/);
+    });
+
     test('when nothing is started then list shows every exercise as not started, in text and JSON', async () => {
       // A folder of its own: the other tests start exercises in `work` meanwhile.
       const fresh = path.join(work, 'fresh');
