@@ -86,7 +86,7 @@ function summaryParts(exchange: HttpExchange, options: RenderOptions) {
 
 /** Room for the URLs of several one-line round trips: cut alike, the same URL reads the same on each line. */
 export function sharedTargetRoom(exchanges: readonly HttpExchange[], options: RenderOptions): number {
-  return Math.min(...exchanges.map((exchange) => summaryParts(exchange, options).room));
+  return exchanges.reduce((least, exchange) => Math.min(least, summaryParts(exchange, options).room), Infinity);
 }
 
 function summaryLine(exchange: HttpExchange, options: RenderOptions, targetRoom?: number): Line {

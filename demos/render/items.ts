@@ -56,8 +56,11 @@ export function renderItems(items: readonly WireItem[], options: RenderOptions):
   for (const run of runsOfKind(options.full ? items : items.filter((item) => !isBackground(item)))) {
     const renderer = renderers[run[0]!.kind] as ItemsRenderer<WireItem['kind']> | undefined;
     if (lines.length > 0) lines.push([]);
-    if (renderer) lines.push(...renderer(run as never, options));
-    else lines.push(...run.flatMap((item) => wrap([span(JSON.stringify(item), 'dim')], options.width)));
+    // One line at a time: a run of a server's 100,000 frames is too many arguments for one push.
+    const rendered = renderer
+      ? renderer(run as never, options)
+      : run.flatMap((item) => wrap([span(JSON.stringify(item), 'dim')], options.width));
+    for (const line of rendered) lines.push(line);
   }
   if (background.length > 0) {
     lines.push(...wrap([span(options.messages.hops.background({ count: background.length }), 'dim')], options.width));

@@ -24,10 +24,13 @@ interface Row {
 export function renderWebSocketFrames(frames: readonly WebSocketFrameItem[], options: RenderOptions): Line[] {
   const words = options.messages.frames;
   const count = options.messages.numbers.integer;
+  // A reduce, not Math.max(...): one argument per frame overflows the stack for a server that sends 100,000.
+  const widest = (of: (frame: WebSocketFrameItem) => number) =>
+    frames.reduce((most, frame) => Math.max(most, count(of(frame)).length), 0);
   const sizeWidths = {
-    wire: Math.max(...frames.map((f) => count(f.wireBytes).length)),
-    head: Math.max(...frames.map((f) => count(f.headerBytes).length)),
-    payload: Math.max(...frames.map((f) => count(f.payloadLength).length)),
+    wire: widest((f) => f.wireBytes),
+    head: widest((f) => f.headerBytes),
+    payload: widest((f) => f.payloadLength),
   };
   const rows: Row[] = frames.map((frame) => ({
     frame,
@@ -54,7 +57,10 @@ export function renderWebSocketFrames(frames: readonly WebSocketFrameItem[], opt
   const minimums = [0, 0, 10, 10, 0, 0];
   const layoutOf = (columns: number[]) => {
     const widths = columns.map((i) =>
-      Math.max(allHeadings[i]!.length, minimums[i]!, ...rows.map((row) => row.cells[i]!.text.length)),
+      rows.reduce(
+        (most, row) => Math.max(most, row.cells[i]!.text.length),
+        Math.max(allHeadings[i]!.length, minimums[i]!),
+      ),
     );
     const fits = (gap: number) => widths.reduce((sum, w) => sum + w + gap, 0) - gap <= options.width;
     // Very narrow terminals get single spaces between the columns, and wrapped rows if even that is too wide.

@@ -37,6 +37,13 @@ const conversation = () =>
   );
 
 describe('the WebSocket frame view', () => {
+  test('when a server sent 130,000 frames then they render without overflowing the stack', () => {
+    const pong = frames(['down', hex('8a 00')])[0]!;
+    const flood = Array.from({ length: 130_000 }, () => pong);
+    const lines = renderItems(flood, options());
+    assert.ok(lines.length >= flood.length, `${lines.length} lines`);
+  });
+
   test('when the terminal is wide then each frame is one row and the columns line up under the heading', () => {
     const lines = text(renderWebSocketFrames(conversation(), options())).split('\n');
     assert.match(lines[0]!, /^ +FIN +opcode +MASK key +length +bytes = head \+ payload +payload$/);
