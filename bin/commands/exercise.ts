@@ -285,7 +285,9 @@ async function checkExercise(id: string, raw: RawExerciseOptions, env: NodeJS.Pr
   if (raw.json) {
     const passed = reports.every((report) => report.passed);
     const where = rig ? { dir: programsDir, broker: rig.brokerUsed } : { url };
-    await writeFlushed(JSON.stringify({ exercise: id, ...where, lang, passed, checks: reports }, null, 2) + '\n');
+    // What the student's server sent is in the traces: control and bidi characters as \uXXXX.
+    const { terminalSafeJson } = await import('../../demos/render/escape.js');
+    await writeFlushed(terminalSafeJson({ exercise: id, ...where, lang, passed, checks: reports }, 2) + '\n');
   } else {
     write(renderCheckSummary(reports, render));
     // The last write waits for all before it: the exit with code 5 must not cut the report short.

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
 import net from 'node:net';
 import { once } from 'node:events';
 import os from 'node:os';
@@ -206,6 +207,32 @@ describe('awt-demo exercise', { concurrency: true }, () => {
       } finally {
         for (const socket of sockets) socket.destroy();
         await new Promise((resolve) => silent.close(resolve));
+      }
+    });
+
+    test('when the server answers with control and bidi characters then --json carries them as \\uXXXX, never raw', async () => {
+      const hostile = http.createServer((_request, response) => {
+        response.writeHead(200, { 'Content-Type': 'application/json' });
+        response.end('[{"title":"RED\u202eevil\u009b31m\u001b]0;pwned\u0007"}]');
+      });
+      await new Promise<void>((resolve) => hostile.listen(0, '127.0.0.1', resolve));
+      const { port } = hostile.address() as net.AddressInfo;
+      try {
+        const result = await cli(
+          ['exercise', 'check', 'rest-books', '--url', `http://127.0.0.1:${port}/`, '--json'],
+          grading,
+        );
+        assert.equal(result.code, 5, result.stderr);
+        // eslint-disable-next-line no-control-regex -- raw control characters are what must not come
+        assert.doesNotMatch(result.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/u);
+        assert.match(result.stdout, /RED\\u202eevil\\u009b31m/);
+        // The escapes are JSON's own: parsed back, the body is what the server sent.
+        const report = JSON.parse(result.stdout) as {
+          checks: Array<{ trace: Array<{ response?: { body: string } }> }>;
+        };
+        assert.ok(report.checks[0]!.trace.some((item) => item.response?.body.includes('RED\u202eevil')));
+      } finally {
+        await new Promise((resolve) => hostile.close(resolve));
       }
     });
 
