@@ -29,7 +29,9 @@ export function renderCheckReport(report: CheckReport, idWidth: number, options:
   }
   for (const advice of report.advice) lines.push(...labelled(t.advice, advice, 'dim'));
   if (!report.passed && report.trace.length > 0) {
-    lines.push([], ...indent(renderItems(report.trace, { ...options, width: options.width - 4 }), 4), []);
+    lines.push([], ...indent(renderItems(report.trace, { ...options, width: options.width - 4 }), 4));
+    if (report.traceCut) lines.push(...hanging([span('    ')], t.traceCut({ more: report.traceCut }), 'dim'));
+    lines.push([]);
   }
   return paint(lines, options.theme) + '\n';
 }

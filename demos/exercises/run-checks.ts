@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { track } from '../core/cleanup.js';
 import { AwtError } from '../core/errors.js';
 import type { ExerciseWords } from '../core/messages/exercise-en.js';
-import { createHttpClient, ReplyOverLimit } from '../wire/http-client.js';
+import { createHttpClient, ReplyOverLimit, SwitchedProtocols } from '../wire/http-client.js';
 import { parseTapTarget, tapInFront } from '../core/tap-in-front.js';
 import type { WireItem } from '../wire/trace.js';
 import type { ExerciseEntry } from './manifest.js';
@@ -24,9 +24,18 @@ export interface CheckReport {
   hint?: string;
   /** SHOULD-level findings: reported, never a failure. */
   advice: string[];
-  /** Everything that crossed the wire during this check. */
+  /** What crossed the wire during this check: the first `maxTraceItems` items. */
   trace: WireItem[];
+  /** How many more items crossed the wire than `trace` holds (a server that floods). */
+  traceCut?: number;
 }
+
+/**
+ * The most items one check keeps in its report. A check's own traffic is tens of items
+ * (the GraphQL audits, 61); a server that floods its client with frames fails the check
+ * with a trace that still reads, and `--json` stays small.
+ */
+export const maxTraceItems = 500;
 
 export interface RunChecksOptions {
   exercise: ExerciseEntry;
@@ -128,7 +137,9 @@ async function runOne(id: string, options: RunChecksOptions, rig: CheckRig, runI
       got:
         error instanceof ReplyOverLimit && error.limit === 'too-large'
           ? said.tooLarge({ mebibytes: maxReplyBytes / (1024 * 1024) })
-          : said.failedCall({ detail: describe(error) }),
+          : error instanceof SwitchedProtocols
+            ? said.upgraded
+            : said.failedCall({ detail: describe(error) }),
     };
   } finally {
     clearTimeout(timer);
@@ -156,7 +167,7 @@ async function runOne(id: string, options: RunChecksOptions, rig: CheckRig, runI
     expected: text.expected,
     ...(result.passed ? {} : { got: result.got, hint: text.hints[level - 1] }),
     advice: result.advice ?? [],
-    trace: result.traceOnly ? result.traceOnly.flatMap((i) => items[from + i] ?? []) : items.slice(from),
+    ...cut(result.traceOnly ? result.traceOnly.flatMap((i) => items[from + i] ?? []) : items.slice(from)),
   };
 }
 
@@ -170,6 +181,12 @@ async function settled(items: readonly WireItem[]): Promise<void> {
 }
 
 /** A socket error in the user's terms: its code (ECONNRESET, …), never a stack. */
+function cut(trace: WireItem[]): Pick<CheckReport, 'trace' | 'traceCut'> {
+  return trace.length <= maxTraceItems
+    ? { trace }
+    : { trace: trace.slice(0, maxTraceItems), traceCut: trace.length - maxTraceItems };
+}
+
 function describe(error: unknown): string {
   const { code, message } = error as { code?: string; message?: string };
   return code ?? message ?? String(error);

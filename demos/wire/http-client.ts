@@ -83,6 +83,13 @@ export class ReplyOverLimit extends Error {
   }
 }
 
+/** The answer was 101 Switching Protocols, to a request that asked for no upgrade. */
+export class SwitchedProtocols extends Error {
+  constructor() {
+    super('101 Switching Protocols');
+  }
+}
+
 /**
  * Sends one request and reads the whole reply. Fails with `ReplyOverLimit` when a bound
  * is crossed, otherwise with node's own error (refused, reset).
@@ -122,6 +129,12 @@ export function sendRequest(
         ? undefined
         : setTimeout(() => request.destroy(new ReplyOverLimit('timeout', `${timeoutMs} ms`)), timeoutMs);
     request.on('error', fail);
+    // A server that switches protocols when asked a plain question has given no answer: node
+    // would leave the request waiting. The socket is closed and the caller told.
+    request.on('upgrade', (_response, socket) => {
+      socket.destroy();
+      fail(new SwitchedProtocols());
+    });
     request.end(payload);
   });
 }

@@ -8,11 +8,11 @@
  */
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { messages } from '../../demos/core/messages/index.js';
 import { findExercise } from '../../demos/exercises/manifest.js';
-import { runChecks } from '../../demos/exercises/run-checks.js';
+import { maxTraceItems, runChecks } from '../../demos/exercises/run-checks.js';
 
 /** The time each check has: far more than reading a megabyte takes, so only the bound can end it early. */
 const timeoutMs = 30_000;
@@ -102,6 +102,43 @@ describe('a server that crashes on its first request', () => {
         `nothing answers at ${url} any more (ECONNREFUSED): is your server still running? Its terminal shows why it stopped`,
         report.id,
       );
+    }
+  });
+});
+
+describe('a server that floods its client with WebSocket frames', () => {
+  test('when rest-books is checked against it then the check fails at once, its trace keeps its first items and counts the rest', async () => {
+    // Whatever is asked, 101 and then 100,000 empty pongs: as many items on the wire, each tiny.
+    const pongs = Buffer.alloc(2 * 100_000, Buffer.from([0x8a, 0x00]));
+    const flooding = net.createServer((socket) => {
+      socket.on('error', () => undefined);
+      socket.once('data', () =>
+        socket.end(
+          Buffer.concat([
+            Buffer.from('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n'),
+            pongs,
+          ]),
+        ),
+      );
+    });
+    await new Promise<void>((resolve) => flooding.listen(0, '127.0.0.1', resolve));
+    try {
+      const exercise = findExercise('rest-books')!;
+      const reports = await runChecks({
+        exercise: { ...exercise, checks: ['list-books'] },
+        url: `http://127.0.0.1:${(flooding.address() as AddressInfo).port}`,
+        texts: (await exercise.texts()).en.checks,
+        checks: await exercise.loadChecks(),
+        words: messages.en.exercise,
+        timeoutMs,
+      });
+      const [report] = reports;
+      assert.equal(report!.passed, false);
+      assert.equal(report!.got, 'the handshake succeeded (101 Switching Protocols)');
+      assert.equal(report!.trace.length, maxTraceItems);
+      assert.ok(report!.traceCut! > 90_000, `${report!.traceCut} cut`);
+    } finally {
+      await new Promise((resolve) => flooding.close(resolve));
     }
   });
 });

@@ -66,6 +66,7 @@ export const exerciseDe: ExerciseWords = {
     got: 'erhalten',
     hint: 'Tipp',
     advice: 'Empfehlung',
+    traceCut: (p) => `… und ${numbers.integer(p.more)} weitere Einträge auf der Leitung, nicht gezeigt`,
     passed: (p) => `${p.passed} von ${p.total} Prüfungen bestanden.`,
     allPassed: (p) => `Alle ${p.total} Prüfungen bestanden. Gut gemacht!`,
     noProgress: (p) => `In diesem Ordner gibt es keine ${p.file}: Das Ergebnis wurde nicht festgehalten.`,

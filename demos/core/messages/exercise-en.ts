@@ -1,4 +1,5 @@
 /** The words of `awt-demo exercise` in English; exercise-de.ts has the same keys. */
+import { numberWords } from '../numbers.js';
 export const exerciseEn = {
   commands: {
     exercise: 'exercises: build a service yourself, awt-demo checks it over the wire',
@@ -60,6 +61,7 @@ export const exerciseEn = {
     got: 'got',
     hint: 'hint',
     advice: 'advice',
+    traceCut: (p: { more: number }) => `… and ${numberWords('en').integer(p.more)} more items on the wire, not shown`,
     passed: (p: { passed: number; total: number }) => `${p.passed} of ${p.total} checks passed.`,
     allPassed: (p: { total: number }) => `All ${p.total} checks passed. Well done!`,
     noProgress: (p: { file: string }) => `No ${p.file} in this folder: the result was not recorded.`,
