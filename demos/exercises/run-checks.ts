@@ -188,8 +188,17 @@ function cut(trace: WireItem[]): Pick<CheckReport, 'trace' | 'traceCut'> {
 }
 
 function describe(error: unknown): string {
-  const { code, message } = error as { code?: string; message?: string };
-  return code ?? message ?? String(error);
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string') return code;
+  if (typeof message === 'string') return message;
+  // Something thrown that is no Error (the soap package throws parsed XML): its JSON, shortened.
+  let json: string | undefined;
+  try {
+    json = typeof error === 'object' ? JSON.stringify(error) : undefined;
+  } catch {
+    json = undefined; // circular
+  }
+  return json === undefined ? String(error) : json.length > 120 ? `${json.slice(0, 119)}…` : json;
 }
 
 export function checksFailed(reports: readonly CheckReport[]): AwtError | undefined {

@@ -100,6 +100,8 @@ const callOptions = (context: CheckContext) => ({
   signal: context.signal,
   httpAgent: agentOf(context),
   maxContentLength: context.maxReplyBytes,
+  // A redirect would leave the tap (and could name any host): the 3xx itself is the answer.
+  maxRedirects: 0,
 });
 
 /** One operation through the generated client; what it answers is the student's, so nothing about it is assumed. */

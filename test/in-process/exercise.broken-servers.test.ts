@@ -142,3 +142,34 @@ describe('a server that floods its client with WebSocket frames', () => {
     }
   });
 });
+
+describe('a SOAP server that redirects', () => {
+  test('when soap-books is checked against it then no call follows the redirect past the tap', async () => {
+    let followed = 0;
+    const elsewhere = http.createServer((_request, response) => {
+      followed++;
+      response.end();
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    const away = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/stolen`;
+    const redirecting = http.createServer((_request, response) => {
+      response.writeHead(307, { Location: away }).end();
+    });
+    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+    try {
+      const exercise = findExercise('soap-books')!;
+      const reports = await runChecks({
+        exercise,
+        url: `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/BookService`,
+        texts: (await exercise.texts()).en.checks,
+        checks: await exercise.loadChecks(),
+        words: messages.en.exercise,
+        timeoutMs,
+      });
+      assert.ok(reports.every((report) => !report.passed));
+      assert.equal(followed, 0);
+    } finally {
+      await Promise.all([redirecting, elsewhere].map((server) => new Promise((resolve) => server.close(resolve))));
+    }
+  });
+});
