@@ -49,10 +49,23 @@ export async function main(argv: string[]): Promise<void> {
   process.once('SIGHUP', () => void hangUp());
   onBrokenPipe((code) => void (code === 'EIO' ? hangUp() : shutdown(0)));
 
+  // Every wait of a run is on work that keeps the event loop busy. Should one wait on
+  // something nothing will settle, the loop empties and Node would end with 0 in the middle
+  // of the run, with no verdict (a grading script would count it as passed): a bug, said so.
+  let finished = false;
+  process.once('beforeExit', () => {
+    if (finished) return;
+    // 1 even if the clean-up, too, waits on what never comes and the loop empties again.
+    process.exitCode = 1;
+    void shutdown(1, ['the run waited for work that nothing was doing any more', words.errors.bug]);
+  });
+
   try {
     await buildProgram(lang, process.env).parseAsync(argv);
     await closeAll();
+    finished = true;
   } catch (error) {
+    finished = true;
     if (stopping) await stopping;
     if (error instanceof CommanderError) {
       // --help and --version end through here too, with exit code 0.

@@ -47,13 +47,18 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Embedded
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      for (const connection of open) connection.shutdown();
-      // Clients get a moment to answer Connection.Close; then the sockets are cut.
+      // Clients get a moment to answer Connection.Close; then the sockets are cut. The timer
+      // keeps the process alive until then: a client that never answers (one still writing a
+      // 50 MB message, say) must not leave this promise pending on an empty event loop,
+      // which ends the process with exit code 0 in the middle of its work.
       const cut = setTimeout(() => {
         for (const connection of open) connection.destroy();
       }, 500);
-      cut.unref();
+      server.close(() => {
+        clearTimeout(cut);
+        resolve();
+      });
+      for (const connection of open) connection.shutdown();
     }));
   return {
     url: `amqp://guest:guest@${host.includes(':') ? `[${host}]` : host}:${port}`,
