@@ -175,7 +175,7 @@ describe('the pager on a terminal', { concurrency: 3 }, () => {
 describe('the menu on a terminal', () => {
   test('when a demo is chosen and left with q then the menu comes back, and q leaves it', async () => {
     const t = onTerminal([]);
-    let at = await t.waitFor(/What do you want to see\?[^]*❯ 1 {2}rest[^]*q or Esc quit/);
+    let at = await t.waitFor(/What do you want to see\?[^]*❯ {2}1 {2}rest[^]*q or Esc quit/);
     t.press('2');
     at = await t.waitFor(/graphql · Step 1\/11 .*q menu/, at);
     t.press('q');
