@@ -175,8 +175,15 @@ export const startExerciseRig: StartRig = async (options) => {
     },
     async close() {
       await stopAll();
+      await tap.settled();
+      // The programs may declare queues of their own, named after the run's (orders-retry, say):
+      // those go too, so that a message nobody will read is not left on the student's RabbitMQ.
+      const theirs = amqpFrames(tap.items)
+        .filter((f) => f.method === 'Queue.Declare' && f.direction === 'up')
+        .map((f) => String(f.fields?.queue ?? ''))
+        .filter((queue) => queue.startsWith(`awt-${run}`));
       await tap.close();
-      await removeQueues(admin, declared);
+      await removeQueues(admin, [...new Set([...declared, ...theirs])]);
       await within(admin.close(), 2000, () => new Error('close')).catch(() => undefined);
       await chosen.close();
     },

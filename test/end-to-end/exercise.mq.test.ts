@@ -23,6 +23,10 @@ import { checksFailed, runChecks, type CheckReport } from '../../demos/exercises
 import { listPrices } from '../../demos/mq/shop.js';
 import { cliEnv, isAlive, runCli, spawnCli, waitForOutput } from '../utils/cli.js';
 import { builtPrograms, slots } from '../utils/exercise.js';
+import { assertNothingLeft, declaredIn } from '../utils/broker-leftovers.js';
+import type { AmqpFrameItem } from '../../demos/wire/amqp-frames.js';
+
+const rabbitmqUrl = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const solution = path.join(root, 'lessons/exercises/mq-order-worker/solution');
@@ -141,6 +145,16 @@ describe('exercise mq-order-worker', { concurrency: true }, () => {
       assert.equal(code, 0, stderr);
       assert.equal(result.broker.kind, 'embedded');
       assert.equal(result.dir, solution);
+    });
+
+    test('when the programs declare queues of their own on RabbitMQ then the run leaves none of them behind', async () => {
+      const { code, result } = await check(broken, { broker: 'rabbitmq', env: { AWT_FAULT: 'own-queue' } });
+      assert.equal(code, 0, explain(result));
+      const own = declaredIn(
+        result.checks.flatMap((c) => c.trace).filter((i): i is AmqpFrameItem => i.kind === 'amqp-frame'),
+      ).queues.filter((queue) => queue.endsWith('-kept'));
+      assert.ok(own.length > 0, 'the programs declared their own queue');
+      await assertNothingLeft(rabbitmqUrl, { queues: own, exchanges: [] }, 'RabbitMQ');
     });
 
     // The command line's way to RabbitMQ is its own test below (nothing answers); here the verdicts on it.
