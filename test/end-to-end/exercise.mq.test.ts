@@ -11,7 +11,6 @@
  * exit, its usage errors and Ctrl-C.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,7 +20,7 @@ import { messages } from '../../demos/core/messages/index.js';
 import { findExercise } from '../../demos/exercises/manifest.js';
 import { checksFailed, runChecks, type CheckReport } from '../../demos/exercises/run-checks.js';
 import { listPrices } from '../../demos/mq/shop.js';
-import { cliEnv, isAlive, runCli, spawnCli, waitForOutput } from '../utils/cli.js';
+import { childPids, cliEnv, isAlive, runCli, spawnCli, waitForOutput } from '../utils/cli.js';
 import { builtPrograms, slots } from '../utils/exercise.js';
 import { assertNothingLeft, declaredIn } from '../utils/broker-leftovers.js';
 import type { AmqpFrameItem } from '../../demos/wire/amqp-frames.js';
@@ -305,20 +304,9 @@ describe('exercise mq-order-worker', { concurrency: true }, () => {
 /** The child processes of `pid`, once there are `count` of them (bounded wait). */
 async function childrenOf(pid: number, count: number): Promise<number[]> {
   for (let i = 0; i < 200; i++) {
-    const pids = ps(pid);
+    const pids = childPids(pid);
     if (pids.length >= count) return pids;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return ps(pid);
-}
-
-function ps(parent: number): number[] {
-  try {
-    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(parent)], { encoding: 'utf8' })
-      .split('\n')
-      .map((line) => Number(line.trim()))
-      .filter((n) => n > 0);
-  } catch {
-    return [];
-  }
+  return childPids(pid);
 }

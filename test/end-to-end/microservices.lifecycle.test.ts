@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { describe, test } from 'node:test';
-import { isAlive, spawnCli, waitForOutput } from '../utils/cli.js';
+import { childPids, isAlive, spawnCli, waitForOutput } from '../utils/cli.js';
 
 const listening = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -76,18 +76,6 @@ describe('awt-demo microservices --serve: the processes', () => {
   });
 });
 
-/** The pids of the child processes of `pid`. */
-function childrenOf(pid: number): number[] {
-  try {
-    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
-      .split('\n')
-      .map((line) => Number(line.trim()))
-      .filter((n) => n > 0);
-  } catch {
-    return [];
-  }
-}
-
 describe('awt-demo microservices, stepped: the spares', () => {
   test('when awt-demo is killed on step 1 then the services forked ahead of their steps exit too', async () => {
     // No Enter comes: the demo waits on its first step, as a lecture does, with the spares forked.
@@ -98,8 +86,8 @@ describe('awt-demo microservices, stepped: the spares', () => {
       child.stderr!.on('data', (chunk: Buffer) => (prompt += chunk.toString('utf8')));
       assert.ok(await until(() => /Step 1\/11: .*Enter/.test(prompt), 120_000), prompt);
       // The first step's monolith, and at least one spare beside it.
-      assert.ok(await until(() => childrenOf(child.pid!).length >= 2, 30_000), 'spares forked');
-      const services = childrenOf(child.pid!);
+      assert.ok(await until(() => childPids(child.pid!).length >= 2, 30_000), 'spares forked');
+      const services = childPids(child.pid!);
       child.kill('SIGKILL');
       assert.ok(await until(() => services.every((pid) => !isAlive(pid)), 10_000), 'every service and spare exited');
     } finally {

@@ -1,6 +1,6 @@
 /** Runs the built CLI (dist/bin/awt-demo.js) as a user would, never on a TTY. */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -200,6 +200,18 @@ export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 
 export const ansi = /\x1b\[[0-9;]*m/;
 
 /** Whether a process of this id still runs (signal 0 only asks). */
+/** The pids of the child processes of `parent` now (none when it has none, or is gone). */
+export function childPids(parent: number): number[] {
+  try {
+    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(parent)], { encoding: 'utf8' })
+      .split('\n')
+      .map((line) => Number(line.trim()))
+      .filter((n) => n > 0);
+  } catch {
+    return [];
+  }
+}
+
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
