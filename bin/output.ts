@@ -8,10 +8,12 @@ export function write(text: string): void {
 }
 
 export function writeError(lines: string[]): void {
-  const prefixed = lines.map((line, i) => (i === 0 ? `awt-demo: ${line}` : `  ${line}`));
   // On a terminal, broken at spaces to its width (it would break words); piped, one line each, for scripts.
   const columns = process.stderr.isTTY ? process.stderr.columns : undefined;
-  const shown = columns ? prefixed.flatMap((line) => hanging('', line, columns, 2)) : prefixed;
+  const shown = lines.flatMap((line, i) => {
+    const prefix = i === 0 ? 'awt-demo: ' : '  ';
+    return columns ? hanging(prefix, line, columns, 2) : [prefix + line];
+  });
   process.stderr.write(shown.join('\n') + '\n');
 }
 
