@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type { Command } from 'commander';
+import { closest } from '../did-you-mean.js';
 import { AwtError } from '../../demos/core/errors.js';
 import type { Lang } from '../../demos/core/lang.js';
 import { exerciseIds, exercises, findExercise, type ExerciseEntry } from '../../demos/exercises/manifest.js';
@@ -43,7 +44,22 @@ export function addExerciseCommand(program: Command, lang: Lang, env: NodeJS.Pro
     .option('--json', commandWords.json);
   sharedOptions
     .lang(exercise, lang)
-    .action(async (_raw: unknown, command: Command) => listExercises(subcommandOptions(command), env));
+    // Words after `exercise` that name no subcommand arrive here: a typo ("chek"), said as one.
+    .argument('[words...]')
+    .usage('[options] [command]')
+    .action(async (words: string[], _raw: unknown, command: Command) => {
+      const [typed] = words;
+      if (typed !== undefined) {
+        const names = exercise.commands.map((sub) => sub.name());
+        const suggestion = closest(typed, names);
+        throw new AwtError('AWT_UNKNOWN_EXERCISE_COMMAND', {
+          command: typed,
+          commands: names.join(', '),
+          ...(suggestion !== undefined ? { suggestion } : {}),
+        });
+      }
+      return listExercises(subcommandOptions(command), env);
+    });
   const withLang = (command: Command) => sharedOptions.lang(command, lang);
 
   withLang(
@@ -98,10 +114,16 @@ function options(command: Command): RawExerciseOptions {
   return own;
 }
 
+/** The exercise an id names, typed in any case; an unknown one is a usage error with the nearest id. */
 function exerciseOf(id: string): ExerciseEntry {
-  const entry = findExercise(id);
-  if (!entry) throw new AwtError('AWT_UNKNOWN_EXERCISE', { exercise: id, ids: exerciseIds.join(', ') });
-  return entry;
+  const entry = findExercise(id.toLowerCase());
+  if (entry) return entry;
+  const suggestion = closest(id, exerciseIds);
+  throw new AwtError('AWT_UNKNOWN_EXERCISE', {
+    exercise: id,
+    ids: exerciseIds.join(', '),
+    ...(suggestion !== undefined ? { suggestion } : {}),
+  });
 }
 
 export async function listExercises(raw: RawExerciseOptions, env: NodeJS.ProcessEnv): Promise<void> {

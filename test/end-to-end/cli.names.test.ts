@@ -22,6 +22,27 @@ describe('names a user types', { concurrency: 3 }, () => {
     assert.match(lines[0]!, /Did you mean "compare"\?/);
   });
 
+  test('when an exercise command is typed with a typo then it is named and suggested, not taken for arguments', async () => {
+    const { exitCode, lines } = await refusal(['exercise', 'chek', 'rest-books']);
+    assert.equal(exitCode, 2);
+    assert.equal(
+      lines[0],
+      'Unknown exercise command "chek". Did you mean "check"? The commands are: list, start, hint, check.',
+    );
+    const german = await refusal(['exercise', 'hnt', 'rest-books', '--lang', 'de']);
+    assert.match(german.lines[0]!, /^Den Befehl „exercise hnt“ gibt es nicht\. Meintest du „hint“\?/);
+  });
+
+  test('when an exercise id is typed with a typo then the nearest is suggested; in capitals it is found', async () => {
+    const { exitCode, lines } = await refusal(['exercise', 'hint', 'rest-book']);
+    assert.equal(exitCode, 2);
+    assert.match(lines[0]!, /^Unknown exercise "rest-book"\. Did you mean "rest-books"\?/);
+    // A hint needs no exercise folder: it says it has nothing recorded, exit 0.
+    const capitals = await runCli(['exercise', 'hint', 'REST-Books', '--dir', '/nonexistent']);
+    assert.equal(capitals.code, 0, capitals.stderr);
+    assert.match(capitals.stdout, /^Hint 1 of \d+ for "GET \/v1\/books /);
+  });
+
   test('when the message is German then it suggests in German', async () => {
     const { exitCode, lines } = await refusal(['websoket', '--lang', 'de']);
     assert.equal(exitCode, 2);

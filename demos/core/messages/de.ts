@@ -290,8 +290,12 @@ export const de: Messages = {
     },
     AWT_LLM_BAD_ANSWER_hint:
       'Gib mit --llm-url einen OpenAI-kompatiblen Endpunkt (POST /v1/chat/completions) an und mit --llm-model ein installiertes Modell.',
-    AWT_UNKNOWN_EXERCISE: (p) => `Die Übung „${p.exercise}“ gibt es nicht. Es gibt: ${p.ids}.`,
+    AWT_UNKNOWN_EXERCISE: (p) =>
+      `Die Übung „${p.exercise}“ gibt es nicht.${p.suggestion ? ` Meintest du „${p.suggestion}“?` : ''} Es gibt: ${p.ids}.`,
     AWT_UNKNOWN_EXERCISE_hint: 'Mit „awt-demo exercise list“ siehst du alle.',
+    AWT_UNKNOWN_EXERCISE_COMMAND: (p) =>
+      `Den Befehl „exercise ${p.command}“ gibt es nicht.${p.suggestion ? ` Meintest du „${p.suggestion}“?` : ''} Es gibt: ${p.commands}.`,
+    AWT_UNKNOWN_EXERCISE_COMMAND_hint: 'Mit „awt-demo exercise --help“ siehst du, was jeder tut.',
     AWT_FOLDER_NOT_EMPTY: (p) => `${p.dir} existiert und ist nicht leer; es wurde nichts geschrieben.`,
     AWT_FOLDER_NOT_EMPTY_hint: 'Wähle mit --dir einen anderen Ordner, oder entferne diesen zuerst.',
     AWT_NO_PROGRAMS: (p) => `${p.dir} ist nicht der Ordner der Übung: Dort fehlt ${p.files}.`,

@@ -305,9 +305,12 @@ export const en = {
     },
     AWT_LLM_BAD_ANSWER_hint:
       'Name an OpenAI-compatible endpoint (POST /v1/chat/completions) with --llm-url and an installed model with --llm-model.',
-    AWT_UNKNOWN_EXERCISE: (p: { exercise: string; ids: string }) =>
-      `Unknown exercise "${p.exercise}". The exercises are: ${p.ids}.`,
+    AWT_UNKNOWN_EXERCISE: (p: { exercise: string; ids: string; suggestion?: string }) =>
+      `Unknown exercise "${p.exercise}".${p.suggestion ? ` Did you mean "${p.suggestion}"?` : ''} The exercises are: ${p.ids}.`,
     AWT_UNKNOWN_EXERCISE_hint: 'Run "awt-demo exercise list" to see them.',
+    AWT_UNKNOWN_EXERCISE_COMMAND: (p: { command: string; commands: string; suggestion?: string }) =>
+      `Unknown exercise command "${p.command}".${p.suggestion ? ` Did you mean "${p.suggestion}"?` : ''} The commands are: ${p.commands}.`,
+    AWT_UNKNOWN_EXERCISE_COMMAND_hint: 'Run "awt-demo exercise --help" to see what each does.',
     AWT_FOLDER_NOT_EMPTY: (p: { dir: string }) => `${p.dir} exists and is not empty; nothing was written.`,
     AWT_FOLDER_NOT_EMPTY_hint: 'Choose another folder with --dir, or remove this one first.',
     AWT_NO_PROGRAMS: (p: { dir: string; files: string }) =>
