@@ -111,7 +111,7 @@ export const en = {
     moduleCalls: (p: { calls: string }) =>
       `Module calls (from Server-Timing): ${p.calls}: function calls, not network calls.`,
     moduleCall: (p: { name: string; ms: number }) => `${p.name} ${numbers.decimal(p.ms, 3)} ms`,
-    pageContent: (p: { title: string; reviews: number }) => `The page: „${p.title}“ with ${p.reviews} reviews.`,
+    pageContent: (p: { title: string; reviews: number }) => `The page: "${p.title}" with ${p.reviews} reviews.`,
     processes: (p: { count: number; processes: string; parent: number }) =>
       `${p.count} processes, children of awt-demo (pid ${p.parent}): ${p.processes}.`,
     processEntry: (p: { name: string; pid: number; port: number; tap: number }) =>
@@ -157,7 +157,7 @@ export const en = {
     subRequests: (p: { count: number; services: string; lookups: number }) =>
       `One query, ${p.count} sub-requests: ${p.services} (plus ${p.lookups} lookups), all with the query's trace id.`,
     graphqlAnswer: (p: { title: string; reviews: number }) =>
-      `One answer: „${p.title}“ from the catalog with ${p.reviews} reviews from the reviews service.`,
+      `One answer: "${p.title}" from the catalog with ${p.reviews} reviews from the reviews service.`,
     killed: (p: { names: string }) => `Killed with SIGKILL: ${p.names}.`,
     degraded: (p: {
       count: number;
@@ -190,7 +190,7 @@ export const en = {
     sagaConfirmed: (p: { id: string; status: string; reserved: boolean }) =>
       `Saga, order ${p.id} (in stock): ${p.status}; stock ${p.reserved ? 'holds its reservation' : 'holds no reservation'}.`,
     sagaCompensated: (p: { id: string; status: string; reason: string; reserved: boolean }) =>
-      `Saga, order ${p.id} (out of stock): ${p.status}, the stock service said „${p.reason}“; stock ${p.reserved ? 'holds a reservation' : 'holds none'}: consistent again.`,
+      `Saga, order ${p.id} (out of stock): ${p.status}, the stock service said "${p.reason}"; stock ${p.reserved ? 'holds a reservation' : 'holds none'}: consistent again.`,
     sagaNoAnswer: (p: { id: string; status: string; seconds: number; seen: string }) =>
       `Saga, order ${p.id}: no stock.reserved or stock.rejected reached orders within ${numbers.decimal(p.seconds, 0)} s, so it is still ${p.status}. The broker may be overloaded; on the wire: ${p.seen || 'no saga event'}. Run the step again.`,
     price: (p: { trips: number; bytes: number; ms: number; runs: number; names: string }) =>

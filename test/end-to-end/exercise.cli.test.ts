@@ -145,7 +145,7 @@ describe('awt-demo exercise', { concurrency: true }, () => {
         assert.equal(result.code, 0, result.stderr);
         shown.push(result.stdout);
       }
-      assert.match(shown[0]!, /^Hint 1 of 3 for „The lecture's query returns exactly title and author/);
+      assert.match(shown[0]!, /^Hint 1 of 3 for "The lecture's query returns exactly title and author/);
       assert.match(shown[1]!, /^Hint 2 of 3/);
       assert.match(shown[2]!, /^Hint 3 of 3[\s\S]*That was the last hint/);
       assert.match(shown[3]!, /^Hint 3 of 3/);

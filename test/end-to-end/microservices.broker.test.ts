@@ -21,7 +21,7 @@ const rabbitmqUrl = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 function sagaOnTheWire(trace: Trace): void {
   const saga = trace.steps.find((s) => s.id === 'saga')!;
   assert.match(saga.facts[2]!, /confirmed; stock holds its reservation/);
-  assert.match(saga.facts[3]!, /cancelled, the stock service said „only 0 in stock“; stock holds none/);
+  assert.match(saga.facts[3]!, /cancelled, the stock service said "only 0 in stock"; stock holds none/);
   const frames = saga.items.filter((i): i is AmqpFrameItem => i.kind === 'amqp-frame');
   const keys = (method: string, lane: string) =>
     frames

@@ -42,23 +42,30 @@ export function proseQuotes(text: string): string[] {
   return found;
 }
 
-async function germanCatalogues(): Promise<Array<[string, string]>> {
+async function catalogues(lang: 'de' | 'en'): Promise<Array<[string, string]>> {
   const all = [
-    ...texts(messages.de, 'messages'),
-    ...texts(compareLessons.de, 'compare'),
-    ...texts(benchLessons.de, 'bench'),
-    ...texts(explorerTexts.de, 'explorers'),
+    ...texts(messages[lang], 'messages'),
+    ...texts(compareLessons[lang], 'compare'),
+    ...texts(benchLessons[lang], 'bench'),
+    ...texts(explorerTexts[lang], 'explorers'),
   ];
-  for (const entry of demos) texts((await entry.lessons()).de, entry.id, all);
+  for (const entry of demos) texts((await entry.lessons())[lang], entry.id, all);
   return all;
 }
 
-describe('German quotation marks', () => {
+describe('quotation marks, German and English', () => {
   test('when German text quotes words then it uses „…“, never straight quotes', async () => {
-    const straight = (await germanCatalogues()).flatMap(([path, text]) =>
+    const straight = (await catalogues('de')).flatMap(([path, text]) =>
       proseQuotes(text).map((quote) => `${path}: ${quote}`),
     );
     assert.deepEqual(straight, []);
+  });
+
+  test('when English text quotes words then it uses straight quotes, never „…“', async () => {
+    const german = (await catalogues('en'))
+      .filter(([, text]) => /[„“]/.test(text))
+      .map(([path, text]) => `${path}: ${text}`);
+    assert.deepEqual(german, []);
   });
 
   test('when one line mixes „…“ with straight quotes around words then the check sees it', () => {

@@ -46,7 +46,7 @@ export const exerciseEn = {
     progress: 'awt-progress.json records which checks passed and when; your lecturer may collect it.',
   },
   hint: {
-    heading: (p: { level: number; of: number; check: string }) => `Hint ${p.level} of ${p.of} for „${p.check}“:`,
+    heading: (p: { level: number; of: number; check: string }) => `Hint ${p.level} of ${p.of} for "${p.check}":`,
     more: (p: { command: string }) => `Still stuck? ${p.command} shows the next one.`,
     last: 'That was the last hint for this check; the task README and the demo (awt-demo <paradigm>) show the rest.',
     noProgress: (p: { file: string }) =>
