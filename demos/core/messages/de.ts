@@ -164,7 +164,7 @@ export const de: Messages = {
       ['?', 'diese Tasten'],
       ['q  Strg+C', 'beenden: alle Server und Verbindungen werden geschlossen'],
     ],
-    anyKey: 'Eine beliebige Taste schließt diese Liste.',
+    anyKey: 'Jede Taste außer q (siehe oben) schließt diese Liste.',
     end: 'Ende der Demo.  ← zurück zu den Schritten · Enter oder q: beenden',
     endFromMenu: 'Ende der Demo.  ← zurück zu den Schritten · Enter oder q: zurück zum Menü',
   },

@@ -168,7 +168,7 @@ export const en = {
       ['?', 'these keys'],
       ['q  Ctrl-C', 'quit: every server and connection is closed'],
     ] as Array<[string, string]>,
-    anyKey: 'Any key closes this list.',
+    anyKey: 'Any key but q (see above) closes this list.',
     end: 'End of the walkthrough.  ← back to the steps · Enter or q: quit',
     endFromMenu: 'End of the walkthrough.  ← back to the steps · Enter or q: back to the menu',
   },
