@@ -275,7 +275,29 @@ async function checkExercise(id: string, raw: RawExerciseOptions, env: NodeJS.Pr
       : checkWords.heading({ exercise: id, url });
     write(wrapPlain(heading, render.width).join('\n') + '\n');
   }
-  const rig =
+  // With --json a grading script gets a record also when nothing could be checked (no server,
+  // no broker): the error beside passed: false, on stdout; the message goes to stderr as ever.
+  const orRecorded = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (raw.json && error instanceof AwtError) {
+        const where = entry.programs ? { dir: programsDir } : { url };
+        const record = {
+          exercise: id,
+          ...where,
+          lang,
+          passed: false,
+          error: { code: error.code, message: error.describe(words) },
+          checks: [],
+        };
+        const { terminalSafeJson } = await import('../../demos/render/escape.js');
+        await writeFlushed(terminalSafeJson(record, 2) + '\n');
+      }
+      throw error;
+    }
+  };
+  const rig = await orRecorded(async () =>
     entry.programs && entry.loadRig
       ? await (
           await entry.loadRig()
@@ -289,20 +311,23 @@ async function checkExercise(id: string, raw: RawExerciseOptions, env: NodeJS.Pr
           readyMs: Math.max(timeoutMs, defaultReadyMs),
           said: words.exercise.said,
         })
-      : undefined;
+      : undefined,
+  );
   if (!raw.json)
     write((rig ? wrapPlain(words.broker.used(rig.brokerUsed), render.width).join('\n') + '\n' : '') + '\n');
-  const reports = await runChecks({
-    exercise: entry,
-    url,
-    ...(rig ? { rig } : {}),
-    texts: texts[lang].checks,
-    checks,
-    words: words.exercise,
-    timeoutMs,
-    ...(found ? { hintLevels: found.progress.hints } : {}),
-    ...(raw.json ? {} : { onReport: (report) => write(renderCheckReport(report, idWidth, render)) }),
-  });
+  const reports = await orRecorded(() =>
+    runChecks({
+      exercise: entry,
+      url,
+      ...(rig ? { rig } : {}),
+      texts: texts[lang].checks,
+      checks,
+      words: words.exercise,
+      timeoutMs,
+      ...(found ? { hintLevels: found.progress.hints } : {}),
+      ...(raw.json ? {} : { onReport: (report) => write(renderCheckReport(report, idWidth, render)) }),
+    }),
+  );
   if (found) await saveProgress(found.file, recordRun(found.progress, reports, new Date(), entry.checks));
   if (raw.json) {
     const passed = reports.every((report) => report.passed);

@@ -262,7 +262,7 @@ describe('awt-demo exercise', { concurrency: true }, () => {
       }
     });
 
-    test('when nothing listens at the URL then check says so and exits 3, without a stack, and writes nothing there', async () => {
+    test('when nothing listens at the URL then check says so and exits 3, without a stack, writes nothing there, and --json still gives a record', async () => {
       // Run from elsewhere (a lecturer's folder, no progress file in it): nothing is written.
       const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'awt-grading-'));
       try {
@@ -274,6 +274,16 @@ describe('awt-demo exercise', { concurrency: true }, () => {
         assert.match(result.stderr, /Nothing answers at http:\/\/127\.0\.0\.1:1\/: no server accepts connections/);
         assert.doesNotMatch(result.stderr, /\n\s+at /);
         assert.deepEqual(await readdir(elsewhere), []);
+        // A grading script still gets a record: passed false, and why, on stdout.
+        const json = await cli(
+          ['exercise', 'check', 'rest-books', '--url', 'http://127.0.0.1:1/', '--json'],
+          elsewhere,
+        );
+        assert.equal(json.code, 3);
+        const record = JSON.parse(json.stdout) as { passed: boolean; error: { code: string }; checks: unknown[] };
+        assert.equal(record.passed, false);
+        assert.equal(record.error.code, 'AWT_TARGET_UNREACHABLE');
+        assert.deepEqual(record.checks, []);
       } finally {
         await rm(elsewhere, { recursive: true, force: true });
       }
