@@ -245,7 +245,7 @@ describe('exercise mq-order-worker', { concurrency: true }, () => {
       await mkdir(empty);
       const run = await runCli(['exercise', 'check', 'mq-order-worker', '--dir', empty, '--broker', 'embedded']);
       assert.equal(run.code, 2);
-      assert.match(run.stderr, /is not the exercise folder: src\/worker\.ts, src\/responder\.ts is missing there/);
+      assert.match(run.stderr, /is not the exercise folder: src\/worker\.ts and src\/responder\.ts are missing there/);
     });
 
     test('when RabbitMQ is asked for and nothing answers then check exits 3, as mq does', async () => {

@@ -298,7 +298,8 @@ export const de: Messages = {
     AWT_UNKNOWN_EXERCISE_COMMAND_hint: 'Mit „awt-demo exercise --help“ siehst du, was jeder tut.',
     AWT_FOLDER_NOT_EMPTY: (p) => `${p.dir} existiert und ist nicht leer; es wurde nichts geschrieben.`,
     AWT_FOLDER_NOT_EMPTY_hint: 'Wähle mit --dir einen anderen Ordner, oder entferne diesen zuerst.',
-    AWT_NO_PROGRAMS: (p) => `${p.dir} ist nicht der Ordner der Übung: Dort fehlt ${p.files}.`,
+    AWT_NO_PROGRAMS: (p) =>
+      `${p.dir} ist nicht der Ordner der Übung: Dort ${p.files.includes(', ') ? 'fehlen' : 'fehlt'} ${p.files.replace(/, ([^,]*)$/, ' und $1')}.`,
     AWT_NO_PROGRAMS_hint:
       'Starte die Prüfung in dem Ordner, den „awt-demo exercise start“ angelegt hat, oder nenne ihn mit --dir.',
     AWT_EXERCISE_OPTION: (p) =>

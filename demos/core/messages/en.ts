@@ -314,7 +314,7 @@ export const en = {
     AWT_FOLDER_NOT_EMPTY: (p: { dir: string }) => `${p.dir} exists and is not empty; nothing was written.`,
     AWT_FOLDER_NOT_EMPTY_hint: 'Choose another folder with --dir, or remove this one first.',
     AWT_NO_PROGRAMS: (p: { dir: string; files: string }) =>
-      `${p.dir} is not the exercise folder: ${p.files} is missing there.`,
+      `${p.dir} is not the exercise folder: ${p.files.replace(/, ([^,]*)$/, ' and $1')} ${p.files.includes(', ') ? 'are' : 'is'} missing there.`,
     AWT_NO_PROGRAMS_hint: 'Run the check in the folder "awt-demo exercise start" wrote, or name it with --dir.',
     AWT_EXERCISE_OPTION: (p: { option: string; exercise: string; programs: boolean }) =>
       p.programs

@@ -105,7 +105,7 @@ export const exerciseDe: ExerciseWords = {
     programEnded: (p) =>
       `${p.program} (${p.file}) endete mit ${p.how.replace('exit code', 'Exit-Code').replace('signal', 'Signal')}, ehe sein Consumer lief${p.output ? `; Ausgabe: ${p.output}` : ', ohne Ausgabe'}`,
     notConsuming: (p) =>
-      `nach ${String(p.seconds).replace('.', ',')} s ${p.found} von ${p.wanted} Consumern auf ${p.queue} (${p.programs}): Verbindet sich das Programm mit AMQP_URL und konsumiert es die Queue aus der Umgebung?${p.output ? ` Ausgabe: ${p.output}` : ''}`,
+      `nach ${numbers.secondsUnit(p.seconds * 1000)} ${p.found} von ${p.wanted} Consumern auf ${p.queue} (${p.programs}): Verbindet sich das Programm mit AMQP_URL und konsumiert es die Queue aus der Umgebung?${p.output ? ` Ausgabe: ${p.output}` : ''}`,
     noAck: (p) =>
       `der Worker auf Verbindung #${p.connection} konsumiert mit no-ack: der Broker hält jede Bestellung für erledigt, sobald er sie schickt, und kein Basic.Ack geht über die Leitung`,
     notDelivered: (p) => `Bestellung ${p.order} wurde keinem Worker zugestellt`,
@@ -133,7 +133,7 @@ export const exerciseDe: ExerciseWords = {
     contentType: (p) =>
       `der content-type der Antwort ist ${p.got}; der RPC-Schritt schickt application/json, damit der Client weiß, wie er den Body liest`,
     ackedEarly: (p) =>
-      `Bestellung ${p.order} wurde auf Verbindung #${p.connection} binnen ${p.ms} ms bestätigt, bevor ihre ${p.work} ms Packen vorbei waren; als der Worker starb, war die Bestellung verloren`,
+      `Bestellung ${p.order} wurde auf Verbindung #${p.connection} binnen ${numbers.msUnit(p.ms, 0)} bestätigt, bevor ihre ${numbers.msUnit(p.work, 0)} Packen vorbei waren; als der Worker abbrach, war die Bestellung verloren`,
     notRedelivered: (p) =>
       `nachdem Verbindung #${p.connection} gestorben war, wurde Bestellung ${p.order} nicht erneut mit redelivered=true zugestellt`,
   },
