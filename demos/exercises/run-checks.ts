@@ -10,6 +10,7 @@ import type { ExerciseWords } from '../core/messages/exercise-en.js';
 import { createHttpClient, ReplyOverLimit, SwitchedProtocols } from '../wire/http-client.js';
 import { parseTapTarget, tapInFront } from '../core/tap-in-front.js';
 import type { WireItem } from '../wire/trace.js';
+import { Finding } from './finding.js';
 import type { ExerciseEntry } from './manifest.js';
 import type { CheckResult, CheckRig, CheckText, ExerciseChecks } from './types.js';
 
@@ -139,7 +140,9 @@ async function runOne(id: string, options: RunChecksOptions, rig: CheckRig, runI
           ? said.tooLarge({ mebibytes: maxReplyBytes / (1024 * 1024) })
           : error instanceof SwitchedProtocols
             ? said.upgraded
-            : said.failedCall({ detail: describe(error) }),
+            : error instanceof Finding
+              ? error.got
+              : said.failedCall({ detail: describe(error) }),
     };
   } finally {
     clearTimeout(timer);

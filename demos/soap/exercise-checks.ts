@@ -6,6 +6,7 @@
  */
 import http from 'node:http';
 import soap, { type Client } from 'soap';
+import { Finding } from '../exercises/finding.js';
 import type { CheckContext, CheckResult, ExerciseChecks } from '../exercises/types.js';
 import { asList, faultOf, type ClientBook, type SoapFaultError } from './calls.js';
 import { attribute, childrenNamed, parseXml, type XmlElement } from './xml-tree.js';
@@ -117,8 +118,15 @@ async function invoke(
     [result] = await method.call(client, args, callOptions(context));
   } catch (error) {
     // axios says so only in its message ("maxContentLength size of … exceeded").
-    if (/maxContentLength/.test((error as Error).message)) {
+    if (/maxContentLength/.test(String((error as { message?: unknown }).message))) {
       throw new ReplyOverLimit('too-large', `over ${context.maxReplyBytes} B`);
+    }
+    // An answer that is no XML at all (an HTML page, plain text): said so, with what it was,
+    // not the soap package's "Cannot parse response" or a fault it made up from the text.
+    const response = (error as { response?: { status?: number; headers?: Record<string, unknown> } }).response;
+    const type = String(response?.headers?.['content-type'] ?? '');
+    if (response?.status !== undefined && !/xml/i.test(type)) {
+      throw new Finding(context.say.notXml({ detail: `status ${response.status}, Content-Type: ${type || '—'}` }));
     }
     throw error;
   }
@@ -144,7 +152,14 @@ async function wsdlServed(context: CheckContext): Promise<CheckResult> {
   const parsed = parseXml(reply.text);
   if (!parsed.ok) return fail(say.notXml({ detail: parsed.detail }));
   const root: XmlElement = parsed.root;
-  if (root.uri !== wsdlNs || root.local !== 'definitions') return fail(say.value({ path: 'root', value: root.name }));
+  if (root.uri !== wsdlNs || root.local !== 'definitions') {
+    return fail(
+      say.value({
+        path: 'root element',
+        value: `<${root.name}> (Content-Type: ${reply.headers['content-type'] ?? '—'})`,
+      }),
+    );
+  }
   const target = attribute(root, '', 'targetNamespace');
   if (target !== namespace) return fail(say.value({ path: 'targetNamespace', value: String(target) }));
   const offered = childrenNamed(root, wsdlNs, 'portType')

@@ -173,3 +173,30 @@ describe('a SOAP server that redirects', () => {
     }
   });
 });
+
+describe('a SOAP server that answers an HTML page', () => {
+  test('when soap-books is checked against it then each check says what came: the root element, a body that is no XML', async () => {
+    const html = http.createServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/html' }).end('<html><body>It works!</body></html>');
+    });
+    await new Promise<void>((resolve) => html.listen(0, '127.0.0.1', resolve));
+    try {
+      const exercise = findExercise('soap-books')!;
+      const reports = await runChecks({
+        exercise,
+        url: `http://127.0.0.1:${(html.address() as AddressInfo).port}/BookService`,
+        texts: (await exercise.texts()).en.checks,
+        checks: await exercise.loadChecks(),
+        words: messages.en.exercise,
+        timeoutMs,
+      });
+      const got = Object.fromEntries(reports.map((report) => [report.id, report.got]));
+      assert.equal(got.wsdl, 'root element = <html> (Content-Type: text/html)');
+      for (const id of ['list-books', 'get-book', 'add-book', 'book-not-found']) {
+        assert.equal(got[id], 'a body that is not well-formed XML: status 200, Content-Type: text/html', id);
+      }
+    } finally {
+      await new Promise((resolve) => html.close(resolve));
+    }
+  });
+});
