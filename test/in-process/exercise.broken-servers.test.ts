@@ -17,6 +17,19 @@ import { maxTraceItems, runChecks } from '../../demos/exercises/run-checks.js';
 /** The time each check has: far more than reading a megabyte takes, so only the bound can end it early. */
 const timeoutMs = 30_000;
 
+/** Every check of `id` (or only `only`) against `url`, as `exercise check` runs them, in English. */
+async function check(id: string, url: string, only?: string[]) {
+  const exercise = findExercise(id)!;
+  return runChecks({
+    exercise: only ? { ...exercise, checks: only } : exercise,
+    url,
+    texts: (await exercise.texts()).en.checks,
+    checks: await exercise.loadChecks(),
+    words: messages.en.exercise,
+    timeoutMs,
+  });
+}
+
 /**
  * What the server sends of one answer before it falls silent (the answer still unended):
  * bounded, so that a client without a bound fills its memory no further than this and
@@ -56,14 +69,7 @@ describe('a server whose answer never ends', () => {
       async () => {
         const exercise = findExercise(id)!;
         const started = performance.now();
-        const reports = await runChecks({
-          exercise,
-          url: `${origin}${path}`,
-          texts: (await exercise.texts()).en.checks,
-          checks: await exercise.loadChecks(),
-          words: messages.en.exercise,
-          timeoutMs,
-        });
+        const reports = await check(id, `${origin}${path}`);
         assert.equal(reports.length, exercise.checks.length);
         for (const report of reports) {
           assert.equal(report.passed, false, report.id);
@@ -85,15 +91,7 @@ describe('a server that crashes on its first request', () => {
     });
     await new Promise<void>((resolve) => crashing.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(crashing.address() as AddressInfo).port}`;
-    const exercise = findExercise('rest-books')!;
-    const reports = await runChecks({
-      exercise,
-      url,
-      texts: (await exercise.texts()).en.checks,
-      checks: await exercise.loadChecks(),
-      words: messages.en.exercise,
-      timeoutMs,
-    });
+    const reports = await check('rest-books', url);
     assert.ok(reports.every((report) => !report.passed));
     assert.match(reports[0]!.got!, /ECONNRESET|socket hang up/);
     for (const report of reports.slice(1)) {
@@ -123,15 +121,9 @@ describe('a server that floods its client with WebSocket frames', () => {
     });
     await new Promise<void>((resolve) => flooding.listen(0, '127.0.0.1', resolve));
     try {
-      const exercise = findExercise('rest-books')!;
-      const reports = await runChecks({
-        exercise: { ...exercise, checks: ['list-books'] },
-        url: `http://127.0.0.1:${(flooding.address() as AddressInfo).port}`,
-        texts: (await exercise.texts()).en.checks,
-        checks: await exercise.loadChecks(),
-        words: messages.en.exercise,
-        timeoutMs,
-      });
+      const reports = await check('rest-books', `http://127.0.0.1:${(flooding.address() as AddressInfo).port}`, [
+        'list-books',
+      ]);
       const [report] = reports;
       assert.equal(report!.passed, false);
       assert.equal(report!.got, 'the handshake succeeded (101 Switching Protocols)');
@@ -157,15 +149,10 @@ describe('a SOAP server that redirects', () => {
     });
     await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
     try {
-      const exercise = findExercise('soap-books')!;
-      const reports = await runChecks({
-        exercise,
-        url: `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/BookService`,
-        texts: (await exercise.texts()).en.checks,
-        checks: await exercise.loadChecks(),
-        words: messages.en.exercise,
-        timeoutMs,
-      });
+      const reports = await check(
+        'soap-books',
+        `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/BookService`,
+      );
       assert.ok(reports.every((report) => !report.passed));
       assert.equal(followed, 0);
     } finally {
@@ -181,15 +168,7 @@ describe('a SOAP server that answers an HTML page', () => {
     });
     await new Promise<void>((resolve) => html.listen(0, '127.0.0.1', resolve));
     try {
-      const exercise = findExercise('soap-books')!;
-      const reports = await runChecks({
-        exercise,
-        url: `http://127.0.0.1:${(html.address() as AddressInfo).port}/BookService`,
-        texts: (await exercise.texts()).en.checks,
-        checks: await exercise.loadChecks(),
-        words: messages.en.exercise,
-        timeoutMs,
-      });
+      const reports = await check('soap-books', `http://127.0.0.1:${(html.address() as AddressInfo).port}/BookService`);
       const got = Object.fromEntries(reports.map((report) => [report.id, report.got]));
       assert.equal(got.wsdl, 'root element = <html> (Content-Type: text/html)');
       for (const id of ['list-books', 'get-book', 'add-book', 'book-not-found']) {
