@@ -345,5 +345,13 @@ async function checkExercise(id: string, raw: RawExerciseOptions, env: NodeJS.Pr
     );
   }
   const failed = checksFailed(reports);
+  // With --json the report is on stdout, not "above": the hint says where it is.
+  if (failed && raw.json) {
+    throw new AwtError('AWT_CHECKS_FAILED', {
+      failed: reports.filter((report) => !report.passed).length,
+      total: reports.length,
+      json: true,
+    });
+  }
   if (failed) throw failed;
 }

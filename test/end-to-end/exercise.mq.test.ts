@@ -225,6 +225,8 @@ describe('exercise mq-order-worker', { concurrency: true }, () => {
       }
       assert.doesNotMatch(stderr, /\n\s+at /);
       assert.match(stderr, /4 of 4 checks failed/);
+      // With --json the report is on stdout: the hint does not point "above".
+      assert.match(stderr, /The report on stdout has each failing check with its trace and hint\./);
     });
   });
 

@@ -314,8 +314,10 @@ export const de: Messages = {
       p.failed === 1
         ? `1 von ${p.total} Prüfungen ist fehlgeschlagen.`
         : `${p.failed} von ${p.total} Prüfungen sind fehlgeschlagen.`,
-    AWT_CHECKS_FAILED_hint:
-      'Jede fehlgeschlagene Prüfung oben zeigt ihren Mitschnitt und einen Tipp; behebe eine und prüfe dann erneut.',
+    AWT_CHECKS_FAILED_hint: (p) =>
+      p.json
+        ? 'Der Bericht auf stdout enthält jede fehlgeschlagene Prüfung mit ihrem Mitschnitt und Tipp.'
+        : 'Jede fehlgeschlagene Prüfung oben zeigt ihren Mitschnitt und einen Tipp; behebe eine und prüfe dann erneut.',
     bug: 'Das ist ein Fehler in awt-demo, nicht deiner. Bitte melde ihn mit den Zeilen darüber.',
     commander: {
       unknownOption: (p) => `Unbekannte Option „${p.option}“.`,

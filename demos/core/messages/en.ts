@@ -324,9 +324,12 @@ export const en = {
       p.programs
         ? 'Choose the broker with --broker auto|rabbitmq|embedded or --amqp-url.'
         : 'Leave the option out; "awt-demo exercise check --help" lists the options.',
-    AWT_CHECKS_FAILED: (p: { failed: number; total: number }) =>
+    AWT_CHECKS_FAILED: (p: { failed: number; total: number; json?: boolean }) =>
       p.failed === 1 ? `1 of ${p.total} checks failed.` : `${p.failed} of ${p.total} checks failed.`,
-    AWT_CHECKS_FAILED_hint: 'Each failing check above shows its trace and a hint; fix one, then check again.',
+    AWT_CHECKS_FAILED_hint: (p: { json?: boolean }): string =>
+      p.json
+        ? 'The report on stdout has each failing check with its trace and hint.'
+        : 'Each failing check above shows its trace and a hint; fix one, then check again.',
     bug: 'This is a bug in awt-demo, not something you did. Please report it with the lines above.',
     /** Commander's usage errors, in the words of the language (the option and command names stay). */
     commander: {
