@@ -156,7 +156,7 @@ async function runOne(id: string, options: RunChecksOptions, rig: CheckRig, runI
   }
   // A server that crashed (or was stopped) fails every check from then on, each in its own
   // way (a reset, a hang-up): the student is told the one thing that matters.
-  const refused = result.passed ? undefined : rig.refused?.();
+  const refused = rig.refused?.();
   if (refused && !result.passed) {
     result = { ...result, got: options.words.said.serverStopped({ url: options.url, code: refused }) };
   }
@@ -204,7 +204,10 @@ function describe(error: unknown): string {
   return json === undefined ? String(error) : json.length > 120 ? `${json.slice(0, 119)}…` : json;
 }
 
-export function checksFailed(reports: readonly CheckReport[]): AwtError | undefined {
+/** The error `exercise check` ends with when a check failed; `json`: the report went to stdout. */
+export function checksFailed(reports: readonly CheckReport[], { json = false } = {}): AwtError | undefined {
   const failed = reports.filter((report) => !report.passed).length;
-  return failed > 0 ? new AwtError('AWT_CHECKS_FAILED', { failed, total: reports.length }) : undefined;
+  return failed > 0
+    ? new AwtError('AWT_CHECKS_FAILED', { failed, total: reports.length, ...(json ? { json } : {}) })
+    : undefined;
 }
