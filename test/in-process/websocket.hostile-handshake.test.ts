@@ -105,6 +105,18 @@ describe('hostile WebSocket handshakes', () => {
     });
   });
 
+  test('when --serve runs in German then the hint to open the chat page is German', async () => {
+    const served = await serveWebsocket({ lang: 'de', onItem: () => undefined });
+    try {
+      assert.match(
+        served.examples[0]!,
+        /^# http:\/\/\S+\/chat\.html in zwei Browserfenstern öffnen; die Seite fragt nach dem Token: /,
+      );
+    } finally {
+      await served.close();
+    }
+  });
+
   test('when the chat page is served then it does not contain the token', async () => {
     await withServer(async (served) => {
       const http = createHttpClient(base(served));
